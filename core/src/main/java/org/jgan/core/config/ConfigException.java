@@ -1,0 +1,14 @@
+package org.jgan.core.config;
+
+/** A configuration value a user set that cannot work; the message names the key and the allowed values. */
+public class ConfigException extends IllegalArgumentException {
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+}

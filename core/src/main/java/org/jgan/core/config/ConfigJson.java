@@ -1,0 +1,116 @@
+package org.jgan.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** JSON in and out for configs, and {@code --set key.path=value} overrides that reject unknown keys. */
+public final class ConfigJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private ConfigJson() {
+    }
+
+    public static String toJson(Object config) {
+        try {
+            return MAPPER.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode toTree(Object config) {
+        return MAPPER.valueToTree(config);
+    }
+
+    /** Reads a config of type {@code type} from a tree, turning validation failures into one clear message. */
+    public static <T> T fromTree(JsonNode tree, Class<T> type, String where) {
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof ConfigException) {
+                throw (ConfigException) root;
+            }
+            throw new ConfigException(where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Applies {@code key.path=value} overrides to {@code base}; an unknown key is an error naming the known ones. */
+    public static <T> T withOverrides(T base, List<String> sets, Class<T> type) {
+        if (sets == null || sets.isEmpty()) {
+            return base;
+        }
+        ObjectNode tree = toTree(base);
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set '" + set + "' is not key=value (e.g. --set optim.lrG=1e-4)");
+            }
+            String key = set.substring(0, eq).trim();
+            String value = set.substring(eq + 1).trim();
+            String[] path = key.split("\\.");
+            ObjectNode node = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode child = node.get(path[i]);
+                if (!(child instanceof ObjectNode)) {
+                    throw unknown(key, tree);
+                }
+                node = (ObjectNode) child;
+            }
+            String leaf = path[path.length - 1];
+            JsonNode old = node.get(leaf);
+            if (old == null || old.isObject()) {
+                throw unknown(key, tree);
+            }
+            try {
+                if (old.isBoolean()) {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new ConfigException("--set " + key + ": expected true or false, got '" + value + "'");
+                    }
+                    node.put(leaf, Boolean.parseBoolean(value));
+                } else if (old.isIntegralNumber()) {
+                    node.put(leaf, Long.parseLong(value));
+                } else if (old.isNumber()) {
+                    node.put(leaf, Double.parseDouble(value));
+                } else {
+                    node.put(leaf, value);
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--set " + key + ": expected a number, got '" + value + "'");
+            }
+        }
+        return fromTree(tree, type, "--set");
+    }
+
+    private static ConfigException unknown(String key, ObjectNode tree) {
+        List<String> keys = new ArrayList<>();
+        collect(tree, "", keys);
+        return new ConfigException("unknown config key '" + key + "'; known keys: " + String.join(", ", keys));
+    }
+
+    private static void collect(JsonNode node, String prefix, List<String> out) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            JsonNode c = node.get(f);
+            if (c.isObject()) {
+                collect(c, prefix + f + ".", out);
+            } else {
+                out.add(prefix + f);
+            }
+        }
+    }
+}

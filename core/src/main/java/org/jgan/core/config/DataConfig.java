@@ -1,0 +1,18 @@
+package org.jgan.core.config;
+
+/**
+ * What to train on.
+ *
+ * @param source   fashion-mnist, fashion-mnist:test, a folder, or an IDX file (see DataSources)
+ * @param batch    images per step
+ * @param dropLast drop the partial last batch of each epoch
+ * @param limit    use only the first {@code limit} images (0: all), for quick runs and tests
+ */
+public record DataConfig(String source, int batch, boolean dropLast, int limit) {
+    public DataConfig {
+        ConfigException.check(source != null && !source.isBlank(), "data.source is empty; give --data fashion-mnist "
+                + "or a folder");
+        ConfigException.check(batch >= 1 && batch <= 65536, "data.batch must be in 1..65536, got " + batch);
+        ConfigException.check(limit >= 0, "data.limit must be 0 (all) or positive, got " + limit);
+    }
+}

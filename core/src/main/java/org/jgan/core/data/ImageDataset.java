@@ -1,0 +1,93 @@
+package org.jgan.core.data;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Images held as unsigned bytes in N x C x H x W order, with optional class labels. Plain Java memory: a data set is
+ * small next to the JVM heap for the data this toolkit targets, and keeping it off the native heap means nothing
+ * here needs closing. Batches become tensors only inside a training step (see {@link Batches}).
+ *
+ * @param name        where it came from, e.g. "fashion-mnist:train" or a folder path
+ * @param channels    1 (grayscale) or 3 (RGB)
+ * @param pixels      N*C*H*W bytes, 0..255
+ * @param labels      one class index per image, or null when unlabelled
+ * @param classNames  names of the classes (empty when unlabelled)
+ */
+public record ImageDataset(String name, int channels, int height, int width, byte[] pixels, int[] labels,
+                           List<String> classNames) {
+    public ImageDataset {
+        if (channels != 1 && channels != 3) {
+            throw new DataException(name + ": images must have 1 or 3 channels, got " + channels);
+        }
+        if (height <= 0 || width <= 0) {
+            throw new DataException(name + ": image size " + height + "x" + width + " is not positive");
+        }
+        long per = (long) channels * height * width;
+        if (pixels.length == 0 || pixels.length % per != 0) {
+            throw new DataException(name + ": " + pixels.length + " pixel bytes is not a whole number of "
+                    + channels + "x" + height + "x" + width + " images");
+        }
+        if (labels != null && labels.length != pixels.length / per) {
+            throw new DataException(name + ": " + (pixels.length / per) + " images but " + labels.length
+                    + " labels; the counts must match");
+        }
+        if (labels != null) {
+            for (int l : labels) {
+                if (l < 0 || (!classNames.isEmpty() && l >= classNames.size())) {
+                    throw new DataException(name + ": label " + l + " is outside 0.." + (classNames.size() - 1));
+                }
+            }
+        }
+        classNames = List.copyOf(classNames);
+    }
+
+    public int size() {
+        return (int) (pixels.length / imageBytes());
+    }
+
+    public int imageBytes() {
+        return channels * height * width;
+    }
+
+    public boolean labelled() {
+        return labels != null;
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+
+    /** The first {@code n} images (and labels), for tests and quick runs. */
+    public ImageDataset head(int n) {
+        int m = Math.min(n, size());
+        byte[] p = java.util.Arrays.copyOf(pixels, m * imageBytes());
+        int[] l = labels == null ? null : java.util.Arrays.copyOf(labels, m);
+        return new ImageDataset(name + "[:" + m + "]", channels, height, width, p, l, classNames);
+    }
+
+    /**
+     * A short content hash (SHA-256 over shape, pixels and labels, first 16 hex digits), saved in every run's
+     * config.json so a run can be tied to the exact data it saw.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(ByteBuffer.allocate(12).putInt(channels).putInt(height).putInt(width).array());
+            md.update(pixels);
+            if (labels != null) {
+                ByteBuffer b = ByteBuffer.allocate(4 * labels.length);
+                for (int l : labels) {
+                    b.putInt(l);
+                }
+                md.update(b.array());
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

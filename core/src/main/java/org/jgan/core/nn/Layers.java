@@ -1,0 +1,84 @@
+package org.jgan.core.nn;
+
+import org.bytedeco.pytorch.BatchNorm1dImpl;
+import org.bytedeco.pytorch.BatchNorm2dImpl;
+import org.bytedeco.pytorch.BatchNormOptions;
+import org.bytedeco.pytorch.Conv2dImpl;
+import org.bytedeco.pytorch.Conv2dOptions;
+import org.bytedeco.pytorch.ConvTranspose2dImpl;
+import org.bytedeco.pytorch.ConvTranspose2dOptions;
+import org.bytedeco.pytorch.Generator;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.LinearOptions;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.StringTensorDict;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Opts;
+
+/**
+ * Builders for the layers GANs are made of. All multi-value options go through {@link Opts#set}, never
+ * {@code LongPointer.put(a, b)} (which is put(index, value)).
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /** 2-D convolution with a square kernel, stride and padding. */
+    public static Conv2dImpl conv(long in, long out, long kernel, long stride, long padding, boolean bias) {
+        Conv2dOptions o = new Conv2dOptions(in, out, Opts.of(kernel, kernel));
+        Opts.set(o.stride(), stride, stride);
+        o.padding().put(Opts.of(padding, padding));
+        o.bias().put(bias);
+        return new Conv2dImpl(o);
+    }
+
+    /** Transposed convolution; output size = (in - 1) * stride - 2 * padding + kernel + outputPadding. */
+    public static ConvTranspose2dImpl convT(long in, long out, long kernel, long stride, long padding,
+                                            long outputPadding, boolean bias) {
+        ConvTranspose2dOptions o = new ConvTranspose2dOptions(in, out, Opts.of(kernel, kernel));
+        Opts.set(o.stride(), stride, stride);
+        Opts.set(o.padding(), padding, padding);
+        Opts.set(o.output_padding(), outputPadding, outputPadding);
+        o.bias().put(bias);
+        return new ConvTranspose2dImpl(o);
+    }
+
+    public static LinearImpl linear(long in, long out, boolean bias) {
+        LinearOptions o = new LinearOptions(in, out);
+        o.bias().put(bias);
+        return new LinearImpl(o);
+    }
+
+    public static BatchNorm2dImpl bn2d(long features) {
+        return new BatchNorm2dImpl(new BatchNormOptions(features));
+    }
+
+    public static BatchNorm1dImpl bn1d(long features) {
+        return new BatchNorm1dImpl(new BatchNormOptions(features));
+    }
+
+    /**
+     * The DCGAN initialisation (Radford et al. 2015): weights of convolutions and linear layers from N(0, 0.02),
+     * batch-norm scales from N(1, 0.02), all biases zero. Batch-norm scales are told apart as the 1-D "weight"s.
+     */
+    public static void dcganInit(Module m, long seed) {
+        Generator gen = torch.createCPUGenerator(seed);
+        try (NoGradGuard g = new NoGradGuard()) {
+            StringTensorDict params = m.named_parameters(true);
+            for (long i = 0; i < params.size(); i++) {
+                String name = params.get(i).key().getString();
+                Tensor p = params.get(i).value();
+                if (name.endsWith("bias")) {
+                    p.zero_();
+                } else if (p.dim() == 1) {
+                    p.normal_(1.0, 0.02, new GeneratorOptional(gen));
+                } else {
+                    p.normal_(0.0, 0.02, new GeneratorOptional(gen));
+                }
+            }
+        }
+    }
+}

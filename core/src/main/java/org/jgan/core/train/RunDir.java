@@ -1,0 +1,86 @@
+package org.jgan.core.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * The run folder, the contract between training, sampling, evaluation and the dashboard (shared/DESIGN.md):
+ * config.json, stats.jsonl, samples/, checkpoints/, metrics.jsonl.
+ */
+public record RunDir(Path path) {
+    public Path configFile() {
+        return path.resolve("config.json");
+    }
+
+    public Path statsFile() {
+        return path.resolve("stats.jsonl");
+    }
+
+    public Path metricsFile() {
+        return path.resolve("metrics.jsonl");
+    }
+
+    public Path samplesDir() {
+        return path.resolve("samples");
+    }
+
+    public Path checkpointsDir() {
+        return path.resolve("checkpoints");
+    }
+
+    public Path checkpoint(long step) {
+        return checkpointsDir().resolve(Checkpoints.name(step));
+    }
+
+    /** Writes config.json: {"config": ..., "provenance": ...}. */
+    public void writeConfig(TrainConfig config, Map<String, Object> provenance) throws IOException {
+        ObjectNode root = ConfigJson.MAPPER.createObjectNode();
+        root.set("config", ConfigJson.toTree(config));
+        root.set("provenance", ConfigJson.MAPPER.valueToTree(provenance));
+        AtomicFiles.writeString(configFile(), ConfigJson.MAPPER.writeValueAsString(root));
+    }
+
+    public TrainConfig readConfig() {
+        JsonNode root = readConfigTree();
+        return ConfigJson.fromTree(root.get("config"), TrainConfig.class, configFile().toString());
+    }
+
+    public JsonNode readConfigTree() {
+        if (!Files.exists(configFile())) {
+            throw new ConfigException(path + ": not a jgan run folder (no config.json)");
+        }
+        try {
+            JsonNode root = ConfigJson.MAPPER.readTree(configFile().toFile());
+            if (root == null || root.get("config") == null) {
+                throw new ConfigException(configFile() + ": has no \"config\" section");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new ConfigException(configFile() + ": not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A checkpoint folder by name ("step-000500", "latest", "best") or the latest when {@code name} is null. */
+    public Path resolveCheckpoint(String name) throws IOException {
+        if (name == null || name.equals("latest")) {
+            return Checkpoints.latest(path).orElseThrow(() ->
+                    new ConfigException(path + ": has no checkpoint yet"));
+        }
+        Path p = checkpointsDir().resolve(name);
+        if (!Files.exists(p.resolve("state.json"))) {
+            p = checkpointsDir().resolve(name.matches("\\d+") ? Checkpoints.name(Long.parseLong(name)) : name);
+        }
+        if (!Files.exists(p.resolve("state.json"))) {
+            throw new ConfigException(path + ": no checkpoint named " + name + " (have "
+                    + Checkpoints.list(path).stream().map(c -> c.getFileName().toString()).toList() + ")");
+        }
+        return p;
+    }
+}

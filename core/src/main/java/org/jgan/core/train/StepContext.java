@@ -1,0 +1,116 @@
+package org.jgan.core.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.pytorch.Generator;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.loss.GanLoss;
+
+/**
+ * What the phases of one step share: the real batch, this step's random generator, the latent batch, the generated
+ * batch, the loss, and the stats the phases report. Lives inside the step's scope.
+ *
+ * <p>The generated batch is computed once and shared by the D and G phases, as PyTorch's DCGAN example does (D sees
+ * it detached): recomputing it for the G phase would cost an extra generator forward (~18% of a DCGAN step).
+ * It is computed with the generator's parameters tracking gradients even when the current phase freezes them, so the
+ * G phase can back-propagate through it later.
+ */
+public final class StepContext {
+    private final Players players;
+    private final GanLoss loss;
+    private final TrainConfig config;
+    private final Tensor real;
+    private final Tensor labels;
+    private final Generator rng;
+    private final long step;
+    private final Map<String, Double> stats = new LinkedHashMap<>();
+    private Tensor z;
+    private Tensor fake;
+
+    public StepContext(Players players, GanLoss loss, TrainConfig config, Tensor real, Tensor labels, long seed,
+                       long step) {
+        this.players = players;
+        this.loss = loss;
+        this.config = config;
+        this.real = real;
+        this.labels = labels;
+        this.rng = torch.createCPUGenerator(seed);
+        this.step = step;
+    }
+
+    public Players players() {
+        return players;
+    }
+
+    public GanLoss loss() {
+        return loss;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public Tensor real() {
+        return real;
+    }
+
+    /** Class labels of the real batch (int64), or null when the data is unlabelled. */
+    public Tensor labels() {
+        return labels;
+    }
+
+    public long batchSize() {
+        return real.size(0);
+    }
+
+    /** This step's random generator; everything random in a step draws from it, so resume is exact. */
+    public GeneratorOptional rng() {
+        return new GeneratorOptional(rng);
+    }
+
+    /** Standard normal noise of {@code shape} from this step's generator. */
+    public Tensor randn(long... shape) {
+        return torch.randn(shape, rng());
+    }
+
+    /** The latent batch z ~ N(0, I) of this step. */
+    public Tensor z() {
+        if (z == null) {
+            z = randn(batchSize(), config.model().latentDim());
+        }
+        return z;
+    }
+
+    /** G(z, labels), computed once per step with gradients to G's parameters. */
+    public Tensor fake() {
+        if (fake == null) {
+            boolean wasTrainable = players.generator().parameters().get(0).requires_grad();
+            players.setTrainable(Players.G, true);
+            fake = players.generator().forward(z(), labels);
+            if (!wasTrainable) {
+                players.setTrainable(Players.G, false);
+            }
+        }
+        return fake;
+    }
+
+    /** Records a scalar for stats.jsonl under a path-style name such as "Loss/D" or "D/real_score". */
+    public void report(String name, Tensor scalar) {
+        stats.put(name, scalar.detach().item_double());
+    }
+
+    public void report(String name, double value) {
+        stats.put(name, value);
+    }
+
+    public Map<String, Double> stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,25 @@
+package org.jgan.core.train;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Hears about training progress; the CLI draws a progress bar from it. All methods default to doing nothing. */
+public interface TrainListener {
+    default void started(TrainState state, long totalSteps) {
+    }
+
+    default void stepDone(TrainState state, Map<String, Double> stats) {
+    }
+
+    default void logged(Map<String, Object> record) {
+    }
+
+    default void sampleWritten(Path png) {
+    }
+
+    default void checkpointWritten(Path dir) {
+    }
+
+    default void finished(TrainState state) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.jgan.engine;
+
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * The native-memory scope of one step: every tensor, vector and option object created on this thread while the scope
+ * is open is freed when it closes, unless handed out with {@link #keep}. libtorch memory is not garbage-collected, so
+ * without a scope per step a training run grows without bound (shared/ENGINE-NOTES.md, pitfall 5).
+ */
+public final class StepScope implements AutoCloseable {
+    private final PointerScope scope;
+
+    private StepScope() {
+        this.scope = new PointerScope();
+    }
+
+    /** Opens a scope on the current thread. Use with try-with-resources. */
+    public static StepScope open() {
+        return new StepScope();
+    }
+
+    /**
+     * Lets {@code p} outlive this scope; it then belongs to the caller, who must close it (or to an enclosing scope,
+     * if there is one).
+     */
+    public <P extends Pointer> P keep(P p) {
+        // detach() releases the scope's reference; take one first so p is not freed on the spot.
+        p.retainReference();
+        scope.detach(p);
+        PointerScope outer = PointerScope.getInnerScope();
+        if (outer != null && outer != scope) {
+            outer.attach(p);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        scope.close();
+    }
+}

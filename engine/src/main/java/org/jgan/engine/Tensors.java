@@ -1,0 +1,79 @@
+package org.jgan.engine;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
+
+/** Copies between Java arrays and tensors. Results belong to the current {@link StepScope}. */
+public final class Tensors {
+    private Tensors() {
+    }
+
+    /** A float32 tensor of {@code shape} holding a copy of {@code data}. */
+    public static Tensor fromFloats(float[] data, long... shape) {
+        checkSize(data.length, shape);
+        FloatPointer p = new FloatPointer(data);
+        try {
+            return torch.from_blob(p, shape, new TensorOptions(torch.ScalarType.Float)).clone();
+        } finally {
+            p.close();
+        }
+    }
+
+    /** An int64 tensor of {@code shape} holding a copy of {@code data}. */
+    public static Tensor fromLongs(long[] data, long... shape) {
+        checkSize(data.length, shape);
+        LongPointer p = new LongPointer(data);
+        try {
+            return torch.from_blob(p, shape, new TensorOptions(torch.ScalarType.Long)).clone();
+        } finally {
+            p.close();
+        }
+    }
+
+    /** All elements of {@code t} as float32, in row-major order. */
+    public static float[] toFloats(Tensor t) {
+        Tensor c = t.detach().to(torch.ScalarType.Float).contiguous();
+        float[] out = new float[(int) c.numel()];
+        c.data_ptr_float().get(out);
+        return out;
+    }
+
+    /** All elements of {@code t} as float64, in row-major order. */
+    public static double[] toDoubles(Tensor t) {
+        Tensor c = t.detach().to(torch.ScalarType.Double).contiguous();
+        double[] out = new double[(int) c.numel()];
+        c.data_ptr_double().get(out);
+        return out;
+    }
+
+    /** All elements of an integer tensor as longs. */
+    public static long[] toLongs(Tensor t) {
+        Tensor c = t.detach().to(torch.ScalarType.Long).contiguous();
+        long[] out = new long[(int) c.numel()];
+        c.data_ptr_long().get(out);
+        return out;
+    }
+
+    /** The shape of {@code t}. */
+    public static long[] shape(Tensor t) {
+        long[] s = new long[(int) t.dim()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = t.size(i);
+        }
+        return s;
+    }
+
+    private static void checkSize(int n, long[] shape) {
+        long m = 1;
+        for (long s : shape) {
+            m *= s;
+        }
+        if (m != n) {
+            throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds " + m
+                    + " elements, data has " + n);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.jgan.models;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.train.GanVariant;
+import org.jgan.models.dcgan.Dcgan;
+import org.jgan.models.vanilla.VanillaGan;
+
+/**
+ * The explicit registry of variants: a map from name to constructor, so a misspelt class fails to compile and the
+ * CLI can list what exists. A new variant is one package plus one line here.
+ */
+public final class Variants {
+    private static final Map<String, Supplier<GanVariant>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("dcgan", Dcgan::new);
+        ALL.put("vanilla", VanillaGan::new);
+    }
+
+    private Variants() {
+    }
+
+    public static GanVariant byName(String name) {
+        Supplier<GanVariant> s = ALL.get(name);
+        if (s == null) {
+            throw new ConfigException("unknown model '" + name + "'; choose one of " + String.join(", ", ALL.keySet()));
+        }
+        return s.get();
+    }
+
+    public static Map<String, Supplier<GanVariant>> all() {
+        return Collections.unmodifiableMap(ALL);
+    }
+}

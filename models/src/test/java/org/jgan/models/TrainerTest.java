@@ -1,0 +1,154 @@
+package org.jgan.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.Players;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.NativeMemory;
+import org.jgan.engine.StepScope;
+import org.jgan.engine.Tensors;
+import org.jgan.engine.Torch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrainerTest {
+    static final ImageDataset DATA = SyntheticData.shapes(64, 28, 7);
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void init() {
+        Torch.init(2);
+    }
+
+    static TrainConfig config(String model, long steps, double ema) {
+        return new TrainConfig(42, new ModelConfig(model, 16, "non-saturating", 8),
+                new DataConfig("synthetic", 16, true, 0),
+                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, ema, 1),
+                new ScheduleConfig(0, steps, 2, 3, 3, 2, 16));
+    }
+
+    static float[] weights(GanNet net) {
+        try (StepScope s = StepScope.open()) {
+            TensorVector p = net.parameters(true);
+            List<Float> all = new ArrayList<>();
+            for (long i = 0; i < p.size(); i++) {
+                for (float f : Tensors.toFloats(p.get(i))) {
+                    all.add(f);
+                }
+            }
+            float[] out = new float[all.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all.get(i);
+            }
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dcgan", "vanilla"})
+    void everyVariantTrainsAndWritesTheRunFolder(String model) throws Exception {
+        Path run = tmp.resolve(model);
+        try (Trainer t = new Trainer(Variants.byName(model), config(model, 5, 0), DATA, run)) {
+            float[] before = weights(t.players().generator());
+            t.run(new TrainListener() { });
+            assertEquals(5, t.state().step());
+            assertFalse(java.util.Arrays.equals(before, weights(t.players().generator())), "G did not change");
+        }
+        assertTrue(Files.exists(run.resolve("config.json")));
+        List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+        assertEquals(3, lines.size(), "log every 2 steps plus the last");
+        for (String key : new String[]{"Loss/D", "Loss/G", "D/real_score", "D/fake_score", "img/s", "epoch"}) {
+            assertTrue(lines.get(0).contains("\"" + key + "\""), key + " missing from " + lines.get(0));
+        }
+        assertFalse(lines.get(0).contains("NaN"));
+        assertTrue(Files.exists(run.resolve("samples/step-000003.png")));
+        assertTrue(Files.exists(run.resolve("samples/step-000005.png")));
+        assertEquals(List.of("step-000003", "step-000005"),
+                Checkpoints.list(run).stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void resumeGivesTheSameWeightsAsAnUninterruptedRun() throws Exception {
+        // 4 batches per epoch: 6 steps cross an epoch boundary, and the resume lands mid-epoch.
+        float[] straight;
+        float[] straightEma;
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 10, 0.9), DATA, tmp.resolve("a"))) {
+            t.run(new TrainListener() { });
+            straight = weights(t.players().discriminator());
+            straightEma = weights(t.ema().net());
+        }
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 5, 0.9), DATA, tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 10, 0.9), DATA, tmp.resolve("b"))) {
+            assertEquals(5, t.resume().step());
+            t.run(new TrainListener() { });
+            assertEquals(10, t.state().step());
+            assertArrayEquals(straight, weights(t.players().discriminator()));
+            assertArrayEquals(straightEma, weights(t.ema().net()));
+        }
+    }
+
+    @Test
+    void eachPhaseLeavesTheOtherNetworksGradientsZero() throws Exception {
+        List<String> checked = new ArrayList<>();
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 2, 0), DATA, tmp.resolve("g"))) {
+            t.observePhases((phase, players) -> {
+                String other = phase.group().equals(Players.G) ? Players.D : Players.G;
+                TensorVector ps = players.parameters(other);
+                for (long i = 0; i < ps.size(); i++) {
+                    Tensor g = ps.get(i).grad();
+                    assertTrue(!g.defined() || g.abs().sum().item_double() == 0.0,
+                            phase.name() + " left gradients in " + other);
+                }
+                checked.add(phase.name());
+            });
+            t.run(new TrainListener() { });
+        }
+        assertEquals(List.of("Dmain", "Gmain", "Dmain", "Gmain"), checked);
+    }
+
+    @Test
+    void nativeMemoryStaysFlatOverManySteps() throws Exception {
+        TrainConfig cfg = config("dcgan", 60, 0.99);
+        cfg = cfg.withSchedule(new ScheduleConfig(0, 60, 1000, 1000, 1000, 1, 16));
+        long[] live = new long[61];
+        long[] rss = new long[61];
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), cfg, DATA, tmp.resolve("m"))) {
+            t.run(new TrainListener() {
+                @Override
+                public void stepDone(org.jgan.core.train.TrainState s, java.util.Map<String, Double> stats) {
+                    live[(int) s.step()] = NativeMemory.liveObjects();
+                    rss[(int) s.step()] = NativeMemory.residentBytes();
+                }
+            });
+        }
+        assertEquals(live[10], live[60], "live native objects grew from step 10 to 60");
+        long growth = rss[60] - rss[10];
+        assertTrue(growth < 64L << 20, "resident memory grew by " + (growth >> 20) + " MiB over 50 steps");
+    }
+}
