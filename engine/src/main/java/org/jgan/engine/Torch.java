@@ -12,7 +12,7 @@ import org.bytedeco.pytorch.global.torch;
  * OpenBLAS and libtorch first, then loading, removes the race (0 crashes in 5 fresh caches, and {@code .ci/run}
  * proves it on every build with an empty cache directory).
  *
- * <p>Threads: libtorch reads its thread settings once, at the first parallel op, so they are set here before any
+ * <p>Threads: OpenBLAS runs single-threaded inside libtorch's threads (see {@link #init(int)}). libtorch reads its thread settings once, at the first parallel op, so they are set here before any
  * other torch call. Inter-op parallelism is off (1) because a GAN step is a chain of dependent ops.
  */
 public final class Torch {
@@ -48,6 +48,10 @@ public final class Torch {
             }
             Loader.load(torch.class);
             torch.set_num_interop_threads(1);
+            // libtorch calls OpenBLAS from inside its own OpenMP threads; an OpenBLAS thread pool on top
+            // oversubscribes the cores. Measured with `jgan bench` on 2 cores: a DCGAN step takes 215 ms with
+            // OpenBLAS threading and 115 ms without (PyTorch shows the same effect: 271 ms vs 182 ms).
+            org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
             loaded = true;
         }
         if (Torch.threads != threads) {

@@ -21,6 +21,11 @@ public interface GanVariant {
     /** Builds one more generator of the same architecture (the EMA copy); weights are overwritten by the caller. */
     GanNet buildGenerator(TrainConfig config, DataShape shape);
 
+    /** True when the generator takes class labels; sample grids then show one class per column. */
+    default boolean conditional() {
+        return false;
+    }
+
     /** The phases of one training step. */
     List<Phase> phases(TrainConfig config);
 }

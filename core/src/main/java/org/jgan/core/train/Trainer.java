@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.AdamOptions;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
@@ -18,6 +17,7 @@ import org.jgan.core.image.ImageGrid;
 import org.jgan.core.loss.GanLoss;
 import org.jgan.core.loss.Losses;
 import org.jgan.core.stats.StatsWriter;
+import org.jgan.engine.Optimizers;
 import org.jgan.engine.StepScope;
 
 /**
@@ -57,9 +57,8 @@ public final class Trainer implements AutoCloseable {
                 ? new Ema(variant.buildGenerator(config, shape), players.generator(), config.optim().emaBeta()) : null;
         for (String group : players.groups().keySet()) {
             double lr = group.equals(Players.D) ? config.optim().lrD() : config.optim().lrG();
-            AdamOptions o = new AdamOptions(lr);
-            o.betas().put(new double[]{config.optim().beta1(), config.optim().beta2()});
-            optimizers.put(group, new Adam(players.parameters(group), o));
+            optimizers.put(group, Optimizers.adam(players.parameters(group), lr, config.optim().beta1(),
+                    config.optim().beta2()));
         }
         this.phases = variant.phases(config);
         int n = config.schedule().sampleCount();
@@ -67,7 +66,7 @@ public final class Trainer implements AutoCloseable {
             StepContext c = new StepContext(players, loss, config, torch.zeros(n, 1), null,
                     Seeds.derive(config.seed(), "samples", 0), 0);
             this.fixedZ = s.keep(c.randn(n, config.model().latentDim()));
-            this.fixedLabels = shape.numClasses() > 0 ? s.keep(torch.arange(new org.bytedeco.pytorch.Scalar(n))
+            this.fixedLabels = variant.conditional() && shape.numClasses() > 0 ? s.keep(torch.arange(new org.bytedeco.pytorch.Scalar(n))
                     .remainder(new org.bytedeco.pytorch.Scalar(shape.numClasses()))) : null;
         }
     }
@@ -141,7 +140,7 @@ public final class Trainer implements AutoCloseable {
                     }
                     rec.put("img/s", counted * (double) batches.batchSize() / secs);
                     for (var e : optimizers.entrySet()) {
-                        rec.put("lr/" + e.getKey(), e.getValue().param_groups().get(0).options().get_lr());
+                        rec.put("lr/" + e.getKey(), Optimizers.lr(e.getValue()));
                     }
                     rec.put("time", System.currentTimeMillis() / 1000.0);
                     stats.write(rec);

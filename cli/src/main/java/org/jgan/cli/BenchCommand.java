@@ -1,0 +1,189 @@
+package org.jgan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.AtomicFiles;
+import org.jgan.core.train.Sampler;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainState;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.StepScope;
+import org.jgan.engine.Torch;
+import org.jgan.models.Variants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jgan bench}: DCGAN training and generation throughput of jgan against PyTorch (Debian's python3-torch) on
+ * the same model, step, batch and threads, measured side by side in one run. Reports ratios, never asserts times.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure DCGAN training and generation throughput against PyTorch, side by side.")
+public final class BenchCommand implements Callable<Integer> {
+    /** Multiply-adds of one DCGAN step at batch 64 on 28x28, times 2 (see README): about 18 GFLOP. */
+    static final double STEP_GFLOP_AT_64 = 18.2;
+
+    @Option(names = "--steps", defaultValue = "50", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Training batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--threads", description = "Threads for both (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch.")
+    String python;
+
+    @Option(names = "--no-python", description = "Measure jgan only.")
+    boolean noPython;
+
+    @Option(names = "--json", description = "Also write the results as JSON to this file.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = threads != null ? threads : Torch.defaultThreads();
+        Torch.init(n);
+        Map<String, Object> jgan = measureJgan(n);
+        List<Map<String, Object>> py = new ArrayList<>();
+        if (!noPython) {
+            py.add(runPython(n, Map.of()));
+            py.add(runPython(n, Map.of("OPENBLAS_NUM_THREADS", "1")));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("threads", n);
+        out.put("batch", batch);
+        out.put("jgan", jgan);
+        out.put("pytorch", py);
+        System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up%n", batch, n, steps,
+                warmup);
+        System.out.printf("%-34s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
+        print("jgan (libtorch " + Torch.libtorchVersion() + ")", jgan);
+        Map<String, Object> best = null;
+        for (Map<String, Object> p : py) {
+            print("PyTorch " + p.get("torch") + " " + p.get("env"), p);
+            if (best == null || d(p, "train_img_s") > d(best, "train_img_s")) {
+                best = p;
+            }
+        }
+        double gflops = STEP_GFLOP_AT_64 * batch / 64.0 / (d(jgan, "step_ms_median") / 1000);
+        System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%n", gflops,
+                STEP_GFLOP_AT_64);
+        out.put("jgan_gflops", gflops);
+        if (best != null) {
+            double tr = d(jgan, "train_img_s") / d(best, "train_img_s");
+            double gen = d(jgan, "gen_img_s") / d(best, "gen_img_s");
+            System.out.printf("ratio jgan / best PyTorch: training %.2fx, generation %.2fx%n", tr, gen);
+            out.put("ratio_train", tr);
+            out.put("ratio_gen", gen);
+        }
+        if (json != null) {
+            AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        }
+        return 0;
+    }
+
+    private void print(String name, Map<String, Object> m) {
+        System.out.printf("%-34s %10.1f %12.0f %12.0f%n", name, d(m, "step_ms_median"), d(m, "train_img_s"),
+                d(m, "gen_img_s"));
+    }
+
+    private static double d(Map<String, Object> m, String k) {
+        return ((Number) m.get(k)).doubleValue();
+    }
+
+    private Map<String, Object> measureJgan(int n) throws IOException {
+        Path tmp = Files.createTempDirectory("jgan-bench");
+        TrainConfig cfg = TrainConfig.dcganFashionMnist();
+        cfg = cfg.withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
+                .withSchedule(new org.jgan.core.config.ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000,
+                        1_000_000, 1, 16));
+        long[] stamps = new long[warmup + steps + 1];
+        double genImgPerS;
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), cfg,
+                SyntheticData.shapes(batch * 4, 28, 1), tmp)) {
+            stamps[0] = System.nanoTime();
+            t.run(new TrainListener() {
+                @Override
+                public void stepDone(TrainState s, Map<String, Double> stats) {
+                    stamps[(int) s.step()] = System.nanoTime();
+                }
+            });
+            genImgPerS = measureGeneration(t, 1000, 5);
+        } finally {
+            AtomicFiles.deleteTree(tmp);
+        }
+        double[] ms = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            ms[i] = (stamps[warmup + i + 1] - stamps[warmup + i]) / 1e6;
+        }
+        Arrays.sort(ms);
+        double median = ms[steps / 2];
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step_ms_median", median);
+        m.put("train_img_s", batch / (median / 1000));
+        m.put("gen_img_s", genImgPerS);
+        return m;
+    }
+
+    private static double measureGeneration(Trainer t, int genBatch, int reps) {
+        double[] s = new double[reps];
+        for (int i = 0; i <= reps; i++) {
+            try (StepScope scope = StepScope.open()) {
+                Tensor z = torch.randn(genBatch, 100);
+                long t0 = System.nanoTime();
+                Sampler.generate(t.players().generator(), z, null);
+                if (i > 0) {
+                    s[i - 1] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+        }
+        Arrays.sort(s);
+        return genBatch / s[reps / 2];
+    }
+
+    private Map<String, Object> runPython(int n, Map<String, String> env) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("jgan-dcgan-bench", ".py");
+        try (var in = BenchCommand.class.getResourceAsStream("/bench/dcgan_bench.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "" + n, "" + batch, "" + steps,
+                "" + warmup, "1000", "5");
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int rc = p.waitFor();
+        Files.deleteIfExists(script);
+        if (rc != 0 || stdout.isEmpty()) {
+            throw new IOException(python + " exited with " + rc + "; is Debian's python3-torch installed? "
+                    + "(apt-get install python3-torch), or pass --no-python");
+        }
+        JsonNode j = new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("torch", j.get("torch").asText());
+        m.put("env", env.isEmpty() ? "(defaults)" : env.toString().replaceAll("[{}]", ""));
+        m.put("step_ms_median", j.get("step_ms_median").asDouble());
+        m.put("train_img_s", j.get("train_img_s").asDouble());
+        m.put("gen_img_s", j.get("gen_img_s").asDouble());
+        return m;
+    }
+}

@@ -1,0 +1,83 @@
+package org.jgan.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainState;
+
+/**
+ * Shows training progress: a progress bar (step, epoch, losses, img/s, ETA) on a terminal, and one plain line per
+ * stats record otherwise, so logs of CI and nohup runs stay readable.
+ */
+final class Progress implements TrainListener, AutoCloseable {
+    private final boolean bar;
+    private ProgressBar pb;
+    private Path lastSample;
+    private Path lastCheckpoint;
+
+    Progress(boolean bar) {
+        this.bar = bar;
+    }
+
+    @Override
+    public void started(TrainState state, long totalSteps) {
+        if (bar) {
+            pb = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
+                    .startsFrom(state.step(), java.time.Duration.ZERO).build();
+        }
+    }
+
+    @Override
+    public void stepDone(TrainState state, Map<String, Double> stats) {
+        if (pb != null) {
+            pb.stepTo(state.step());
+        }
+    }
+
+    @Override
+    public void logged(Map<String, Object> r) {
+        String line = String.format("step %d  epoch %.2f  Loss/D %.3f  Loss/G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f img/s",
+                ((Number) r.get("step")).longValue(), num(r, "epoch"), num(r, "Loss/D"), num(r, "Loss/G"),
+                num(r, "D/real_score"), num(r, "D/fake_score"), num(r, "img/s"));
+        if (pb != null) {
+            pb.setExtraMessage(String.format("D %.3f G %.3f %.0f img/s", num(r, "Loss/D"), num(r, "Loss/G"),
+                    num(r, "img/s")));
+        } else {
+            System.err.println(line);
+        }
+    }
+
+    private static double num(Map<String, Object> r, String k) {
+        Object v = r.get(k);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public void sampleWritten(Path png) {
+        lastSample = png;
+    }
+
+    @Override
+    public void checkpointWritten(Path dir) {
+        lastCheckpoint = dir;
+    }
+
+    Path lastSample() {
+        return lastSample;
+    }
+
+    Path lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    @Override
+    public void close() {
+        if (pb != null) {
+            pb.close();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.jgan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataSources;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.train.RunDir;
+import org.jgan.core.train.TrainState;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.Torch;
+import org.jgan.models.Variants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jgan train}: trains a variant and writes a run folder, or resumes one. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a GAN and write runs/NAME: config.json, stats.jsonl, samples/, checkpoints/.",
+                "Resume with --resume runs/NAME; --steps/--epochs count from the start of the run."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "Variant: ${COMPLETION-CANDIDATES} (default: dcgan).",
+            completionCandidates = ModelNames.class)
+    String model;
+
+    @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
+            + "or an IDX file (default: fashion-mnist).")
+    String data;
+
+    @Option(names = "--epochs", description = "Train until this many epochs are done.")
+    Integer epochs;
+
+    @Option(names = "--steps", description = "Train until this global step.")
+    Long steps;
+
+    @Option(names = "--batch", description = "Batch size (default: 64).")
+    Integer batch;
+
+    @Option(names = "--seed", description = "Root seed (default: 1).")
+    Long seed;
+
+    @Option(names = "--out", description = "Run folder to create, e.g. runs/dcgan-fmnist.")
+    Path out;
+
+    @Option(names = "--resume", description = "Run folder to continue from its latest checkpoint.")
+    Path resume;
+
+    @Option(names = "--config", description = "Start from this JSON config (e.g. a run's config.json).")
+    Path configFile;
+
+    @Option(names = "--set", description = "Override a config value, e.g. --set optim.lrG=1e-4 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Print the resolved config and exit.")
+    boolean dryRun;
+
+    @Option(names = "--threads", description = "libtorch threads (default: JGAN_THREADS or all cores).")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
+        if (dryRun) {
+            System.out.println(ConfigJson.toJson(cfg));
+            return 0;
+        }
+        Torch.init(threads != null ? threads : Torch.defaultThreads());
+        ImageDataset ds = DataSources.open(cfg.data().source());
+        if (cfg.data().limit() > 0) {
+            ds = ds.head(cfg.data().limit());
+        }
+        Path runDir = resume != null ? resume : out;
+        try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
+             Progress progress = new Progress(!noProgress && System.console() != null)) {
+            if (resume != null) {
+                TrainState s = trainer.resume();
+                System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
+            }
+            System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
+                    ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
+            TrainState end = trainer.run(progress);
+            System.out.println("samples: " + progress.lastSample());
+            System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
+        }
+        return 0;
+    }
+
+    private TrainConfig freshConfig() throws java.io.IOException {
+        if (out == null) {
+            throw new ConfigException("--out is required for a new run (e.g. --out runs/dcgan), or use --resume DIR");
+        }
+        if (Files.exists(out.resolve("config.json"))) {
+            throw new ConfigException(out + " already holds a run; continue it with --resume " + out
+                    + " or choose another --out");
+        }
+        TrainConfig cfg = configFile != null
+                ? ConfigJson.fromTree(readConfigTree(configFile), TrainConfig.class, configFile.toString())
+                : TrainConfig.dcganFashionMnist();
+        if (model != null) {
+            Variants.byName(model);
+            cfg = cfg.withModel(new ModelConfig(model, cfg.model().latentDim(), cfg.model().loss(),
+                    cfg.model().width()));
+        }
+        if (data != null || batch != null) {
+            cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),
+                    batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit()));
+        }
+        if (seed != null) {
+            cfg = cfg.withSeed(seed);
+        }
+        cfg = withLength(cfg);
+        cfg = ConfigJson.withOverrides(cfg, sets, TrainConfig.class);
+        Variants.byName(cfg.model().name());
+        return cfg;
+    }
+
+    private TrainConfig resumedConfig() {
+        if (out != null || model != null || data != null || batch != null || seed != null || configFile != null) {
+            throw new ConfigException("--resume continues a run as it was configured; --out, --model, --data, "
+                    + "--batch, --seed and --config cannot be changed (use --steps/--epochs to train longer)");
+        }
+        TrainConfig cfg = new RunDir(resume).readConfig();
+        cfg = withLength(cfg);
+        return ConfigJson.withOverrides(cfg, sets, TrainConfig.class);
+    }
+
+    /** --epochs/--steps, when given, replace the run length (the one not given becomes "no limit"). */
+    private TrainConfig withLength(TrainConfig cfg) {
+        if (epochs == null && steps == null) {
+            return cfg;
+        }
+        ScheduleConfig s = cfg.schedule();
+        int e = epochs != null ? epochs : 0;
+        long n = steps != null ? steps : 0;
+        return cfg.withSchedule(new ScheduleConfig(e, n, s.logEvery(), s.sampleEvery(), s.checkpointEvery(),
+                s.keepCheckpoints(), s.sampleCount()));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readConfigTree(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            throw new ConfigException(file + ": no such config file");
+        }
+        var tree = ConfigJson.MAPPER.readTree(file.toFile());
+        // A run's config.json wraps the config together with its provenance.
+        return tree.has("config") ? tree.get("config") : tree;
+    }
+
+    /** Lists registered model names for --help. */
+    static final class ModelNames extends ArrayList<String> {
+        ModelNames() {
+            super(Variants.all().keySet());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.jgan.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.GanVariant;
+import org.jgan.core.train.RunDir;
+
+/**
+ * A trained generator loaded from a run folder alone: config.json says which variant and data shape, the checkpoint
+ * holds the weights. This is the "load a checkpoint and generate" that sampling, evaluation and export share.
+ */
+public final class RunGenerator implements AutoCloseable {
+    private final TrainConfig config;
+    private final DataShape shape;
+    private final List<String> classNames;
+    private final GanNet generator;
+    private final Path checkpoint;
+    private final boolean ema;
+
+    private RunGenerator(TrainConfig config, DataShape shape, List<String> classNames, GanNet generator,
+                         Path checkpoint, boolean ema) {
+        this.config = config;
+        this.shape = shape;
+        this.classNames = classNames;
+        this.generator = generator;
+        this.checkpoint = checkpoint;
+        this.ema = ema;
+    }
+
+    /**
+     * Loads the generator of {@code runDir} from {@code checkpoint} ("latest", "best", "step-000500", "500" or null
+     * for the latest), the EMA weights when the run has them and {@code preferEma}.
+     */
+    public static RunGenerator load(Path runDir, String checkpoint, boolean preferEma) throws IOException {
+        RunDir run = new RunDir(runDir);
+        TrainConfig config = run.readConfig();
+        JsonNode ds = run.readConfigTree().path("provenance").path("dataset");
+        JsonNode sh = ds.path("shape");
+        if (!sh.isArray() || sh.size() != 3) {
+            throw new ConfigException(run.configFile() + ": provenance.dataset.shape is missing or not [C, H, W]");
+        }
+        List<String> classes = new ArrayList<>();
+        ds.path("classes").forEach(c -> classes.add(c.asText()));
+        DataShape shape = new DataShape(sh.get(0).asInt(), sh.get(1).asInt(), sh.get(2).asInt(), classes.size());
+        GanVariant variant = Variants.byName(config.model().name());
+        Path ckpt = run.resolveCheckpoint(checkpoint);
+        GanNet g = variant.buildGenerator(config, shape);
+        boolean usedEma = preferEma && java.nio.file.Files.exists(ckpt.resolve(Checkpoints.EMA_FILE));
+        try {
+            Checkpoints.loadGenerator(ckpt, g, preferEma);
+        } catch (IOException | RuntimeException e) {
+            g.close();
+            throw e;
+        }
+        g.eval();
+        return new RunGenerator(config, shape, classes, g, ckpt, usedEma);
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public DataShape shape() {
+        return shape;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public GanNet generator() {
+        return generator;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** True when the weights are the EMA copy. */
+    public boolean ema() {
+        return ema;
+    }
+
+    public int latentDim() {
+        return config.model().latentDim();
+    }
+
+    @Override
+    public void close() {
+        generator.close();
+    }
+}
