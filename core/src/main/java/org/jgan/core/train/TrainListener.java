@@ -5,6 +5,10 @@ import java.util.Map;
 
 /** Hears about training progress; the CLI draws a progress bar from it. All methods default to doing nothing. */
 public interface TrainListener {
+    /** Called once before training starts, with the trainer (for listeners that evaluate or log events). */
+    default void attached(Trainer trainer) {
+    }
+
     default void started(TrainState state, long totalSteps) {
     }
 

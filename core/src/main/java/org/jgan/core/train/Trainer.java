@@ -39,6 +39,7 @@ public final class Trainer implements AutoCloseable {
     private final Tensor fixedZ;
     private final Tensor fixedLabels;
     private TrainState state = TrainState.start();
+    private StatsWriter statsWriter;
     private java.util.function.BiConsumer<Phase, Players> phaseObserver = (p, pl) -> { };
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
@@ -107,6 +108,7 @@ public final class Trainer implements AutoCloseable {
         }
         var sch = config.schedule();
         long totalSteps = totalSteps();
+        listener.attached(this);
         listener.started(state, totalSteps);
         Map<String, Double> sums = new LinkedHashMap<>();
         int counted = 0;
@@ -114,6 +116,7 @@ public final class Trainer implements AutoCloseable {
         int[] order = batches.order(state.epoch());
         boolean wroteFinal = false;
         try (StatsWriter stats = new StatsWriter(run.statsFile())) {
+            statsWriter = stats;
             while (!done()) {
                 int[] idx = batches.indices(order, state.batchInEpoch());
                 Map<String, Double> s = step(idx);
@@ -157,6 +160,7 @@ public final class Trainer implements AutoCloseable {
                 }
             }
         }
+        statsWriter = null;
         if (!wroteFinal) {
             // Asked to train to a step or epoch already reached: still leave a grid for the user to look at.
             listener.sampleWritten(writeSamples());
@@ -216,10 +220,49 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** The generator to sample and evaluate with: the EMA copy when there is one, else G. */
+    public org.jgan.core.nn.GanNet samplingGenerator() {
+        return ema != null ? ema.net() : players.generator();
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public GanVariant variant() {
+        return variant;
+    }
+
+    public ImageDataset data() {
+        return data;
+    }
+
+    /**
+     * Appends an event (an alarm, a rollback, an evaluation summary) to stats.jsonl, stamped with the current step.
+     * Only valid while {@link #run} is running, e.g. from a listener.
+     */
+    public void logEvent(Map<String, Object> event) {
+        if (statsWriter == null) {
+            throw new IllegalStateException("logEvent is only available while training runs");
+        }
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("step", state.step());
+        rec.putAll(event);
+        rec.put("time", System.currentTimeMillis() / 1000.0);
+        statsWriter.write(rec);
+    }
+
+    /** Writes the current state as the named checkpoint (e.g. "best"), which pruning never deletes. */
+    public Path checkpointAs(String name) throws IOException {
+        Path dir = run.checkpointsDir().resolve(name);
+        Checkpoints.save(dir, players, optimizers, ema, state);
+        return dir;
+    }
+
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
     public Path writeSamples() throws IOException {
         try (StepScope s = StepScope.open()) {
-            Tensor imgs = Sampler.generate(ema != null ? ema.net() : players.generator(), fixedZ, fixedLabels);
+            Tensor imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
             int cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
             Path png = run.samplesDir().resolve(String.format("step-%06d.png", state.step()));
             ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
