@@ -51,6 +51,22 @@ final class Progress implements TrainListener, AutoCloseable {
         }
     }
 
+    @Override
+    public void event(Map<String, Object> e) {
+        String msg = e.containsKey("rollback")
+                ? String.format("ROLLBACK %s at step %s: %s; back to step %s with learning rates x%s", e.get("rollback"),
+                        e.get("from_step"), e.get("reason"), e.get("step"), e.get("lr_scale"))
+                : e.containsKey("alarm") ? String.format("ALARM (%s) at step %s: %s [%s]", e.get("alarm"),
+                        e.get("step"), e.get("message"), e.get("action")) : e.toString();
+        if (pb != null) {
+            pb.pause();
+            System.err.println(msg);
+            pb.resume();
+        } else {
+            System.err.println(msg);
+        }
+    }
+
     private static double num(Map<String, Object> r, String k) {
         Object v = r.get(k);
         return v instanceof Number n ? n.doubleValue() : Double.NaN;

@@ -43,8 +43,15 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output file (grid, idx) or folder (png).")
     Path out;
 
+    @Option(names = "--class", description = "Conditional runs: a class index or name, or 'all' for a grid with one "
+            + "row per class (--count images per row, default 10).")
+    String classOpt;
+
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -58,11 +65,24 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new ConfigException("--format idx holds grayscale images; this run makes " + s.channels()
                         + "-channel images, use --format png");
             }
-            byte[] all = generate(rg, count, seed);
+            java.util.function.IntUnaryOperator labelOf = i -> i % Math.max(1, s.numClasses());
+            int cols = (int) Math.ceil(Math.sqrt(count));
+            if (classOpt != null && classOpt.equalsIgnoreCase("all")) {
+                rg.classIndex("0");
+                int perRow = count == 64 && !spec.commandLine().getParseResult().hasMatchedOption("--count") ? 10 : count;
+                cols = perRow;
+                count = perRow * s.numClasses();
+                int pr = perRow;
+                labelOf = i -> i / pr;
+            } else if (classOpt != null) {
+                int k = rg.classIndex(classOpt);
+                labelOf = i -> k;
+            }
+            byte[] all = generate(rg, count, seed, labelOf);
             int per = s.channels() * s.height() * s.width();
             switch (format) {
                 case grid -> ImageGrid.writePng(ImageGrid.grid(all, count, s.channels(), s.height(), s.width(),
-                        (int) Math.ceil(Math.sqrt(count))), out);
+                        cols), out);
                 case idx -> IdxWriter.write(out, new int[]{count, s.height(), s.width()}, all);
                 case png -> {
                     Files.createDirectories(out);
@@ -81,6 +101,11 @@ public final class SampleCommand implements Callable<Integer> {
 
     /** {@code n} images as unsigned bytes (N x C x H x W), drawn in chunks from one generator seeded by {@code seed}. */
     static byte[] generate(RunGenerator rg, int n, long seed) {
+        return generate(rg, n, seed, i -> i % Math.max(1, rg.shape().numClasses()));
+    }
+
+    /** As {@link #generate(RunGenerator, int, long)}, with image i of class {@code labelOf(i)} (conditional runs). */
+    static byte[] generate(RunGenerator rg, int n, long seed, java.util.function.IntUnaryOperator labelOf) {
         DataShape s = rg.shape();
         int per = s.channels() * s.height() * s.width();
         byte[] all = new byte[n * per];
@@ -91,9 +116,14 @@ public final class SampleCommand implements Callable<Integer> {
                 int m = Math.min(chunk, n - from);
                 try (StepScope scope = StepScope.open()) {
                     Tensor z = torch.randn(new long[]{m, rg.latentDim()}, new GeneratorOptional(rng));
-                    Tensor labels = s.numClasses() > 0 ? torch.arange(new org.bytedeco.pytorch.Scalar(from),
-                            new org.bytedeco.pytorch.Scalar(from + m)).remainder(
-                            new org.bytedeco.pytorch.Scalar(s.numClasses())) : null;
+                    Tensor labels = null;
+                    if (rg.conditional()) {
+                        long[] l = new long[m];
+                        for (int i = 0; i < m; i++) {
+                            l[i] = labelOf.applyAsInt(from + i);
+                        }
+                        labels = org.jgan.engine.Tensors.fromLongs(l, m);
+                    }
                     byte[] b = ImageGrid.toBytes(Sampler.generate(rg.generator(), z, labels));
                     System.arraycopy(b, 0, all, from * per, b.length);
                 }

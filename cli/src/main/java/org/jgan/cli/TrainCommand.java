@@ -9,6 +9,8 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.Presets;
+import org.jgan.core.loss.Losses;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
@@ -29,6 +31,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Variant: ${COMPLETION-CANDIDATES} (default: dcgan).",
             completionCandidates = ModelNames.class)
     String model;
+
+    @Option(names = "--preset", description = "Start from a named config: ${COMPLETION-CANDIDATES} (default: dcgan, "
+            + "or the model's own preset).", completionCandidates = PresetNames.class)
+    String preset;
+
+    @Option(names = "--loss", description = "Adversarial loss: non-saturating, minimax, hinge, wasserstein, "
+            + "least-squares.")
+    String loss;
 
     @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
             + "or an IDX file (default: fashion-mnist).")
@@ -103,13 +113,22 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ConfigException(out + " already holds a run; continue it with --resume " + out
                     + " or choose another --out");
         }
+        if (configFile != null && preset != null) {
+            throw new ConfigException("give --config or --preset, not both");
+        }
+        String start = preset != null ? preset : model != null && Presets.names().contains(model) ? model : "dcgan";
         TrainConfig cfg = configFile != null
-                ? ConfigJson.fromTree(readConfigTree(configFile), TrainConfig.class, configFile.toString())
-                : TrainConfig.dcganFashionMnist();
+                ? ConfigJson.fromTreeWithDefaults(readConfigTree(configFile), TrainConfig.dcganFashionMnist(),
+                        TrainConfig.class, configFile.toString())
+                : Presets.byName(start);
         if (model != null) {
             Variants.byName(model);
-            cfg = cfg.withModel(new ModelConfig(model, cfg.model().latentDim(), cfg.model().loss(),
-                    cfg.model().width()));
+            cfg = cfg.withModel(cfg.model().withName(model));
+        }
+        if (loss != null) {
+            Losses.byName(loss);
+            ModelConfig m = cfg.model();
+            cfg = cfg.withModel(new ModelConfig(m.name(), m.latentDim(), loss, m.width(), m.dNorm(), m.condition()));
         }
         if (data != null || batch != null) {
             cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),
@@ -125,9 +144,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig resumedConfig() {
-        if (out != null || model != null || data != null || batch != null || seed != null || configFile != null) {
+        if (out != null || model != null || data != null || batch != null || seed != null || configFile != null
+                || preset != null || loss != null) {
             throw new ConfigException("--resume continues a run as it was configured; --out, --model, --data, "
-                    + "--batch, --seed and --config cannot be changed (use --steps/--epochs to train longer)");
+                    + "--batch, --seed, --config, --preset and --loss cannot be changed (use --steps/--epochs to train longer)");
         }
         TrainConfig cfg = new RunDir(resume).readConfig();
         cfg = withLength(cfg);
@@ -153,6 +173,13 @@ public final class TrainCommand implements Callable<Integer> {
         var tree = ConfigJson.MAPPER.readTree(file.toFile());
         // A run's config.json wraps the config together with its provenance.
         return tree.has("config") ? tree.get("config") : tree;
+    }
+
+    /** Lists preset names for --help. */
+    static final class PresetNames extends ArrayList<String> {
+        PresetNames() {
+            super(Presets.names());
+        }
     }
 
     /** Lists registered model names for --help. */

@@ -24,9 +24,11 @@ public final class RunGenerator implements AutoCloseable {
     private final GanNet generator;
     private final Path checkpoint;
     private final boolean ema;
+    private final boolean conditional;
 
     private RunGenerator(TrainConfig config, DataShape shape, List<String> classNames, GanNet generator,
-                         Path checkpoint, boolean ema) {
+                         Path checkpoint, boolean ema, boolean conditional) {
+        this.conditional = conditional;
         this.config = config;
         this.shape = shape;
         this.classNames = classNames;
@@ -61,7 +63,7 @@ public final class RunGenerator implements AutoCloseable {
             throw e;
         }
         g.eval();
-        return new RunGenerator(config, shape, classes, g, ckpt, usedEma);
+        return new RunGenerator(config, shape, classes, g, ckpt, usedEma, variant.conditional());
     }
 
     public TrainConfig config() {
@@ -87,6 +89,36 @@ public final class RunGenerator implements AutoCloseable {
     /** True when the weights are the EMA copy. */
     public boolean ema() {
         return ema;
+    }
+
+    /** True when the generator takes class labels. */
+    public boolean conditional() {
+        return conditional;
+    }
+
+    /**
+     * A class index from a user's "--class" value: an index (0-based) or a class name, case-insensitive.
+     */
+    public int classIndex(String value) {
+        if (!conditional) {
+            throw new ConfigException("--class: this run's model (" + config.model().name()
+                    + ") is not conditional; train --model cgan for class control");
+        }
+        for (int i = 0; i < classNames.size(); i++) {
+            if (classNames.get(i).equalsIgnoreCase(value)) {
+                return i;
+            }
+        }
+        try {
+            int k = Integer.parseInt(value);
+            if (k >= 0 && k < shape.numClasses()) {
+                return k;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("--class " + value + ": not a class of this run; use 0.." + (shape.numClasses() - 1)
+                + ", all, or one of " + classNames);
     }
 
     public int latentDim() {

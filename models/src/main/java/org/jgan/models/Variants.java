@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.GanVariant;
+import org.jgan.models.cgan.Cgan;
 import org.jgan.models.dcgan.Dcgan;
 import org.jgan.models.vanilla.VanillaGan;
 
@@ -19,6 +20,7 @@ public final class Variants {
     static {
         ALL.put("dcgan", Dcgan::new);
         ALL.put("vanilla", VanillaGan::new);
+        ALL.put("cgan", Cgan::new);
     }
 
     private Variants() {

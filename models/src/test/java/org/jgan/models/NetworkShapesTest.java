@@ -26,7 +26,7 @@ class NetworkShapesTest {
         TrainConfig cfg = TrainConfig.dcganFashionMnist();
         cfg = cfg.withModel(new org.jgan.core.config.ModelConfig(model, 100, "non-saturating", 8));
         DataShape shape = new DataShape(c, h, w, 0);
-        try (StepScope s = StepScope.open(); Players p = Variants.byName(model).build(cfg, shape, 1)) {
+        try (Players p = Variants.byName(model).build(cfg, shape, 1); StepScope s = StepScope.open()) {
             Tensor z = torch.randn(5, 100);
             Tensor x = p.generator().forward(z, null);
             assertArrayEquals(new long[]{5, c, h, w}, Tensors.shape(x));

@@ -13,7 +13,9 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.GuardConfig;
 import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.RegConfig;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
@@ -47,8 +49,8 @@ class TrainerTest {
     static TrainConfig config(String model, long steps, double ema) {
         return new TrainConfig(42, new ModelConfig(model, 16, "non-saturating", 8),
                 new DataConfig("synthetic", 16, true, 0),
-                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, ema, 1),
-                new ScheduleConfig(0, steps, 2, 3, 3, 2, 16));
+                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, ema, 1), RegConfig.none(),
+                new ScheduleConfig(0, steps, 2, 3, 3, 2, 16), GuardConfig.defaults());
     }
 
     static float[] weights(GanNet net) {

@@ -49,6 +49,28 @@ public final class ConfigJson {
         }
     }
 
+    /**
+     * Reads a config saved by any jgan version: keys missing from {@code tree} (added in a later version) take their
+     * values from {@code defaults}, so old run folders keep loading; unknown keys are still errors.
+     */
+    public static <T> T fromTreeWithDefaults(JsonNode tree, T defaults, Class<T> type, String where) {
+        ObjectNode merged = toTree(defaults);
+        merge(merged, tree);
+        return fromTree(merged, type, where);
+    }
+
+    private static void merge(ObjectNode into, JsonNode from) {
+        for (Iterator<String> it = from.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            JsonNode v = from.get(f);
+            if (v.isObject() && into.get(f) instanceof ObjectNode child) {
+                merge(child, v);
+            } else {
+                into.set(f, v);
+            }
+        }
+    }
+
     /** Applies {@code key.path=value} overrides to {@code base}; an unknown key is an error naming the known ones. */
     public static <T> T withOverrides(T base, List<String> sets, Class<T> type) {
         if (sets == null || sets.isEmpty()) {

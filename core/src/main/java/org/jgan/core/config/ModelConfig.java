@@ -7,13 +7,28 @@ package org.jgan.core.config;
  * @param latentDim length of the Gaussian latent vector z
  * @param loss      adversarial loss: non-saturating, minimax, hinge, wasserstein, least-squares
  * @param width     channel multiplier of the networks (64 gives the published DCGAN widths)
+ * @param dNorm     normalisation inside the discriminator: batch or none (WGAN-GP's critic must not use batch norm)
+ * @param condition how a conditional model uses labels in D: projection (Miyato and Koyama 2018) or acgan (an
+ *                  auxiliary classifier, Odena et al. 2017)
  */
-public record ModelConfig(String name, int latentDim, String loss, int width) {
+public record ModelConfig(String name, int latentDim, String loss, int width, String dNorm, String condition) {
     public ModelConfig {
         ConfigException.check(name != null && !name.isBlank(), "model.name is empty; give a model such as dcgan");
         ConfigException.check(latentDim >= 1 && latentDim <= 4096,
                 "model.latentDim must be in 1..4096, got " + latentDim);
         ConfigException.check(loss != null && !loss.isBlank(), "model.loss is empty");
         ConfigException.check(width >= 1 && width <= 1024, "model.width must be in 1..1024, got " + width);
+        ConfigException.check("batch".equals(dNorm) || "none".equals(dNorm),
+                "model.dNorm must be batch or none, got '" + dNorm + "'");
+        ConfigException.check("projection".equals(condition) || "acgan".equals(condition),
+                "model.condition must be projection or acgan, got '" + condition + "'");
+    }
+
+    public ModelConfig(String name, int latentDim, String loss, int width) {
+        this(name, latentDim, loss, width, "batch", "projection");
+    }
+
+    public ModelConfig withName(String n) {
+        return new ModelConfig(n, latentDim, loss, width, dNorm, condition);
     }
 }

@@ -6,35 +6,53 @@ package org.jgan.core.config;
  *
  * @param seed root seed; weights, data order, latents and the fixed sample batch derive from it
  */
-public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimConfig optim, ScheduleConfig schedule) {
+public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimConfig optim, RegConfig reg,
+                          ScheduleConfig schedule, GuardConfig guard) {
     public TrainConfig {
         ConfigException.check(model != null, "config has no model section");
         ConfigException.check(data != null, "config has no data section");
         ConfigException.check(optim != null, "config has no optim section");
+        ConfigException.check(reg != null, "config has no reg section");
         ConfigException.check(schedule != null, "config has no schedule section");
+        ConfigException.check(guard != null, "config has no guard section");
+        boolean logistic = model.loss().equals("non-saturating") || model.loss().equals("minimax");
+        ConfigException.check(reg.realLabel() == 1.0 || logistic, "reg.realLabel (label smoothing) only applies to "
+                + "the non-saturating and minimax losses, not " + model.loss());
     }
 
     /** The DCGAN preset of Radford et al. 2015 on Fashion-MNIST: Adam 2e-4, betas 0.5/0.999, batch 64. */
     public static TrainConfig dcganFashionMnist() {
         return new TrainConfig(1, new ModelConfig("dcgan", 100, "non-saturating", 64),
                 new DataConfig("fashion-mnist", 64, true, 0),
-                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, 0, 1),
-                new ScheduleConfig(5, 0, 50, 500, 1000, 3, 64));
+                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, 0, 1), RegConfig.none(),
+                new ScheduleConfig(5, 0, 50, 500, 1000, 3, 64), GuardConfig.defaults());
     }
 
     public TrainConfig withModel(ModelConfig m) {
-        return new TrainConfig(seed, m, data, optim, schedule);
+        return new TrainConfig(seed, m, data, optim, reg, schedule, guard);
     }
 
     public TrainConfig withData(DataConfig d) {
-        return new TrainConfig(seed, model, d, optim, schedule);
+        return new TrainConfig(seed, model, d, optim, reg, schedule, guard);
+    }
+
+    public TrainConfig withOptim(OptimConfig o) {
+        return new TrainConfig(seed, model, data, o, reg, schedule, guard);
+    }
+
+    public TrainConfig withReg(RegConfig r) {
+        return new TrainConfig(seed, model, data, optim, r, schedule, guard);
     }
 
     public TrainConfig withSchedule(ScheduleConfig s) {
-        return new TrainConfig(seed, model, data, optim, s);
+        return new TrainConfig(seed, model, data, optim, reg, s, guard);
+    }
+
+    public TrainConfig withGuard(GuardConfig g) {
+        return new TrainConfig(seed, model, data, optim, reg, schedule, g);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(s, model, data, optim, schedule);
+        return new TrainConfig(s, model, data, optim, reg, schedule, guard);
     }
 }

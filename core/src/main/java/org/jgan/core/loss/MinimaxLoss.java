@@ -8,6 +8,17 @@ import org.bytedeco.pytorch.global.torch;
  * confident; kept for comparison and teaching.
  */
 public final class MinimaxLoss implements GanLoss {
+    private final NonSaturatingLoss d;
+
+    public MinimaxLoss() {
+        this(1.0);
+    }
+
+    /** {@code realLabel} < 1 smooths the real targets of D, as in {@link NonSaturatingLoss}. */
+    public MinimaxLoss(double realLabel) {
+        this.d = new NonSaturatingLoss(realLabel);
+    }
+
     @Override
     public String name() {
         return "minimax";
@@ -15,8 +26,8 @@ public final class MinimaxLoss implements GanLoss {
 
     @Override
     public Tensor discriminator(Tensor realLogits, Tensor fakeLogits) {
-        // softplus(-r) + softplus(f), as the non-saturating loss
-        return torch.softplus(realLogits.neg()).mean().add(torch.softplus(fakeLogits).mean());
+        // D's objective is the same as in the non-saturating game
+        return d.discriminator(realLogits, fakeLogits);
     }
 
     @Override

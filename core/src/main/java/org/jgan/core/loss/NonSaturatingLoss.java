@@ -8,6 +8,17 @@ import org.bytedeco.pytorch.global.torch;
  * maximises log D(G(z)) instead of minimising log(1 - D(G(z))), which gives strong gradients early in training.
  */
 public final class NonSaturatingLoss implements GanLoss {
+    private final double realLabel;
+
+    public NonSaturatingLoss() {
+        this(1.0);
+    }
+
+    /** With {@code realLabel} < 1, one-sided label smoothing (Salimans et al. 2016): real targets become 0.9, say. */
+    public NonSaturatingLoss(double realLabel) {
+        this.realLabel = realLabel;
+    }
+
     @Override
     public String name() {
         return "non-saturating";
@@ -15,8 +26,14 @@ public final class NonSaturatingLoss implements GanLoss {
 
     @Override
     public Tensor discriminator(Tensor realLogits, Tensor fakeLogits) {
-        // -log(sigmoid(r)) - log(1 - sigmoid(f)) = softplus(-r) + softplus(f)
-        return torch.softplus(realLogits.neg()).mean().add(torch.softplus(fakeLogits).mean());
+        // -t log(sigmoid(r)) - (1 - t) log(1 - sigmoid(r)) - log(1 - sigmoid(f))
+        //   = t softplus(-r) + (1 - t) softplus(r) + softplus(f)
+        Tensor real = torch.softplus(realLogits.neg()).mean();
+        if (realLabel < 1.0) {
+            real = real.mul(new org.bytedeco.pytorch.Scalar(realLabel))
+                    .add(torch.softplus(realLogits).mean().mul(new org.bytedeco.pytorch.Scalar(1 - realLabel)));
+        }
+        return real.add(torch.softplus(fakeLogits).mean());
     }
 
     @Override

@@ -9,11 +9,15 @@ import org.bytedeco.pytorch.Tensor;
  * unconditional models.
  *
  * <p>Sub-modules must be registered ({@code register_module}) so that parameters, buffers, checkpoints and the EMA
- * copy see them.
+ * copy see them. Networks are long-lived: build them outside any {@code StepScope}, or the scope would free the Java
+ * handles of their layers when it closes.
  */
 public abstract class GanNet extends Module {
     protected GanNet() {
         super();
+        if (org.bytedeco.javacpp.PointerScope.getInnerScope() != null) {
+            throw new IllegalStateException("build networks outside a StepScope: the scope would free their layers");
+        }
     }
 
     public abstract Tensor forward(Tensor input, Tensor labels);

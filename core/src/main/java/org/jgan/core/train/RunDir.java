@@ -49,7 +49,8 @@ public record RunDir(Path path) {
 
     public TrainConfig readConfig() {
         JsonNode root = readConfigTree();
-        return ConfigJson.fromTree(root.get("config"), TrainConfig.class, configFile().toString());
+        return ConfigJson.fromTreeWithDefaults(root.get("config"), TrainConfig.dcganFashionMnist(), TrainConfig.class,
+                configFile().toString());
     }
 
     public JsonNode readConfigTree() {

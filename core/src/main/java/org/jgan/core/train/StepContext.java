@@ -101,6 +101,12 @@ public final class StepContext {
         return fake;
     }
 
+    /** DiffAugment (Zhao et al. 2020) with the configured policies, drawn from this step's generator; identity when off. */
+    public Tensor augment(Tensor images) {
+        var policies = config.reg().augments();
+        return policies.isEmpty() ? images : org.jgan.core.reg.DiffAugment.apply(images, policies, rng());
+    }
+
     /** Records a scalar for stats.jsonl under a path-style name such as "Loss/D" or "D/real_score". */
     public void report(String name, Tensor scalar) {
         stats.put(name, scalar.detach().item_double());

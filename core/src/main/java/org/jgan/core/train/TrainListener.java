@@ -18,6 +18,10 @@ public interface TrainListener {
     default void logged(Map<String, Object> record) {
     }
 
+    /** An alarm, rollback or other event that was also written to stats.jsonl. */
+    default void event(Map<String, Object> event) {
+    }
+
     default void sampleWritten(Path png) {
     }
 

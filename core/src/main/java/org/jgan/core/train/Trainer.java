@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
@@ -14,16 +16,17 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.image.ImageGrid;
-import org.jgan.core.loss.GanLoss;
 import org.jgan.core.loss.Losses;
+import org.jgan.core.nn.GanNet;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.engine.Optimizers;
 import org.jgan.engine.StepScope;
 
 /**
- * The training loop, the same for every variant: per step it runs the variant's phases, and alone runs backward,
- * freezes the networks a phase does not update, steps the optimizers and updates the EMA copy. It writes the run
- * folder: config.json, stats.jsonl, sample grids from one fixed latent batch, and atomic checkpoints.
+ * The training loop, the same for every variant. Steps run through {@link StepRunner} (the only place that runs
+ * backward and steps optimizers); the loop writes the run folder (config.json, stats.jsonl, sample grids from one
+ * fixed latent batch, atomic checkpoints) and guards the run: a NaN, infinite or exploding loss rolls back to the last
+ * checkpoint with lower learning rates, and stops with advice after {@code guard.maxRollbacks}.
  */
 public final class Trainer implements AutoCloseable {
     private final GanVariant variant;
@@ -34,13 +37,14 @@ public final class Trainer implements AutoCloseable {
     private final Players players;
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
     private final Ema ema;
-    private final List<Phase> phases;
-    private final GanLoss loss;
+    private final StepRunner runner;
     private final Tensor fixedZ;
     private final Tensor fixedLabels;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
-    private java.util.function.BiConsumer<Phase, Players> phaseObserver = (p, pl) -> { };
+    private TrainListener listener = new TrainListener() { };
+    private String pendingRollback;
+    private String pendingStop;
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
@@ -48,27 +52,48 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         this.data = data;
         this.run = new RunDir(runDir);
-        this.loss = Losses.byName(config.model().loss());
         this.batches = new Batches(data, config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
         DataShape shape = DataShape.of(data);
+        if (variant.conditional() && shape.numClasses() < 2) {
+            throw new ConfigException(variant.name() + " is conditional and needs labelled data with 2 or more "
+                    + "classes; " + data.name() + " has " + (data.labelled() ? shape.numClasses() : "no labels"));
+        }
         torch.manual_seed(Seeds.derive(config.seed(), "init", 0));
         this.players = variant.build(config, shape, Seeds.derive(config.seed(), "init", 1));
         this.ema = config.optim().emaBeta() > 0
                 ? new Ema(variant.buildGenerator(config, shape), players.generator(), config.optim().emaBeta()) : null;
         for (String group : players.groups().keySet()) {
-            double lr = group.equals(Players.D) ? config.optim().lrD() : config.optim().lrG();
-            optimizers.put(group, Optimizers.adam(players.parameters(group), lr, config.optim().beta1(),
+            optimizers.put(group, Optimizers.adam(players.parameters(group), 1e-3, config.optim().beta1(),
                     config.optim().beta2()));
         }
-        this.phases = variant.phases(config);
+        applyLearningRates();
+        this.runner = new StepRunner(config, data, players, optimizers, variant.phases(config),
+                Losses.byName(config.model().loss(), config.reg().realLabel()), ema);
         int n = config.schedule().sampleCount();
         try (StepScope s = StepScope.open()) {
-            StepContext c = new StepContext(players, loss, config, torch.zeros(n, 1), null,
-                    Seeds.derive(config.seed(), "samples", 0), 0);
-            this.fixedZ = s.keep(c.randn(n, config.model().latentDim()));
-            this.fixedLabels = variant.conditional() && shape.numClasses() > 0 ? s.keep(torch.arange(new org.bytedeco.pytorch.Scalar(n))
-                    .remainder(new org.bytedeco.pytorch.Scalar(shape.numClasses()))) : null;
+            this.fixedZ = s.keep(torch.randn(new long[]{n, config.model().latentDim()}, new org.bytedeco.pytorch
+                    .GeneratorOptional(torch.createCPUGenerator(Seeds.derive(config.seed(), "samples", 0)))));
+            this.fixedLabels = variant.conditional() ? s.keep(torch.arange(new Scalar(n))
+                    .remainder(new Scalar(shape.numClasses()))) : null;
+        }
+    }
+
+    /**
+     * Learning rates and betas: the configured ones times the rollback scale; with lazy R1 every k steps, D's rate
+     * and betas are rescaled by c = k / (k + 1) as in Karras et al. 2020 (Appendix B).
+     */
+    private void applyLearningRates() {
+        var o = config.optim();
+        var r = config.reg();
+        double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;
+        for (var e : optimizers.entrySet()) {
+            boolean d = e.getKey().equals(Players.D);
+            Optimizers.setLr(e.getValue(), (d ? o.lrD() * c : o.lrG()) * state.lrScale());
+            if (d && c != 1.0) {
+                var opts = new org.bytedeco.pytorch.AdamOptions(e.getValue().param_groups().get(0).options());
+                Optimizers.setBetas(opts, Math.pow(o.beta1(), c), Math.pow(o.beta2(), c));
+            }
         }
     }
 
@@ -88,143 +113,6 @@ public final class Trainer implements AutoCloseable {
         return run;
     }
 
-    /** Called after each phase's optimizer step, inside the step's scope; tests check gradients with it. */
-    public void observePhases(java.util.function.BiConsumer<Phase, Players> observer) {
-        this.phaseObserver = observer;
-    }
-
-    /** Loads the latest checkpoint of the run folder: weights, optimizer state and counters. */
-    public TrainState resume() throws IOException {
-        Path ckpt = Checkpoints.latest(run.path()).orElseThrow(() ->
-                new ConfigException(run.path() + ": has no checkpoint to resume from"));
-        state = Checkpoints.load(ckpt, players, optimizers, ema);
-        return state;
-    }
-
-    /** Trains until the schedule's step or epoch limit and returns the final counters. */
-    public TrainState run(TrainListener listener) throws IOException {
-        if (state.step() == 0 && !Files.exists(run.configFile())) {
-            run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));
-        }
-        var sch = config.schedule();
-        long totalSteps = totalSteps();
-        listener.attached(this);
-        listener.started(state, totalSteps);
-        Map<String, Double> sums = new LinkedHashMap<>();
-        int counted = 0;
-        long t0 = System.nanoTime();
-        int[] order = batches.order(state.epoch());
-        boolean wroteFinal = false;
-        try (StatsWriter stats = new StatsWriter(run.statsFile())) {
-            statsWriter = stats;
-            while (!done()) {
-                int[] idx = batches.indices(order, state.batchInEpoch());
-                Map<String, Double> s = step(idx);
-                long epoch = state.epoch();
-                int b = state.batchInEpoch() + 1;
-                if (b >= batches.batchesPerEpoch()) {
-                    epoch++;
-                    b = 0;
-                    order = batches.order(epoch);
-                }
-                state = new TrainState(state.step() + 1, epoch, b);
-                s.forEach((k, v) -> sums.merge(k, v, Double::sum));
-                counted++;
-                listener.stepDone(state, s);
-                long step = state.step();
-                wroteFinal = done();
-                if (step % sch.logEvery() == 0 || wroteFinal) {
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    Map<String, Object> rec = new LinkedHashMap<>();
-                    rec.put("step", step);
-                    rec.put("epoch", epoch + (double) b / batches.batchesPerEpoch());
-                    for (var e : sums.entrySet()) {
-                        rec.put(e.getKey(), e.getValue() / counted);
-                    }
-                    rec.put("img/s", counted * (double) batches.batchSize() / secs);
-                    for (var e : optimizers.entrySet()) {
-                        rec.put("lr/" + e.getKey(), Optimizers.lr(e.getValue()));
-                    }
-                    rec.put("time", System.currentTimeMillis() / 1000.0);
-                    stats.write(rec);
-                    listener.logged(rec);
-                    sums.clear();
-                    counted = 0;
-                    t0 = System.nanoTime();
-                }
-                if (step % sch.sampleEvery() == 0 || wroteFinal) {
-                    listener.sampleWritten(writeSamples());
-                }
-                if (step % sch.checkpointEvery() == 0 || wroteFinal) {
-                    listener.checkpointWritten(checkpoint());
-                }
-            }
-        }
-        statsWriter = null;
-        if (!wroteFinal) {
-            // Asked to train to a step or epoch already reached: still leave a grid for the user to look at.
-            listener.sampleWritten(writeSamples());
-        }
-        listener.finished(state);
-        return state;
-    }
-
-    /** The global step at which training will stop. */
-    public long totalSteps() {
-        var sch = config.schedule();
-        long byEpochs = sch.epochs() > 0 ? (long) sch.epochs() * batches.batchesPerEpoch() : Long.MAX_VALUE;
-        long bySteps = sch.steps() > 0 ? sch.steps() : Long.MAX_VALUE;
-        return Math.min(byEpochs, bySteps);
-    }
-
-    private boolean done() {
-        return state.step() >= totalSteps();
-    }
-
-    /** One training step on the images at {@code idx}: every due phase, then the EMA update. */
-    Map<String, Double> step(int[] idx) {
-        try (StepScope scope = StepScope.open()) {
-            players.train(true);
-            Tensor real = Batches.images(data, idx);
-            Tensor labels = Batches.labels(data, idx);
-            StepContext ctx = new StepContext(players, loss, config, real, labels,
-                    Seeds.derive(config.seed(), "step", state.step()), state.step());
-            for (Phase phase : phases) {
-                if (state.step() % phase.every() != 0) {
-                    continue;
-                }
-                for (String g : players.groups().keySet()) {
-                    players.setTrainable(g, g.equals(phase.group()));
-                }
-                Adam opt = optimizers.get(phase.group());
-                opt.zero_grad(true);
-                Tensor l = phase.loss().compute(ctx);
-                double v = l.item_double();
-                if (!Double.isFinite(v)) {
-                    throw new TrainingDivergedException("phase " + phase.name() + " gave a loss of " + v + " at step "
-                            + state.step() + "; try a lower learning rate (--set optim.lrG=..., optim.lrD=...)");
-                }
-                l.backward();
-                opt.step();
-                // Gradients never outlive their phase: the next phase, and the next step, start clean.
-                opt.zero_grad(true);
-                phaseObserver.accept(phase, players);
-            }
-            for (String g : players.groups().keySet()) {
-                players.setTrainable(g, true);
-            }
-            if (ema != null) {
-                ema.update(players.generator());
-            }
-            return new LinkedHashMap<>(ctx.stats());
-        }
-    }
-
-    /** The generator to sample and evaluate with: the EMA copy when there is one, else G. */
-    public org.jgan.core.nn.GanNet samplingGenerator() {
-        return ema != null ? ema.net() : players.generator();
-    }
-
     public TrainConfig config() {
         return config;
     }
@@ -235,6 +123,133 @@ public final class Trainer implements AutoCloseable {
 
     public ImageDataset data() {
         return data;
+    }
+
+    /** The generator to sample and evaluate with: the EMA copy when there is one, else G. */
+    public GanNet samplingGenerator() {
+        return ema != null ? ema.net() : players.generator();
+    }
+
+    /** Called after each phase's optimizer step, inside the step's scope; tests check gradients with it. */
+    public void observePhases(BiConsumer<Phase, Players> observer) {
+        runner.observer = observer;
+    }
+
+    /** Loads the latest checkpoint of the run folder: weights, optimizer state and counters. */
+    public TrainState resume() throws IOException {
+        Path ckpt = Checkpoints.latest(run.path()).orElseThrow(() ->
+                new ConfigException(run.path() + ": has no checkpoint to resume from"));
+        state = Checkpoints.load(ckpt, players, optimizers, ema);
+        applyLearningRates();
+        return state;
+    }
+
+    /** Trains until the schedule's step or epoch limit and returns the final counters. */
+    public TrainState run(TrainListener listener) throws IOException {
+        this.listener = listener;
+        if (state.step() == 0 && !Files.exists(run.configFile())) {
+            run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));
+        }
+        if (Checkpoints.latest(run.path()).isEmpty()) {
+            checkpoint();  // the step-0 checkpoint a divergence can roll back to
+        }
+        var sch = config.schedule();
+        listener.attached(this);
+        listener.started(state, totalSteps());
+        StatsAccumulator acc = new StatsAccumulator();
+        BatchCursor cursor = new BatchCursor(batches, state.epoch(), state.batchInEpoch());
+        boolean wroteFinal = false;
+        try (StatsWriter stats = new StatsWriter(run.statsFile())) {
+            statsWriter = stats;
+            while (!done()) {
+                if (pendingStop != null) {
+                    listener.sampleWritten(writeSamples());
+                    throw new TrainingStoppedException(pendingStop);
+                }
+                if (pendingRollback != null) {
+                    cursor = rollback(pendingRollback, acc);
+                    continue;
+                }
+                Map<String, Double> s;
+                try {
+                    s = runner.run(state.step(), cursor);
+                } catch (TrainingDivergedException e) {
+                    cursor = rollback(e.getMessage(), acc);
+                    continue;
+                }
+                state = new TrainState(state.step() + 1, cursor.epoch(), cursor.batch(), state.lrScale(),
+                        state.rollbacks());
+                acc.add(s, (long) batches.batchSize() * Math.max(1, config.optim().dSteps()));
+                listener.stepDone(state, s);
+                long step = state.step();
+                wroteFinal = done();
+                if (step % sch.logEvery() == 0 || wroteFinal) {
+                    Map<String, Object> lr = new LinkedHashMap<>();
+                    optimizers.forEach((g, o) -> lr.put("lr/" + g, Optimizers.lr(o)));
+                    Map<String, Object> rec = acc.drain(step, cursor.epochProgress(), lr);
+                    stats.write(rec);
+                    listener.logged(rec);
+                }
+                if (step % sch.sampleEvery() == 0 || wroteFinal) {
+                    listener.sampleWritten(writeSamples());
+                }
+                if (step % sch.checkpointEvery() == 0 || wroteFinal) {
+                    listener.checkpointWritten(checkpoint());
+                }
+            }
+        } finally {
+            statsWriter = null;
+        }
+        if (!wroteFinal) {
+            // Asked to train to a step or epoch already reached: still leave a grid for the user to look at.
+            listener.sampleWritten(writeSamples());
+        }
+        listener.finished(state);
+        return state;
+    }
+
+    /** Restores the latest checkpoint with lower learning rates, or stops when out of rollbacks. */
+    private BatchCursor rollback(String reason, StatsAccumulator acc) throws IOException {
+        pendingRollback = null;
+        var g = config.guard();
+        if (state.rollbacks() >= g.maxRollbacks()) {
+            throw new TrainingDivergedException(reason + "; rolled back " + state.rollbacks() + " time(s) already "
+                    + "(guard.maxRollbacks). Try lower learning rates (--set optim.lrG=... --set optim.lrD=...), "
+                    + "--preset sngan or wgan-gp, or --set reg.r1Gamma=10");
+        }
+        TrainState failed = state;
+        Path ckpt = Checkpoints.latest(run.path()).orElseThrow();
+        TrainState restored = Checkpoints.load(ckpt, players, optimizers, ema);
+        state = new TrainState(restored.step(), restored.epoch(), restored.batchInEpoch(),
+                failed.lrScale() * g.lrFactor(), failed.rollbacks() + 1);
+        applyLearningRates();
+        acc.reset();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("rollback", state.rollbacks());
+        ev.put("reason", reason);
+        ev.put("from_step", failed.step());
+        ev.put("lr_scale", state.lrScale());
+        logEvent(ev);
+        return new BatchCursor(batches, state.epoch(), state.batchInEpoch());
+    }
+
+    /**
+     * Raises an alarm (e.g. kind "collapse"): it is logged to stats.jsonl and then, per {@code guard.onCollapse},
+     * only warned about, answered with a rollback before the next step, or answered by stopping the run.
+     */
+    public void alarm(String kind, String message) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("alarm", kind);
+        ev.put("message", message);
+        ev.put("action", config.guard().onCollapse());
+        logEvent(ev);
+        switch (config.guard().onCollapse()) {
+            case "rollback" -> pendingRollback = kind + " alarm: " + message;
+            case "stop" -> pendingStop = kind + " alarm at step " + state.step() + ": " + message
+                    + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
+                    + "--preset sngan, --set optim.emaBeta=0.999 or --set reg.diffAugment=translation,cutout";
+            default -> { }
+        }
     }
 
     /**
@@ -250,13 +265,20 @@ public final class Trainer implements AutoCloseable {
         rec.putAll(event);
         rec.put("time", System.currentTimeMillis() / 1000.0);
         statsWriter.write(rec);
+        listener.event(rec);
     }
 
-    /** Writes the current state as the named checkpoint (e.g. "best"), which pruning never deletes. */
-    public Path checkpointAs(String name) throws IOException {
-        Path dir = run.checkpointsDir().resolve(name);
-        Checkpoints.save(dir, players, optimizers, ema, state);
-        return dir;
+    /** The global step at which training will stop. */
+    public long totalSteps() {
+        var sch = config.schedule();
+        long perEpoch = Math.max(1, batches.batchesPerEpoch() / Math.max(1, config.optim().dSteps()));
+        long byEpochs = sch.epochs() > 0 ? (long) sch.epochs() * perEpoch : Long.MAX_VALUE;
+        long bySteps = sch.steps() > 0 ? sch.steps() : Long.MAX_VALUE;
+        return Math.min(byEpochs, bySteps);
+    }
+
+    private boolean done() {
+        return state.step() >= totalSteps();
     }
 
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
@@ -275,6 +297,13 @@ public final class Trainer implements AutoCloseable {
         Path dir = run.checkpoint(state.step());
         Checkpoints.save(dir, players, optimizers, ema, state);
         Checkpoints.prune(run.path(), config.schedule().keepCheckpoints());
+        return dir;
+    }
+
+    /** Writes the current state as the named checkpoint (e.g. "best"), which pruning never deletes. */
+    public Path checkpointAs(String name) throws IOException {
+        Path dir = run.checkpointsDir().resolve(name);
+        Checkpoints.save(dir, players, optimizers, ema, state);
         return dir;
     }
 

@@ -30,9 +30,12 @@ public final class Dcgan implements GanVariant {
                     + shape.width());
         }
         GanNet g = buildGenerator(config, shape);
-        GanNet d = new DcganDiscriminator(config.model().width(), shape);
+        GanNet d = new DcganDiscriminator(config, shape, seed + 7);
         Layers.dcganInit(g, seed);
-        Layers.dcganInit(d, seed + 1);
+        if (!config.reg().spectralNorm()) {
+            // Spectral norm rescales weights itself; N(0, 0.02) would only shrink the pre-normalised ones.
+            Layers.dcganInit(d, seed + 1);
+        }
         return Players.of(g, d);
     }
 
@@ -43,6 +46,6 @@ public final class Dcgan implements GanVariant {
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        return TwoPlayerPhases.standard();
+        return TwoPlayerPhases.of(config);
     }
 }

@@ -14,7 +14,7 @@ import org.jgan.core.train.DataShape;
  * BN, ReLU -> ConvTranspose 2w (x2), BN, ReLU -> ConvTranspose C (x2), tanh. With w = 64 on 28x28 that is
  * 256x7x7 -> 128x14x14 -> 1x28x28.
  */
-public final class DcganGenerator extends GanNet {
+public class DcganGenerator extends GanNet {
     private final long c0;
     private final long h0;
     private final long w0;
@@ -24,12 +24,13 @@ public final class DcganGenerator extends GanNet {
     private final BatchNorm2dImpl bn1;
     private final ConvTranspose2dImpl up2;
 
-    public DcganGenerator(int latentDim, int width, DataShape shape) {
+    /** @param inputDim length of the input vector: the latent size, plus the label embedding in a cGAN */
+    public DcganGenerator(int inputDim, int width, DataShape shape) {
         this.c0 = 4L * width;
         this.h0 = shape.height() / 4;
         this.w0 = shape.width() / 4;
         // No biases before batch norm: BN's shift makes them redundant.
-        fc = register_module("fc", Layers.linear(latentDim, c0 * h0 * w0, false));
+        fc = register_module("fc", Layers.linear(inputDim, c0 * h0 * w0, false));
         bn0 = register_module("bn0", Layers.bn2d(c0));
         up1 = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
         bn1 = register_module("bn1", Layers.bn2d(2L * width));

@@ -26,7 +26,7 @@ public final class VanillaGan implements GanVariant {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        return Players.of(buildGenerator(config, shape), new MlpDiscriminator(config.model().width(), shape));
+        return Players.of(buildGenerator(config, shape), new MlpDiscriminator(config, shape, seed));
     }
 
     @Override
@@ -36,6 +36,6 @@ public final class VanillaGan implements GanVariant {
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        return TwoPlayerPhases.standard();
+        return TwoPlayerPhases.of(config);
     }
 }

@@ -1,0 +1,107 @@
+package org.jgan.core.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.Tensor;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.Batches;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.loss.GanLoss;
+import org.jgan.engine.StepScope;
+
+/**
+ * Runs the phases of one training step. The only place that runs backward and steps optimizers: before a phase it
+ * freezes every group but the phase's own, after it it clears the gradients, and after the step it updates the EMA.
+ */
+final class StepRunner {
+    private final TrainConfig config;
+    private final ImageDataset data;
+    private final Players players;
+    private final Map<String, Adam> optimizers;
+    private final List<Phase> phases;
+    private final GanLoss loss;
+    private final Ema ema;
+    BiConsumer<Phase, Players> observer = (p, pl) -> { };
+
+    StepRunner(TrainConfig config, ImageDataset data, Players players, Map<String, Adam> optimizers,
+               List<Phase> phases, GanLoss loss, Ema ema) {
+        this.config = config;
+        this.data = data;
+        this.players = players;
+        this.optimizers = optimizers;
+        this.phases = phases;
+        this.loss = loss;
+        this.ema = ema;
+    }
+
+    /** One step at global {@code step}, taking as many batches from {@code cursor} as it has critic steps. */
+    Map<String, Double> run(long step, BatchCursor cursor) {
+        try (StepScope scope = StepScope.open()) {
+            players.train(true);
+            Map<String, Double> stats = new LinkedHashMap<>();
+            int criticSteps = phases.stream().anyMatch(Phase::critic) ? config.optim().dSteps() : 1;
+            StepContext ctx = null;
+            for (int rep = 0; rep < criticSteps; rep++) {
+                ctx = context(step, rep, cursor.next());
+                for (Phase p : phases) {
+                    if (p.critic() && step % p.every() == 0) {
+                        runPhase(p, ctx, step);
+                    }
+                }
+                mergeMean(stats, ctx.stats(), rep);
+            }
+            Map<String, Double> before = new LinkedHashMap<>(ctx.stats());
+            for (Phase p : phases) {
+                if (!p.critic() && step % p.every() == 0) {
+                    runPhase(p, ctx, step);
+                }
+            }
+            ctx.stats().forEach((k, v) -> {
+                if (!v.equals(before.get(k))) {
+                    stats.put(k, v);
+                }
+            });
+            for (String g : players.groups().keySet()) {
+                players.setTrainable(g, true);
+            }
+            if (ema != null) {
+                ema.update(players.generator());
+            }
+            return stats;
+        }
+    }
+
+    private StepContext context(long step, int rep, int[] idx) {
+        Tensor real = Batches.images(data, idx);
+        Tensor labels = Batches.labels(data, idx);
+        return new StepContext(players, loss, config, real, labels,
+                Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
+    }
+
+    private void runPhase(Phase phase, StepContext ctx, long step) {
+        for (String g : players.groups().keySet()) {
+            players.setTrainable(g, g.equals(phase.group()));
+        }
+        Adam opt = optimizers.get(phase.group());
+        opt.zero_grad(true);
+        Tensor l = phase.loss().compute(ctx);
+        double v = l.item_double();
+        if (!Double.isFinite(v) || Math.abs(v) > config.guard().maxLoss()) {
+            throw new TrainingDivergedException("phase " + phase.name() + " gave a loss of " + v + " at step "
+                    + step + (Double.isFinite(v) ? " (beyond guard.maxLoss " + config.guard().maxLoss() + ")" : ""));
+        }
+        l.backward();
+        opt.step();
+        // Gradients never outlive their phase: the next phase, and the next step, start clean.
+        opt.zero_grad(true);
+        observer.accept(phase, players);
+    }
+
+    /** Averages the stats of repeated critic steps into {@code into}. */
+    private static void mergeMean(Map<String, Double> into, Map<String, Double> rep, int index) {
+        rep.forEach((k, v) -> into.merge(k, v, (a, b) -> a + (b - a) / (index + 1)));
+    }
+}
