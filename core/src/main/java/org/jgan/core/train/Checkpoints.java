@@ -147,7 +147,10 @@ public final class Checkpoints {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(p -> p.getFileName().toString().matches("step-\\d+"))
                     .filter(p -> Files.exists(p.resolve("state.json")))
-                    .sorted().toList();
+                    // By number: past step 999999 the names grow a digit and no longer sort as text.
+                    .sorted(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()
+                            .substring("step-".length()))))
+                    .toList();
         }
     }
 
