@@ -37,7 +37,11 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            boolean verbose = parsed.hasMatchedOption("--verbose");
+            // --verbose is inherited: after a subcommand name it is matched there, not on the top-level result.
+            boolean verbose = false;
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                verbose |= p.hasMatchedOption("--verbose");
+            }
             boolean userError = ex instanceof DataException || ex instanceof ConfigException
                     || ex instanceof IllegalArgumentException;
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

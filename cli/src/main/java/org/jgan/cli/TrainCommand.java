@@ -113,6 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ConfigException(out + " already holds a run; continue it with --resume " + out
                     + " or choose another --out");
         }
+        // The preset's 5 epochs are not a default length: a forgotten --epochs would start hours of training.
+        if (epochs == null && steps == null && configFile == null && sets.stream().map(String::trim)
+                .noneMatch(s -> s.startsWith("schedule.epochs=") || s.startsWith("schedule.steps="))) {
+            throw new ConfigException("say how long to train: --epochs N or --steps N");
+        }
         if (configFile != null && preset != null) {
             throw new ConfigException("give --config or --preset, not both");
         }

@@ -28,11 +28,28 @@ public final class StepScope implements AutoCloseable {
         // detach() releases the scope's reference; take one first so p is not freed on the spot.
         p.retainReference();
         scope.detach(p);
-        PointerScope outer = PointerScope.getInnerScope();
-        if (outer != null && outer != scope) {
+        PointerScope outer = enclosing();
+        if (outer != null) {
+            // Hand our one reference to the enclosing scope. A caller that also closes p is harmless: a freed
+            // pointer ignores further releases.
             outer.attach(p);
+            p.releaseReference();
         }
         return p;
+    }
+
+    /**
+     * The scope this one is nested in, or null. Not {@code PointerScope.getInnerScope()}: while this scope is open,
+     * that is this scope itself.
+     */
+    private PointerScope enclosing() {
+        java.util.Iterator<PointerScope> it = PointerScope.getScopeIterator();
+        while (it != null && it.hasNext()) {
+            if (it.next() == scope) {
+                return it.hasNext() ? it.next() : null;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jgan.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +46,7 @@ public final class ConfigJson {
             if (root instanceof ConfigException) {
                 throw (ConfigException) root;
             }
-            throw new ConfigException(where + ": " + e.getOriginalMessage());
+            throw new ConfigException(where + ": " + keyPath(e) + e.getOriginalMessage());
         }
     }
 
@@ -69,6 +70,18 @@ public final class ConfigJson {
                 into.set(f, v);
             }
         }
+    }
+
+    /** "model.width: " for an error inside model.width, so a user with several --set knows which one failed. */
+    private static String keyPath(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            parts.add(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        return String.join(".", parts) + ": ";
     }
 
     /** Applies {@code key.path=value} overrides to {@code base}; an unknown key is an error naming the known ones. */

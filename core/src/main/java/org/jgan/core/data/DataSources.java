@@ -57,7 +57,9 @@ public final class DataSources {
             IdxReader.Idx img = IdxReader.read(p, 3);
             return new ImageDataset(p.toString(), 1, img.dims()[1], img.dims()[2], img.data(), null, List.of());
         }
-        if (findIdx(p, prefix(split), "images-idx3-ubyte") != null) {
+        // A folder of IDX files for either split is an IDX folder: asking for the split it lacks must name the
+        // missing file, not fall through to "no PNG or JPEG images found".
+        if (findIdx(p, "train", "images-idx3-ubyte") != null || findIdx(p, "t10k", "images-idx3-ubyte") != null) {
             List<String> names = p.equals(fashionMnistDir()) ? FASHION_MNIST_CLASSES : List.of();
             return idxPair(p, split, p + ":" + split, names);
         }

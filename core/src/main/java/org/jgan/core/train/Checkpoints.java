@@ -12,7 +12,10 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Optimizer;
 import org.bytedeco.pytorch.OutputArchive;
+import org.bytedeco.pytorch.StringTensorDict;
+import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.nn.GanNet;
+import org.jgan.engine.StepScope;
 
 /**
  * Checkpoint folders: {@code checkpoints/step-NNNNNN/} with one libtorch archive per network ({@code G.pt},
@@ -89,10 +92,15 @@ public final class Checkpoints {
         a.close();
     }
 
+    /**
+     * Loads {@code file} into {@code m}; an IOException naming the file when it is missing or its tensors do not fit.
+     * After such a failure {@code m} may be partly overwritten: discard it.
+     */
     public static void loadModule(Module m, Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new IOException(file + ": missing from the checkpoint");
         }
+        Map<String, List<Long>> expected = shapes(m);
         InputArchive a = new InputArchive();
         try {
             a.load_from(file.toString());
@@ -102,6 +110,32 @@ public final class Checkpoints {
         } finally {
             a.close();
         }
+        // libtorch's load replaces a tensor of another shape without complaint (Tensor.set_), so check afterwards.
+        Map<String, List<Long>> loaded = shapes(m);
+        for (var e : expected.entrySet()) {
+            if (!e.getValue().equals(loaded.get(e.getKey()))) {
+                throw new IOException(file + ": does not fit this network (" + e.getKey() + " is "
+                        + loaded.get(e.getKey()) + " in the checkpoint, " + e.getValue() + " here)");
+            }
+        }
+    }
+
+    /** Shapes of every parameter and buffer by dotted name. */
+    private static Map<String, List<Long>> shapes(Module m) {
+        Map<String, List<Long>> out = new java.util.LinkedHashMap<>();
+        try (StepScope s = StepScope.open()) {
+            for (StringTensorDict d : List.of(m.named_parameters(true), m.named_buffers(true))) {
+                for (long i = 0; i < d.size(); i++) {
+                    Tensor t = d.get(i).value();
+                    List<Long> shape = new java.util.ArrayList<>();
+                    for (long k = 0; k < t.dim(); k++) {
+                        shape.add(t.size(k));
+                    }
+                    out.put(d.get(i).key().getString(), shape);
+                }
+            }
+        }
+        return out;
     }
 
     /** Step checkpoints of a run, oldest first. */
@@ -113,7 +147,10 @@ public final class Checkpoints {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(p -> p.getFileName().toString().matches("step-\\d+"))
                     .filter(p -> Files.exists(p.resolve("state.json")))
-                    .sorted().toList();
+                    // By number: past step 999999 the names grow a digit and no longer sort as text.
+                    .sorted(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()
+                            .substring("step-".length()))))
+                    .toList();
         }
     }
 

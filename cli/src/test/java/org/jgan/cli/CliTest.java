@@ -1,0 +1,165 @@
+package org.jgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jgan.core.data.IdxWriter;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves that the command line turns every bad input into exit code 2 with one line naming the input (no stack trace
+ * unless --verbose), and that help lists the commands.
+ */
+class CliTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    @TempDir
+    Path tmp;
+
+    /** What one CLI run returned and printed. */
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\nout: " + out + "\nerr: " + err;
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A folder with MNIST-named IDX files: 24 labelled 28x28 images. */
+    static Path writeIdxFolder(Path dir) throws IOException {
+        ImageDataset d = SyntheticData.shapes(24, 28, 3);
+        Files.createDirectories(dir);
+        IdxWriter.write(dir.resolve("train-images-idx3-ubyte"), new int[]{24, 28, 28}, d.pixels());
+        byte[] labels = new byte[24];
+        for (int i = 0; i < 24; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(dir.resolve("train-labels-idx1-ubyte"), new int[]{24}, labels);
+        return dir;
+    }
+
+    @BeforeAll
+    static void data() throws IOException {
+        data = writeIdxFolder(shared.resolve("idx"));
+    }
+
+    /** A quick train invocation into {@code tmp/run} with {@code extra} arguments appended. */
+    String[] train(String... extra) {
+        List<String> a = new ArrayList<>(List.of("train", "--data", data.toString(), "--batch", "8", "--set",
+                "model.width=8", "--out", tmp.resolve("run").toString(), "--no-progress"));
+        a.addAll(Arrays.asList(extra));
+        if (!a.contains("--model")) {
+            a.addAll(List.of("--model", "dcgan"));
+        }
+        return a.toArray(String[]::new);
+    }
+
+    static void assertUserError(Result r, String... fragments) {
+        assertEquals(2, r.code(), r.toString());
+        for (String f : fragments) {
+            assertTrue(r.err().contains(f), "'" + f + "' missing:\n" + r);
+        }
+        assertFalse(r.err().contains("\tat "), "stack trace without --verbose:\n" + r);
+        assertFalse(r.err().contains("Exception"), "exception class name shown to the user:\n" + r);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertEquals(0, r.code(), r.toString());
+        for (String c : List.of("train", "sample", "bench", "doctor")) {
+            assertTrue(r.out().contains(c), c + " missing from --help:\n" + r.out());
+        }
+        Result t = run("train", "--help");
+        assertEquals(0, t.code(), t.toString());
+        for (String o : List.of("--resume", "--steps", "--epochs", "--set", "--data", "dcgan, vanilla")) {
+            assertTrue(t.out().contains(o), o + " missing from train --help:\n" + t.out());
+        }
+        assertEquals(0, run("sample", "--help").code());
+    }
+
+    @Test
+    void unknownModel() {
+        assertUserError(run(train("--steps", "1", "--model", "stylegan9")), "unknown model 'stylegan9'", "dcgan");
+    }
+
+    @Test
+    void missingDataFolder() {
+        String missing = tmp.resolve("no-such-folder").toString();
+        List<String> a = new ArrayList<>(Arrays.asList(train("--steps", "1")));
+        a.set(a.indexOf(data.toString()), missing);
+        assertUserError(run(a.toArray(String[]::new)), missing, "no such file or folder");
+    }
+
+    @Test
+    void batchLargerThanTheData() {
+        assertUserError(run(train("--steps", "1", "--set", "data.limit=5")),
+                "batch size 8 is larger than the data (5 images)");
+    }
+
+    @Test
+    void existingRunFolderNeedsResume() throws IOException {
+        Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(tmp.resolve("run/config.json"), "{}");
+        assertUserError(run(train("--steps", "1")), tmp.resolve("run") + " already holds a run", "--resume");
+    }
+
+    @Test
+    void resumeOfAFolderThatIsNotARun() {
+        assertUserError(run("train", "--resume", tmp.toString(), "--steps", "2"), tmp + ": not a jgan run folder");
+        assertUserError(run("sample", "--run", tmp.toString(), "--out", tmp.resolve("x.png").toString()),
+                "not a jgan run folder");
+    }
+
+    @Test
+    void unknownSetKeyListsTheKeys() {
+        assertUserError(run(train("--steps", "1", "--set", "nope.key=1")), "unknown config key 'nope.key'",
+                "known keys:", "model.width", "schedule.sampleEvery");
+        assertUserError(run(train("--steps", "1", "--set", "optim.lrG=fast")), "optim.lrG", "'fast'");
+    }
+
+    @Test
+    void trainingLengthIsRequired() {
+        assertUserError(run(train()), "--epochs N or --steps N");
+        assertUserError(run(train("--set", "schedule.epochs=0")), "--epochs N or --steps N");
+        assertFalse(Files.exists(tmp.resolve("run/config.json")), "nothing may be written for a rejected run");
+    }
+
+    @Test
+    void badOptionsAndValues() {
+        assertUserError(run(train("--steps", "-3")), "schedule.steps must be 0 or positive");
+        assertEquals(2, run("train", "--stepz", "3").code());
+        assertEquals(2, run("sample", "--run", tmp.toString()).code(), "--out is required");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Result r = run(train("--steps", "1", "--model", "nope", "--verbose"));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("unknown model 'nope'"), r.toString());
+        assertTrue(r.err().contains("\tat org.jgan."), "--verbose should print the stack trace:\n" + r);
+        Result before = run("--verbose", "train", "--model", "nope", "--steps", "1", "--out", tmp.toString());
+        assertTrue(before.err().contains("\tat org.jgan."), "jgan --verbose train:\n" + before);
+    }
+}
