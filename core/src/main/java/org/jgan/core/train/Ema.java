@@ -34,12 +34,17 @@ public final class Ema implements AutoCloseable {
         return beta;
     }
 
-    /** ema = beta * ema + (1 - beta) * current. */
-    public void update(GanNet source) {
+    /**
+     * ema = b * ema + (1 - b) * current after {@code step} updates, with b = min(beta, (1 + step) / (10 + step)): the
+     * warm-up (as TensorFlow's ExponentialMovingAverage with num_updates) keeps the early EMA from being mostly the
+     * random initial weights (with beta = 0.999, 60% of the copy at step 500 would still be the initialisation).
+     */
+    public void update(GanNet source, long step) {
+        double b = Math.min(beta, (1.0 + step) / (10.0 + step));
         try (StepScope s = StepScope.open(); NoGradGuard g = new NoGradGuard()) {
             TensorVector dst = copy.parameters(true);
             TensorVector src = source.parameters(true);
-            Scalar w = new Scalar(1.0 - beta);
+            Scalar w = new Scalar(1.0 - b);
             for (long i = 0; i < dst.size(); i++) {
                 dst.get(i).lerp_(src.get(i), w);
             }

@@ -68,7 +68,7 @@ final class StepRunner {
                 players.setTrainable(g, true);
             }
             if (ema != null) {
-                ema.update(players.generator());
+                ema.update(players.generator(), step);
             }
             return stats;
         }

@@ -80,7 +80,7 @@ class CheckpointsTest {
                 players.discriminator().forward(players.generator().forward(x, null), null).square().sum()
                         .backward();
                 opts.values().forEach(Adam::step);
-                ema.update(players.generator());
+                ema.update(players.generator(), 1000);
             }
         }
 
