@@ -8,6 +8,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.GanVariant;
 import org.jgan.models.cgan.Cgan;
 import org.jgan.models.dcgan.Dcgan;
+import org.jgan.models.stylegan2.StyleGan2;
 import org.jgan.models.vanilla.VanillaGan;
 
 /**
@@ -21,6 +22,8 @@ public final class Variants {
         ALL.put("dcgan", Dcgan::new);
         ALL.put("vanilla", VanillaGan::new);
         ALL.put("cgan", Cgan::new);
+        ALL.put("stylegan2", () -> new StyleGan2(false));
+        ALL.put("stylegan2-cond", () -> new StyleGan2(true));
     }
 
     private Variants() {

@@ -17,6 +17,8 @@ public final class Presets {
         ALL.put("wgan-gp", Presets::wganGp);
         ALL.put("sngan", Presets::sngan);
         ALL.put("cgan", Presets::cgan);
+        ALL.put("stylegan2", Presets::stylegan2);
+        ALL.put("stylegan2-cond", () -> stylegan2().withModel(stylegan2().model().withName("stylegan2-cond")));
     }
 
     private Presets() {
@@ -66,6 +68,19 @@ public final class Presets {
     static TrainConfig cgan() {
         TrainConfig c = dcganEma();
         return c.withModel(c.model().withName("cgan"));
+    }
+
+    /**
+     * StyleGAN2 (Karras et al. 2020) scaled down for a CPU: z and w of 128, at most 128 channels, Adam 0.0025 with
+     * betas 0/0.99 as in the paper, non-saturating loss, lazy R1 (gamma 0.1 every 16 steps), style mixing with
+     * probability 0.9, path-length regularisation available but off (--set reg.plWeight=2), EMA generator.
+     */
+    static TrainConfig stylegan2() {
+        TrainConfig c = TrainConfig.dcganFashionMnist();
+        return c.withModel(new ModelConfig("stylegan2", 128, "non-saturating", 128, "none", "projection"))
+                .withData(new DataConfig(c.data().source(), 32, true, 0))
+                .withOptim(new OptimConfig(0.0025, 0.0025, 0.0, 0.99, 0.999, 1))
+                .withReg(new RegConfig(0, 0.1, 16, false, 1.0, "", 0.9, 0, 4));
     }
 
     public static Map<String, Supplier<TrainConfig>> all() {
