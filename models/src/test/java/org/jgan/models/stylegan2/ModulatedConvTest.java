@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModulatedConvTest {
     @BeforeAll
     static void init() {
-        Torch.init(2);
+        Torch.init(1);
     }
 
     static GeneratorOptional rng(long seed) {

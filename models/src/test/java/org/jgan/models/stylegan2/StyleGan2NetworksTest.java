@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StyleGan2NetworksTest {
     @BeforeAll
     static void init() {
-        Torch.init(2);
+        Torch.init(1);
     }
 
     static TrainConfig config(int width, int latent) {
