@@ -136,13 +136,23 @@ class StyleGan2TrainingTest {
     }
 
     @Test
-    void conditionalVariantTrains() throws Exception {
+    void conditionalVariantTrainsOnRgbImages() throws Exception {
+        // 16x16 RGB with 3 classes, as an image folder with one sub-folder per class would give
+        ImageDataset gray = SyntheticData.shapes(24, 16, 5);
+        byte[] rgb = new byte[gray.pixels().length * 3];
+        for (int i = 0; i < 24; i++) {
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(gray.pixels(), i * 256, rgb, (i * 3 + c) * 256, 256);
+            }
+        }
+        ImageDataset data = new ImageDataset("rgb", 3, 16, 16, rgb, gray.labels(), gray.classNames());
         Path run = tmp.resolve("cond");
-        try (Trainer t = new Trainer(Variants.byName("stylegan2-cond"), tiny("stylegan2-cond", 2), DATA, run)) {
+        try (Trainer t = new Trainer(Variants.byName("stylegan2-cond"), tiny("stylegan2-cond", 2), data, run)) {
             t.run(new TrainListener() { });
         }
         String last = Files.readAllLines(run.resolve("stats.jsonl")).get(1);
         assertTrue(last.contains("\"Loss/G\"") && !last.contains("NaN"), last);
+        assertTrue(Files.readString(run.resolve("config.json")).contains("[ 3, 16, 16 ]"));
     }
 
     @Test
