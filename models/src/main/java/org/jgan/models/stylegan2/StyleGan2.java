@@ -49,6 +49,15 @@ public final class StyleGan2 implements GanVariant {
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
         resolution(shape);
+        // Settings of the DCGAN family that this architecture has no place for: refuse rather than ignore them.
+        if (config.reg().spectralNorm()) {
+            throw new ConfigException("reg.spectralNorm: stylegan2's discriminator uses the equalized learning rate, "
+                    + "not spectral normalisation; leave it false (use reg.r1Gamma to regularise D)");
+        }
+        if (conditional && !config.model().condition().equals("projection")) {
+            throw new ConfigException("model.condition: stylegan2-cond uses a projection discriminator; "
+                    + config.model().condition() + " is not available for it");
+        }
         GanNet g = new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
                 config.reg().styleMixing(), seed);
         GanNet d = new StyleGan2Discriminator(config.model().width(), classes(shape), seed + 1);

@@ -81,6 +81,19 @@ class StyleGan2NetworksTest {
     }
 
     @Test
+    void settingsWithoutAPlaceInThisArchitectureAreRefused() {
+        DataShape shape = new DataShape(1, 16, 16, 3);
+        TrainConfig sn = org.jgan.core.config.ConfigJson.withOverrides(config(8, 16), java.util.List.of(
+                "reg.spectralNorm=true"), TrainConfig.class);
+        var e = assertThrows(ConfigException.class, () -> new StyleGan2(false).build(sn, shape, 1));
+        assertTrue(e.getMessage().startsWith("reg.spectralNorm"), e.getMessage());
+        TrainConfig ac = org.jgan.core.config.ConfigJson.withOverrides(config(8, 16), java.util.List.of(
+                "model.condition=acgan"), TrainConfig.class);
+        e = assertThrows(ConfigException.class, () -> new StyleGan2(true).build(ac, shape, 1));
+        assertTrue(e.getMessage().startsWith("model.condition"), e.getMessage());
+    }
+
+    @Test
     void imagesLargerThan256AreRefused() {
         var e = assertThrows(ConfigException.class, () -> StyleGan2.resolution(new DataShape(3, 300, 300, 0)));
         assertTrue(e.getMessage().contains("300x300"), e.getMessage());
