@@ -52,7 +52,8 @@ public final class ProjectCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", required = true, description = "Output path; .png and .json are written beside it.")
+    @Option(names = "--out", description = "Output path; .png and .json are written beside it (default: the "
+            + "image's path with -projected added to its name).")
     Path out;
 
     @Override
@@ -66,6 +67,9 @@ public final class ProjectCommand implements Callable<Integer> {
         BufferedImage src = ImageIO.read(image.toFile());
         if (src == null) {
             throw new ConfigException("--image " + image + ": not a PNG or JPEG image");
+        }
+        if (out == null) {
+            out = image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-projected");
         }
         String base = out.getFileName().toString().replaceFirst("\\.(png|json)$", "");
         Torch.init();

@@ -178,6 +178,9 @@ class StyleGan2CliTest {
         JsonNode j = new ObjectMapper().readTree(tmp.resolve("proj.json").toFile());
         assertEquals(16, j.get("w").size());
         assertTrue(j.get("mse").asDouble() < j.get("mse_start").asDouble(), r.out());
+        ok("project", "--run", sg2.toString(), "--image", dir.resolve("000000.png").toString(), "--steps", "2");
+        assertTrue(Files.exists(dir.resolve("000000-projected.png")), "default --out beside the image");
+        assertTrue(Files.exists(dir.resolve("000000-projected.json")));
         CliTest.assertUserError(CliTest.run("project", "--run", sg2.toString(), "--image",
                 tmp.resolve("proj.png").toString(), "--out", tmp.resolve("p2").toString()), "is 62x32",
                 "28x28");
