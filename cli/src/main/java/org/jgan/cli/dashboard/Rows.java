@@ -71,7 +71,11 @@ final class Rows {
                 details.append(", ");
             }
             JsonNode v = e.getValue();
-            details.append(e.getKey()).append(": ").append(v.isTextual() ? v.asText() : v.toString());
+            if (e.getKey().equals(kind) && v.isTextual()) {
+                details.append(v.asText()); // the kind is shown apart; its text is the message
+            } else {
+                details.append(e.getKey()).append(": ").append(v.isTextual() ? v.asText() : v.toString());
+            }
         }
         out.put("kind", kind);
         out.put("details", details.toString());

@@ -59,7 +59,7 @@ class RunFolderTest {
         assertEquals(2, d.get("alarms").asInt());
         JsonNode ev = d.get("events");
         assertEquals("alarm", ev.get(0).get("kind").asText());
-        assertEquals("alarm: mode collapse suspected", ev.get(0).get("details").asText());
+        assertEquals("mode collapse suspected", ev.get(0).get("details").asText());
         assertEquals("rollback", ev.get(1).get("kind").asText());
         assertEquals("rollback: true, to: 20", ev.get(1).get("details").asText());
         ObjectNode slice = run.statsSince(-1, 0);

@@ -27,6 +27,8 @@ class LiveChart {
       this.names = names;
     } else {
       this.plot.setData(data);
+      // Refresh the legend's "newest value" unless the user is reading values under the cursor.
+      if (this.plot.cursor.idx == null) this.plot.setLegend({idx: null});
     }
     this.host.dataset.points = String(x.length);
     this.host.dataset.lastStep = x.length ? String(x[x.length - 1]) : "";
@@ -45,13 +47,15 @@ class LiveChart {
         {label: o.xLabel, labelSize: 18, size: 36, grid: {stroke: "#eef0f3"}},
         {size: 56, grid: {stroke: "#eef0f3"}, values: (u, ticks) => ticks.map(J.fmt)},
       ],
-      series: [{label: o.xLabel, value: (u, v) => v == null ? "\u2013" : String(v)}].concat(series.map((s, i) => ({
-        label: s.name,
-        stroke: s.color || J.palette[i % J.palette.length],
-        width: 1.6,
-        spanGaps: true,
-        value: (u, v) => J.fmt(v),
-      }))),
+      series: [{label: o.xLabel, value: (u, v, si, idx) => J.fmt(idx == null ? lastValue(u.data[0]) : v)}]
+        .concat(series.map((s, i) => ({
+          label: s.name,
+          stroke: s.color || J.palette[i % J.palette.length],
+          width: 1.6,
+          spanGaps: true,
+          // Without a cursor on the chart, the legend shows the newest value rather than a dash.
+          value: (u, v, si, idx) => J.fmt(idx == null ? lastValue(u.data[si]) : v),
+        }))),
     };
     this.plot = new uPlot(opts, data, this.host);
     if (o.id) window.jganCharts[o.id] = this.plot;
@@ -76,4 +80,9 @@ function numericKeys(rows) {
     for (const k of Object.keys(r)) if (k !== "step" && k !== "time" && k !== "epoch") seen.add(k);
   }
   return [...seen];
+}
+
+function lastValue(arr) {
+  for (let i = arr.length - 1; i >= 0; i--) if (arr[i] != null) return arr[i];
+  return null;
 }

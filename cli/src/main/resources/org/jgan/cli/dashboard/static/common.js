@@ -93,7 +93,9 @@ const J = {
   flatten(obj, prefix, out) {
     out = out || [];
     if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
-      out.push([prefix, Array.isArray(obj) ? JSON.stringify(obj) : String(obj)]);
+      const flat = Array.isArray(obj) && obj.every(v => v === null || typeof v !== "object");
+      out.push([prefix, flat ? obj.join(obj.every(v => typeof v === "number") ? " \u00d7 " : ", ")
+        : Array.isArray(obj) ? JSON.stringify(obj) : String(obj)]);
       return out;
     }
     for (const [k, v] of Object.entries(obj)) J.flatten(v, prefix ? prefix + "." + k : k, out);

@@ -62,6 +62,26 @@ function drawChips() {
     run.error ? J.el("span", {class: "badge alarm"}, "not found") : null)));
 }
 
+/** Each run's newest grid side by side; an image is replaced only when its step changes. */
+function drawGrids() {
+  const box = document.getElementById("grids");
+  for (const run of runs) {
+    const steps = run.summary ? run.summary.samples || [] : [];
+    const step = steps.length ? steps[steps.length - 1] : null;
+    let fig = box.querySelector("figure[data-run='" + CSS.escape(run.name) + "']");
+    if (!fig) {
+      fig = J.el("figure", {"data-run": run.name});
+      box.appendChild(fig);
+    }
+    if (fig.dataset.step === String(step)) continue;
+    fig.dataset.step = String(step);
+    fig.replaceChildren(step == null ? J.el("div", {class: "muted"}, "no grids yet")
+      : J.el("img", {src: J.sampleUrl(run.name, step), alt: run.name + " step " + step}),
+      J.el("figcaption", {}, J.el("span", {class: "swatch", style: "background:" + run.color}), " " + run.name +
+        (step == null ? "" : " \u00b7 step " + step)));
+  }
+}
+
 document.getElementById("other-key").addEventListener("change", e => { otherKey = e.target.value; draw(); });
 
 async function refresh() {
@@ -78,6 +98,7 @@ async function refresh() {
     }
   }));
   drawChips();
+  drawGrids();
   if (changed) draw();
   document.getElementById("live").textContent = runs.some(r => r.error) ? "some runs missing" : "live";
   document.getElementById("live").className = "live on";

@@ -98,7 +98,15 @@ function drawSummary(s) {
       (n === 1 ? "was" : "were") + " skipped.");
   }
   if (s.configError) warn.push(s.configError + ".");
-  $("warnings").replaceChildren(...warn.map(w => J.el("div", {class: "warning"}, w)));
+  const nodes = warn.map(w => J.el("div", {class: "warning"}, w));
+  const ev = stats.events;
+  if (ev.length) {
+    const e = ev[ev.length - 1];
+    nodes.unshift(J.el("div", {class: "warning alarm-banner"}, J.el("a", {href: "#alarms-card"},
+      ev.length + (ev.length === 1 ? " alarm" : " alarms")), " \u2013 latest at step " + e.step + ": " + e.kind +
+      (e.details ? " (" + e.details + ")" : "")));
+  }
+  $("warnings").replaceChildren(...nodes);
   const l = s.latest || {};
   const tiles = [["Loss/D", l["Loss/D"]], ["Loss/G", l["Loss/G"]], ["D/real_score", l["D/real_score"]],
     ["D/fake_score", l["D/fake_score"]], ["img/s", l["img/s"]]];
@@ -117,8 +125,30 @@ function drawSamples(steps) {
   const slider = $("sample-slider");
   slider.max = String(Math.max(0, steps.length - 1));
   slider.disabled = steps.length < 2;
-  $("sample-count").textContent = steps.length ? "(" + steps.length + " grids)" : "";
+  $("sample-count").textContent = steps.length ? "(" + steps.length + (steps.length === 1 ? " grid)" : " grids)") : "";
   if (page.follow || wasLatest || page.sampleIdx >= steps.length) page.sampleIdx = steps.length - 1;
+  showSample();
+}
+
+/** Up to six grids from first to newest, so progress (or collapse) is visible at a glance. */
+function drawStrip() {
+  const n = page.samples.length;
+  const picks = [...new Set(Array.from({length: Math.min(6, n)}, (_, i) => Math.round(i * (n - 1) / Math.max(1,
+    Math.min(6, n) - 1))))];
+  $("sample-strip").replaceChildren(...picks.map(i => {
+    const step = page.samples[i];
+    const img = J.el("img", {src: J.sampleUrl(runName, step), alt: "step " + step, loading: "lazy"});
+    const fig = J.el("figure", {class: i === page.sampleIdx ? "current" : "", "data-step": step,
+      onclick: () => selectSample(i)}, img, J.el("figcaption", {}, String(step)));
+    img.addEventListener("error", () => img.replaceWith(J.el("div", {class: "gone"}, "missing")));
+    return fig;
+  }));
+}
+
+function selectSample(i) {
+  page.sampleIdx = i;
+  page.follow = i === page.samples.length - 1;
+  $("follow").checked = page.follow;
   showSample();
 }
 
@@ -137,6 +167,7 @@ function showSample() {
   $("sample-caption").textContent = "step " + step + (latest ? " (latest)" : "") +
     "  \u00b7  " + (page.sampleIdx + 1) + " of " + page.samples.length;
   const url = J.sampleUrl(runName, step);
+  for (const f of $("sample-strip").children) f.classList.toggle("current", f.dataset.step === String(step));
   if (img.dataset.step !== String(step)) {
     img.dataset.step = String(step);
     img.dataset.retried = "";
@@ -156,12 +187,7 @@ $("sample-img").addEventListener("error", e => {
     setTimeout(() => { if (img.hidden) img.src = J.sampleUrl(runName, img.dataset.step) + "?retry=1"; }, 1500);
   }
 });
-$("sample-slider").addEventListener("input", e => {
-  page.sampleIdx = Number(e.target.value);
-  page.follow = page.sampleIdx === page.samples.length - 1;
-  $("follow").checked = page.follow;
-  showSample();
-});
+$("sample-slider").addEventListener("input", e => selectSample(Number(e.target.value)));
 $("follow").addEventListener("change", e => {
   page.follow = e.target.checked;
   if (page.follow) { page.sampleIdx = page.samples.length - 1; showSample(); }
@@ -172,7 +198,7 @@ function apply(update) {
   if (update.stats && stats.apply(update.stats)) drawStats();
   if (update.summary) drawSummary(update.summary);
   if (update.metrics && metrics.apply(update.metrics) || update.summary && metrics.rows.length === 0) drawMetrics();
-  if (update.samples) drawSamples(update.samples);
+  if (update.samples) { drawSamples(update.samples); drawStrip(); }
   document.body.dataset.lastStep = page.summary ? String(page.summary.step) : "";
 }
 
