@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jgan report}: a run's curves, grids, alarms and config in one file to share. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a shareable report of a run: a self-contained HTML page (images inlined) or one PNG",
-                "with the loss curves and the newest sample grid. Reads the run folder only."})
+        description = "Write a shareable report of a run: a self-contained HTML page (images inlined) or one PNG "
+                + "with the loss curves and the newest sample grids. Reads the run folder only.")
 public final class ReportCommand implements Callable<Integer> {
     enum Format { html, png }
 

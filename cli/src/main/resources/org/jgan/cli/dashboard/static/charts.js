@@ -2,6 +2,9 @@
 // points go through setData, which keeps the cursor, zoom and legend where the user left them.
 "use strict";
 
+/** Tick spacings for the step axis: whole steps only (1, 2, 5, 10, 20, 50, ...). */
+const STEP_INCRS = [].concat(...Array.from({length: 10}, (_, e) => [1, 2, 5].map(m => m * 10 ** e)));
+
 /** Every chart on the page by id, so the browser tests can read exactly what is drawn. */
 window.jganCharts = window.jganCharts || {};
 
@@ -44,7 +47,7 @@ class LiveChart {
       cursor: {drag: {x: true, y: false}},
       scales: {x: {time: false}, y: o.yRange ? {range: () => o.yRange} : {}},
       axes: [
-        {label: o.xLabel, labelSize: 18, size: 36, grid: {stroke: "#eef0f3"}},
+        {label: o.xLabel, labelSize: 18, size: 36, grid: {stroke: "#eef0f3"}, incrs: STEP_INCRS},
         {size: 56, grid: {stroke: "#eef0f3"}, values: (u, ticks) => ticks.map(J.fmt)},
       ],
       series: [{label: o.xLabel, value: (u, v, si, idx) => J.fmt(idx == null ? lastValue(u.data[0]) : v)}]

@@ -133,6 +133,8 @@ function drawSamples(steps) {
 /** Up to six grids from first to newest, so progress (or collapse) is visible at a glance. */
 function drawStrip() {
   const n = page.samples.length;
+  $("strip-title").hidden = n < 2;
+  $("sample-strip").hidden = n < 2;
   const picks = [...new Set(Array.from({length: Math.min(6, n)}, (_, i) => Math.round(i * (n - 1) / Math.max(1,
     Math.min(6, n) - 1))))];
   $("sample-strip").replaceChildren(...picks.map(i => {
