@@ -28,6 +28,8 @@ import java.util.Set;
  */
 final class Router implements HttpHandler {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+    private static final java.util.regex.Pattern IP_LITERAL =
+            java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*");
 
     private final RunCatalog catalog;
     private final LiveFeed live;
@@ -177,6 +179,18 @@ final class Router implements HttpHandler {
         if (colon > h.lastIndexOf(']')) {
             h = h.substring(0, colon);
         }
-        return LOOPBACK_HOSTS.contains(h);
+        if (LOOPBACK_HOSTS.contains(h)) {
+            return true;
+        }
+        // Other spellings of a loopback address (127.0.0.2, [0:0:0:0:0:0:0:1]); literals only, never a DNS lookup.
+        String literal = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        if (!IP_LITERAL.matcher(literal).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -129,6 +129,9 @@ class DashboardServerTest {
         assertEquals(403, RawHttp.request(server.port(), "GET", "/api/runs", "attacker.example:80").status());
         assertEquals(200, RawHttp.request(server.port(), "GET", "/api/runs", "localhost:" + server.port()).status());
         assertEquals(200, RawHttp.request(server.port(), "HEAD", "/run/a", "127.0.0.1").status());
+        assertEquals(200, RawHttp.request(server.port(), "GET", "/", "[0:0:0:0:0:0:0:1]:8080").status());
+        assertEquals(403, RawHttp.request(server.port(), "GET", "/", "127.0.0.1.attacker.example").status());
+        assertEquals(403, RawHttp.request(server.port(), "GET", "/", "10.0.0.1").status());
     }
 
     @Test
