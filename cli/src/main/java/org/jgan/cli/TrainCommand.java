@@ -77,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--dashboard", arity = "0..1", fallbackValue = "8080", paramLabel = "PORT",
+            description = "Serve the live dashboard on 127.0.0.1 while training (port: 8080, or any free one).")
+    Integer dashboardPort;
+
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
@@ -91,14 +95,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
-             Progress progress = new Progress(!noProgress && System.console() != null)) {
+             Progress progress = new Progress(!noProgress && System.console() != null);
+             TrainDashboard dash = dashboardPort == null ? null : new TrainDashboard(progress, runDir, dashboardPort)) {
             if (resume != null) {
                 TrainState s = trainer.resume();
                 System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
             }
             System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
-            TrainState end = trainer.run(progress);
+            TrainState end = trainer.run(dash != null ? dash : progress);
             System.out.println("samples: " + progress.lastSample());
             System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
         }
