@@ -16,6 +16,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.RunDir;
+import org.jgan.core.train.Seeds;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
@@ -89,10 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
-        ImageDataset ds = DataSources.open(cfg.data().source());
-        if (cfg.data().limit() > 0) {
-            ds = ds.head(cfg.data().limit());
-        }
+        ImageDataset ds = DataSources.forTraining(cfg.data(), Seeds.derive(cfg.seed(), "subset", 0));
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
              Progress progress = new Progress(!noProgress && System.console() != null);
@@ -142,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (data != null || batch != null) {
             cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),
-                    batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit()));
+                    batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit(),
+                    cfg.data().perClass()));
         }
         if (seed != null) {
             cfg = cfg.withSeed(seed);

@@ -29,6 +29,18 @@ public final class DataSources {
         return Path.of(env != null && !env.isBlank() ? env : FASHION_DIR);
     }
 
+    /** The training data a config describes: the source, then data.perClass and data.limit applied. */
+    public static ImageDataset forTraining(org.jgan.core.config.DataConfig cfg, long seed) {
+        ImageDataset ds = open(cfg.source());
+        if (cfg.perClass() > 0) {
+            ds = ds.perClass(cfg.perClass(), seed);
+        }
+        if (cfg.limit() > 0) {
+            ds = ds.head(cfg.limit());
+        }
+        return ds;
+    }
+
     public static ImageDataset open(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new DataException("--data is empty; give fashion-mnist, fashion-mnist:test, a folder or an IDX file");

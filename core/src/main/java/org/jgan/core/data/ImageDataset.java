@@ -70,6 +70,47 @@ public record ImageDataset(String name, int channels, int height, int width, byt
     }
 
     /**
+     * {@code k} images of each class, picked in a shuffled order seeded by {@code seed} (the same k and seed always
+     * pick the same images), kept in their original order.
+     */
+    public ImageDataset perClass(int k, long seed) {
+        if (!labelled()) {
+            throw new DataException(name + ": data.perClass needs labelled data");
+        }
+        int[] order = new Batches(this, 1, false, seed).order(0);
+        int[] taken = new int[numClasses()];
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int i : order) {
+            if (taken[labels[i]] < k) {
+                taken[labels[i]]++;
+                keep.add(i);
+            }
+        }
+        for (int c = 0; c < taken.length; c++) {
+            if (taken[c] < k) {
+                throw new DataException(name + ": class " + classNames.get(c) + " has only " + taken[c]
+                        + " images, fewer than data.perClass " + k);
+            }
+        }
+        int[] idx = keep.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return select(idx, name + "[" + k + "/class seed " + seed + "]");
+    }
+
+    /** The images (and labels) at {@code idx}, in that order. */
+    public ImageDataset select(int[] idx, String newName) {
+        int per = imageBytes();
+        byte[] p = new byte[idx.length * per];
+        int[] l = labels == null ? null : new int[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            System.arraycopy(pixels, idx[j] * per, p, j * per, per);
+            if (l != null) {
+                l[j] = labels[idx[j]];
+            }
+        }
+        return new ImageDataset(newName, channels, height, width, p, l, classNames);
+    }
+
+    /**
      * A short content hash (SHA-256 over shape, pixels and labels, first 16 hex digits), saved in every run's
      * config.json so a run can be tied to the exact data it saw.
      */
