@@ -81,7 +81,8 @@ public final class Kid {
     }
 
     private static Tensor kernel(Tensor a, Tensor b, double d) {
-        return a.mm(b.t()).div(new Scalar(d)).add(new Scalar(1.0)).pow(new Scalar(3.0));
+        Tensor k = a.mm(b.t()).div_(new Scalar(d)).add_(new Scalar(1.0));
+        return k.mul(k).mul_(k); // cubed by multiplication: pow() is several times slower here
     }
 
     /** {@code m} distinct indices of {@code 0..n-1}, a partial Fisher-Yates shuffle. */
