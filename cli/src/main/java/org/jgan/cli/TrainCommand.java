@@ -67,6 +67,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin
+    EvalOptions eval = new EvalOptions();
+
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
@@ -81,14 +84,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
-             Progress progress = new Progress(!noProgress && System.console() != null)) {
+             Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval) {
             if (resume != null) {
                 TrainState s = trainer.resume();
                 System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
             }
             System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
-            TrainState end = trainer.run(progress);
+            TrainState end = trainer.run(ev.listener(progress, cfg, ds));
             System.out.println("samples: " + progress.lastSample());
             System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
         }
