@@ -30,7 +30,9 @@ public final class Fid {
     public static double distance(FidStats a, FidStats b) {
         if (a.dim() != b.dim()) {
             throw new DataException(a.source() + " has " + a.dim() + "-d statistics but " + b.source() + " has "
-                    + b.dim() + "-d ones; both must come from the same feature extractor");
+                    + b.dim() + "-d ones; both must come from the same feature extractor"
+                    + (a.dim() == 2048 || b.dim() == 2048 ? " (2048-d statistics, as pytorch-fid writes, need "
+                    + "--features inception:PATH)" : ""));
         }
         double diff = 0;
         for (int i = 0; i < a.dim(); i++) {
