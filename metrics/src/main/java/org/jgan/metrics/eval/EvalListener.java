@@ -54,6 +54,10 @@ public final class EvalListener implements TrainListener {
             throw new org.jgan.core.config.ConfigException("--eval-every must be >= 1 and --eval-count >= 2, got "
                     + every + " and " + count);
         }
+        if (fx.dim() > 0 && count <= fx.dim()) {
+            throw new org.jgan.core.config.ConfigException("--eval-count " + count + " is too few for " + fx.dim()
+                    + "-d features: FID needs at least " + (fx.dim() + 1) + " samples (10000 recommended)");
+        }
         this.fx = fx;
         this.ref = ref;
         this.every = every;

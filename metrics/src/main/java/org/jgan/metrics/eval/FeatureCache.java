@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.FeatureSet;
 import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.features.FeatureRunner;
@@ -67,11 +68,7 @@ public final class FeatureCache {
     }
 
     public void writeValue(String key, String json) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".value", ".tmp");
-        Files.writeString(tmp, json);
-        Files.move(tmp, dir.resolve(key + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(key + ".json"), json);
     }
 
     private static FeatureSet read(Path file, String source, String extractor) throws IOException {

@@ -1,7 +1,6 @@
 package org.jgan.metrics.npz;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.jgan.core.data.DataException;
+import org.jgan.core.train.AtomicFiles;
 
 /**
  * Reads and writes numpy's {@code .npz} files (a zip of {@code .npy} arrays), the format of pytorch-fid's statistics
@@ -63,18 +63,15 @@ public final class Npz {
 
     /** Writes {@code arrays} as float32 ({@code float32}) or float64 .npy entries of a new .npz file. */
     public static void write(Path file, Map<String, NpyArray> arrays, boolean float32) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".npz", ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+        AtomicFiles.write(file, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
             for (var e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                 zip.write(npyBytes(e.getValue(), float32));
                 zip.closeEntry();
             }
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            zip.finish();
+        });
     }
 
     static byte[] npyBytes(NpyArray a, boolean float32) {
