@@ -82,6 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Serve the live dashboard on 127.0.0.1 while training (port: 8080, or any free one).")
     Integer dashboardPort;
 
+    @picocli.CommandLine.Mixin
+    EvalOptions eval = new EvalOptions();
+
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
@@ -93,15 +96,16 @@ public final class TrainCommand implements Callable<Integer> {
         ImageDataset ds = DataSources.forTraining(cfg.data(), Seeds.derive(cfg.seed(), "subset", 0));
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
-             Progress progress = new Progress(!noProgress && System.console() != null);
-             TrainDashboard dash = dashboardPort == null ? null : new TrainDashboard(progress, runDir, dashboardPort)) {
+             Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval;
+             TrainDashboard dash = dashboardPort == null ? null
+                     : new TrainDashboard(ev.listener(progress, cfg, ds), runDir, dashboardPort)) {
             if (resume != null) {
                 TrainState s = trainer.resume();
                 System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
             }
             System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
-            TrainState end = trainer.run(dash != null ? dash : progress);
+            TrainState end = trainer.run(dash != null ? dash : ev.listener(progress, cfg, ds));
             System.out.println("samples: " + progress.lastSample());
             System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
         }

@@ -281,6 +281,14 @@ public final class Trainer implements AutoCloseable {
         return state.step() >= totalSteps();
     }
 
+    /**
+     * The images of the fixed latent batch (the one the sample grids show) from the sampling generator, in [-1, 1];
+     * the tensor belongs to the caller's scope. Evaluation listeners measure diversity on it.
+     */
+    public Tensor generateFixedBatch() {
+        return Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
+    }
+
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
     public Path writeSamples() throws IOException {
         try (StepScope s = StepScope.open()) {
