@@ -30,6 +30,10 @@ final class ConfidenceFilter {
         int drawn = 0;
         try (ClassifierFeatures clf = ClassifierFeatures.builtin()) {
             clf.check("run " + rg.checkpoint(), s.channels(), s.height(), s.width());
+            if (clf.classes() != k) {
+                throw new ConfigException("--min-confidence scores images with the built-in Fashion-MNIST classifier "
+                        + "(" + clf.classes() + " classes); this run has " + k + " classes " + rg.classNames());
+            }
             for (int round = 0; round < MAX_ROUNDS && min(filled) < perClass; round++) {
                 int batch = perClass * k;
                 byte[] cand = SampleCommand.generate(rg, batch, seed + round * 7919L, i -> i / perClass);
