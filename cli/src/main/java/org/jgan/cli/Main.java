@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
                 DashboardCommand.class, ReportCommand.class,
-                ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class,
+                ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
