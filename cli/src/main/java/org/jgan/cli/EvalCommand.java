@@ -74,16 +74,25 @@ public final class EvalCommand implements Callable<Integer> {
                         floor.train(), floor.reference(), floor.count(), cache.dir());
             }
             EvalResult r;
+            Double classAccuracy = null;
             String name = run + "@" + rg.checkpoint().getFileName();
             try (GeneratorSource src = new GeneratorSource(rg.generator(), name, rg.latentDim(), rg.shape(), count,
                     seed)) {
-                r = Evaluator.evaluate(fx, src, ref, seed);
+                long t0 = System.nanoTime();
+                var fake = org.jgan.metrics.features.FeatureRunner.extract(fx, src);
+                r = Evaluator.evaluate(fake, ref, seed, t0);
+                if (rg.conditional() && fake.hasProbs() && fake.classes() == rg.shape().numClasses()) {
+                    classAccuracy = org.jgan.metrics.ConditionalAccuracy.of(fake);
+                }
             }
             Map<String, Object> rec = new LinkedHashMap<>();
             rec.put("step", EvalSources.step(rg.checkpoint()));
             rec.put("checkpoint", rg.checkpoint().getFileName().toString());
             rec.put("ema", rg.ema());
             rec.putAll(r.toMap());
+            if (classAccuracy != null) {
+                rec.put("class_accuracy", classAccuracy);
+            }
             rec.put("floor_fid", floor == null ? null : floor.fid());
             rec.put("seed", seed);
             rec.put("time", System.currentTimeMillis() / 1000.0);
