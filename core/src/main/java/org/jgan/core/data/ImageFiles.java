@@ -1,0 +1,111 @@
+package org.jgan.core.data;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads lists of PNG/JPEG files of any size into channel-first bytes, resizing them to one size when asked (the
+ * "load size" of pix2pix and CycleGAN). Grayscale when every image is, RGB otherwise, as {@link ImageFolderReader}.
+ */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /** Images decoded to one size and channel count: N x C x H x W bytes. */
+    public record Decoded(List<Path> files, int channels, int height, int width, byte[] pixels) {
+        public int size() {
+            return files.size();
+        }
+    }
+
+    /** The PNG/JPEG files directly inside {@code dir}, sorted by name; a DataException naming it when there are none. */
+    public static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": no such folder");
+        }
+        List<Path> out;
+        try (Stream<Path> s = Files.list(dir)) {
+            out = s.filter(ImageFolderReader::isImage).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new DataException(dir + ": cannot list folder (" + e.getMessage() + ")", e);
+        }
+        if (out.isEmpty()) {
+            throw new DataException(dir + ": no PNG or JPEG images found (*.png, *.jpg, *.jpeg)");
+        }
+        return out;
+    }
+
+    /** The file name without its extension, which pairs A/x.png with B/x.jpg. */
+    public static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    public static BufferedImage read(Path file) {
+        return ImageFolderReader.readImage(file);
+    }
+
+    /**
+     * Decodes {@code images} (read from {@code files}) to {@code channels} (0: gray when all are, else RGB), resized to
+     * {@code size} x {@code size} when {@code size > 0}; otherwise all must share the first image's size.
+     */
+    public static Decoded decode(List<Path> files, List<BufferedImage> images, int size, int channels) {
+        int c = channels > 0 ? channels : images.stream().allMatch(ImageFiles::isGray) ? 1 : 3;
+        int h = size > 0 ? size : images.get(0).getHeight();
+        int w = size > 0 ? size : images.get(0).getWidth();
+        byte[] px = new byte[images.size() * c * h * w];
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage img = images.get(i);
+            if (size == 0 && (img.getWidth() != w || img.getHeight() != h)) {
+                throw new DataException(files.get(i) + ": image is " + img.getWidth() + "x" + img.getHeight()
+                        + " but " + files.get(0).getFileName() + " is " + w + "x" + h + "; resize them with --set "
+                        + "i2i.loadSize=N");
+            }
+            Pixels.toChw(size > 0 ? resize(img, w, h) : img, c, px, i * c * h * w);
+        }
+        return new Decoded(files, c, h, w, px);
+    }
+
+    /** Reads and decodes {@code files} as {@link #decode} does. */
+    public static Decoded read(List<Path> files, int size, int channels) {
+        List<BufferedImage> imgs = new ArrayList<>(files.size());
+        for (Path f : files) {
+            imgs.add(read(f));
+        }
+        return decode(files, imgs, size, channels);
+    }
+
+    public static boolean isGray(BufferedImage img) {
+        return img.getColorModel().getNumColorComponents() == 1;
+    }
+
+    /** Bicubic resize (Java2D), keeping grayscale images grayscale. */
+    public static BufferedImage resize(BufferedImage img, int w, int h) {
+        if (img.getWidth() == w && img.getHeight() == h) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(w, h, isGray(img) ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(img, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    /** The left ({@code half} 0) or right (1) half of a side-by-side A|B image. */
+    public static BufferedImage half(BufferedImage ab, int half, Path file) {
+        if (ab.getWidth() % 2 != 0) {
+            throw new DataException(file + ": a side-by-side A|B image needs an even width, got " + ab.getWidth());
+        }
+        int w = ab.getWidth() / 2;
+        return ab.getSubimage(half * w, 0, w, ab.getHeight());
+    }
+}
