@@ -13,7 +13,6 @@ import org.jgan.core.config.Presets;
 import org.jgan.core.loss.Losses;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.TrainState;
@@ -85,7 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
-        ImageDataset ds = DataSources.open(cfg.data().source());
+        // The variant opens its data: image-to-image models read pair folders and demo tasks.
+        ImageDataset ds = Variants.byName(cfg.model().name()).openData(cfg);
         if (cfg.data().limit() > 0) {
             ds = ds.head(cfg.data().limit());
         }
