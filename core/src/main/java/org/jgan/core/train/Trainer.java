@@ -50,6 +50,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        variant.checkData(DataShape.of(data), data.name());
         this.variant = variant;
         this.config = config;
         this.data = data;
@@ -57,7 +58,6 @@ public final class Trainer implements AutoCloseable {
         this.batches = new Batches(data, config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
         DataShape shape = DataShape.of(data);
-        variant.checkData(shape, data.name());
         if (variant.conditional() && shape.numClasses() < 2) {
             throw new ConfigException(variant.name() + " is conditional and needs labelled data with 2 or more "
                     + "classes; " + data.name() + " has " + (data.labelled() ? shape.numClasses() : "no labels"));
