@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
+                TranslateCommand.class, UpscaleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -108,4 +108,51 @@ public final class ImageFiles {
         int w = ab.getWidth() / 2;
         return ab.getSubimage(half * w, 0, w, ab.getHeight());
     }
+
+    /** {@code d} with {@code channels} channels: gray repeated to RGB, or RGB to gray with the ITU-R 601 weights. */
+    public static Decoded withChannels(Decoded d, int channels) {
+        if (d.channels() == channels) {
+            return d;
+        }
+        int hw = d.height() * d.width();
+        byte[] out = new byte[d.size() * channels * hw];
+        for (int i = 0; i < d.size(); i++) {
+            int src = i * d.channels() * hw;
+            int dst = i * channels * hw;
+            for (int k = 0; k < hw; k++) {
+                if (channels == 3) {
+                    byte v = d.pixels()[src + k];
+                    out[dst + k] = v;
+                    out[dst + hw + k] = v;
+                    out[dst + 2 * hw + k] = v;
+                } else {
+                    int r = d.pixels()[src + k] & 0xff;
+                    int g = d.pixels()[src + hw + k] & 0xff;
+                    int b = d.pixels()[src + 2 * hw + k] & 0xff;
+                    out[dst + k] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+                }
+            }
+        }
+        return new Decoded(d.files(), channels, d.height(), d.width(), out);
+    }
+
+    /** The first {@code n} images of {@code d}. */
+    public static Decoded head(Decoded d, int n) {
+        if (n <= 0 || n >= d.size()) {
+            return d;
+        }
+        int per = d.channels() * d.height() * d.width();
+        return new Decoded(d.files().subList(0, n), d.channels(), d.height(), d.width(),
+                java.util.Arrays.copyOf(d.pixels(), n * per));
+    }
+
+    /** Channels {@code from} .. {@code from + count} of each image of {@code data} (one side of a pair). */
+    public static Decoded channels(ImageDataset data, int from, int count, List<Path> names) {
+        int hw = data.height() * data.width();
+        byte[] out = new byte[data.size() * count * hw];
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(data.pixels(), (i * data.channels() + from) * hw, out, i * count * hw, count * hw);
+        }
+        return new Decoded(names, count, data.height(), data.width(), out);
+    }
 }
