@@ -50,6 +50,9 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!ImageToImage.A_TO_B.equals(direction) && !ImageToImage.B_TO_A.equals(direction)) {
@@ -94,8 +97,8 @@ public final class TranslateCommand implements Callable<Integer> {
             }
             ImageOutputs.writeComparison(cols, grid, out.resolve("comparison.png"));
             ImageOutputs.writeJson(fig, out.resolve("figures.json"));
-            System.out.println(line);
-            System.out.println("comparison: " + out.resolve("comparison.png"));
+            spec.commandLine().getOut().println(line);
+            spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));
         }
         return 0;
     }

@@ -51,6 +51,9 @@ public final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 0 || grid < 1) {
@@ -75,7 +78,7 @@ public final class UpscaleCommand implements Callable<Integer> {
             ImageFiles.Decoded bicubic = ImageOutputs.map(lr, x -> Resampling.bicubic(x, s));
             if (single && !degrade && !Files.isDirectory(out)) {
                 ImageGrid.writePng(ImageGrid.image(sr.pixels(), 0, sr.channels(), sr.height(), sr.width()), out);
-                System.out.printf("x%d: %dx%d -> %dx%d %s%n", s, lr.width(), lr.height(), sr.width(), sr.height(), out);
+                spec.commandLine().getOut().printf("x%d: %dx%d -> %dx%d %s%n", s, lr.width(), lr.height(), sr.width(), sr.height(), out);
                 return 0;
             }
             List<String> names = new ArrayList<>();
@@ -104,8 +107,8 @@ public final class UpscaleCommand implements Callable<Integer> {
             }
             ImageOutputs.writeComparison(cols, grid, out.resolve("comparison.png"));
             ImageOutputs.writeJson(fig, out.resolve("figures.json"));
-            System.out.println(line);
-            System.out.println("comparison: " + out.resolve("comparison.png"));
+            spec.commandLine().getOut().println(line);
+            spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));
         }
         return 0;
     }
