@@ -140,6 +140,26 @@ class ImageToImageTrainingTest {
         assertEquals(cols * 18 + 2, grid.getWidth());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pix2pix", "cyclegan", "srgan"})
+    void nativeMemoryStaysFlat(String model) throws Exception {
+        TrainConfig c = config(model, 25).withSchedule(new ScheduleConfig(0, 25, 1000, 1000, 1000, 1, 4));
+        long[] live = new long[26];
+        try (Trainer t = new Trainer(Variants.byName(model), c, dataFor(model), tmp.resolve(model))) {
+            t.run(new TrainListener() {
+                @Override
+                public void stepDone(org.jgan.core.train.TrainState s, Map<String, Double> stats) {
+                    live[(int) s.step()] = org.jgan.engine.NativeMemory.liveObjects();
+                }
+            });
+        }
+        // No step may add live objects (the count can drop when the GC frees the set-up's leftovers).
+        for (int k = 6; k <= 25; k++) {
+            assertTrue(live[k] <= live[k - 1], "live native objects grew at step " + k + ": "
+                    + java.util.Arrays.toString(live));
+        }
+    }
+
     @Test
     void cycleganResumesExactlyWithItsPoolsAndDecay() throws Exception {
         TrainConfig four = config("cyclegan", 4);
