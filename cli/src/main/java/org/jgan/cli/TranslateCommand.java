@@ -47,6 +47,14 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "16", description = "Examples in comparison.png (default: 16).")
     int grid;
 
+    @Option(names = "--idx", description = "Also write the outputs as an IDX folder (OUT/idx, MNIST file names; "
+            + "grayscale only) for other jgan commands to read.")
+    boolean idx;
+
+    @Option(names = "--label", description = "With --idx: label every output with this class (the class the "
+            + "translation should produce), so a classifier's accuracy on OUT/idx is the share put in that class.")
+    Integer label;
+
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
 
@@ -61,6 +69,9 @@ public final class TranslateCommand implements Callable<Integer> {
         if (limit < 0 || grid < 1) {
             throw new ConfigException("--limit must be 0 or more and --grid at least 1");
         }
+        if (label != null && (label < 0 || label > 255 || !idx)) {
+            throw new ConfigException("--label needs --idx and a class in 0..255, got " + label);
+        }
         Torch.init();
         try (Translator t = Translator.load(run, checkpoint, direction, !noEma)) {
             if (t.scale() != 1) {
@@ -69,6 +80,11 @@ public final class TranslateCommand implements Callable<Integer> {
             TranslationInputs in = TranslationInputs.read(input, t, sideBySide, limit);
             ImageFiles.Decoded y = ImageOutputs.map(in.inputs(), t::apply);
             ImageOutputs.writePngs(y, in.names(), out);
+            if (idx) {
+                int[] labels = label == null ? null : java.util.Collections.nCopies(y.size(), label).stream()
+                        .mapToInt(Integer::intValue).toArray();
+                ImageOutputs.writeIdx(y, labels, out.resolve("idx"));
+            }
             List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(in.inputs(), y));
             Map<String, Object> fig = ImageOutputs.figures();
             fig.put("run", run.toString());

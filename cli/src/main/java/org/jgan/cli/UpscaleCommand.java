@@ -48,11 +48,18 @@ public final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--grid", defaultValue = "16", description = "Examples in comparison.png (default: 16).")
     int grid;
 
+    @Option(names = "--idx", description = "Also write the SRGAN and bicubic images as IDX folders (OUT/srgan-idx, "
+            + "OUT/bicubic-idx, MNIST file names, with the input's labels when it has them; grayscale only).")
+    boolean idx;
+
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Labels of the input when it is a labelled data set, else null. */
+    private int[] labels;
 
     @Override
     public Integer call() throws Exception {
@@ -87,6 +94,10 @@ public final class UpscaleCommand implements Callable<Integer> {
                 names.add(f != null && Files.isRegularFile(f) ? ImageFiles.stem(f) : String.format("%06d", i));
             }
             ImageOutputs.writePngs(sr, names, out);
+            if (idx) {
+                ImageOutputs.writeIdx(sr, labels, out.resolve("srgan-idx"));
+                ImageOutputs.writeIdx(bicubic, labels, out.resolve("bicubic-idx"));
+            }
             List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(lr, bicubic, sr));
             Map<String, Object> fig = ImageOutputs.figures();
             fig.put("run", run.toString());
@@ -127,6 +138,7 @@ public final class UpscaleCommand implements Callable<Integer> {
         if (limit > 0) {
             d = d.head(limit);
         }
+        labels = d.labels();
         List<Path> names = new ArrayList<>();
         for (int i = 0; i < d.size(); i++) {
             names.add(null);

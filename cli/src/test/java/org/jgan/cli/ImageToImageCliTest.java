@@ -129,7 +129,7 @@ class ImageToImageCliTest {
         for (String dir : List.of("AtoB", "BtoA")) {
             Path out = tmp.resolve(dir);
             Result r = ok("translate", "--run", cyc.toString(), "--input", unpaired.toString(), "--direction", dir,
-                    "--out", out.toString());
+                    "--out", out.toString(), "--idx", "--label", "2");
             assertTrue(r.out().contains("cycle reconstruction"), r.out());
             JsonNode f = figures(out);
             assertTrue(f.get("cycleL1").asDouble() > 0, f.toString());
@@ -138,6 +138,9 @@ class ImageToImageCliTest {
             List<String> expected = Files.list(unpaired.resolve(dir.equals("AtoB") ? "testA" : "testB"))
                     .map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(expected, names, "testA/ or testB/ by direction, names kept");
+            int[] labels = org.jgan.core.data.DataSources.open(out.resolve("idx").toString()).labels();
+            assertEquals(expected.size(), labels.length);
+            assertTrue(java.util.Arrays.stream(labels).allMatch(l -> l == 2));
         }
     }
 
@@ -145,7 +148,7 @@ class ImageToImageCliTest {
     void srganUpscalesAndComparesWithBicubic() throws IOException {
         Path out = tmp.resolve("up");
         Result r = ok("upscale", "--run", sr.toString(), "--input", shared.resolve("idx").toString(), "--degrade",
-                "--limit", "6", "--out", out.toString());
+                "--limit", "6", "--idx", "--out", out.toString());
         assertTrue(r.out().contains("SRGAN   against originals") && r.out().contains("bicubic against originals"),
                 r.out());
         JsonNode f = figures(out);
@@ -154,6 +157,14 @@ class ImageToImageCliTest {
             assertTrue(Double.isFinite(f.get(k).asDouble()), k);
         }
         assertEquals(28, read(out.resolve("000000.png")).getWidth(), "14x14 inputs upscaled by 2");
+        // the IDX folders are ordinary labelled data sets, with the input's labels
+        for (String k : new String[]{"srgan-idx", "bicubic-idx"}) {
+            org.jgan.core.data.ImageDataset d = org.jgan.core.data.DataSources.open(out.resolve(k).toString());
+            assertEquals(6, d.size());
+            assertEquals(28, d.width());
+            assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(SyntheticData.shapes(24, 28, 3).labels(),
+                    6)), java.util.Arrays.toString(d.labels()));
+        }
         // 6 examples of LR | bicubic | SRGAN | HR: 1 example per row, 4 cells of 28 + 2
         assertEquals(4 * 30 + 2, read(out.resolve("comparison.png")).getWidth());
 
