@@ -182,6 +182,8 @@ class ImageToImageCliTest {
                 "--out", tmp.toString()), "run upscales; use jgan upscale");
         CliTest.assertUserError(CliTest.run("upscale", "--run", p2p.toString(), "--input", pairs.toString(),
                 "--out", tmp.toString()), "run translates; use jgan translate");
+        CliTest.assertUserError(CliTest.run("sample", "--run", cyc.toString(), "--out", tmp.resolve("s.png")
+                .toString()), "maps images to images and does not generate from noise; use jgan translate");
         CliTest.assertUserError(CliTest.run("train", "--model", "pix2pix", "--data", unpaired.toString(), "--steps",
                 "1", "--out", tmp.resolve("x").toString()), "pix2pix trains on aligned pairs", "use --model cyclegan");
     }

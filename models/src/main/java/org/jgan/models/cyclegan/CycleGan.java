@@ -67,6 +67,7 @@ public final class CycleGan implements GanVariant, ImageToImage {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
+        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
         int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
         int ca = shape.pairing().channelsA();
         int cb = shape.pairing().channelsB();
@@ -89,8 +90,9 @@ public final class CycleGan implements GanVariant, ImageToImage {
         }
         int pool = config.i2i().poolSize();
         if (pool > 0) {
-            nets.put(POOL_A, new HistoryPool(pool, ca, side, side));
-            nets.put(POOL_B, new HistoryPool(pool, cb, side, side));
+            int[] hw = Augment.trainSize(config.i2i(), shape.height(), shape.width());
+            nets.put(POOL_A, new HistoryPool(pool, ca, hw[0], hw[1]));
+            nets.put(POOL_B, new HistoryPool(pool, cb, hw[0], hw[1]));
         }
         return new Players(nets, Map.of(Players.G, List.of(Players.G, G_BA), Players.D, List.of(Players.D, D_A)));
     }

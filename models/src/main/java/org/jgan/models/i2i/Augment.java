@@ -3,6 +3,7 @@ package org.jgan.models.i2i;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.train.StepContext;
 import org.jgan.engine.Tensors;
@@ -42,8 +43,21 @@ public final class Augment {
         return torch.cat(rows, 0);
     }
 
-    /** The side the networks train on: the crop, or the data's shorter side. */
+    /** The (shorter) side of the images the networks train on: the crop, or the data's shorter side. */
     public static int trainSide(ImageToImageConfig c, int height, int width) {
         return c.crop() > 0 ? Math.min(c.crop(), Math.min(height, width)) : Math.min(height, width);
+    }
+
+    /** Height and width of the training images: crop x crop, or the data's own size. */
+    public static int[] trainSize(ImageToImageConfig c, int height, int width) {
+        return c.crop() > 0 ? new int[]{c.crop(), c.crop()} : new int[]{height, width};
+    }
+
+    /** A ConfigException naming {@code model} when the crop does not fit inside the data's images. */
+    public static void checkCrop(String model, ImageToImageConfig c, int height, int width) {
+        if (c.crop() > Math.min(height, width)) {
+            throw new ConfigException(model + ": i2i.crop " + c.crop() + " is larger than the images (" + height
+                    + "x" + width + "); use a smaller crop or a larger i2i.loadSize");
+        }
     }
 }

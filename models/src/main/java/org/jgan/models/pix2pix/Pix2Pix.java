@@ -60,6 +60,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
+        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
         int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
         if (side < 4) {
             throw new ConfigException("pix2pix needs images of at least 4x4, got " + shape.height() + "x"

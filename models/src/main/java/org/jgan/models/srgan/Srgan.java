@@ -65,6 +65,7 @@ public final class Srgan implements GanVariant, ImageToImage {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
+        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
         int scale = config.i2i().scale();
         int crop = config.i2i().crop();
         int h = crop > 0 ? crop : shape.height();

@@ -250,6 +250,29 @@ class ImageToImageTrainingTest {
     }
 
     @Test
+    void cropsFlipsAndNonSquareImagesTrain() throws Exception {
+        ImageToImageConfig d = config("pix2pix", 2).i2i();
+        ImageToImageConfig jitter = new ImageToImageConfig(d.direction(), d.lambdaL1(), d.lambdaCycle(),
+                d.lambdaIdentity(), 3, d.lrDecayFrom(), 1, 2, "none", 1, 1, 1e-3, 0, 12, true);
+        try (Trainer t = new Trainer(Variants.byName("pix2pix"), config("pix2pix", 2, jitter), PAIRS,
+                tmp.resolve("crop"))) {
+            assertEquals(3, ((UNetGenerator) t.players().generator()).depth(), "sized to the 12-pixel crop");
+            t.run(new TrainListener() { });
+        }
+        // CycleGAN on 16 x 24 images: the pools hold whole non-square images
+        ImageDataset wide = DemoTasks.classToClass(new ImageDataset("wide", 1, 16, 24, new byte[12 * 16 * 24],
+                new int[]{1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2}, List.of("x", "a", "b")), 1, 2, 1, "wide");
+        try (Trainer t = new Trainer(Variants.byName("cyclegan"), config("cyclegan", 3), wide, tmp.resolve("wide"))) {
+            t.run(new TrainListener() { });
+        }
+        TrainConfig tooBig = config("pix2pix", 1, new ImageToImageConfig(d.direction(), d.lambdaL1(),
+                d.lambdaCycle(), d.lambdaIdentity(), 3, d.lrDecayFrom(), 1, 2, "none", 1, 1, 1e-3, 0, 20, false));
+        ConfigException e = assertThrows(ConfigException.class, () -> new Trainer(Variants.byName("pix2pix"), tooBig,
+                PAIRS, tmp.resolve("big")));
+        assertTrue(e.getMessage().contains("i2i.crop 20 is larger than the images (16x16)"), e.getMessage());
+    }
+
+    @Test
     void cycleganLearningRateDecaysLinearlyOverTheSecondHalf() {
         var v = Variants.byName("cyclegan");
         TrainConfig c = Presets.byName("cyclegan");
