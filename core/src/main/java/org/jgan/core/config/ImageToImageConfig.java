@@ -17,8 +17,9 @@ import java.util.Set;
  *                       0.5, i.e. 100 epochs constant then 100 decaying); 1 keeps them constant
  * @param blocks         residual blocks of the CycleGAN and SRGAN generators; 0 picks the variant's default
  * @param scale          SRGAN: upscaling factor, 2 or 4 (the low-resolution input is the data downscaled by it)
- * @param featureNet     SRGAN: the feature network of the content loss: "none" (pixel + adversarial loss only), or
- *                       the path of a TorchScript module taking images in [-1, 1]
+ * @param featureNet     SRGAN: the feature network of the content loss: "none" (pixel + adversarial loss only),
+ *                       "classifier" (jgan's built-in classifier, when the build has it), or the path of a TorchScript
+ *                       module taking images in [-1, 1]
  * @param featureWeight  SRGAN: weight of the feature (content) loss
  * @param pixelWeight    SRGAN: weight of the pixel MSE
  * @param advWeight      SRGAN: weight of the adversarial loss (1e-3 in the paper)

@@ -1,6 +1,5 @@
 package org.jgan.models.srgan;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ import org.jgan.models.i2i.ImageToImage;
  * SRGAN, Ledig et al. 2017, "Photo-Realistic Single Image Super-Resolution Using a Generative Adversarial Network":
  * an SRResNet generator upscales by 2 or 4 ({@code i2i.scale}) images that training makes by downscaling the data;
  * its loss is pixelWeight x MSE(SR, HR) + featureWeight x MSE(F(SR), F(HR)) on a fixed feature network F (a
- * TorchScript module the user provides with {@code i2i.featureNet}; "none" leaves the pixel and adversarial terms)
+ * TorchScript module the user provides with {@code i2i.featureNet}, or a registered one such as the built-in
+ * classifier, see {@link FeatureNets}; "none" leaves the pixel and adversarial terms)
  * + advWeight x the adversarial loss (1e-3 in the paper).
  */
 public final class Srgan implements GanVariant, ImageToImage {
@@ -84,8 +84,9 @@ public final class Srgan implements GanVariant, ImageToImage {
             Layers.dcganInit(d, seed + 1);
         }
         nets.put(Players.D, d);
-        if (!config.i2i().noFeatureNet()) {
-            nets.put(F, FeatureNet.load(Path.of(config.i2i().featureNet())));
+        GanNet f = FeatureNets.open(config.i2i().featureNet());
+        if (f != null) {
+            nets.put(F, f);
         }
         return new Players(nets, Map.of(Players.G, List.of(Players.G), Players.D, List.of(Players.D)));
     }

@@ -96,5 +96,25 @@ class FeatureNetTest {
         e = assertThrows(ConfigException.class, () -> new Trainer(Variants.byName("srgan"),
                 config(tmp.resolve("gone.pt").toString()), SyntheticData.shapes(16, 16, 1), tmp.resolve("r")));
         assertTrue(e.getMessage().contains("gone.pt: no such file"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> FeatureNets.open("classifier"));
+        assertTrue(e.getMessage().startsWith("i2i.featureNet=classifier: jgan's built-in classifier is not "
+                + "available"), e.getMessage());
+        assertEquals(null, FeatureNets.open("none"));
+    }
+
+    @Test
+    void registeredFeatureNetsAreUsedByName() throws Exception {
+        FeatureNets.register("tiny-test", () -> FeatureNet.load(fixtureUnchecked()));
+        try (var f = FeatureNets.open("tiny-test")) {
+            assertTrue(f instanceof FeatureNet);
+        }
+    }
+
+    static Path fixtureUnchecked() {
+        try {
+            return fixture();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
