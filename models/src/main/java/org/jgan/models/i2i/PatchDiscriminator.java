@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;

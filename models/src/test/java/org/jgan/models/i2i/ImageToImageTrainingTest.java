@@ -273,6 +273,27 @@ class ImageToImageTrainingTest {
     }
 
     @Test
+    void pix2pixTranslatesBtoAAcrossChannelCounts() throws Exception {
+        // gray A beside RGB B; BtoA makes G map 3 channels to 1
+        byte[] px = new byte[8 * 4 * 16 * 16];
+        new java.util.Random(1).nextBytes(px);
+        ImageDataset mixed = new ImageDataset("mixed", 4, 16, 16, px, null, List.of(),
+                new org.jgan.core.data.Pairing(1, 3, true));
+        ImageToImageConfig d = config("pix2pix", 2).i2i();
+        ImageToImageConfig btoa = new ImageToImageConfig("BtoA", d.lambdaL1(), d.lambdaCycle(), d.lambdaIdentity(),
+                3, d.lrDecayFrom(), 1, 2, "none", 1, 1, 1e-3, 0, 0, false);
+        Path run = tmp.resolve("btoa");
+        try (Trainer t = new Trainer(Variants.byName("pix2pix"), config("pix2pix", 2, btoa), mixed, run)) {
+            ChannelMap g = (ChannelMap) t.players().generator();
+            assertEquals(3, g.inChannels());
+            assertEquals(1, g.outChannels());
+            t.run(new TrainListener() { });
+        }
+        var grid = javax.imageio.ImageIO.read(run.resolve("samples/step-000002.png").toFile());
+        assertEquals(3, grid.getColorModel().getNumColorComponents(), "RGB input beside gray output and target");
+    }
+
+    @Test
     void cycleganLearningRateDecaysLinearlyOverTheSecondHalf() {
         var v = Variants.byName("cyclegan");
         TrainConfig c = Presets.byName("cyclegan");
