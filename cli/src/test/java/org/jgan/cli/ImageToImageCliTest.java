@@ -117,6 +117,13 @@ class ImageToImageCliTest {
                 one.toString());
         assertTrue(Files.exists(one.resolve("s3.png")), "a file input keeps its name");
         assertTrue(!figures(one).has("L1"), "no target, no figures against it");
+        Path odd = tmp.resolve("odd/wide.png");
+        Files.createDirectories(odd.getParent());
+        ImageIO.write(new BufferedImage(20, 12, BufferedImage.TYPE_INT_RGB), "png", odd.toFile());
+        ok("translate", "--run", p2p.toString(), "--input", odd.getParent().toString(), "--out", one.toString());
+        BufferedImage resized = read(one.resolve("wide.png"));
+        assertEquals(SIDE, resized.getWidth(), "inputs are resized to the training size");
+        assertEquals(SIDE, resized.getHeight());
 
         CliTest.assertUserError(CliTest.run("translate", "--run", p2p.toString(), "--input", pairs.toString(),
                 "--out", out.toString(), "--direction", "BtoA"), "this pix2pix run translates AtoB only");

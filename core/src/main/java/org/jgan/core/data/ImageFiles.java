@@ -56,29 +56,40 @@ public final class ImageFiles {
      * {@code size} x {@code size} when {@code size > 0}; otherwise all must share the first image's size.
      */
     public static Decoded decode(List<Path> files, List<BufferedImage> images, int size, int channels) {
+        return decode(files, images, size, size, channels);
+    }
+
+    /** As {@link #decode(List, List, int, int)}, resized to {@code height} x {@code width} when both are positive. */
+    public static Decoded decode(List<Path> files, List<BufferedImage> images, int height, int width, int channels) {
         int c = channels > 0 ? channels : images.stream().allMatch(ImageFiles::isGray) ? 1 : 3;
-        int h = size > 0 ? size : images.get(0).getHeight();
-        int w = size > 0 ? size : images.get(0).getWidth();
+        boolean resize = height > 0 && width > 0;
+        int h = resize ? height : images.get(0).getHeight();
+        int w = resize ? width : images.get(0).getWidth();
         byte[] px = new byte[images.size() * c * h * w];
         for (int i = 0; i < images.size(); i++) {
             BufferedImage img = images.get(i);
-            if (size == 0 && (img.getWidth() != w || img.getHeight() != h)) {
+            if (!resize && (img.getWidth() != w || img.getHeight() != h)) {
                 throw new DataException(files.get(i) + ": image is " + img.getWidth() + "x" + img.getHeight()
                         + " but " + files.get(0).getFileName() + " is " + w + "x" + h + "; resize them with --set "
                         + "i2i.loadSize=N");
             }
-            Pixels.toChw(size > 0 ? resize(img, w, h) : img, c, px, i * c * h * w);
+            Pixels.toChw(resize ? resize(img, w, h) : img, c, px, i * c * h * w);
         }
         return new Decoded(files, c, h, w, px);
     }
 
     /** Reads and decodes {@code files} as {@link #decode} does. */
     public static Decoded read(List<Path> files, int size, int channels) {
+        return read(files, size, size, channels);
+    }
+
+    /** Reads and decodes {@code files}, resized to {@code height} x {@code width} when both are positive. */
+    public static Decoded read(List<Path> files, int height, int width, int channels) {
         List<BufferedImage> imgs = new ArrayList<>(files.size());
         for (Path f : files) {
             imgs.add(read(f));
         }
-        return decode(files, imgs, size, channels);
+        return decode(files, imgs, height, width, channels);
     }
 
     public static boolean isGray(BufferedImage img) {

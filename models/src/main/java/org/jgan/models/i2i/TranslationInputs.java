@@ -14,7 +14,7 @@ import org.jgan.core.data.PairedFolders;
  * The images {@code translate} works on, from its {@code --input}: a file, a folder of images, a folder of pairs
  * (A/ and B/: the other side is the target), an unpaired folder (testA/ or testB/, by direction; ":train" for the
  * training split), side-by-side A|B images, or a demo task such as {@code demo:edges2garment:test}. Inputs are
- * resized to the side the run was trained on and given the translator's channels; targets likewise.
+ * resized as training saw them ({@link Translator#inputSize}) and given the translator's channels; targets likewise.
  *
  * @param inputs  the images to translate
  * @param targets their counterparts when the input has pairs, else null
@@ -37,7 +37,7 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
      */
     public static TranslationInputs read(String spec, Translator t, boolean sideBySide, int limit) {
         boolean ab = t.direction().equals(ImageToImage.A_TO_B);
-        int size = t.trainedSide();
+        int[] size = t.inputSize();
         TranslationInputs in;
         if (DemoTasks.isDemo(spec)) {
             in = ofPairs(DemoTasks.open(spec, 0), ab, limit);
@@ -45,7 +45,7 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
             I2iData.Split s = I2iData.Split.of(spec);
             Path p = s.path();
             if (Files.isRegularFile(p)) {
-                in = new TranslationInputs(ImageFiles.read(List.of(p), size, 0), null);
+                in = new TranslationInputs(ImageFiles.read(List.of(p), size[0], size[1], 0), null);
             } else if (!Files.isDirectory(p)) {
                 throw new DataException(spec + ": no such file or folder (give an image, a folder of images or of "
                         + "pairs, or one of " + I2iData.demos() + ")");
@@ -59,23 +59,27 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
         return new TranslationInputs(x, y);
     }
 
-    private static TranslationInputs ofFolder(Path p, String split, boolean ab, int size, boolean sideBySide,
+    private static TranslationInputs ofFolder(Path p, String split, boolean ab, int[] size, boolean sideBySide,
                                               int limit) {
+        // pair folders resize to a square load size as in training; single images to the exact training size
+        int square = size[0] == size[1] ? size[0] : 0;
         switch (PairedFolders.detect(p)) {
             case UNPAIRED -> {
                 // Translation is for held-out images: the test split unless ":train" was asked for.
                 String sp = split != null ? split : Files.isDirectory(p.resolve("testA")) ? "test" : "train";
                 Path side = p.resolve(sp + (ab ? "A" : "B"));
-                return new TranslationInputs(ImageFiles.read(first(ImageFiles.list(side), limit), size, 0), null);
+                return new TranslationInputs(ImageFiles.read(first(ImageFiles.list(side), limit), size[0], size[1], 0),
+                        null);
             }
             case PAIRED -> {
-                return ofPairs(PairedFolders.open(p, split != null ? split : "test", size, 0), ab, limit);
+                return ofPairs(PairedFolders.open(p, split != null ? split : "test", square, 0), ab, limit);
             }
             default -> {
                 if (sideBySide) {
-                    return ofPairs(PairedFolders.open(p, split != null ? split : "test", size, 0), ab, limit);
+                    return ofPairs(PairedFolders.open(p, split != null ? split : "test", square, 0), ab, limit);
                 }
-                return new TranslationInputs(ImageFiles.read(first(ImageFiles.list(p), limit), size, 0), null);
+                return new TranslationInputs(ImageFiles.read(first(ImageFiles.list(p), limit), size[0], size[1], 0),
+                        null);
             }
         }
     }

@@ -124,9 +124,14 @@ public final class Translator implements AutoCloseable {
         return scale;
     }
 
-    /** The side length the network was trained on (the crop, or the data's image side). */
-    public int trainedSide() {
-        return Augment.trainSide(config.i2i(), shape.height(), shape.width());
+    /**
+     * Height and width inputs are resized to, as training saw them: the crop, else the load size, else the size of
+     * the training images.
+     */
+    public int[] inputSize() {
+        var c = config.i2i();
+        int side = c.crop() > 0 ? c.crop() : c.loadSize();
+        return side > 0 ? new int[]{side, side} : new int[]{shape.height(), shape.width()};
     }
 
     @Override
