@@ -40,7 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
-            + "or an IDX file (default: fashion-mnist).")
+            + "or an IDX file (default: fashion-mnist); for pix2pix/cyclegan a folder of pairs or demo:edges2garment, "
+            + "demo:sneaker2boot (the model's demo task by default).")
     String data;
 
     @Option(names = "--epochs", description = "Train until this many epochs are done.")
