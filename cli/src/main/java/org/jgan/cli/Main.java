@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
                 DashboardCommand.class, ReportCommand.class,
                 ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
+                TranslateCommand.class, UpscaleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -42,7 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
-            + "or an IDX file (default: fashion-mnist).")
+            + "or an IDX file (default: fashion-mnist); for pix2pix/cyclegan a folder of pairs or demo:edges2garment, "
+            + "demo:sneaker2boot (the model's demo task by default).")
     String data;
 
     @Option(names = "--epochs", description = "Train until this many epochs are done.")
@@ -93,7 +94,10 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
-        ImageDataset ds = DataSources.forTraining(cfg.data(), Seeds.derive(cfg.seed(), "subset", 0));
+        // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
+        // of data.perClass and data.limit apply.
+        ImageDataset ds = DataSources.subset(Variants.byName(cfg.model().name()).openData(cfg), cfg.data(),
+                Seeds.derive(cfg.seed(), "subset", 0));
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
              Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval;

@@ -31,14 +31,19 @@ public final class DataSources {
 
     /** The training data a config describes: the source, then data.perClass and data.limit applied. */
     public static ImageDataset forTraining(org.jgan.core.config.DataConfig cfg, long seed) {
-        ImageDataset ds = open(cfg.source());
+        return subset(open(cfg.source()), cfg, seed);
+    }
+
+    /** {@code ds} with data.perClass (seeded by {@code seed}) and then data.limit applied. */
+    public static ImageDataset subset(ImageDataset ds, org.jgan.core.config.DataConfig cfg, long seed) {
+        ImageDataset out = ds;
         if (cfg.perClass() > 0) {
-            ds = ds.perClass(cfg.perClass(), seed);
+            out = out.perClass(cfg.perClass(), seed);
         }
         if (cfg.limit() > 0) {
-            ds = ds.head(cfg.limit());
+            out = out.head(cfg.limit());
         }
-        return ds;
+        return out;
     }
 
     public static ImageDataset open(String spec) {

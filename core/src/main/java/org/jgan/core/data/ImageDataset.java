@@ -16,12 +16,18 @@ import java.util.List;
  * @param pixels      N*C*H*W bytes, 0..255
  * @param labels      one class index per image, or null when unlabelled
  * @param classNames  names of the classes (empty when unlabelled)
+ * @param pairing     null for single images; for image-to-image data, how the channels divide into an A and a B
+ *                    image side by side ({@link Pairing})
  */
 public record ImageDataset(String name, int channels, int height, int width, byte[] pixels, int[] labels,
-                           List<String> classNames) {
+                           List<String> classNames, Pairing pairing) {
     public ImageDataset {
-        if (channels != 1 && channels != 3) {
+        if (pairing == null && channels != 1 && channels != 3) {
             throw new DataException(name + ": images must have 1 or 3 channels, got " + channels);
+        }
+        if (pairing != null && pairing.channels() != channels) {
+            throw new DataException(name + ": pairs of " + pairing.channelsA() + " + " + pairing.channelsB()
+                    + " channels need " + pairing.channels() + " channels, got " + channels);
         }
         if (height <= 0 || width <= 0) {
             throw new DataException(name + ": image size " + height + "x" + width + " is not positive");
@@ -45,6 +51,12 @@ public record ImageDataset(String name, int channels, int height, int width, byt
         classNames = List.copyOf(classNames);
     }
 
+    /** Single images (no pairing). */
+    public ImageDataset(String name, int channels, int height, int width, byte[] pixels, int[] labels,
+                        List<String> classNames) {
+        this(name, channels, height, width, pixels, labels, classNames, null);
+    }
+
     public int size() {
         return (int) (pixels.length / imageBytes());
     }
@@ -66,7 +78,7 @@ public record ImageDataset(String name, int channels, int height, int width, byt
         int m = Math.min(n, size());
         byte[] p = java.util.Arrays.copyOf(pixels, m * imageBytes());
         int[] l = labels == null ? null : java.util.Arrays.copyOf(labels, m);
-        return new ImageDataset(name + "[:" + m + "]", channels, height, width, p, l, classNames);
+        return new ImageDataset(name + "[:" + m + "]", channels, height, width, p, l, classNames, pairing);
     }
 
     /**
@@ -118,6 +130,11 @@ public record ImageDataset(String name, int channels, int height, int width, byt
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(ByteBuffer.allocate(12).putInt(channels).putInt(height).putInt(width).array());
+            if (pairing != null) {
+                // Only pair data mixes this in, so the fingerprints of single-image data sets stay as they were.
+                md.update(ByteBuffer.allocate(9).putInt(pairing.channelsA()).putInt(pairing.channelsB())
+                        .put((byte) (pairing.aligned() ? 1 : 0)).array());
+            }
             md.update(pixels);
             if (labels != null) {
                 ByteBuffer b = ByteBuffer.allocate(4 * labels.length);

@@ -19,4 +19,19 @@ public final class Sampler {
             generator.train(wasTraining);
         }
     }
+
+    /** A sample sheet's images with every network in eval mode and no gradients; modes are restored afterwards. */
+    public static Tensor render(SampleSheet sheet, GanNet generator, Players players) {
+        boolean wasTraining = generator.is_training();
+        java.util.Map<GanNet, Boolean> modes = new java.util.HashMap<>();
+        players.nets().values().forEach(n -> modes.put(n, n.is_training()));
+        generator.eval();
+        players.train(false);
+        try (NoGradGuard g = new NoGradGuard()) {
+            return sheet.render(generator, players);
+        } finally {
+            modes.forEach((n, m) -> n.train(m));
+            generator.train(wasTraining);
+        }
+    }
 }

@@ -40,6 +40,8 @@ public final class Trainer implements AutoCloseable {
     private final StepRunner runner;
     private final Tensor fixedZ;
     private final Tensor fixedLabels;
+    private final SampleSheet sheet;
+    private double lrFactor = 1.0;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
     private TrainListener listener = new TrainListener() { };
@@ -48,6 +50,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        variant.checkData(DataShape.of(data), data.name());
         this.variant = variant;
         this.config = config;
         this.data = data;
@@ -77,6 +80,7 @@ public final class Trainer implements AutoCloseable {
             this.fixedLabels = variant.conditional() ? s.keep(torch.arange(new Scalar(n))
                     .remainder(new Scalar(shape.numClasses()))) : null;
         }
+        this.sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
     }
 
     /**
@@ -89,11 +93,20 @@ public final class Trainer implements AutoCloseable {
         double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;
         for (var e : optimizers.entrySet()) {
             boolean d = e.getKey().equals(Players.D);
-            Optimizers.setLr(e.getValue(), (d ? o.lrD() * c : o.lrG()) * state.lrScale());
+            Optimizers.setLr(e.getValue(), (d ? o.lrD() * c : o.lrG()) * state.lrScale() * lrFactor);
             if (d && c != 1.0) {
                 var opts = new org.bytedeco.pytorch.AdamOptions(e.getValue().param_groups().get(0).options());
                 Optimizers.setBetas(opts, Math.pow(o.beta1(), c), Math.pow(o.beta2(), c));
             }
+        }
+    }
+
+    /** Applies the variant's learning-rate schedule ({@link GanVariant#lrFactor}) for the coming step. */
+    private void scheduleLearningRates() {
+        double f = variant.lrFactor(config, state.step(), totalSteps());
+        if (f != lrFactor) {
+            lrFactor = f;
+            applyLearningRates();
         }
     }
 
@@ -170,6 +183,7 @@ public final class Trainer implements AutoCloseable {
                     cursor = rollback(pendingRollback, acc);
                     continue;
                 }
+                scheduleLearningRates();
                 Map<String, Double> s;
                 try {
                     s = runner.run(state.step(), cursor);
@@ -292,8 +306,15 @@ public final class Trainer implements AutoCloseable {
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
     public Path writeSamples() throws IOException {
         try (StepScope s = StepScope.open()) {
-            Tensor imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
-            int cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
+            Tensor imgs;
+            int cols;
+            if (sheet != null) {
+                imgs = Sampler.render(sheet, samplingGenerator(), players);
+                cols = sheet.columns();
+            } else {
+                imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
+                cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
+            }
             Path png = run.samplesDir().resolve(String.format("step-%06d.png", state.step()));
             ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
             return png;
@@ -318,6 +339,9 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         fixedZ.close();
+        if (sheet != null) {
+            sheet.close();
+        }
         if (fixedLabels != null) {
             fixedLabels.close();
         }
