@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 DashboardCommand.class, ReportCommand.class,
                 ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
                 TranslateCommand.class, UpscaleCommand.class,
+                StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -50,6 +50,10 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
     boolean noEma;
 
+    @Option(names = "--truncation", defaultValue = "1", description = "Truncation trick for style-based models "
+            + "(stylegan2): pull each w towards the mean w by psi; 1 (default) is none, 0 gives the mean image.")
+    double psi = 1.0;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -78,7 +82,7 @@ public final class SampleCommand implements Callable<Integer> {
                 int k = rg.classIndex(classOpt);
                 labelOf = i -> k;
             }
-            byte[] all = generate(rg, count, seed, labelOf);
+            byte[] all = generate(rg, count, seed, labelOf, psi);
             int per = s.channels() * s.height() * s.width();
             switch (format) {
                 case grid -> ImageGrid.writePng(ImageGrid.grid(all, count, s.channels(), s.height(), s.width(),
@@ -106,6 +110,12 @@ public final class SampleCommand implements Callable<Integer> {
 
     /** As {@link #generate(RunGenerator, int, long)}, with image i of class {@code labelOf(i)} (conditional runs). */
     static byte[] generate(RunGenerator rg, int n, long seed, java.util.function.IntUnaryOperator labelOf) {
+        return generate(rg, n, seed, labelOf, 1.0);
+    }
+
+    /** As above with truncation {@code psi} (1: none). */
+    static byte[] generate(RunGenerator rg, int n, long seed, java.util.function.IntUnaryOperator labelOf,
+                           double psi) {
         DataShape s = rg.shape();
         int per = s.channels() * s.height() * s.width();
         byte[] all = new byte[n * per];
@@ -124,7 +134,7 @@ public final class SampleCommand implements Callable<Integer> {
                         }
                         labels = org.jgan.engine.Tensors.fromLongs(l, m);
                     }
-                    byte[] b = ImageGrid.toBytes(Sampler.generate(rg.generator(), z, labels));
+                    byte[] b = ImageGrid.toBytes(Sampler.generate(rg.generator(), z, labels, psi));
                     System.arraycopy(b, 0, all, from * per, b.length);
                 }
             }

@@ -11,6 +11,7 @@ import org.jgan.models.cyclegan.CycleGan;
 import org.jgan.models.dcgan.Dcgan;
 import org.jgan.models.pix2pix.Pix2Pix;
 import org.jgan.models.srgan.Srgan;
+import org.jgan.models.stylegan2.StyleGan2;
 import org.jgan.models.vanilla.VanillaGan;
 
 /**
@@ -27,6 +28,8 @@ public final class Variants {
         ALL.put("pix2pix", Pix2Pix::new);
         ALL.put("cyclegan", CycleGan::new);
         ALL.put("srgan", Srgan::new);
+        ALL.put("stylegan2", () -> new StyleGan2(false));
+        ALL.put("stylegan2-cond", () -> new StyleGan2(true));
     }
 
     private Variants() {

@@ -20,6 +20,8 @@ public final class Presets {
         ALL.put("pix2pix", ImageToImagePresets::pix2pix);
         ALL.put("cyclegan", ImageToImagePresets::cyclegan);
         ALL.put("srgan", ImageToImagePresets::srgan);
+        ALL.put("stylegan2", Presets::stylegan2);
+        ALL.put("stylegan2-cond", () -> stylegan2().withModel(stylegan2().model().withName("stylegan2-cond")));
     }
 
     private Presets() {
@@ -69,6 +71,19 @@ public final class Presets {
     static TrainConfig cgan() {
         TrainConfig c = dcganEma();
         return c.withModel(c.model().withName("cgan"));
+    }
+
+    /**
+     * StyleGAN2 (Karras et al. 2020) scaled down for a CPU: z and w of 128, at most 64 channels (32 at 32x32), Adam 0.0025 with
+     * betas 0/0.99 as in the paper, non-saturating loss, lazy R1 (gamma 0.1 every 16 steps), style mixing with
+     * probability 0.9, path-length regularisation available but off (--set reg.plWeight=2), EMA generator.
+     */
+    static TrainConfig stylegan2() {
+        TrainConfig c = TrainConfig.dcganFashionMnist();
+        return c.withModel(new ModelConfig("stylegan2", 128, "non-saturating", 64, "none", "projection"))
+                .withData(new DataConfig(c.data().source(), 32, true, 0))
+                .withOptim(new OptimConfig(0.0025, 0.0025, 0.0, 0.99, 0.998, 1))
+                .withReg(new RegConfig(0, 0.1, 16, false, 1.0, "", 0.9, 0, 4));
     }
 
     public static Map<String, Supplier<TrainConfig>> all() {

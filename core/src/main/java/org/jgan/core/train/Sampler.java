@@ -34,4 +34,25 @@ public final class Sampler {
             generator.train(wasTraining);
         }
     }
+
+    /**
+     * As {@link #generate(GanNet, Tensor, Tensor)} with the truncation trick (Karras et al. 2019): psi = 1 is plain
+     * sampling; otherwise the generator must be style-based, and its ws are pulled towards the mean w by psi.
+     */
+    public static Tensor generate(GanNet generator, Tensor z, Tensor labels, double psi) {
+        if (psi == 1.0) {
+            return generate(generator, z, labels);
+        }
+        if (!(generator instanceof org.jgan.core.nn.StyleGenerator sg)) {
+            throw new org.jgan.core.config.ConfigException("--truncation needs a style-based generator (e.g. "
+                    + "stylegan2) with a mean w to truncate towards; this run's generator has none");
+        }
+        boolean wasTraining = generator.is_training();
+        generator.eval();
+        try (NoGradGuard g = new NoGradGuard()) {
+            return sg.forward(z, labels, psi);
+        } finally {
+            generator.train(wasTraining);
+        }
+    }
 }

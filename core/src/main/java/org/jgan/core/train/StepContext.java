@@ -94,7 +94,9 @@ public final class StepContext {
         if (fake == null) {
             boolean wasTrainable = players.generator().parameters().get(0).requires_grad();
             players.setTrainable(Players.G, true);
-            fake = players.generator().forward(z(), labels);
+            // A generator with its own random draws (noise inputs, style mixing) takes them from this step.
+            fake = players.generator() instanceof org.jgan.core.nn.StochasticGenerator s
+                    ? s.forward(z(), labels, rng()) : players.generator().forward(z(), labels);
             if (!wasTrainable) {
                 players.setTrainable(Players.G, false);
             }

@@ -1,0 +1,113 @@
+package org.jgan.models.stylegan2;
+
+import org.bytedeco.pytorch.Generator;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptional;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * A modulated convolution of the StyleGAN2 synthesis network (Karras et al. 2020, section 2.2): an affine layer
+ * turns this layer's w into one style per input channel s; the effective weight of sample i is
+ * w'_i[o, c] = s_i[c] w[o, c], demodulated by d_i[o] = 1 / sqrt(sum_{c,k} w'_i[o, c, k]^2 + 1e-8) so each output
+ * channel has unit expected variance (this replaces AdaIN's instance normalisation and its droplet artefacts).
+ *
+ * <p>Computed without per-sample weights, as the paper's Appendix B and the official training path do: scale the
+ * input channels by s, run one ordinary batched convolution with the shared weight, scale the output channels by d.
+ * That is the same linear map as the grouped convolution with N weights, and libtorch's dense convolution is far
+ * faster than N groups. Then per-pixel noise (Karras et al. 2019) times a learned strength, bias and leaky ReLU.
+ * {@code up} doubles the resolution (transposed convolution with stride 2 and the [1, 3, 3, 1] filter). A layer
+ * without demodulation, noise and activation is the skip generator's 1x1 toRGB.
+ */
+final class ModulatedConv extends Module {
+    private final EqualizedLinear affine;
+    private final Tensor weight;
+    private final Tensor bias;
+    private final Tensor noiseStrength;
+    private final Tensor noiseConst;
+    private final long kernel;
+    private final boolean up;
+    private final boolean demodulate;
+    private final boolean activation;
+    private final double weightGain;
+
+    /**
+     * @param resolution output side; sizes the fixed noise used when sampling
+     * @param toRgb      a 1x1 toRGB layer: no demodulation, no noise, no activation
+     */
+    ModulatedConv(long in, long out, long kernel, long wDim, boolean up, boolean toRgb, long resolution,
+                  Generator gen) {
+        this.affine = register_module("affine", new EqualizedLinear(wDim, in, true, 1.0, 1.0, false, gen));
+        this.weight = torch.randn(new long[]{out, in, kernel, kernel}, new GeneratorOptional(gen));
+        register_parameter("weight", weight);
+        this.bias = torch.zeros(out);
+        register_parameter("bias", bias);
+        this.kernel = kernel;
+        this.up = up;
+        this.demodulate = !toRgb;
+        this.activation = !toRgb;
+        this.weightGain = 1.0 / Math.sqrt((double) in * kernel * kernel);
+        if (!toRgb) {
+            this.noiseStrength = torch.zeros(1);
+            register_parameter("noise_strength", noiseStrength);
+            this.noiseConst = torch.randn(new long[]{resolution, resolution}, new GeneratorOptional(gen));
+            register_buffer("noise_const", noiseConst);
+        } else {
+            this.noiseStrength = null;
+            this.noiseConst = null;
+        }
+    }
+
+    /** The styles s of this layer: affine(w), N x in (toRGB folds its weight gain into them). */
+    Tensor styles(Tensor w) {
+        Tensor s = affine.forward(w);
+        return demodulate ? s : s.mul(new Scalar(weightGain));
+    }
+
+    /**
+     * Applies the layer to x (N x in x H x W) with this layer's w (N x wDim). Noise comes from {@code rng} when given
+     * (training), else the fixed noise of this layer (sampling, so a seed always gives the same image).
+     */
+    Tensor forward(Tensor x, Tensor w, GeneratorOptional rng) {
+        long n = x.size(0);
+        Tensor s = styles(w);
+        Tensor y = x.mul(s.view(n, -1, 1, 1));
+        y = up ? Fir.blur(torch.conv_transpose2d(y, weight.transpose(0, 1), new TensorOptional(), new long[]{2, 2},
+                new long[]{0, 0}, new long[]{0, 0}, 1, new long[]{1, 1}), 1, 4.0)
+                : torch.conv2d(y, weight, new TensorOptional(), new long[]{1, 1},
+                        new long[]{kernel / 2, kernel / 2}, new long[]{1, 1}, 1);
+        if (demodulate) {
+            y = y.mul(demodulation(s).view(n, -1, 1, 1));
+        }
+        if (noiseStrength != null) {
+            long h = y.size(2);
+            Tensor noise = rng != null ? torch.randn(new long[]{n, 1, h, y.size(3)}, rng) : noiseConst.view(1, 1, h, -1);
+            y = y.add(noise.mul(noiseStrength));
+        }
+        y = y.add(bias.view(1, -1, 1, 1));
+        return activation ? torch.leaky_relu(y, new Scalar(0.2)).mul(new Scalar(EqualizedLinear.LRELU_GAIN)) : y;
+    }
+
+    /**
+     * d[i, o] = 1 / sqrt(sum_c s[i, c]^2 sum_k w[o, c, k]^2 + 1e-8), as one N x in by in x out product rather than N
+     * modulated weight tensors.
+     */
+    Tensor demodulation(Tensor s) {
+        Tensor w2 = weight.square().sum(new long[]{2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+        return s.square().matmul(w2.t()).add(new Scalar(1e-8)).rsqrt();
+    }
+
+    Tensor weight() {
+        return weight;
+    }
+
+    Tensor bias() {
+        return bias;
+    }
+
+    boolean demodulates() {
+        return demodulate;
+    }
+}
