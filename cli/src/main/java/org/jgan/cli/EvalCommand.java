@@ -67,7 +67,7 @@ public final class EvalCommand implements Callable<Integer> {
              FeatureExtractor fx = Extractors.open(features)) {
             String refSpec = reference != null ? reference : References.defaultFor(rg.config().data().source());
             ImageDataset refData = DataSources.open(refSpec);
-            Reference ref = Reference.of(cache.features(fx, refData, 0));
+            Reference ref = cache.reference(fx, refData);
             RealFloor.Result floor = floor(fx, cache, refSpec, refData, ref);
             if (floor != null) {
                 System.err.printf("real-data floor: FID %.4f (%s vs %s, %d images; cached in %s)%n", floor.fid(),

@@ -48,7 +48,7 @@ final class EvalOptions implements AutoCloseable {
         fx.check(data.name(), data.channels(), data.height(), data.width());
         System.err.printf("evaluating every %d steps: %d samples against %s with %s%n", every, count, refSpec,
                 fx.name());
-        Reference ref = Reference.of(FeatureCache.defaultCache().features(fx, DataSources.open(refSpec), 0));
+        Reference ref = FeatureCache.defaultCache().reference(fx, DataSources.open(refSpec));
         return Listeners.of(progress, new EvalListener(fx, ref, every.intValue(), count, System.err::println));
     }
 

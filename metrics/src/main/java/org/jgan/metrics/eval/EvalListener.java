@@ -88,6 +88,14 @@ public final class EvalListener implements TrainListener {
                 evaluate(step);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (org.jgan.core.data.DataException e) {
+                // A generator that emits NaN is a finding about training, not a reason to stop it: report it.
+                log.accept("WARNING: evaluation at step " + step + " failed: " + e.getMessage());
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("event", "warning");
+                ev.put("warning", "eval_failed");
+                ev.put("message", e.getMessage());
+                trainer.logEvent(ev);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.FeatureSet;
+import org.jgan.metrics.PrecisionRecall;
 import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.features.FeatureRunner;
 import org.jgan.metrics.npz.NpyArray;
@@ -59,6 +60,26 @@ public final class FeatureCache {
         }
         Npz.write(file, a, true);
         return f;
+    }
+
+    /**
+     * The reference made of all images of {@code data}: features from the cache, and the k-NN radii of
+     * precision/recall, which are cached too (a few seconds each time otherwise).
+     */
+    public Reference reference(FeatureExtractor fx, ImageDataset data) throws IOException {
+        FeatureSet f = features(fx, data, 0);
+        Path file = dir.resolve("radii-" + fx.fingerprint() + "-" + data.fingerprint() + "-" + f.count() + "-k"
+                + PrecisionRecall.K + ".npz");
+        if (Files.isRegularFile(file)) {
+            try {
+                return Reference.of(f, toFloats(Npz.read(file).get("radii").data()));
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(file); // a torn or foreign file: recompute
+            }
+        }
+        Reference r = Reference.of(f);
+        Npz.write(file, Map.of("radii", NpyArray.vector(toDoubles(r.radii()))), true);
+        return r;
     }
 
     /** A small JSON value cached under {@code key} (e.g. the real-data floor), or null. */

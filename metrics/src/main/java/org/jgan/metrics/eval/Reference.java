@@ -24,6 +24,15 @@ public final class Reference {
         return new Reference(features.source(), features, FidStats.of(features));
     }
 
+    /** A reference whose k-NN radii are already known (read from the feature cache). */
+    public static Reference of(FeatureSet features, float[] radii) {
+        Reference r = of(features);
+        if (radii != null && radii.length == features.count()) {
+            r.radii = radii;
+        }
+        return r;
+    }
+
     public String name() {
         return name;
     }

@@ -73,6 +73,11 @@ public final class ClassifierFeatures implements FeatureExtractor {
     }
 
     @Override
+    public int batchSize() {
+        return 500;
+    }
+
+    @Override
     public void check(String input, int channels, int height, int width) {
         ClassifierShape s = net.shape();
         if (channels != s.channels() || height != s.height() || width != s.width()) {

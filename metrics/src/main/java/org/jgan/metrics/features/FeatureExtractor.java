@@ -21,6 +21,11 @@ public interface FeatureExtractor extends AutoCloseable {
     /** Number of classes of the probability output, or 0 when the extractor has none. */
     int classes();
 
+    /** Images per batch: as many as keep libtorch busy without large activations (InceptionV3 runs at 299 x 299). */
+    default int batchSize() {
+        return 250;
+    }
+
     /** Throws a DataException naming {@code input} when images of this shape cannot be used. */
     void check(String input, int channels, int height, int width);
 

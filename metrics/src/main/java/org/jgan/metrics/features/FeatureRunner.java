@@ -12,9 +12,6 @@ import org.jgan.metrics.source.ImageSource;
  * so memory stays flat however many images pass through.
  */
 public final class FeatureRunner {
-    /** Images per batch: large enough to keep libtorch busy, small enough for InceptionV3 at 299 x 299. */
-    public static final int BATCH = 250;
-
     private FeatureRunner() {
     }
 
@@ -28,8 +25,9 @@ public final class FeatureRunner {
         float[] probs = null;
         int dim = 0;
         int classes = 0;
-        for (int from = 0; from < n; from += BATCH) {
-            int m = Math.min(BATCH, n - from);
+        int batch = fx.batchSize();
+        for (int from = 0; from < n; from += batch) {
+            int m = Math.min(batch, n - from);
             byte[] bytes = src.next(m);
             try (StepScope scope = StepScope.open(); NoGradGuard g = new NoGradGuard()) {
                 FeatureExtractor.Output out = fx.apply(pixels(bytes, m, src));

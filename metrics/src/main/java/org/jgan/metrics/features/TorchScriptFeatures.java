@@ -113,6 +113,12 @@ public final class TorchScriptFeatures implements FeatureExtractor {
     }
 
     @Override
+    public int batchSize() {
+        // InceptionV3's first activations at 299 x 299 take about 3 MB per image.
+        return inception ? 50 : 250;
+    }
+
+    @Override
     public void check(String input, int channels, int height, int width) {
         if (channels != 1 && channels != 3) {
             throw new DataException(input + ": images have " + channels + " channels; " + name
