@@ -52,7 +52,8 @@ public final class TranslateCommand implements Callable<Integer> {
     boolean idx;
 
     @Option(names = "--label", description = "With --idx: label every output with this class (the class the "
-            + "translation should produce), so a classifier's accuracy on OUT/idx is the share put in that class.")
+            + "translation should produce), so a classifier's accuracy on OUT/idx is the share put in that class; "
+            + "without it, the inputs' own labels when they have them (demo:edges2garment).")
     Integer label;
 
     @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
@@ -81,7 +82,7 @@ public final class TranslateCommand implements Callable<Integer> {
             ImageFiles.Decoded y = ImageOutputs.map(in.inputs(), t::apply);
             ImageOutputs.writePngs(y, in.names(), out);
             if (idx) {
-                int[] labels = label == null ? null : java.util.Collections.nCopies(y.size(), label).stream()
+                int[] labels = label == null ? in.labels() : java.util.Collections.nCopies(y.size(), label).stream()
                         .mapToInt(Integer::intValue).toArray();
                 ImageOutputs.writeIdx(y, labels, out.resolve("idx"));
             }

@@ -44,7 +44,7 @@ public final class DemoTasks {
                 spec);
     }
 
-    /** Pairs each image's edge map (A) with the image (B). */
+    /** Pairs each image's edge map (A) with the image (B), keeping the images' labels. */
     public static ImageDataset edgesToGarment(ImageDataset gray, String name) {
         int h = gray.height();
         int w = gray.width();
@@ -55,7 +55,9 @@ public final class DemoTasks {
             System.arraycopy(edge, 0, px, i * 2 * per, per);
             System.arraycopy(gray.pixels(), i * per, px, i * 2 * per + per, per);
         }
-        return new ImageDataset(name, 2, h, w, px, null, List.of(), new Pairing(1, 1, true));
+        // The garments' classes come along, so translated outputs can be scored by a classifier.
+        return new ImageDataset(name, 2, h, w, px, gray.labels(), gray.labelled() ? gray.classNames() : List.of(),
+                new Pairing(1, 1, true));
     }
 
     /** Images of class {@code a} (domain A) and of class {@code b} (domain B), unpaired. */

@@ -49,6 +49,8 @@ class DemoTasksTest {
         ImageDataset d = DemoTasks.edgesToGarment(shapes, "x");
         assertEquals(new Pairing(1, 1, true), d.pairing());
         assertEquals(6, d.size());
+        assertEquals(java.util.Arrays.toString(shapes.labels()), java.util.Arrays.toString(d.labels()),
+                "the garments' labels come along");
         int per = 14 * 14;
         for (int i = 0; i < 6; i++) {
             byte[] edge = java.util.Arrays.copyOfRange(d.pixels(), 2 * i * per, 2 * i * per + per);

@@ -18,8 +18,13 @@ import org.jgan.core.data.PairedFolders;
  *
  * @param inputs  the images to translate
  * @param targets their counterparts when the input has pairs, else null
+ * @param labels  class labels of the inputs when the data has them (demo:edges2garment), else null
  */
-public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded targets) {
+public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded targets, int[] labels) {
+    public TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded targets) {
+        this(inputs, targets, null);
+    }
+
     /** Short names for the output files: the input file names without extension, or 000000, 000001, ... */
     public List<String> names() {
         List<String> out = new ArrayList<>();
@@ -56,7 +61,7 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
         ImageFiles.Decoded x = ImageFiles.withChannels(in.inputs(), t.inputChannels());
         ImageFiles.Decoded y = in.targets() == null ? null : ImageFiles.withChannels(in.targets(),
                 t.outputChannels());
-        return new TranslationInputs(x, y);
+        return new TranslationInputs(x, y, in.labels());
     }
 
     private static TranslationInputs ofFolder(Path p, String split, boolean ab, int[] size, boolean sideBySide,
@@ -95,7 +100,7 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
         ImageFiles.Decoded a = ImageFiles.channels(data, 0, ca, names);
         ImageFiles.Decoded b = ImageFiles.channels(data, ca, cb, names);
         boolean aligned = data.pairing().aligned();
-        return ab ? new TranslationInputs(a, aligned ? b : null) : new TranslationInputs(b, aligned ? a : null);
+        return new TranslationInputs(ab ? a : b, aligned ? (ab ? b : a) : null, data.labels());
     }
 
     private static List<Path> first(List<Path> files, int limit) {
