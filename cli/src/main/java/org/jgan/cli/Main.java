@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
+                DashboardCommand.class, ReportCommand.class,
+                ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
+                TranslateCommand.class, UpscaleCommand.class,
                 StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -16,6 +16,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.RunDir;
+import org.jgan.core.train.Seeds;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
@@ -41,7 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
-            + "or an IDX file (default: fashion-mnist).")
+            + "or an IDX file (default: fashion-mnist); for pix2pix/cyclegan a folder of pairs or demo:edges2garment, "
+            + "demo:sneaker2boot (the model's demo task by default).")
     String data;
 
     @Option(names = "--epochs", description = "Train until this many epochs are done.")
@@ -77,6 +79,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Plain log lines instead of a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--dashboard", arity = "0..1", fallbackValue = "8080", paramLabel = "PORT",
+            description = "Serve the live dashboard on 127.0.0.1 while training (port: 8080, or any free one).")
+    Integer dashboardPort;
+
+    @picocli.CommandLine.Mixin
+    EvalOptions eval = new EvalOptions();
+
     @Override
     public Integer call() throws Exception {
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
@@ -85,20 +94,22 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
-        ImageDataset ds = DataSources.open(cfg.data().source());
-        if (cfg.data().limit() > 0) {
-            ds = ds.head(cfg.data().limit());
-        }
+        // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
+        // of data.perClass and data.limit apply.
+        ImageDataset ds = DataSources.subset(Variants.byName(cfg.model().name()).openData(cfg), cfg.data(),
+                Seeds.derive(cfg.seed(), "subset", 0));
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
-             Progress progress = new Progress(!noProgress && System.console() != null)) {
+             Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval;
+             TrainDashboard dash = dashboardPort == null ? null
+                     : new TrainDashboard(ev.listener(progress, cfg, ds), runDir, dashboardPort)) {
             if (resume != null) {
                 TrainState s = trainer.resume();
                 System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
             }
             System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
-            TrainState end = trainer.run(progress);
+            TrainState end = trainer.run(dash != null ? dash : ev.listener(progress, cfg, ds));
             System.out.println("samples: " + progress.lastSample());
             System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
         }
@@ -137,7 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (data != null || batch != null) {
             cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),
-                    batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit()));
+                    batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit(),
+                    cfg.data().perClass()));
         }
         if (seed != null) {
             cfg = cfg.withSeed(seed);

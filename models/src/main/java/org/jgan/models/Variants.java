@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.GanVariant;
 import org.jgan.models.cgan.Cgan;
+import org.jgan.models.cyclegan.CycleGan;
 import org.jgan.models.dcgan.Dcgan;
+import org.jgan.models.pix2pix.Pix2Pix;
+import org.jgan.models.srgan.Srgan;
 import org.jgan.models.stylegan2.StyleGan2;
 import org.jgan.models.vanilla.VanillaGan;
 
@@ -22,6 +25,9 @@ public final class Variants {
         ALL.put("dcgan", Dcgan::new);
         ALL.put("vanilla", VanillaGan::new);
         ALL.put("cgan", Cgan::new);
+        ALL.put("pix2pix", Pix2Pix::new);
+        ALL.put("cyclegan", CycleGan::new);
+        ALL.put("srgan", Srgan::new);
         ALL.put("stylegan2", () -> new StyleGan2(false));
         ALL.put("stylegan2-cond", () -> new StyleGan2(true));
     }

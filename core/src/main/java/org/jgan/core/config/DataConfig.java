@@ -7,12 +7,19 @@ package org.jgan.core.config;
  * @param batch    images per step
  * @param dropLast drop the partial last batch of each epoch
  * @param limit    use only the first {@code limit} images (0: all), for quick runs and tests
+ * @param perClass use only {@code perClass} images of each class (0: all), chosen by the run's seed: the
+ *                 scarce-data setting of data augmentation experiments
  */
-public record DataConfig(String source, int batch, boolean dropLast, int limit) {
+public record DataConfig(String source, int batch, boolean dropLast, int limit, int perClass) {
     public DataConfig {
         ConfigException.check(source != null && !source.isBlank(), "data.source is empty; give --data fashion-mnist "
                 + "or a folder");
         ConfigException.check(batch >= 1 && batch <= 65536, "data.batch must be in 1..65536, got " + batch);
         ConfigException.check(limit >= 0, "data.limit must be 0 (all) or positive, got " + limit);
+        ConfigException.check(perClass >= 0, "data.perClass must be 0 (all) or positive, got " + perClass);
+    }
+
+    public DataConfig(String source, int batch, boolean dropLast, int limit) {
+        this(source, batch, dropLast, limit, 0);
     }
 }

@@ -17,6 +17,9 @@ public final class Presets {
         ALL.put("wgan-gp", Presets::wganGp);
         ALL.put("sngan", Presets::sngan);
         ALL.put("cgan", Presets::cgan);
+        ALL.put("pix2pix", ImageToImagePresets::pix2pix);
+        ALL.put("cyclegan", ImageToImagePresets::cyclegan);
+        ALL.put("srgan", ImageToImagePresets::srgan);
         ALL.put("stylegan2", Presets::stylegan2);
         ALL.put("stylegan2-cond", () -> stylegan2().withModel(stylegan2().model().withName("stylegan2-cond")));
     }

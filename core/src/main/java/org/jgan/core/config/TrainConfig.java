@@ -5,9 +5,10 @@ package org.jgan.core.config;
  * (with provenance) and read back on resume, so a run is reproducible from its folder alone.
  *
  * @param seed root seed; weights, data order, latents and the fixed sample batch derive from it
+ * @param i2i  settings of the image-to-image variants (pix2pix, cyclegan, srgan); ignored by the others
  */
 public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimConfig optim, RegConfig reg,
-                          ScheduleConfig schedule, GuardConfig guard) {
+                          ScheduleConfig schedule, GuardConfig guard, ImageToImageConfig i2i) {
     public TrainConfig {
         ConfigException.check(model != null, "config has no model section");
         ConfigException.check(data != null, "config has no data section");
@@ -15,9 +16,16 @@ public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimCo
         ConfigException.check(reg != null, "config has no reg section");
         ConfigException.check(schedule != null, "config has no schedule section");
         ConfigException.check(guard != null, "config has no guard section");
+        i2i = i2i != null ? i2i : ImageToImageConfig.defaults();
         boolean logistic = model.loss().equals("non-saturating") || model.loss().equals("minimax");
         ConfigException.check(reg.realLabel() == 1.0 || logistic, "reg.realLabel (label smoothing) only applies to "
                 + "the non-saturating and minimax losses, not " + model.loss());
+    }
+
+    /** A config with the default image-to-image settings. */
+    public TrainConfig(long seed, ModelConfig model, DataConfig data, OptimConfig optim, RegConfig reg,
+                       ScheduleConfig schedule, GuardConfig guard) {
+        this(seed, model, data, optim, reg, schedule, guard, ImageToImageConfig.defaults());
     }
 
     /** The DCGAN preset of Radford et al. 2015 on Fashion-MNIST: Adam 2e-4, betas 0.5/0.999, batch 64. */
@@ -29,30 +37,34 @@ public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimCo
     }
 
     public TrainConfig withModel(ModelConfig m) {
-        return new TrainConfig(seed, m, data, optim, reg, schedule, guard);
+        return new TrainConfig(seed, m, data, optim, reg, schedule, guard, i2i);
     }
 
     public TrainConfig withData(DataConfig d) {
-        return new TrainConfig(seed, model, d, optim, reg, schedule, guard);
+        return new TrainConfig(seed, model, d, optim, reg, schedule, guard, i2i);
     }
 
     public TrainConfig withOptim(OptimConfig o) {
-        return new TrainConfig(seed, model, data, o, reg, schedule, guard);
+        return new TrainConfig(seed, model, data, o, reg, schedule, guard, i2i);
     }
 
     public TrainConfig withReg(RegConfig r) {
-        return new TrainConfig(seed, model, data, optim, r, schedule, guard);
+        return new TrainConfig(seed, model, data, optim, r, schedule, guard, i2i);
     }
 
     public TrainConfig withSchedule(ScheduleConfig s) {
-        return new TrainConfig(seed, model, data, optim, reg, s, guard);
+        return new TrainConfig(seed, model, data, optim, reg, s, guard, i2i);
     }
 
     public TrainConfig withGuard(GuardConfig g) {
-        return new TrainConfig(seed, model, data, optim, reg, schedule, g);
+        return new TrainConfig(seed, model, data, optim, reg, schedule, g, i2i);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(s, model, data, optim, reg, schedule, guard);
+        return new TrainConfig(s, model, data, optim, reg, schedule, guard, i2i);
+    }
+
+    public TrainConfig withI2i(ImageToImageConfig c) {
+        return new TrainConfig(seed, model, data, optim, reg, schedule, guard, c);
     }
 }

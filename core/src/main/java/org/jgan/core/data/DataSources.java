@@ -29,6 +29,23 @@ public final class DataSources {
         return Path.of(env != null && !env.isBlank() ? env : FASHION_DIR);
     }
 
+    /** The training data a config describes: the source, then data.perClass and data.limit applied. */
+    public static ImageDataset forTraining(org.jgan.core.config.DataConfig cfg, long seed) {
+        return subset(open(cfg.source()), cfg, seed);
+    }
+
+    /** {@code ds} with data.perClass (seeded by {@code seed}) and then data.limit applied. */
+    public static ImageDataset subset(ImageDataset ds, org.jgan.core.config.DataConfig cfg, long seed) {
+        ImageDataset out = ds;
+        if (cfg.perClass() > 0) {
+            out = out.perClass(cfg.perClass(), seed);
+        }
+        if (cfg.limit() > 0) {
+            out = out.head(cfg.limit());
+        }
+        return out;
+    }
+
     public static ImageDataset open(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new DataException("--data is empty; give fashion-mnist, fashion-mnist:test, a folder or an IDX file");

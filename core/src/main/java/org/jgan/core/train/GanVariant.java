@@ -1,7 +1,10 @@
 package org.jgan.core.train;
 
 import java.util.List;
+import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataSources;
+import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
 
 /**
@@ -28,4 +31,37 @@ public interface GanVariant {
 
     /** The phases of one training step. */
     List<Phase> phases(TrainConfig config);
+
+    /**
+     * Opens the training data named by {@code config.data().source()}. Image-to-image variants override this to read
+     * paired and unpaired folders and their demo tasks.
+     */
+    default ImageDataset openData(TrainConfig config) {
+        return DataSources.open(config.data().source());
+    }
+
+    /** Rejects data this variant cannot train on, naming it; the default takes single images only. */
+    default void checkData(DataShape shape, String dataName) {
+        if (shape.pairing() != null) {
+            throw new ConfigException(name() + " trains on single images, but " + dataName + " holds image pairs; "
+                    + "use --model pix2pix or cyclegan");
+        }
+    }
+
+    /**
+     * The sample grids' content when it is not G on a fixed latent batch (image-to-image variants show input |
+     * output | target); null for the default. Built once, outside any step scope; the trainer closes it.
+     */
+    default SampleSheet sampleSheet(TrainConfig config, ImageDataset data, long seed) {
+        return null;
+    }
+
+    /**
+     * A factor on the learning rates at global {@code step} of a run planned to end at {@code totalSteps}: 1 by
+     * default; CycleGAN decays linearly to 0 over the second half. Variants never touch optimizers; the trainer
+     * applies this before each step.
+     */
+    default double lrFactor(TrainConfig config, long step, long totalSteps) {
+        return 1.0;
+    }
 }

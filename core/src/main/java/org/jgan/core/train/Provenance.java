@@ -29,6 +29,9 @@ public final class Provenance {
         d.put("shape", new int[]{data.channels(), data.height(), data.width()});
         d.put("classes", data.classNames());
         d.put("fingerprint", data.fingerprint());
+        if (data.pairing() != null) {
+            d.put("pairing", data.pairing());
+        }
         m.put("dataset", d);
         m.put("created", Instant.now().toString());
         return m;

@@ -20,6 +20,21 @@ public final class Sampler {
         }
     }
 
+    /** A sample sheet's images with every network in eval mode and no gradients; modes are restored afterwards. */
+    public static Tensor render(SampleSheet sheet, GanNet generator, Players players) {
+        boolean wasTraining = generator.is_training();
+        java.util.Map<GanNet, Boolean> modes = new java.util.HashMap<>();
+        players.nets().values().forEach(n -> modes.put(n, n.is_training()));
+        generator.eval();
+        players.train(false);
+        try (NoGradGuard g = new NoGradGuard()) {
+            return sheet.render(generator, players);
+        } finally {
+            modes.forEach((n, m) -> n.train(m));
+            generator.train(wasTraining);
+        }
+    }
+
     /**
      * As {@link #generate(GanNet, Tensor, Tensor)} with the truncation trick (Karras et al. 2019): psi = 1 is plain
      * sampling; otherwise the generator must be style-based, and its ws are pulled towards the mean w by psi.

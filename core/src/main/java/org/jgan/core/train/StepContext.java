@@ -27,6 +27,7 @@ public final class StepContext {
     private final Generator rng;
     private final long step;
     private final Map<String, Double> stats = new LinkedHashMap<>();
+    private final Map<String, Tensor> shared = new java.util.HashMap<>();
     private Tensor z;
     private Tensor fake;
 
@@ -101,6 +102,39 @@ public final class StepContext {
             }
         }
         return fake;
+    }
+
+    /**
+     * A tensor computed once per batch and shared by the step's phases, e.g. a batch after random crops drawn from
+     * {@link #rng()}, which must not be drawn again by the next phase; it dies with the step.
+     */
+    public Tensor shared(String name, java.util.function.Supplier<Tensor> compute) {
+        Tensor t = shared.get(name);
+        if (t == null) {
+            t = compute.get();
+            shared.put(name, t);
+        }
+        return t;
+    }
+
+    /**
+     * As {@link #shared}, for a tensor made by the networks of {@code group} (pix2pix's G(A), CycleGAN's
+     * translations), as {@link #fake()} is for G(z): computed with that group's parameters tracking gradients, so a
+     * later phase of the group can back-propagate through it even when the phase that first asked freezes them.
+     */
+    public Tensor generated(String name, String group, java.util.function.Supplier<Tensor> compute) {
+        return shared(name, () -> {
+            java.util.List<String> nets = players.groups().get(group);
+            boolean wasTrainable = players.net(nets.get(0)).parameters().get(0).requires_grad();
+            players.setTrainable(group, true);
+            try {
+                return compute.get();
+            } finally {
+                if (!wasTrainable) {
+                    players.setTrainable(group, false);
+                }
+            }
+        });
     }
 
     /** DiffAugment (Zhao et al. 2020) with the configured policies, drawn from this step's generator; identity when off. */

@@ -40,6 +40,8 @@ final class StepRunner {
     /** One step at global {@code step}, taking as many batches from {@code cursor} as it has critic steps. */
     Map<String, Double> run(long step, BatchCursor cursor) {
         try (StepScope scope = StepScope.open()) {
+            // Layers that draw from libtorch's global generator (pix2pix's dropout) replay exactly on resume too.
+            org.bytedeco.pytorch.global.torch.manual_seed(Seeds.derive(config.seed(), "global", step));
             players.train(true);
             Map<String, Double> stats = new LinkedHashMap<>();
             int criticSteps = phases.stream().anyMatch(Phase::critic) ? config.optim().dSteps() : 1;

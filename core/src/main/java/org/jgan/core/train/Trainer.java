@@ -40,6 +40,8 @@ public final class Trainer implements AutoCloseable {
     private final StepRunner runner;
     private final Tensor fixedZ;
     private final Tensor fixedLabels;
+    private final SampleSheet sheet;
+    private double lrFactor = 1.0;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
     private TrainListener listener = new TrainListener() { };
@@ -48,6 +50,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        variant.checkData(DataShape.of(data), data.name());
         this.variant = variant;
         this.config = config;
         this.data = data;
@@ -77,6 +80,7 @@ public final class Trainer implements AutoCloseable {
             this.fixedLabels = variant.conditional() ? s.keep(torch.arange(new Scalar(n))
                     .remainder(new Scalar(shape.numClasses()))) : null;
         }
+        this.sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
     }
 
     /**
@@ -93,11 +97,20 @@ public final class Trainer implements AutoCloseable {
         for (var e : optimizers.entrySet()) {
             boolean d = e.getKey().equals(Players.D);
             double ce = d ? c : e.getKey().equals(Players.G) ? cg : 1.0;
-            Optimizers.setLr(e.getValue(), (d ? o.lrD() : o.lrG()) * ce * state.lrScale());
+            Optimizers.setLr(e.getValue(), (d ? o.lrD() : o.lrG()) * ce * state.lrScale() * lrFactor);
             if (ce != 1.0) {
                 var opts = new org.bytedeco.pytorch.AdamOptions(e.getValue().param_groups().get(0).options());
                 Optimizers.setBetas(opts, Math.pow(o.beta1(), ce), Math.pow(o.beta2(), ce));
             }
+        }
+    }
+
+    /** Applies the variant's learning-rate schedule ({@link GanVariant#lrFactor}) for the coming step. */
+    private void scheduleLearningRates() {
+        double f = variant.lrFactor(config, state.step(), totalSteps());
+        if (f != lrFactor) {
+            lrFactor = f;
+            applyLearningRates();
         }
     }
 
@@ -174,6 +187,7 @@ public final class Trainer implements AutoCloseable {
                     cursor = rollback(pendingRollback, acc);
                     continue;
                 }
+                scheduleLearningRates();
                 Map<String, Double> s;
                 try {
                     s = runner.run(state.step(), cursor);
@@ -285,11 +299,26 @@ public final class Trainer implements AutoCloseable {
         return state.step() >= totalSteps();
     }
 
+    /**
+     * The images of the fixed latent batch (the one the sample grids show) from the sampling generator, in [-1, 1];
+     * the tensor belongs to the caller's scope. Evaluation listeners measure diversity on it.
+     */
+    public Tensor generateFixedBatch() {
+        return Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
+    }
+
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
     public Path writeSamples() throws IOException {
         try (StepScope s = StepScope.open()) {
-            Tensor imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
-            int cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
+            Tensor imgs;
+            int cols;
+            if (sheet != null) {
+                imgs = Sampler.render(sheet, samplingGenerator(), players);
+                cols = sheet.columns();
+            } else {
+                imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
+                cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
+            }
             Path png = run.samplesDir().resolve(String.format("step-%06d.png", state.step()));
             ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
             return png;
@@ -314,6 +343,9 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         fixedZ.close();
+        if (sheet != null) {
+            sheet.close();
+        }
         if (fixedLabels != null) {
             fixedLabels.close();
         }

@@ -1,0 +1,196 @@
+package org.jgan.cli.dashboard;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The dashboard's URLs. Every path is matched whole, segment by segment, against this fixed list; anything else,
+ * and any run or file the {@link RunCatalog} does not vouch for, is a 404. Only GET and HEAD exist: the dashboard
+ * never changes a run.
+ *
+ * <pre>
+ * /                                  runs list          /api/runs                        summaries
+ * /run/NAME                          one run            /api/runs/NAME                   details, config, alarms
+ * /compare?runs=A,B                  runs on one chart  /api/runs/NAME/stats?gen=G&amp;from=N  stats lines after N
+ * /static/FILE                       scripts, styles    /api/runs/NAME/metrics?gen=G&amp;from=N
+ * /runs/NAME/samples/step-N.png      a sample grid      /api/runs/NAME/live              server-sent events
+ * </pre>
+ */
+final class Router implements HttpHandler {
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+    private static final java.util.regex.Pattern IP_LITERAL =
+            java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*");
+
+    private final RunCatalog catalog;
+    private final LiveFeed live;
+    private final boolean loopbackOnly;
+
+    Router(RunCatalog catalog, LiveFeed live, boolean loopbackOnly) {
+        this.catalog = catalog;
+        this.live = live;
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                Http.text(ex, 405, "the dashboard is read-only");
+                return;
+            }
+            if (loopbackOnly && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+                // A web page elsewhere could point a DNS name at 127.0.0.1 and read the runs (DNS rebinding).
+                Http.text(ex, 403, "unexpected Host header");
+                return;
+            }
+            List<String> seg = segments(ex.getRequestURI().getRawPath());
+            if (seg == null) {
+                Http.notFound(ex);
+                return;
+            }
+            route(ex, seg);
+        } catch (IOException e) {
+            ex.close();
+            throw e;
+        } catch (RuntimeException e) {
+            // A run changing under our feet must not take the server down; the page will ask again.
+            Http.text(ex, 500, "internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void route(HttpExchange ex, List<String> seg) throws IOException {
+        int n = seg.size();
+        String first = n == 0 ? "" : seg.get(0);
+        if (n == 0) {
+            asset(ex, "index.html");
+        } else if (n == 1 && first.equals("compare")) {
+            asset(ex, "compare.html");
+        } else if (n == 1 && first.equals("favicon.ico")) {
+            asset(ex, "favicon.svg");
+        } else if (n == 2 && first.equals("static")) {
+            asset(ex, seg.get(1));
+        } else if (n == 2 && first.equals("run")) {
+            Optional<RunFolder> run = catalog.find(seg.get(1));
+            if (run.isPresent()) {
+                asset(ex, "run.html");
+            } else {
+                Http.notFound(ex);
+            }
+        } else if (n == 4 && first.equals("runs") && seg.get(2).equals("samples")) {
+            sample(ex, seg.get(1), seg.get(3));
+        } else if (n >= 2 && first.equals("api") && seg.get(1).equals("runs")) {
+            api(ex, seg);
+        } else {
+            Http.notFound(ex);
+        }
+    }
+
+    private void api(HttpExchange ex, List<String> seg) throws IOException {
+        if (seg.size() == 2) {
+            ArrayNode arr = Http.JSON.createArrayNode();
+            for (RunFolder r : catalog.list()) {
+                arr.add(r.summary());
+            }
+            Http.json(ex, arr);
+            return;
+        }
+        Optional<RunFolder> found = catalog.find(seg.get(2));
+        if (found.isEmpty() || seg.size() > 4) {
+            Http.notFound(ex);
+            return;
+        }
+        RunFolder run = found.get();
+        Map<String, String> q = Http.query(ex);
+        int gen = Http.intParam(q, "gen", -1);
+        int from = Http.intParam(q, "from", 0);
+        String what = seg.size() == 3 ? "" : seg.get(3);
+        switch (what) {
+            case "" -> Http.json(ex, run.details());
+            case "stats" -> Http.json(ex, run.statsSince(gen, from));
+            case "metrics" -> Http.json(ex, run.metricsSince(gen, from));
+            case "live" -> live.stream(ex, run);
+            default -> Http.notFound(ex);
+        }
+    }
+
+    private void sample(HttpExchange ex, String runName, String file) throws IOException {
+        Optional<Path> png = catalog.find(runName).flatMap(r -> catalog.sample(r, file));
+        byte[] bytes;
+        try {
+            bytes = png.isPresent() ? Files.readAllBytes(png.get()) : null;
+        } catch (IOException e) {
+            bytes = null; // deleted between the check and the read
+        }
+        if (bytes == null) {
+            Http.notFound(ex);
+            return;
+        }
+        Http.send(ex, 200, "image/png", bytes);
+    }
+
+    private static void asset(HttpExchange ex, String name) throws IOException {
+        Optional<Assets.Asset> a = Assets.get(name);
+        if (a.isEmpty()) {
+            Http.notFound(ex);
+            return;
+        }
+        Http.send(ex, 200, a.get().type(), a.get().bytes());
+    }
+
+    /** Decoded path segments, or null when a segment is empty, a dot name, or decodes to a separator. */
+    static List<String> segments(String rawPath) {
+        List<String> out = new ArrayList<>();
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            return null;
+        }
+        String p = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+        if (p.equals("/")) {
+            return out;
+        }
+        for (String raw : p.substring(1).split("/", -1)) {
+            String s = Http.decode(raw);
+            if (s == null || s.isEmpty() || s.startsWith(".") || s.contains("/") || s.contains("\\")
+                    || s.indexOf('\0') >= 0) {
+                return null;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    static boolean loopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon > h.lastIndexOf(']')) {
+            h = h.substring(0, colon);
+        }
+        if (LOOPBACK_HOSTS.contains(h)) {
+            return true;
+        }
+        // Other spellings of a loopback address (127.0.0.2, [0:0:0:0:0:0:0:1]); literals only, never a DNS lookup.
+        String literal = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        if (!IP_LITERAL.matcher(literal).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+}

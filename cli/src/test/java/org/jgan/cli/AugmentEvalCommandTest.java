@@ -1,0 +1,88 @@
+package org.jgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jgan.cli.CliTest.Result;
+import org.jgan.core.data.IdxWriter;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.RunDir;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jgan augment-eval} runs the two-condition experiment on the run's own K-per-class subset, says so, and never
+ * trains on the test split: test images carry a marker pixel that no training image has.
+ */
+class AugmentEvalCommandTest {
+    @TempDir
+    static Path shared;
+    static Path data;
+    static Path run;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        data = shared.resolve("idx");
+        ImageDataset train = SyntheticData.shapes(60, 28, 3);
+        ImageDataset test = SyntheticData.shapes(30, 28, 4);
+        byte[] marked = test.pixels().clone();
+        for (int i = 0; i < test.size(); i++) {
+            marked[i * 784] = (byte) 255;  // the marker: top-left pixel lit, which no synthetic shape training image has
+        }
+        write(data, "train", train.pixels(), train.labels());
+        write(data, "t10k", marked, test.labels());
+        run = shared.resolve("cgan");
+        Result r = CliTest.run("train", "--model", "cgan", "--data", data.toString(), "--steps", "2", "--batch", "4",
+                "--set", "model.width=8", "--set", "data.perClass=4", "--out", run.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.toString());
+    }
+
+    static void write(Path dir, String prefix, byte[] px, int[] labels) throws IOException {
+        int n = labels.length;
+        IdxWriter.write(dir.resolve(prefix + "-images-idx3-ubyte"), new int[]{n, 28, 28}, px);
+        byte[] l = new byte[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = (byte) labels[i];
+        }
+        IdxWriter.write(dir.resolve(prefix + "-labels-idx1-ubyte"), new int[]{n}, l);
+    }
+
+    @Test
+    void reportsBothConditionsOverSeedsAndSaysWhatTheGanSaw() throws IOException {
+        Path json = tmp.resolve("lift.json");
+        Result r = CliTest.run("augment-eval", "--data", data.toString(), "--real-per-class", "4",
+                "--synthetic-per-class", "4", "--run", run.toString(), "--seeds", "2", "--steps", "3", "--json",
+                json.toString());
+        assertEquals(0, r.code(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, j.get("real_acc").size());
+        assertEquals(2, j.get("augmented_acc").size());
+        for (JsonNode a : j.get("real_acc")) {
+            assertTrue(a.asDouble() >= 0 && a.asDouble() <= 1);
+        }
+    }
+
+    @Test
+    void theTrainingSubsetIsTheRunsOwnAndHoldsNoTestImage() {
+        ImageDataset real = AugmentExperiment.realSubset(new RunDir(run).readConfig());
+        assertEquals(12, real.size(), "4 per class, 3 classes");
+        for (int i = 0; i < real.size(); i++) {
+            assertEquals(0, real.pixels()[i * 784], "training image " + i + " carries the test split's marker");
+        }
+    }
+
+    @Test
+    void aRunTrainedOnOtherDataIsRefused() {
+        CliTest.assertUserError(CliTest.run("augment-eval", "--data", data.toString(), "--real-per-class", "5",
+                "--run", run.toString()), "data.perClass=4");
+    }
+}
