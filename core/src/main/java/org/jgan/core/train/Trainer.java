@@ -83,26 +83,9 @@ public final class Trainer implements AutoCloseable {
         this.sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
     }
 
-    /**
-     * Learning rates and betas: the configured ones times the rollback scale; with lazy R1 every k steps, D's rate
-     * and betas are rescaled by c = k / (k + 1) as in Karras et al. 2020 (Appendix B), and G's likewise with lazy
-     * path-length regularisation.
-     */
+    /** Learning rates and betas for the current rollback scale and schedule factor (see {@link LearningRates}). */
     private void applyLearningRates() {
-        var o = config.optim();
-        var r = config.reg();
-        double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;
-        // The same for G with lazy path-length regularisation (StyleGAN2).
-        double cg = r.plWeight() > 0 && r.plEvery() > 1 ? r.plEvery() / (r.plEvery() + 1.0) : 1.0;
-        for (var e : optimizers.entrySet()) {
-            boolean d = e.getKey().equals(Players.D);
-            double ce = d ? c : e.getKey().equals(Players.G) ? cg : 1.0;
-            Optimizers.setLr(e.getValue(), (d ? o.lrD() : o.lrG()) * ce * state.lrScale() * lrFactor);
-            if (ce != 1.0) {
-                var opts = new org.bytedeco.pytorch.AdamOptions(e.getValue().param_groups().get(0).options());
-                Optimizers.setBetas(opts, Math.pow(o.beta1(), ce), Math.pow(o.beta2(), ce));
-            }
-        }
+        LearningRates.apply(optimizers, config, state.lrScale() * lrFactor);
     }
 
     /** Applies the variant's learning-rate schedule ({@link GanVariant#lrFactor}) for the coming step. */

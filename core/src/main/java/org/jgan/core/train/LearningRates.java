@@ -1,0 +1,33 @@
+package org.jgan.core.train;
+
+import java.util.Map;
+import org.bytedeco.pytorch.Adam;
+import org.bytedeco.pytorch.AdamOptions;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.engine.Optimizers;
+
+/**
+ * Sets the optimizers' learning rates and betas: the configured ones times a scale (rollbacks, schedules); with lazy
+ * R1 every k steps, D's rate and betas are rescaled by c = k / (k + 1) as in Karras et al. 2020 (Appendix B), and G's
+ * likewise with lazy path-length regularisation.
+ */
+final class LearningRates {
+    private LearningRates() {
+    }
+
+    static void apply(Map<String, Adam> optimizers, TrainConfig config, double scale) {
+        var o = config.optim();
+        var r = config.reg();
+        double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;
+        double cg = r.plWeight() > 0 && r.plEvery() > 1 ? r.plEvery() / (r.plEvery() + 1.0) : 1.0;
+        for (var e : optimizers.entrySet()) {
+            boolean d = e.getKey().equals(Players.D);
+            double ce = d ? c : e.getKey().equals(Players.G) ? cg : 1.0;
+            Optimizers.setLr(e.getValue(), (d ? o.lrD() : o.lrG()) * ce * scale);
+            if (ce != 1.0) {
+                var opts = new AdamOptions(e.getValue().param_groups().get(0).options());
+                Optimizers.setBetas(opts, Math.pow(o.beta1(), ce), Math.pow(o.beta2(), ce));
+            }
+        }
+    }
+}
