@@ -17,6 +17,7 @@ import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.Seeds;
+import org.jgan.core.train.TimeBudget;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
@@ -51,6 +52,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--steps", description = "Train until this global step.")
     Long steps;
+
+    @Option(names = "--minutes", description = "Also stop after this much wall-clock training time (fractions "
+            + "allowed), with a final grid and checkpoint; the earliest of --minutes, --epochs and --steps wins. "
+            + "Per invocation: a resumed run gets a fresh budget. Alone, the config's length still caps the run.")
+    Double minutes;
 
     @Option(names = "--batch", description = "Batch size (default: 64).")
     Integer batch;
@@ -88,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (minutes != null && !(minutes > 0)) {
+            throw new ConfigException("--minutes must be positive, got " + minutes);
+        }
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
         if (dryRun) {
             System.out.println(ConfigJson.toJson(cfg));
@@ -109,7 +118,13 @@ public final class TrainCommand implements Callable<Integer> {
             }
             System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
+            TimeBudget budget = TimeBudget.minutes(minutes != null ? minutes : 0);
+            trainer.stopAfter(budget);
             TrainState end = trainer.run(dash != null ? dash : ev.listener(progress, cfg, ds));
+            if (budget.expired()) {
+                System.err.printf("stopped by --minutes %s at step %d after %.1f min%n", minutes, end.step(),
+                        budget.elapsedSeconds() / 60);
+            }
             System.out.println("samples: " + progress.lastSample());
             System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
         }
@@ -125,9 +140,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " or choose another --out");
         }
         // The preset's 5 epochs are not a default length: a forgotten --epochs would start hours of training.
-        if (epochs == null && steps == null && configFile == null && sets.stream().map(String::trim)
+        if (epochs == null && steps == null && minutes == null && configFile == null && sets.stream()
+                .map(String::trim)
                 .noneMatch(s -> s.startsWith("schedule.epochs=") || s.startsWith("schedule.steps="))) {
-            throw new ConfigException("say how long to train: --epochs N or --steps N");
+            throw new ConfigException("say how long to train: --epochs N, --steps N or --minutes M");
         }
         if (configFile != null && preset != null) {
             throw new ConfigException("give --config or --preset, not both");
@@ -164,7 +180,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (out != null || model != null || data != null || batch != null || seed != null || configFile != null
                 || preset != null || loss != null) {
             throw new ConfigException("--resume continues a run as it was configured; --out, --model, --data, "
-                    + "--batch, --seed, --config, --preset and --loss cannot be changed (use --steps/--epochs to train longer)");
+                    + "--batch, --seed, --config, --preset and --loss cannot be changed (use --steps/--epochs to train "
+                    + "longer)");
         }
         TrainConfig cfg = new RunDir(resume).readConfig();
         cfg = withLength(cfg);

@@ -84,6 +84,34 @@ class CliTest {
         assertFalse(r.err().contains("Exception"), "exception class name shown to the user:\n" + r);
     }
 
+    /** The step of the run's latest checkpoint folder (step-NNNNNN). */
+    static long latestCheckpointStep(Path run) throws IOException {
+        try (var dirs = Files.list(run.resolve("checkpoints"))) {
+            return dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("step-"))
+                    .mapToLong(n -> Long.parseLong(n.substring(5))).max().orElseThrow();
+        }
+    }
+
+    @Test
+    void minutesStopsTrainingEarlyWithAFinalCheckpointOrLetsAShorterLengthWin() throws IOException {
+        Path run = tmp.resolve("run");
+        // 0.6 s of a million tiny steps: the budget stops it, and the last stats line and checkpoint agree
+        assertEquals(0, run(train("--steps", "1000000", "--minutes", "0.01", "--threads", "1")).code());
+        long step = latestCheckpointStep(run);
+        assertTrue(step > 0 && step < 1_000_000, "stopped at step " + step);
+        List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"step\":" + step + ","), lines.get(lines.size() - 1));
+        assertTrue(Files.exists(run.resolve(String.format("samples/step-%06d.png", step))));
+        // --minutes alone is a length; the preset's 5 epochs (3 batches each) still cap it
+        Path capped = tmp.resolve("capped");
+        List<String> a = new ArrayList<>(Arrays.asList(train("--minutes", "5", "--threads", "1")));
+        a.set(a.indexOf(run.toString()), capped.toString());
+        assertEquals(0, run(a.toArray(String[]::new)).code());
+        assertEquals(15, latestCheckpointStep(capped));
+        assertUserError(run(train("--steps", "5", "--minutes", "0")), "--minutes must be positive");
+        assertUserError(run(train("--steps", "5", "--minutes", "-2")), "--minutes must be positive");
+    }
+
     @Test
     void helpListsTheCommands() {
         Result r = run("--help");
@@ -141,7 +169,7 @@ class CliTest {
 
     @Test
     void trainingLengthIsRequired() {
-        assertUserError(run(train()), "--epochs N or --steps N");
+        assertUserError(run(train()), "--epochs N, --steps N or --minutes M");
         assertUserError(run(train("--set", "schedule.epochs=0")), "--epochs N or --steps N");
         assertFalse(Files.exists(tmp.resolve("run/config.json")), "nothing may be written for a rejected run");
     }

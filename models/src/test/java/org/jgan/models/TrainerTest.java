@@ -116,6 +116,34 @@ class TrainerTest {
     }
 
     @Test
+    void aTimeBudgetStopsTheRunCleanlyWithAFinalCheckpoint() throws Exception {
+        // A fake clock that advances 10 s per step: a 35 s budget is used up after step 4 of 100.
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        Path run = tmp.resolve("budget");
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 100, 0.9), DATA, run)) {
+            t.stopAfter(new org.jgan.core.train.TimeBudget(35_000_000_000L, now::get));
+            t.run(new TrainListener() {
+                @Override
+                public void stepDone(org.jgan.core.train.TrainState s, java.util.Map<String, Double> stats) {
+                    now.addAndGet(10_000_000_000L);
+                }
+            });
+            assertEquals(4, t.state().step());
+        }
+        assertEquals(List.of("step-000003", "step-000004"),
+                Checkpoints.list(run).stream().map(p -> p.getFileName().toString()).toList());
+        assertTrue(Files.exists(run.resolve("samples/step-000004.png")), "a final grid");
+        List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"step\":4,"), "a final stats line");
+        // the stop left a complete state: resuming without a budget continues from step 4
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 6, 0.9), DATA, run)) {
+            assertEquals(4, t.resume().step());
+            t.run(new TrainListener() { });
+            assertEquals(6, t.state().step());
+        }
+    }
+
+    @Test
     void eachPhaseLeavesTheOtherNetworksGradientsZero() throws Exception {
         List<String> checked = new ArrayList<>();
         try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 2, 0), DATA, tmp.resolve("g"))) {

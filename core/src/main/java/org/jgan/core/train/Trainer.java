@@ -47,6 +47,7 @@ public final class Trainer implements AutoCloseable {
     private TrainListener listener = new TrainListener() { };
     private String pendingRollback;
     private String pendingStop;
+    private TimeBudget budget = TimeBudget.NONE;
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
@@ -135,6 +136,11 @@ public final class Trainer implements AutoCloseable {
         runner.observer = observer;
     }
 
+    /** Also stops (cleanly: final grid and checkpoint) once {@code budget} is used up; see {@link TimeBudget}. */
+    public void stopAfter(TimeBudget budget) {
+        this.budget = budget;
+    }
+
     /** Loads the latest checkpoint of the run folder: weights, optimizer state and counters. */
     public TrainState resume() throws IOException {
         Path ckpt = Checkpoints.latest(run.path()).orElseThrow(() ->
@@ -144,7 +150,7 @@ public final class Trainer implements AutoCloseable {
         return state;
     }
 
-    /** Trains until the schedule's step or epoch limit and returns the final counters. */
+    /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
         this.listener = listener;
         if (state.step() == 0 && !Files.exists(run.configFile())) {
@@ -159,6 +165,7 @@ public final class Trainer implements AutoCloseable {
         StatsAccumulator acc = new StatsAccumulator();
         BatchCursor cursor = new BatchCursor(batches, state.epoch(), state.batchInEpoch());
         boolean wroteFinal = false;
+        budget.start();
         try (StatsWriter stats = new StatsWriter(run.statsFile())) {
             statsWriter = stats;
             while (!done()) {
@@ -279,7 +286,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private boolean done() {
-        return state.step() >= totalSteps();
+        return state.step() >= totalSteps() || budget.expired();
     }
 
     /**
