@@ -99,7 +99,9 @@ public final class ConfusionMatrix {
             if (n == 0) {
                 continue;
             }
-            String name = r < names.size() ? r + " " + names.get(r) : String.valueOf(r);
+            // IDX folders other than Fashion-MNIST name their classes "0", "1", ...: no need to say it twice.
+            String name = r < names.size() && !names.get(r).equals(String.valueOf(r)) ? r + " " + names.get(r)
+                    : String.valueOf(r);
             s.append(String.format("%-16.16s", name));
             for (int c = 0; c < cols; c++) {
                 s.append(String.format("%6d", counts[r][c]));

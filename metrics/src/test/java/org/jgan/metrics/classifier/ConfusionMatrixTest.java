@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.bytedeco.pytorch.LongOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.jgan.core.data.Batches;
@@ -70,6 +72,9 @@ class ConfusionMatrixTest {
             assertEquals(inNine / 300.0, n.accuracy(), 1e-12);
             assertEquals(300, n.rowTotal(9));
             assertFalse(n.format(test.classNames()).contains("0 T-shirt"), "rows without images are left out");
+            List<String> numbers = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+            assertTrue(n.format(numbers).lines().anyMatch(l -> l.startsWith("9" + " ".repeat(15) + String.format("%6d", n.count(9, 0)))),
+                    "classes named by their number are not named twice:\n" + n.format(numbers));
         }
     }
 }
