@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""A small Fashion-MNIST CNN exported to TorchScript, for the image-to-image figures while jgan's own classifier (in the
-metrics module) is not merged yet, and as an example of a feature network for SRGAN (--set i2i.featureNet=FILE).
+"""A small Fashion-MNIST CNN exported to TorchScript: an example of a user-provided feature network for SRGAN
+(--set i2i.featureNet=FILE), and a second, independent classifier beside jgan's built-in one (`jgan classifier test`).
 Debian's python3-torch; reads the IDX files of /usr/share/datasets/fashion-mnist; nothing is downloaded.
 
   /usr/bin/python3 scripts/fmnist-torchscript-classifier.py train OUT.pt [--epochs 2] [--threads 1]

@@ -8,6 +8,7 @@ import org.jgan.engine.Torch;
 import org.jgan.metrics.classifier.ClassifierFile;
 import org.jgan.metrics.classifier.ClassifierNet;
 import org.jgan.metrics.classifier.ClassifierTraining;
+import org.jgan.metrics.classifier.ConfusionMatrix;
 import org.jgan.metrics.eval.References;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,17 +83,33 @@ public final class ClassifierCommand implements Runnable {
         Path classifier;
 
         @Option(names = "--data", defaultValue = "fashion-mnist:test",
-                description = "Labelled data (default: ${DEFAULT-VALUE}).")
+                description = "Labelled data (default: ${DEFAULT-VALUE}): a data set name or any folder --data "
+                        + "takes, e.g. the IDX folder that translate or upscale --idx writes, whose labels say "
+                        + "the class each output should have.")
         String data;
+
+        @Option(names = "--by-class", description = "Also print the confusion matrix: per label, how many images "
+                + "went to each class.")
+        boolean byClass;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             Torch.init();
             ClassifierFile.Loaded c = classifier != null ? ClassifierFile.load(classifier)
                     : ClassifierFile.loadResource(org.jgan.metrics.features.ClassifierFeatures.BUILTIN_RESOURCE);
+            ImageDataset d = DataSources.open(data);
             try (ClassifierNet net = c.net()) {
-                double acc = ClassifierTraining.accuracy(net, DataSources.open(data));
-                System.out.printf("accuracy %.4f on %s (recorded at training: %.4f)%n", acc, data, c.testAccuracy());
+                ConfusionMatrix m = ConfusionMatrix.of(net, d);
+                var out = spec.commandLine().getOut();
+                out.printf("accuracy %.4f on %s, %d images (recorded at training: %.4f)%n", m.accuracy(), data,
+                        m.total(), c.testAccuracy());
+                if (byClass) {
+                    out.print(m.format(d.classNames()));
+                }
+                out.flush();
             }
             return 0;
         }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.DataException;
 import org.jgan.core.train.TrainingDivergedException;
+import org.jgan.metrics.classifier.ClassifierFeatureNet;
+import org.jgan.models.srgan.FeatureNets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,12 @@ import picocli.CommandLine.Option;
                 StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    static {
+        // models cannot depend on metrics, so the command line, which sees both, names the built-in classifier.
+        FeatureNets.register(ClassifierFeatureNet.BUILTIN,
+                s -> ClassifierFeatureNet.builtin(s.channels(), s.height(), s.width()));
+    }
+
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;

@@ -53,10 +53,17 @@ public final class ClassifierNet extends Module {
 
     /** The penultimate activations, N x {@value #FEATURES}. */
     public Tensor features(Tensor x) {
-        Tensor h = block(x, c1, b1);
-        h = block(h, c2, b2);
-        h = block(h, c3, b3);
+        Tensor h = block(contentFeatures(x), c3, b3);
         return torch.relu(bf.forward(fc1.forward(h.flatten(1, -1))));
+    }
+
+    /**
+     * The second block's map, N x 64 x H/4 x W/4 (7 x 7 for 28 x 28 inputs): mid-level features that still say where
+     * things are, the kind SRGAN's content loss compares (Ledig et al. 2017 take VGG19's conv5_4, likewise before
+     * the network pools space away).
+     */
+    public Tensor contentFeatures(Tensor x) {
+        return block(block(x, c1, b1), c2, b2);
     }
 
     /** Class logits from features computed by {@link #features}. */

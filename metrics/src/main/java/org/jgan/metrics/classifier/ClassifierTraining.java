@@ -3,7 +3,6 @@ package org.jgan.metrics.classifier;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
@@ -86,25 +85,7 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
 
     /** Fraction of {@code data} that {@code net} labels correctly (eval mode, batches of 500). */
     public static double accuracy(ClassifierNet net, ImageDataset data) {
-        if (!data.labelled()) {
-            throw new DataException(data.name() + ": has no labels to measure accuracy with");
-        }
-        boolean was = net.is_training();
-        net.eval();
-        long correct = 0;
-        try (NoGradGuard g = new NoGradGuard()) {
-            for (int from = 0; from < data.size(); from += 500) {
-                int n = Math.min(500, data.size() - from);
-                int[] idx = java.util.stream.IntStream.range(from, from + n).toArray();
-                try (StepScope scope = StepScope.open()) {
-                    Tensor pred = net.forward(Batches.images(data, idx)).argmax(new org.bytedeco.pytorch.LongOptional(1), false);
-                    correct += pred.eq(Batches.labels(data, idx)).sum().item_long();
-                }
-            }
-        } finally {
-            net.train(was);
-        }
-        return correct / (double) data.size();
+        return ConfusionMatrix.of(net, data).accuracy();
     }
 
     /** The images at {@code idx}, each shifted by up to 2 pixels (zero fill) and flipped left-right half the time. */

@@ -84,7 +84,15 @@ public final class Srgan implements GanVariant, ImageToImage {
             Layers.dcganInit(d, seed + 1);
         }
         nets.put(Players.D, d);
-        GanNet f = FeatureNets.open(config.i2i().featureNet());
+        // Opened last: building a network (the built-in classifier) draws from libtorch's generator, and G and D
+        // should start the same whichever feature network a run compares.
+        GanNet f;
+        try {
+            f = FeatureNets.open(config.i2i().featureNet(), new DataShape(shape.channels(), h, w, 0));
+        } catch (RuntimeException e) {
+            nets.values().forEach(GanNet::close);
+            throw e;
+        }
         if (f != null) {
             nets.put(F, f);
         }

@@ -19,6 +19,7 @@ import org.jgan.core.config.Presets;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.DataShape;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.StepScope;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * weights, training with the feature term reported, and one-line errors for a missing or non-TorchScript file.
  */
 class FeatureNetTest {
+    private static final DataShape SHAPE = new DataShape(1, 16, 16, 0);
     @TempDir
     Path tmp;
 
@@ -96,16 +98,16 @@ class FeatureNetTest {
         e = assertThrows(ConfigException.class, () -> new Trainer(Variants.byName("srgan"),
                 config(tmp.resolve("gone.pt").toString()), SyntheticData.shapes(16, 16, 1), tmp.resolve("r")));
         assertTrue(e.getMessage().contains("gone.pt: no such file"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> FeatureNets.open("classifier"));
+        e = assertThrows(ConfigException.class, () -> FeatureNets.open("classifier", SHAPE));
         assertTrue(e.getMessage().startsWith("i2i.featureNet=classifier: jgan's built-in classifier is not "
                 + "available"), e.getMessage());
-        assertEquals(null, FeatureNets.open("none"));
+        assertEquals(null, FeatureNets.open("none", SHAPE));
     }
 
     @Test
     void registeredFeatureNetsAreUsedByName() throws Exception {
-        FeatureNets.register("tiny-test", () -> FeatureNet.load(fixtureUnchecked()));
-        try (var f = FeatureNets.open("tiny-test")) {
+        FeatureNets.register("tiny-test", s -> FeatureNet.load(fixtureUnchecked()));
+        try (var f = FeatureNets.open("tiny-test", SHAPE)) {
             assertTrue(f instanceof FeatureNet);
         }
     }
