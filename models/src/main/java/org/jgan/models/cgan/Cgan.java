@@ -36,7 +36,7 @@ public final class Cgan implements GanVariant {
         CganGenerator g = new CganGenerator(config.model().latentDim(), config.model().width(), shape);
         GanNet d = new ConditionalDiscriminator(config, shape, seed + 7);
         Layers.dcganInit(g, seed);
-        g.initEmbedding(seed + 3);
+        g.initConditioning(seed + 3);
         if (!config.reg().spectralNorm()) {
             Layers.dcganInit(d, seed + 1);
         }
