@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
-import org.jgan.core.image.ImageGrid;
 import org.jgan.core.loss.Losses;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.engine.Optimizers;
-import org.jgan.engine.StepScope;
 
 /**
  * The training loop, the same for every variant. Steps run through {@link StepRunner} (the only place that runs
@@ -38,15 +35,12 @@ public final class Trainer implements AutoCloseable {
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
     private final Ema ema;
     private final StepRunner runner;
-    private final Tensor fixedZ;
-    private final Tensor fixedLabels;
-    private final SampleSheet sheet;
+    private final FixedSamples samples;
+    private final RunGuard guard;
     private double lrFactor = 1.0;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
     private TrainListener listener = new TrainListener() { };
-    private String pendingRollback;
-    private String pendingStop;
     private TimeBudget budget = TimeBudget.NONE;
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
@@ -74,14 +68,8 @@ public final class Trainer implements AutoCloseable {
         applyLearningRates();
         this.runner = new StepRunner(config, data, players, optimizers, variant.phases(config),
                 Losses.byName(config.model().loss(), config.reg().realLabel()), ema);
-        int n = config.schedule().sampleCount();
-        try (StepScope s = StepScope.open()) {
-            this.fixedZ = s.keep(torch.randn(new long[]{n, config.model().latentDim()}, new org.bytedeco.pytorch
-                    .GeneratorOptional(torch.createCPUGenerator(Seeds.derive(config.seed(), "samples", 0)))));
-            this.fixedLabels = variant.conditional() ? s.keep(torch.arange(new Scalar(n))
-                    .remainder(new Scalar(shape.numClasses()))) : null;
-        }
-        this.sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
+        this.samples = new FixedSamples(variant, config, data);
+        this.guard = new RunGuard(config.guard());
     }
 
     /** Learning rates and betas for the current rollback scale and schedule factor (see {@link LearningRates}). */
@@ -169,12 +157,13 @@ public final class Trainer implements AutoCloseable {
         try (StatsWriter stats = new StatsWriter(run.statsFile())) {
             statsWriter = stats;
             while (!done()) {
-                if (pendingStop != null) {
+                if (guard.stopPending()) {
                     listener.sampleWritten(writeSamples());
-                    throw new TrainingStoppedException(pendingStop);
+                    guard.checkStop();
                 }
-                if (pendingRollback != null) {
-                    cursor = rollback(pendingRollback, acc);
+                String alarmRollback = guard.takeRollback();
+                if (alarmRollback != null) {
+                    cursor = rollback(alarmRollback, acc);
                     continue;
                 }
                 scheduleLearningRates();
@@ -218,26 +207,13 @@ public final class Trainer implements AutoCloseable {
 
     /** Restores the latest checkpoint with lower learning rates, or stops when out of rollbacks. */
     private BatchCursor rollback(String reason, StatsAccumulator acc) throws IOException {
-        pendingRollback = null;
-        var g = config.guard();
-        if (state.rollbacks() >= g.maxRollbacks()) {
-            throw new TrainingDivergedException(reason + "; rolled back " + state.rollbacks() + " time(s) already "
-                    + "(guard.maxRollbacks). Try lower learning rates (--set optim.lrG=... --set optim.lrD=...), "
-                    + "--preset sngan or wgan-gp, or --set reg.r1Gamma=10");
-        }
+        guard.checkCanRollBack(reason, state);
         TrainState failed = state;
         Path ckpt = Checkpoints.latest(run.path()).orElseThrow();
-        TrainState restored = Checkpoints.load(ckpt, players, optimizers, ema);
-        state = new TrainState(restored.step(), restored.epoch(), restored.batchInEpoch(),
-                failed.lrScale() * g.lrFactor(), failed.rollbacks() + 1);
+        state = guard.afterRollback(failed, Checkpoints.load(ckpt, players, optimizers, ema));
         applyLearningRates();
         acc.reset();
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("rollback", state.rollbacks());
-        ev.put("reason", reason);
-        ev.put("from_step", failed.step());
-        ev.put("lr_scale", state.lrScale());
-        logEvent(ev);
+        logEvent(RunGuard.rollbackEvent(reason, failed, state));
         return new BatchCursor(batches, state.epoch(), state.batchInEpoch());
     }
 
@@ -246,18 +222,7 @@ public final class Trainer implements AutoCloseable {
      * only warned about, answered with a rollback before the next step, or answered by stopping the run.
      */
     public void alarm(String kind, String message) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("alarm", kind);
-        ev.put("message", message);
-        ev.put("action", config.guard().onCollapse());
-        logEvent(ev);
-        switch (config.guard().onCollapse()) {
-            case "rollback" -> pendingRollback = kind + " alarm: " + message;
-            case "stop" -> pendingStop = kind + " alarm at step " + state.step() + ": " + message
-                    + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
-                    + "--preset sngan, --set optim.emaBeta=0.999 or --set reg.diffAugment=translation,cutout";
-            default -> { }
-        }
+        logEvent(guard.alarm(kind, message, state.step()));
     }
 
     /**
@@ -294,25 +259,12 @@ public final class Trainer implements AutoCloseable {
      * the tensor belongs to the caller's scope. Evaluation listeners measure diversity on it.
      */
     public Tensor generateFixedBatch() {
-        return Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
+        return samples.generate(samplingGenerator());
     }
 
     /** Writes the grid of the fixed latent batch for the current step and returns its path. */
     public Path writeSamples() throws IOException {
-        try (StepScope s = StepScope.open()) {
-            Tensor imgs;
-            int cols;
-            if (sheet != null) {
-                imgs = Sampler.render(sheet, samplingGenerator(), players);
-                cols = sheet.columns();
-            } else {
-                imgs = Sampler.generate(samplingGenerator(), fixedZ, fixedLabels);
-                cols = fixedLabels != null ? DataShape.of(data).numClasses() : 0;
-            }
-            Path png = run.samplesDir().resolve(String.format("step-%06d.png", state.step()));
-            ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
-            return png;
-        }
+        return samples.write(run, state.step(), samplingGenerator(), players);
     }
 
     /** Writes a checkpoint of the current state and prunes old ones. */
@@ -332,13 +284,7 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
-        fixedZ.close();
-        if (sheet != null) {
-            sheet.close();
-        }
-        if (fixedLabels != null) {
-            fixedLabels.close();
-        }
+        samples.close();
         optimizers.values().forEach(Adam::close);
         if (ema != null) {
             ema.close();

@@ -1,0 +1,63 @@
+package org.jgan.core.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.image.ImageGrid;
+import org.jgan.core.nn.GanNet;
+import org.jgan.engine.StepScope;
+
+/**
+ * What a run's sample grids show, fixed for the whole run so that grids of different steps compare: one latent batch
+ * drawn from the run's seed (with labels 0, 1, ..., K-1, 0, ... for a conditional model, one class per column), or the
+ * variant's own sheet (image-to-image: input | output | target). Owns its tensors.
+ */
+final class FixedSamples implements AutoCloseable {
+    private final Tensor z;
+    private final Tensor labels;
+    private final SampleSheet sheet;
+    private final int classes;
+
+    FixedSamples(GanVariant variant, TrainConfig config, ImageDataset data) {
+        int n = config.schedule().sampleCount();
+        classes = DataShape.of(data).numClasses();
+        try (StepScope s = StepScope.open()) {
+            z = s.keep(torch.randn(new long[]{n, config.model().latentDim()},
+                    new GeneratorOptional(torch.createCPUGenerator(Seeds.derive(config.seed(), "samples", 0)))));
+            labels = variant.conditional() ? s.keep(torch.arange(new Scalar(n)).remainder(new Scalar(classes))) : null;
+        }
+        sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
+    }
+
+    /** The fixed latent batch through {@code generator}, in [-1, 1], in the caller's scope. */
+    Tensor generate(GanNet generator) {
+        return Sampler.generate(generator, z, labels);
+    }
+
+    /** Writes the grid for {@code step} into {@code run}'s samples folder and returns its path. */
+    Path write(RunDir run, long step, GanNet generator, Players players) throws IOException {
+        try (StepScope s = StepScope.open()) {
+            Tensor imgs = sheet != null ? Sampler.render(sheet, generator, players) : generate(generator);
+            int cols = sheet != null ? sheet.columns() : labels != null ? classes : 0;
+            Path png = run.samplesDir().resolve(String.format("step-%06d.png", step));
+            ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
+            return png;
+        }
+    }
+
+    @Override
+    public void close() {
+        z.close();
+        if (labels != null) {
+            labels.close();
+        }
+        if (sheet != null) {
+            sheet.close();
+        }
+    }
+}
