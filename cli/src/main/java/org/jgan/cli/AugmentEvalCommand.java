@@ -81,7 +81,7 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             System.out.printf("K=%d real/class: %.4f +- %.4f;  + %d synthetic/class: %.4f +- %.4f;  lift %+.4f (%s)%n",
                     k, AugmentExperiment.Result.mean(r.real()), AugmentExperiment.Result.std(r.real()), synth,
                     AugmentExperiment.Result.mean(r.augmented()), AugmentExperiment.Result.std(r.augmented()),
-                    r.lift(), r.beyondSpread() ? "beyond the seeds' spread" : "within the seeds' spread");
+                    r.lift(), r.verdict());
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run", run.toString());
@@ -93,6 +93,7 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                 m.put("augmented_acc", r.augmented());
                 m.put("lift", r.lift());
                 m.put("beyond_spread", r.beyondSpread());
+                m.put("loss_beyond_spread", r.lossBeyondSpread());
                 AtomicFiles.writeString(json, ConfigJson.toJson(m));
             }
         }

@@ -46,6 +46,17 @@ final class AugmentExperiment {
         boolean beyondSpread() {
             return lift() > Math.max(std(real), std(augmented));
         }
+
+        /** True when synthetic data made things worse by more than the larger seed spread. */
+        boolean lossBeyondSpread() {
+            return -lift() > Math.max(std(real), std(augmented));
+        }
+
+        /** The verdict in words: a gain or a loss beyond the seeds' spread, or within it. */
+        String verdict() {
+            return beyondSpread() ? "a gain beyond the seeds' spread"
+                    : lossBeyondSpread() ? "a loss beyond the seeds' spread" : "within the seeds' spread";
+        }
     }
 
     /** The K-per-class real images a run's GAN was trained on, selected exactly as training selected them. */
