@@ -126,7 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
                         budget.elapsedSeconds() / 60);
             }
             System.out.println("samples: " + progress.lastSample());
-            System.out.println("checkpoint: " + progress.lastCheckpoint() + " (step " + end.step() + ")");
+            // A run already at its target writes no new checkpoint: name the one it stands on.
+            Object ckpt = progress.lastCheckpoint() != null ? progress.lastCheckpoint()
+                    : org.jgan.core.train.Checkpoints.latest(runDir).map(Object::toString).orElse("none");
+            System.out.println("checkpoint: " + ckpt + " (step " + end.step() + ")");
         }
         return 0;
     }

@@ -131,6 +131,17 @@ class CliEndToEndTest {
                 Checkpoints.list(copy).stream().map(p -> p.getFileName().toString()).toList());
         assertTrue(Files.exists(copy.resolve("samples/step-000005.png")));
         assertArrayEquals(config, Files.readAllBytes(copy.resolve("config.json")), "resume must not rewrite config");
+        // Resuming a run already at its target trains nothing and names the checkpoint it stands on.
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            ok("train", "--resume", copy.toString(), "--steps", "5", "--no-progress");
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(out.contains("checkpoint: " + copy.resolve("checkpoints/step-000005") + " (step 5)"), out);
         CliTest.assertUserError(CliTest.run("train", "--resume", copy.toString(), "--steps", "6", "--model",
                 "vanilla"), "--resume continues a run as it was configured");
     }
