@@ -1,5 +1,7 @@
 package org.jgan.core.train;
 
+import static org.jgan.engine.NativeErrors.firstLine;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,13 +169,6 @@ public final class Checkpoints {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 
     /** The generator weights to sample from: the EMA copy when the checkpoint has one, unless told otherwise. */
     public static void loadGenerator(Path dir, GanNet generator, boolean preferEma) throws IOException {

@@ -1,5 +1,7 @@
 package org.jgan.metrics.classifier;
 
+import static org.jgan.engine.NativeErrors.firstLine;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -125,11 +127,4 @@ public final class ClassifierFile {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

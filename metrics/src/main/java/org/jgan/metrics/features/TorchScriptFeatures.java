@@ -1,5 +1,7 @@
 package org.jgan.metrics.features;
 
+import static org.jgan.engine.NativeErrors.firstLine;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,14 +174,6 @@ public final class TorchScriptFeatures implements FeatureExtractor {
                 + "(features, logits)"));
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package org.jgan.models.srgan;
 
+import static org.jgan.engine.NativeErrors.firstLine;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.pytorch.IValue;
@@ -73,14 +75,6 @@ public final class FeatureNet extends GanNet {
                 + "with one");
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
-    }
 
     @Override
     public void close() {
