@@ -1,5 +1,6 @@
 package org.jgan.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +11,12 @@ import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.engine.Torch;
+import org.jgan.metrics.classifier.ClassifierNet;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jgan augment-eval}: does synthetic data from a conditional run help a downstream classifier? */
 @Command(name = "augment-eval", mixinStandardHelpOptions = true,
@@ -20,6 +24,9 @@ import picocli.CommandLine.Option;
                 "ones from --run, over several seeds; report test accuracy and the lift. The run must have been",
                 "trained on the same K images per class (train --set data.perClass=K)."})
 public final class AugmentEvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--data", defaultValue = "fashion-mnist", description = "Labelled data with a test split "
             + "(default: ${DEFAULT-VALUE}).")
     String data;
@@ -43,8 +50,28 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--min-confidence", description = "Filter synthetic images with the built-in classifier.")
+    @Option(names = "--mix", defaultValue = "added", description = "How synthetic images join training: added "
+            + "(--synthetic-batch of them beside every unchanged real batch) or pooled (one shuffled set, same steps; "
+            + "real images are then seen less often). Default: ${DEFAULT-VALUE}.")
+    String mix;
+
+    @Option(names = "--synthetic-batch", defaultValue = "32", description = "Synthetic images per real batch of "
+            + "64 with --mix added (default: ${DEFAULT-VALUE}).")
+    int syntheticBatch;
+
+    @Option(names = "--synthetic-weight", defaultValue = "1.0", description = "Weight of the synthetic images' loss "
+            + "with --mix added (default: ${DEFAULT-VALUE}).")
+    double syntheticWeight;
+
+    @Option(names = "--min-confidence", description = "Keep only synthetic images that a classifier puts in their "
+            + "intended class with at least this probability.")
     Double minConfidence;
+
+    @Option(names = "--filter-with", defaultValue = "real", description = "The classifier of --min-confidence: real "
+            + "(trained here on the same K real images per class only, so no other data enters the experiment) or "
+            + "builtin (trained on the full train split: a diagnostic, not a fair experiment). Default: "
+            + "${DEFAULT-VALUE}.")
+    String filterWith;
 
     @Option(names = "--json", description = "Also write the result as JSON to this file.")
     Path json;
@@ -54,7 +81,19 @@ public final class AugmentEvalCommand implements Callable<Integer> {
         if (k < 1 || seeds < 1 || steps < 1) {
             throw new ConfigException("--real-per-class, --seeds and --steps must be positive");
         }
+        if (!"real".equals(filterWith) && !"builtin".equals(filterWith)) {
+            throw new ConfigException("--filter-with must be real or builtin, got '" + filterWith + "'");
+        }
+        if (minConfidence != null && !(minConfidence >= 0 && minConfidence < 1)) {
+            throw new ConfigException("--min-confidence must be in [0, 1), got " + minConfidence);
+        }
         int synth = n != null ? n : 5 * k;
+        AugmentExperiment.Mixing mixing = switch (mix) {
+            case "added" -> AugmentExperiment.Mixing.added(syntheticBatch, syntheticWeight);
+            case "pooled" -> AugmentExperiment.Mixing.pooled();
+            default -> throw new ConfigException("--mix must be added or pooled, got '" + mix + "'");
+        };
+        PrintWriter out = spec.commandLine().getOut();
         Torch.init();
         try (RunGenerator rg = RunGenerator.load(run, checkpoint, true)) {
             var rd = rg.config().data();
@@ -70,15 +109,19 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             }
             ImageDataset real = AugmentExperiment.realSubset(rg.config());
             ImageDataset test = DataSources.open(base + ":test");
-            ImageDataset synthetic = SyntheticExport.generate(rg, synth, 12345, minConfidence);
-            System.out.printf("The conditional GAN (%s) was trained only on the same %d real images per class "
+            ImageDataset synthetic = synthetic(rg, real, synth);
+            out.printf("The conditional GAN (%s) was trained only on the same %d real images per class "
                     + "(%d images of %s), not on the full train split.%n", run, k, real.size(), base);
-            System.out.printf("Classifier: jgan's small CNN from scratch, %d steps of batch %d, %d seeds; test: %s "
+            out.printf("Classifier: jgan's small CNN from scratch, %d steps of batch %d, %d seeds; test: %s "
                     + "(%d images, never used for training).%n", steps, AugmentExperiment.BATCH, seeds, test.name(),
                     test.size());
-            AugmentExperiment.Result r = AugmentExperiment.run(real, synthetic, test, seeds, steps,
-                    System.out::println);
-            System.out.printf("K=%d real/class: %.4f +- %.4f;  + %d synthetic/class: %.4f +- %.4f;  lift %+.4f (%s)%n",
+            out.println("Synthetic data: " + mixing.describe() + (minConfidence == null ? ""
+                    : "; kept only where " + (filterWith.equals("real") ? "a classifier trained on the real subset"
+                    : "the built-in classifier (full train split: a diagnostic)") + " gives the intended class "
+                    + minConfidence + " or more") + ".");
+            AugmentExperiment.Result r = AugmentExperiment.run(real, synthetic, test, seeds, steps, mixing,
+                    out::println);
+            out.printf("K=%d real/class: %.4f +- %.4f;  + %d synthetic/class: %.4f +- %.4f;  lift %+.4f (%s)%n",
                     k, AugmentExperiment.Result.mean(r.real()), AugmentExperiment.Result.std(r.real()), synth,
                     AugmentExperiment.Result.mean(r.augmented()), AugmentExperiment.Result.std(r.augmented()),
                     r.lift(), r.verdict());
@@ -89,6 +132,11 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                 m.put("synthetic_per_class", synth);
                 m.put("seeds", seeds);
                 m.put("steps", steps);
+                m.put("mix", mix);
+                if (mixing.perBatch() > 0) {
+                    m.put("synthetic_batch", mixing.perBatch());
+                    m.put("synthetic_weight", mixing.weight());
+                }
                 m.put("real_acc", r.real());
                 m.put("augmented_acc", r.augmented());
                 m.put("lift", r.lift());
@@ -98,5 +146,16 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The synthetic set, filtered if asked by a classifier trained on {@code real} alone or the built-in one. */
+    private ImageDataset synthetic(RunGenerator rg, ImageDataset real, int perClass) {
+        if (minConfidence == null || "builtin".equals(filterWith)) {
+            return SyntheticExport.generate(rg, perClass, 12345, minConfidence);
+        }
+        // seed 0: the experiment's classifiers use seeds 1..--seeds, so the filter is not one of them
+        try (ClassifierNet judge = AugmentExperiment.train(real, null, steps, 0)) {
+            return ConfidenceFilter.generate(rg, perClass, 12345, minConfidence, judge);
+        }
     }
 }

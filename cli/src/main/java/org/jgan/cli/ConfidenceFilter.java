@@ -2,18 +2,22 @@ package org.jgan.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.engine.StepScope;
 import org.jgan.engine.Tensors;
+import org.jgan.metrics.classifier.ClassifierNet;
 import org.jgan.metrics.features.ClassifierFeatures;
 import org.jgan.models.RunGenerator;
 
 /**
- * Keeps only synthetic images that the built-in classifier assigns to their intended class with at least a given
- * probability, drawing further latents until every class is full (or giving up with a clear error).
+ * Keeps only synthetic images that a classifier (the built-in one, or one the caller trained) assigns to their
+ * intended class with at least a given probability, drawing further latents until every class is full (or giving up with a clear error).
  */
 final class ConfidenceFilter {
     private static final int MAX_ROUNDS = 20;
@@ -21,54 +25,73 @@ final class ConfidenceFilter {
     private ConfidenceFilter() {
     }
 
+    /** Filtered by the built-in Fashion-MNIST classifier (trained on the full train split). */
     static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence) {
+        var s = rg.shape();
+        try (ClassifierFeatures clf = ClassifierFeatures.builtin()) {
+            clf.check("run " + rg.checkpoint(), s.channels(), s.height(), s.width());
+            if (clf.classes() != s.numClasses()) {
+                throw new ConfigException("--min-confidence scores images with the built-in Fashion-MNIST classifier "
+                        + "(" + clf.classes() + " classes); this run has " + s.numClasses() + " classes "
+                        + rg.classNames());
+            }
+            return generate(rg, perClass, seed, minConfidence, "the built-in classifier", x -> clf.apply(x).probs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the built-in classifier", e);
+        }
+    }
+
+    /**
+     * Filtered by {@code judge}, a classifier of this run's classes (e.g. one trained on the run's own K real images
+     * per class, which keeps an augmentation experiment free of any other data).
+     */
+    static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence, ClassifierNet judge) {
+        return generate(rg, perClass, seed, minConfidence, "a classifier trained on the real subset",
+                x -> torch.softmax(judge.forward(x.div(new Scalar(127.5)).sub(new Scalar(1))), 1));
+    }
+
+    /** {@code probs} maps N x C x H x W pixel values in [0, 255] to N x classes probabilities. */
+    private static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence,
+                                         String judgeName, UnaryOperator<Tensor> probs) {
         var s = rg.shape();
         int k = s.numClasses();
         int per = s.channels() * s.height() * s.width();
         byte[] px = new byte[perClass * k * per];
         int[] filled = new int[k];
         int drawn = 0;
-        try (ClassifierFeatures clf = ClassifierFeatures.builtin()) {
-            clf.check("run " + rg.checkpoint(), s.channels(), s.height(), s.width());
-            if (clf.classes() != k) {
-                throw new ConfigException("--min-confidence scores images with the built-in Fashion-MNIST classifier "
-                        + "(" + clf.classes() + " classes); this run has " + k + " classes " + rg.classNames());
-            }
-            for (int round = 0; round < MAX_ROUNDS && min(filled) < perClass; round++) {
-                int batch = perClass * k;
-                byte[] cand = SampleCommand.generate(rg, batch, seed + round * 7919L, i -> i / perClass);
-                drawn += batch;
-                double[] conf = confidence(clf, cand, batch, s.channels(), s.height(), s.width(), perClass);
-                for (int i = 0; i < batch; i++) {
-                    int c = i / perClass;
-                    if (filled[c] < perClass && conf[i] >= minConfidence) {
-                        System.arraycopy(cand, i * per, px, (c * perClass + filled[c]) * per, per);
-                        filled[c]++;
-                    }
+        for (int round = 0; round < MAX_ROUNDS && min(filled) < perClass; round++) {
+            int batch = perClass * k;
+            byte[] cand = SampleCommand.generate(rg, batch, seed + round * 7919L, i -> i / perClass);
+            drawn += batch;
+            double[] conf = confidence(probs, cand, batch, s.channels(), s.height(), s.width(), perClass);
+            for (int i = 0; i < batch; i++) {
+                int c = i / perClass;
+                if (filled[c] < perClass && conf[i] >= minConfidence) {
+                    System.arraycopy(cand, i * per, px, (c * perClass + filled[c]) * per, per);
+                    filled[c]++;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the built-in classifier", e);
         }
         for (int c = 0; c < k; c++) {
             if (filled[c] < perClass) {
                 throw new ConfigException("--min-confidence " + minConfidence + ": after " + drawn + " draws class "
                         + rg.classNames().get(c) + " has only " + filled[c] + " of " + perClass
-                        + " images that confident; lower --min-confidence or train the run longer");
+                        + " images that " + judgeName + " is that confident of; lower --min-confidence or train "
+                        + "the run longer");
             }
         }
         int[] labels = new int[perClass * k];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i / perClass;
         }
-        System.err.printf("--min-confidence %.2f kept %d of %d generated images%n", minConfidence, labels.length,
-                drawn);
+        System.err.printf("--min-confidence %.2f (%s) kept %d of %d generated images%n", minConfidence, judgeName,
+                labels.length, drawn);
         return new ImageDataset("synthetic:" + rg.checkpoint(), s.channels(), s.height(), s.width(), px, labels,
                 rg.classNames());
     }
 
     /** The classifier's probability of the intended class of every image. */
-    private static double[] confidence(ClassifierFeatures clf, byte[] px, int n, int c, int h, int w, int perClass) {
+    private static double[] confidence(UnaryOperator<Tensor> clf, byte[] px, int n, int c, int h, int w, int perClass) {
         double[] out = new double[n];
         int chunk = 500;
         for (int from = 0; from < n; from += chunk) {
@@ -78,7 +101,7 @@ final class ConfidenceFilter {
                 for (int i = 0; i < f.length; i++) {
                     f[i] = px[from * c * h * w + i] & 0xff;
                 }
-                Tensor probs = clf.apply(Tensors.fromFloats(f, m, c, h, w)).probs();
+                Tensor probs = clf.apply(Tensors.fromFloats(f, m, c, h, w));
                 float[] p = Tensors.toFloats(probs);
                 int k = (int) probs.size(1);
                 for (int i = 0; i < m; i++) {

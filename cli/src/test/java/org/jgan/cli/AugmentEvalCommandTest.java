@@ -69,6 +69,36 @@ class AugmentEvalCommandTest {
         for (JsonNode a : j.get("real_acc")) {
             assertTrue(a.asDouble() >= 0 && a.asDouble() <= 1);
         }
+        assertEquals("added", j.get("mix").asText(), "synthetic images go beside the real batches by default");
+        assertEquals(32, j.get("synthetic_batch").asInt());
+        assertTrue(r.out().contains("beside every real batch"), r.out());
+    }
+
+    @Test
+    void pooledMixingAndAFilterTrainedOnTheRealSubsetRun() throws IOException {
+        Path json = tmp.resolve("pooled.json");
+        Result r = CliTest.run("augment-eval", "--data", data.toString(), "--real-per-class", "4",
+                "--synthetic-per-class", "2", "--run", run.toString(), "--seeds", "1", "--steps", "2", "--mix",
+                "pooled", "--min-confidence", "0", "--json", json.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("pooled", new ObjectMapper().readTree(json.toFile()).get("mix").asText());
+        assertTrue(r.out().contains("a classifier trained on the real subset"), r.out());
+    }
+
+    @Test
+    void badMixingOptionsAreNamed() {
+        String[] base = {"augment-eval", "--data", data.toString(), "--real-per-class", "4", "--run", run.toString()};
+        CliTest.assertUserError(CliTest.run(concat(base, "--mix", "blend")), "--mix must be added or pooled");
+        CliTest.assertUserError(CliTest.run(concat(base, "--synthetic-batch", "0")), "--synthetic-batch");
+        CliTest.assertUserError(CliTest.run(concat(base, "--synthetic-weight", "-1")), "--synthetic-weight");
+        CliTest.assertUserError(CliTest.run(concat(base, "--filter-with", "oracle")), "--filter-with");
+        CliTest.assertUserError(CliTest.run(concat(base, "--min-confidence", "1.5")), "--min-confidence");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

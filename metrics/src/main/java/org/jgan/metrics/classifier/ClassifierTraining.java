@@ -39,9 +39,22 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
 
     /** Trains on {@code train}, reporting one line per epoch (with accuracy on {@code test}); returns the network. */
     public ClassifierNet train(ImageDataset train, ImageDataset test, Consumer<String> log) {
+        return train(train, null, test, log);
+    }
+
+    /**
+     * As {@link #train(ImageDataset, ImageDataset, Consumer)}, with {@code extra} (may be null) mixed into every
+     * batch. The main set's batches, order and augmentation are the same as without it.
+     */
+    public ClassifierNet train(ImageDataset train, ExtraData extra, ImageDataset test, Consumer<String> log) {
         if (!train.labelled() || train.numClasses() < 2) {
             throw new DataException(train.name() + ": the classifier needs labelled images (IDX labels or one "
                     + "sub-folder per class)");
+        }
+        if (extra != null && (extra.data().numClasses() != train.numClasses()
+                || extra.data().imageBytes() != train.imageBytes())) {
+            throw new DataException(extra.data().name() + " (" + extra.data().numClasses() + " classes) does not "
+                    + "match " + train.name() + " (" + train.numClasses() + " classes) in classes or image size");
         }
         torch.manual_seed(Seeds.derive(seed, "classifier-init", 0));
         ClassifierNet net = new ClassifierNet(new ClassifierShape(train.channels(), train.height(), train.width(),
@@ -49,6 +62,7 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
         Adam opt = Optimizers.adam(net.parameters(true), lr, 0.9, 0.999);
         try {
             Batches batches = new Batches(train, batch, true, Seeds.derive(seed, "classifier-data", 0));
+            ExtraBatches more = extra == null ? null : new ExtraBatches(extra, Seeds.derive(seed, "classifier-extra", 0));
             long total = (long) epochs * batches.batchesPerEpoch();
             long step = 0;
             for (int e = 0; e < epochs; e++) {
@@ -62,7 +76,9 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
                     try (StepScope scope = StepScope.open()) {
                         int[] idx = batches.indices(order, b);
                         Tensor x = augmented(train, idx, aug);
-                        Tensor loss = torch.cross_entropy_loss(net.forward(x), Batches.labels(train, idx));
+                        Tensor loss = more == null
+                                ? torch.cross_entropy_loss(net.forward(x), Batches.labels(train, idx))
+                                : more.loss(net, x, Batches.labels(train, idx));
                         opt.zero_grad(true);
                         loss.backward();
                         opt.step();
