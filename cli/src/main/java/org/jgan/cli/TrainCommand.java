@@ -168,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (data != null || batch != null) {
             cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),
                     batch != null ? batch : cfg.data().batch(), cfg.data().dropLast(), cfg.data().limit(),
-                    cfg.data().perClass()));
+                    cfg.data().perClass(), cfg.data().mirror()));
         }
         if (seed != null) {
             cfg = cfg.withSeed(seed);

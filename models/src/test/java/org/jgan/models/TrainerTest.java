@@ -116,6 +116,33 @@ class TrainerTest {
     }
 
     @Test
+    void mirroredRealImagesChangeTrainingAndStillResumeExactly() throws Exception {
+        DataConfig mirrored = new DataConfig("synthetic", 16, true, 0, 0, true);
+        float[] plain;
+        float[] straight;
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 6, 0), DATA, tmp.resolve("p"))) {
+            t.run(new TrainListener() { });
+            plain = weights(t.players().discriminator());
+        }
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 6, 0).withData(mirrored), DATA,
+                tmp.resolve("a"))) {
+            t.run(new TrainListener() { });
+            straight = weights(t.players().discriminator());
+        }
+        assertFalse(java.util.Arrays.equals(plain, straight), "data.mirror made no difference to training");
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 3, 0).withData(mirrored), DATA,
+                tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = new Trainer(Variants.byName("dcgan"), config("dcgan", 6, 0).withData(mirrored), DATA,
+                tmp.resolve("b"))) {
+            assertEquals(3, t.resume().step());
+            t.run(new TrainListener() { });
+            assertArrayEquals(straight, weights(t.players().discriminator()), "a resumed run flipped other images");
+        }
+    }
+
+    @Test
     void aTimeBudgetStopsTheRunCleanlyWithAFinalCheckpoint() throws Exception {
         // A fake clock that advances 10 s per step: a 35 s budget is used up after step 4 of 100.
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();

@@ -9,8 +9,11 @@ package org.jgan.core.config;
  * @param limit    use only the first {@code limit} images (0: all), for quick runs and tests
  * @param perClass use only {@code perClass} images of each class (0: all), chosen by the run's seed: the
  *                 scarce-data setting of data augmentation experiments
+ * @param mirror   flip each real image left-right with probability 1/2 when it is drawn (stylegan2-ada's
+ *                 {@code --mirror}): twice the images for data whose classes are left-right symmetric, such as
+ *                 garments; off by default because it is wrong for text, digits or faces with a fixed pose
  */
-public record DataConfig(String source, int batch, boolean dropLast, int limit, int perClass) {
+public record DataConfig(String source, int batch, boolean dropLast, int limit, int perClass, boolean mirror) {
     public DataConfig {
         ConfigException.check(source != null && !source.isBlank(), "data.source is empty; give --data fashion-mnist "
                 + "or a folder");
@@ -20,6 +23,6 @@ public record DataConfig(String source, int batch, boolean dropLast, int limit, 
     }
 
     public DataConfig(String source, int batch, boolean dropLast, int limit) {
-        this(source, batch, dropLast, limit, 0);
+        this(source, batch, dropLast, limit, 0, false);
     }
 }

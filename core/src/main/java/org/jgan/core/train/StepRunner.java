@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.Mirror;
 import org.jgan.core.loss.GanLoss;
 import org.jgan.engine.StepScope;
 
@@ -78,6 +79,9 @@ final class StepRunner {
 
     private StepContext context(long step, int rep, int[] idx) {
         Tensor real = Batches.images(data, idx);
+        if (config.data().mirror()) {
+            real = Mirror.apply(real, Seeds.derive(config.seed(), "mirror", step * 1000 + rep));
+        }
         Tensor labels = Batches.labels(data, idx);
         return new StepContext(players, loss, config, real, labels,
                 Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
