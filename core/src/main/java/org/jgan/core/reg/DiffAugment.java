@@ -23,7 +23,7 @@ public final class DiffAugment {
             y = switch (p) {
                 case "translation" -> translation(y, 0.125, rng);
                 case "cutout" -> cutout(y, 0.5, rng);
-                case "color" -> y.size(1) == 3 ? color(y, rng) : y;
+                case "color" -> color(y, rng);
                 default -> throw new IllegalArgumentException("unknown DiffAugment policy " + p);
             };
         }
@@ -70,7 +70,11 @@ public final class DiffAugment {
         return x.mul(inCut.logical_not().view(n, 1, h, w).to(x.scalar_type()));
     }
 
-    /** Random brightness, saturation and contrast per image, as DiffAugment's colour policy. */
+    /**
+     * Random brightness, saturation and contrast per image, as DiffAugment's colour policy. On grayscale images the
+     * saturation step is the identity (an image equals its channel mean), leaving brightness and contrast, which
+     * data-efficient training of grayscale sets needs as much as colour ones do.
+     */
     public static Tensor color(Tensor x, GeneratorOptional rng) {
         long n = x.size(0);
         Tensor y = x.add(torch.rand(new long[]{n, 1, 1, 1}, rng).sub(new Scalar(0.5)));

@@ -89,9 +89,26 @@ class DiffAugmentTest {
             assertArrayEquals(a, b);
             DiffAugment.apply(x, all, rng(7)).sum().backward();
             assertTrue(x.grad().abs().sum().item_double() > 0);
-            // colour is for RGB only: a grayscale batch passes through unchanged
-            Tensor g = torch.randn(2, 1, 8, 8);
-            assertArrayEquals(Tensors.toFloats(g), Tensors.toFloats(DiffAugment.apply(g, List.of("color"), rng(1))));
+        }
+    }
+
+    @Test
+    void colourOnGrayscaleIsAPerImageBrightnessAndContrastChange() {
+        try (StepScope s = StepScope.open()) {
+            Tensor g = torch.randn(3, 1, 8, 8);
+            float[] in = Tensors.toFloats(g);
+            float[] out = Tensors.toFloats(DiffAugment.apply(g, List.of("color"), rng(1)));
+            for (int i = 0; i < 3; i++) {
+                // out = a * in + b within an image, with a > 0: fit a and b from two pixels, check the rest
+                int o = i * 64;
+                double a = (out[o + 1] - out[o]) / (in[o + 1] - in[o]);
+                double b = out[o] - a * in[o];
+                assertTrue(a > 0.2 && a < 3.1, "contrast factor " + a);
+                assertTrue(Math.abs(a - 1) > 1e-3 || Math.abs(b) > 1e-3, "image " + i + " was left unchanged");
+                for (int k = 0; k < 64; k++) {
+                    assertEquals(a * in[o + k] + b, out[o + k], 1e-3, "image " + i + " pixel " + k);
+                }
+            }
         }
     }
 }
