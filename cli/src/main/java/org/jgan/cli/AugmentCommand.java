@@ -13,6 +13,7 @@ import org.jgan.core.train.AtomicFiles;
 import org.jgan.engine.Torch;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,11 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "augment", mixinStandardHelpOptions = true,
         description = "Export a labelled synthetic data set from a conditional run (IDX, class folders or .npy).")
 public final class AugmentCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "A conditional run folder (e.g. --model cgan).")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--count-per-class", required = true, description = "Synthetic images per class.")
     int perClass;
@@ -52,9 +50,6 @@ public final class AugmentCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}); real images are all kept.")
     double ratio;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @Override
     public Integer call() throws Exception {
         if (perClass < 1 || perClass > 100_000) {
@@ -73,9 +68,9 @@ public final class AugmentCommand implements Callable<Integer> {
             throw new ConfigException(out + " is not empty; choose a new --out (nothing is overwritten)");
         }
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma)) {
+        try (RunGenerator rg = run.generator()) {
             if (!rg.conditional()) {
-                throw new ConfigException(run + ": model " + rg.config().model().name() + " is not conditional; "
+                throw new ConfigException(run.dir + ": model " + rg.config().model().name() + " is not conditional; "
                         + "labelled synthetic data needs a conditional run (train --model cgan)");
             }
             ImageDataset synthetic = SyntheticExport.generate(rg, perClass, seed, minConfidence);
@@ -88,7 +83,7 @@ public final class AugmentCommand implements Callable<Integer> {
             }
             SyntheticExport.write(result, out, format);
             Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("run", run.toAbsolutePath().toString());
+            manifest.put("run", run.dir.toAbsolutePath().toString());
             manifest.put("checkpoint", rg.checkpoint().getFileName().toString());
             manifest.put("weights", rg.ema() ? "ema" : "raw");
             manifest.put("model", rg.config().model().name());

@@ -1,7 +1,6 @@
 package org.jgan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +22,7 @@ import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jgan eval}: every metric of a run's generator against real data, printed and appended to metrics.jsonl. */
@@ -33,11 +33,8 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--run", required = true, description = "Run folder, e.g. runs/dcgan.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--count", defaultValue = "10000", description = "Samples to generate (default: ${DEFAULT-VALUE}).")
     int count;
@@ -52,9 +49,6 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Latent seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @Override
     public Integer call() throws Exception {
         if (count < 2) {
@@ -63,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
         Torch.init();
         FidStats.sampleWarning("--count", count).ifPresent(System.err::println);
         FeatureCache cache = FeatureCache.defaultCache();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma);
+        try (RunGenerator rg = run.generator();
              FeatureExtractor fx = Extractors.open(features)) {
             String refSpec = reference != null ? reference : References.defaultFor(rg.config().data().source());
             ImageDataset refData = DataSources.open(refSpec);
@@ -75,7 +69,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             EvalResult r;
             Double classAccuracy = null;
-            String name = run + "@" + rg.checkpoint().getFileName();
+            String name = run.dir + "@" + rg.checkpoint().getFileName();
             try (GeneratorSource src = new GeneratorSource(rg.generator(), name, rg.latentDim(), rg.shape(), count,
                     seed)) {
                 long t0 = System.nanoTime();
@@ -96,7 +90,7 @@ public final class EvalCommand implements Callable<Integer> {
             rec.put("floor_fid", floor == null ? null : floor.fid());
             rec.put("seed", seed);
             rec.put("time", System.currentTimeMillis() / 1000.0);
-            try (StatsWriter w = new StatsWriter(new RunDir(run).metricsFile())) {
+            try (StatsWriter w = new StatsWriter(new RunDir(run.dir).metricsFile())) {
                 w.write(rec);
             }
             System.out.println(JSON.writeValueAsString(rec));

@@ -20,6 +20,7 @@ import org.jgan.engine.Torch;
 import org.jgan.models.Interpolation;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,11 +35,8 @@ public final class InterpolateCommand implements Callable<Integer> {
 
     enum Method { slerp, linear }
 
-    @Option(names = "--run", required = true, description = "Run folder.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--seeds", required = true, description = "Two or more seeds visited in order, e.g. 1,2,3.")
     String seeds;
@@ -67,9 +65,6 @@ public final class InterpolateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +87,7 @@ public final class InterpolateCommand implements Callable<Integer> {
         Path png = out.resolveSibling(base + ".png");
         Path gif = out.resolveSibling(base + ".gif");
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma)) {
+        try (RunGenerator rg = run.generator()) {
             StyleGenerator sg = rg.generator() instanceof StyleGenerator g ? g : null;
             Space sp = space != null ? space : sg != null ? Space.w : Space.z;
             if (sp == Space.w && sg == null) {

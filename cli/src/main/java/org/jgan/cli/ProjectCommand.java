@@ -24,18 +24,16 @@ import org.jgan.engine.Torch;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.stylegan2.Projector;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jgan project}: finds the w of a StyleGAN2 run whose image is closest to a given image. */
 @Command(name = "project", mixinStandardHelpOptions = true,
-        description = {"Project an image into the w space of a StyleGAN2 run: writes PATH.png (target | projection) "
-                + "and PATH.json (the w and the error)."})
+        description = {"Project an image into the w space of an unconditional StyleGAN2 run: writes PATH.png (target | "
+                + "projection) and PATH.json (the w and the error)."})
 public final class ProjectCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "Run folder of an unconditional stylegan2 model.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--image", required = true, description = "PNG or JPEG of the run's image size.")
     Path image;
@@ -45,9 +43,6 @@ public final class ProjectCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
-
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,10 +68,10 @@ public final class ProjectCommand implements Callable<Integer> {
         }
         String base = out.getFileName().toString().replaceFirst("\\.(png|json)$", "");
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma)) {
+        try (RunGenerator rg = run.generator()) {
             GanNet net = rg.generator();
             if (!(net instanceof StyleGenerator) || rg.conditional()) {
-                throw new ConfigException("--run " + run + ": projection needs an unconditional style-based model "
+                throw new ConfigException("--run " + run.dir + ": projection needs an unconditional style-based model "
                         + "such as stylegan2; this run is " + rg.config().model().name());
             }
             DataShape s = rg.shape();

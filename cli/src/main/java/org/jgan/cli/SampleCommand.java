@@ -16,6 +16,7 @@ import org.jgan.engine.StepScope;
 import org.jgan.engine.Torch;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jgan sample}: loads a run's generator and writes images. */
@@ -24,11 +25,8 @@ import picocli.CommandLine.Option;
 public final class SampleCommand implements Callable<Integer> {
     enum Format { png, grid, idx }
 
-    @Option(names = "--run", required = true, description = "Run folder, e.g. runs/dcgan.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--count", defaultValue = "64", description = "Number of images (default: ${DEFAULT-VALUE}).")
     int count;
@@ -47,9 +45,6 @@ public final class SampleCommand implements Callable<Integer> {
             + "row per class (--count images per row, default 10).")
     String classOpt;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @Option(names = "--truncation", defaultValue = "1", description = "Truncation trick for style-based models "
             + "(stylegan2): pull each w towards the mean w by psi; 1 (default) is none, 0 gives the mean image.")
     double psi = 1.0;
@@ -63,7 +58,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be in 1..1000000, got " + count);
         }
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma)) {
+        try (RunGenerator rg = run.generator()) {
             DataShape s = rg.shape();
             if (format == Format.idx && s.channels() != 1) {
                 throw new ConfigException("--format idx holds grayscale images; this run makes " + s.channels()

@@ -20,6 +20,7 @@ import org.jgan.engine.Torch;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.stylegan2.StyleMixing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Style-mixing grid of a StyleGAN2 run: cell (r, c) is row seed r with the chosen styles "
                 + "(coarse, middle, fine layers) taken from column seed c."})
 public final class StyleMixCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "Run folder of a stylegan2 model.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--rows", required = true, description = "Seeds of the rows (whose styles are kept), e.g. 1,2,3.")
     String rows;
@@ -54,9 +52,6 @@ public final class StyleMixCommand implements Callable<Integer> {
     @Option(names = "--class", description = "Class (index or name) of every image, for conditional runs.")
     String classOpt;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,9 +63,9 @@ public final class StyleMixCommand implements Callable<Integer> {
         List<Long> rowSeeds = Latents.parseSeeds(rows, "--rows");
         List<Long> colSeeds = Latents.parseSeeds(cols, "--cols");
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, !noEma)) {
+        try (RunGenerator rg = run.generator()) {
             if (!(rg.generator() instanceof StyleGenerator g)) {
-                throw new ConfigException("--run " + run + ": style mixing needs a style-based model such as "
+                throw new ConfigException("--run " + run.dir + ": style mixing needs a style-based model such as "
                         + "stylegan2; this run is " + rg.config().model().name());
             }
             List<String> bands = new ArrayList<>();

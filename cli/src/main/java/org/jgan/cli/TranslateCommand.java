@@ -12,6 +12,7 @@ import org.jgan.models.i2i.ImageToImage;
 import org.jgan.models.i2i.TranslationInputs;
 import org.jgan.models.i2i.Translator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jgan translate}: runs a pix2pix or CycleGAN run's generator over images. */
@@ -21,11 +22,8 @@ import picocli.CommandLine.Option;
                 "With targets it prints L1, PSNR and SSIM; for CycleGAN also the cycle reconstruction error. The figures "
                         + "go to --out/figures.json."})
 public final class TranslateCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "Run folder of a pix2pix or cyclegan run.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number or 'latest' (default).")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--input", required = true, description = "An image, a folder of images, a folder of pairs (A/ and "
             + "B/), an unpaired folder (testA/, testB/; DIR:train for trainA/, trainB/), side-by-side A|B images with "
@@ -56,9 +54,6 @@ public final class TranslateCommand implements Callable<Integer> {
             + "without it, the inputs' own labels when they have them (demo:edges2garment).")
     Integer label;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -74,9 +69,10 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new ConfigException("--label needs --idx and a class in 0..255, got " + label);
         }
         Torch.init();
-        try (Translator t = Translator.load(run, checkpoint, direction, !noEma)) {
+        try (Translator t = run.translator(direction)) {
             if (t.scale() != 1) {
-                throw new ConfigException(run + ": a " + t.config().model().name() + " run upscales; use jgan upscale");
+                throw new ConfigException(run.dir + ": a " + t.config().model().name()
+                        + " run upscales; use jgan upscale");
             }
             TranslationInputs in = TranslationInputs.read(input, t, sideBySide, limit);
             ImageFiles.Decoded y = ImageOutputs.map(in.inputs(), t::apply);
@@ -88,7 +84,7 @@ public final class TranslateCommand implements Callable<Integer> {
             }
             List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(in.inputs(), y));
             Map<String, Object> fig = ImageOutputs.figures();
-            fig.put("run", run.toString());
+            fig.put("run", run.dir.toString());
             fig.put("checkpoint", t.checkpoint().getFileName().toString());
             fig.put("input", input);
             fig.put("direction", direction);
@@ -102,7 +98,7 @@ public final class TranslateCommand implements Callable<Integer> {
             }
             if (t.config().model().name().equals("cyclegan")) {
                 String back = direction.equals(ImageToImage.A_TO_B) ? ImageToImage.B_TO_A : ImageToImage.A_TO_B;
-                try (Translator r = Translator.load(run, checkpoint, back, !noEma)) {
+                try (Translator r = run.translator(back)) {
                     ImageFiles.Decoded rec = ImageOutputs.map(y, r::apply);
                     double[] q = QualityFigures.of(rec, in.inputs());
                     fig.put("cycleL1", q[0]);

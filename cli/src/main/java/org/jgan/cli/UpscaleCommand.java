@@ -17,6 +17,7 @@ import org.jgan.models.i2i.ImageToImage;
 import org.jgan.models.i2i.Translator;
 import org.jgan.models.srgan.Resampling;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jgan upscale}: raises the resolution of images with an SRGAN run. */
@@ -26,11 +27,8 @@ import picocli.CommandLine.Option;
                 "--degrade treats the inputs as originals: they are downscaled first, and PSNR and SSIM of SRGAN and of "
                         + "bicubic upscaling against the originals are printed and written to figures.json."})
 public final class UpscaleCommand implements Callable<Integer> {
-    @Option(names = "--run", required = true, description = "Run folder of an srgan run.")
-    Path run;
-
-    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number or 'latest' (default).")
-    String checkpoint;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Option(names = "--input", required = true, description = "An image, a folder of images (one size), or a data "
             + "set such as fashion-mnist:test or an IDX file.")
@@ -52,9 +50,6 @@ public final class UpscaleCommand implements Callable<Integer> {
             + "OUT/bicubic-idx, MNIST file names, with the input's labels when it has them; grayscale only).")
     boolean idx;
 
-    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
-    boolean noEma;
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,10 +62,10 @@ public final class UpscaleCommand implements Callable<Integer> {
             throw new ConfigException("--limit must be 0 or more and --grid at least 1");
         }
         Torch.init();
-        try (Translator t = Translator.load(run, checkpoint, ImageToImage.A_TO_B, !noEma)) {
+        try (Translator t = run.translator(ImageToImage.A_TO_B)) {
             int s = t.scale();
             if (s == 1) {
-                throw new ConfigException(run + ": a " + t.config().model().name() + " run translates; use jgan "
+                throw new ConfigException(run.dir + ": a " + t.config().model().name() + " run translates; use jgan "
                         + "translate");
             }
             boolean single = Files.isRegularFile(Path.of(input)) && ImageFolderReader.isImage(Path.of(input));
@@ -100,7 +95,7 @@ public final class UpscaleCommand implements Callable<Integer> {
             }
             List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(lr, bicubic, sr));
             Map<String, Object> fig = ImageOutputs.figures();
-            fig.put("run", run.toString());
+            fig.put("run", run.dir.toString());
             fig.put("checkpoint", t.checkpoint().getFileName().toString());
             fig.put("input", input);
             fig.put("scale", s);

@@ -1,0 +1,33 @@
+package org.jgan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jgan.models.RunGenerator;
+import org.jgan.models.i2i.Translator;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --run}, {@code --checkpoint} and {@code --no-ema} of the commands that load a trained run (a picocli mixin).
+ * Which kind of run a command needs is said in its own description, so the wording here stays the same everywhere.
+ */
+final class RunOptions {
+    // the label is spelled out because picocli would otherwise name it after the field, <dir>
+    @Option(names = "--run", required = true, paramLabel = "<run>", description = "Run folder, e.g. runs/NAME.")
+    Path dir;
+
+    @Option(names = "--checkpoint", description = "step-NNNNNN, a step number, 'latest' (default) or 'best'.")
+    String checkpoint;
+
+    @Option(names = "--no-ema", description = "Use the raw generator even when EMA weights exist.")
+    boolean noEma;
+
+    /** The run's generator at the chosen checkpoint, with EMA weights unless --no-ema. */
+    RunGenerator generator() throws IOException {
+        return RunGenerator.load(dir, checkpoint, !noEma);
+    }
+
+    /** The image-to-image generator for {@code direction} at the chosen checkpoint, EMA weights unless --no-ema. */
+    Translator translator(String direction) throws IOException {
+        return Translator.load(dir, checkpoint, direction, !noEma);
+    }
+}
