@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.stats.StatsWriter;
@@ -17,7 +16,6 @@ import org.jgan.metrics.eval.FeatureCache;
 import org.jgan.metrics.eval.RealFloor;
 import org.jgan.metrics.eval.Reference;
 import org.jgan.metrics.eval.References;
-import org.jgan.metrics.features.Extractors;
 import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
@@ -36,29 +34,21 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--count", defaultValue = "10000", description = "Samples to generate (default: ${DEFAULT-VALUE}).")
-    int count;
-
     @Option(names = "--reference", description = "Real data to compare with (default: the test split of the run's "
             + "data, e.g. fashion-mnist:test, else the training data).")
     String reference;
 
-    @Option(names = "--features", description = "classifier:builtin (default), inception:PATH or classifier:PATH.")
-    String features;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Latent seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    FeatureOptions sampling = new FeatureOptions();
 
     @Override
     public Integer call() throws Exception {
-        if (count < 2) {
-            throw new ConfigException("--count must be at least 2, got " + count);
-        }
+        sampling.checkCount();
         Torch.init();
-        FidStats.sampleWarning("--count", count).ifPresent(System.err::println);
+        FidStats.sampleWarning("--count", sampling.count).ifPresent(System.err::println);
         FeatureCache cache = FeatureCache.defaultCache();
         try (RunGenerator rg = run.generator();
-             FeatureExtractor fx = Extractors.open(features)) {
+             FeatureExtractor fx = sampling.extractor()) {
             String refSpec = reference != null ? reference : References.defaultFor(rg.config().data().source());
             ImageDataset refData = DataSources.open(refSpec);
             Reference ref = cache.reference(fx, refData);
@@ -70,11 +60,11 @@ public final class EvalCommand implements Callable<Integer> {
             EvalResult r;
             Double classAccuracy = null;
             String name = run.dir + "@" + rg.checkpoint().getFileName();
-            try (GeneratorSource src = new GeneratorSource(rg.generator(), name, rg.latentDim(), rg.shape(), count,
-                    seed)) {
+            try (GeneratorSource src = new GeneratorSource(rg.generator(), name, rg.latentDim(), rg.shape(),
+                    sampling.count, sampling.seed)) {
                 long t0 = System.nanoTime();
                 var fake = org.jgan.metrics.features.FeatureRunner.extract(fx, src);
-                r = Evaluator.evaluate(fake, ref, seed, t0);
+                r = Evaluator.evaluate(fake, ref, sampling.seed, t0);
                 if (rg.conditional() && fake.hasProbs() && fake.classes() == rg.shape().numClasses()) {
                     classAccuracy = org.jgan.metrics.ConditionalAccuracy.of(fake);
                 }
@@ -88,7 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
                 rec.put("class_accuracy", classAccuracy);
             }
             rec.put("floor_fid", floor == null ? null : floor.fid());
-            rec.put("seed", seed);
+            rec.put("seed", sampling.seed);
             rec.put("time", System.currentTimeMillis() / 1000.0);
             try (StatsWriter w = new StatsWriter(new RunDir(run.dir).metricsFile())) {
                 w.write(rec);
@@ -105,6 +95,6 @@ public final class EvalCommand implements Callable<Integer> {
             return null;
         }
         ImageDataset train = DataSources.open(References.trainSplitOf(refSpec));
-        return RealFloor.compute(fx, cache, train, refData, ref, Math.min(count, train.size()));
+        return RealFloor.compute(fx, cache, train, refData, ref, Math.min(sampling.count, train.size()));
     }
 }

@@ -1,13 +1,12 @@
 package org.jgan.cli;
 
 import java.util.concurrent.Callable;
-import org.jgan.core.config.ConfigException;
 import org.jgan.engine.Torch;
 import org.jgan.metrics.Fid;
 import org.jgan.metrics.FidStats;
-import org.jgan.metrics.features.Extractors;
 import org.jgan.metrics.features.FeatureExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,24 +22,15 @@ public final class FidCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B")
     String b;
 
-    @Option(names = "--features", description = "classifier:builtin (default), inception:PATH or classifier:PATH.")
-    String features;
-
-    @Option(names = "--count", defaultValue = "10000", description = "Samples to draw from a run (default: "
-            + "${DEFAULT-VALUE}).")
-    int count;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Latent seed for runs (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    FeatureOptions sampling = new FeatureOptions();
 
     @Option(names = "--no-ema", description = "Sample runs' raw generators even when EMA weights exist.")
     boolean noEma;
 
     @Override
     public Integer call() throws Exception {
-        if (count < 2) {
-            throw new ConfigException("--count must be at least 2, got " + count);
-        }
+        sampling.checkCount();
         Torch.init();
         FidStats sa;
         FidStats sb;
@@ -48,9 +38,9 @@ public final class FidCommand implements Callable<Integer> {
             sa = FidStats.load(java.nio.file.Path.of(a));
             sb = FidStats.load(java.nio.file.Path.of(b));
         } else {
-            try (FeatureExtractor fx = Extractors.open(features)) {
-                sa = EvalSources.stats(a, fx, count, seed, !noEma);
-                sb = EvalSources.stats(b, fx, count, seed, !noEma);
+            try (FeatureExtractor fx = sampling.extractor()) {
+                sa = EvalSources.stats(a, fx, sampling.count, sampling.seed, !noEma);
+                sb = EvalSources.stats(b, fx, sampling.count, sampling.seed, !noEma);
             }
         }
         FidStats.sampleWarning(a, sa.count()).ifPresent(System.err::println);

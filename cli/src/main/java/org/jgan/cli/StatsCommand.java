@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.jgan.core.config.ConfigException;
 import org.jgan.engine.Torch;
 import org.jgan.metrics.FidStats;
-import org.jgan.metrics.features.Extractors;
 import org.jgan.metrics.features.FeatureExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,15 +22,8 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The .npz file to write.")
     Path out;
 
-    @Option(names = "--features", description = "classifier:builtin (default), inception:PATH or classifier:PATH.")
-    String features;
-
-    @Option(names = "--count", defaultValue = "10000", description = "Samples to draw from a run (default: "
-            + "${DEFAULT-VALUE}).")
-    int count;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Latent seed for a run (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    FeatureOptions sampling = new FeatureOptions();
 
     @Option(names = "--no-ema", description = "Sample a run's raw generator even when EMA weights exist.")
     boolean noEma;
@@ -40,12 +33,10 @@ public final class StatsCommand implements Callable<Integer> {
         if (EvalSources.isStats(source)) {
             throw new ConfigException(source + ": is already a statistics file; give images or a run");
         }
-        if (count < 2) {
-            throw new ConfigException("--count must be at least 2, got " + count);
-        }
+        sampling.checkCount();
         Torch.init();
-        try (FeatureExtractor fx = Extractors.open(features)) {
-            FidStats s = EvalSources.stats(source, fx, count, seed, !noEma);
+        try (FeatureExtractor fx = sampling.extractor()) {
+            FidStats s = EvalSources.stats(source, fx, sampling.count, sampling.seed, !noEma);
             FidStats.sampleWarning(source, s.count()).ifPresent(System.err::println);
             s.save(out);
             System.out.printf("%s: mu [%d], sigma [%d, %d] from %d images (%s) -> %s%n", source, s.dim(), s.dim(),
