@@ -51,12 +51,8 @@ public final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--method", description = "slerp or linear (default: slerp in z, linear in w).")
     Method method;
 
-    @Option(names = "--truncation", defaultValue = "1", description = "Truncation psi (style-based models; "
-            + "default: ${DEFAULT-VALUE}, none).")
-    double psi;
-
-    @Option(names = "--class", description = "Class (index or name) of every frame, for conditional runs.")
-    String classOpt;
+    @Mixin
+    LatentOptions latent = new LatentOptions();
 
     @Option(names = "--fps", defaultValue = "12", description = "GIF frames per second (default: ${DEFAULT-VALUE}).")
     int fps;
@@ -96,10 +92,7 @@ public final class InterpolateCommand implements Callable<Integer> {
             }
             boolean spherical = (method != null ? method : sp == Space.z ? Method.slerp : Method.linear)
                     == Method.slerp;
-            Long label = classOpt == null ? null : (long) rg.classIndex(classOpt);
-            if (rg.conditional() && label == null) {
-                throw new ConfigException("this run is conditional: give --class K (an index or a class name)");
-            }
+            Long label = latent.label(rg);
             byte[] frames;
             int count;
             try (StepScope scope = StepScope.open(); NoGradGuard ng = new NoGradGuard()) {
@@ -114,13 +107,13 @@ public final class InterpolateCommand implements Callable<Integer> {
                 if (sp == Space.w) {
                     List<Tensor> ws = new ArrayList<>();
                     for (Tensor z : zs) {
-                        ws.add(sg.mapping(z, labels1, psi));
+                        ws.add(sg.mapping(z, labels1, latent.psi));
                     }
                     imgs = sg.synthesis(Interpolation.path(ws, steps, spherical));
                 } else {
                     Tensor path = Interpolation.path(zs, steps, spherical);
                     Tensor labels = label == null ? null : labels1.expand(path.size(0));
-                    imgs = Sampler.generate(rg.generator(), path, labels, psi);
+                    imgs = Sampler.generate(rg.generator(), path, labels, latent.psi);
                 }
                 count = (int) imgs.size(0);
                 frames = ImageGrid.toBytes(imgs);

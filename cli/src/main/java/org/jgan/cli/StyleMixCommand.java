@@ -45,12 +45,8 @@ public final class StyleMixCommand implements Callable<Integer> {
             + "block of rows each: coarse, middle, fine, or w indices such as 0-3 (default: ${DEFAULT-VALUE}).")
     String styles;
 
-    @Option(names = "--truncation", defaultValue = "1", description = "Truncation psi for every image "
-            + "(default: ${DEFAULT-VALUE}, none).")
-    double psi;
-
-    @Option(names = "--class", description = "Class (index or name) of every image, for conditional runs.")
-    String classOpt;
+    @Mixin
+    LatentOptions latent = new LatentOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -75,10 +71,7 @@ public final class StyleMixCommand implements Callable<Integer> {
                 layers.add(StyleMixing.layers(g, b));
             }
             DataShape s = rg.shape();
-            Long label = classOpt == null ? null : (long) rg.classIndex(classOpt);
-            if (rg.conditional() && label == null) {
-                throw new ConfigException("this run is conditional: give --class K (an index or a class name)");
-            }
+            Long label = latent.label(rg);
             BufferedImage grid;
             try (StepScope scope = StepScope.open(); NoGradGuard ng = new NoGradGuard()) {
                 rg.generator().eval();
@@ -124,7 +117,7 @@ public final class StyleMixCommand implements Callable<Integer> {
         Tensor zs = torch.cat(z, 0);
         Tensor labels = label == null ? null : torch.full(new long[]{zs.size(0)},
                 new org.bytedeco.pytorch.Scalar(label)).to(torch.ScalarType.Long);
-        return g.mapping(zs, labels, psi);
+        return g.mapping(zs, labels, latent.psi);
     }
 
     /** The figure: blank corner, column images along the top, then one block of rows per band. */
