@@ -39,11 +39,8 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--ab", description = "The input folder holds side-by-side A|B images (pix2pix's format).")
     boolean sideBySide;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Translate only the first N images (0: all).")
-    int limit;
-
-    @Option(names = "--grid", defaultValue = "16", description = "Examples in comparison.png (default: 16).")
-    int grid;
+    @Mixin
+    ComparisonOptions comparison = new ComparisonOptions();
 
     @Option(names = "--idx", description = "Also write the outputs as an IDX folder (OUT/idx, MNIST file names; "
             + "grayscale only) for other jgan commands to read.")
@@ -62,9 +59,7 @@ public final class TranslateCommand implements Callable<Integer> {
         if (!ImageToImage.A_TO_B.equals(direction) && !ImageToImage.B_TO_A.equals(direction)) {
             throw new ConfigException("--direction must be AtoB or BtoA, got '" + direction + "'");
         }
-        if (limit < 0 || grid < 1) {
-            throw new ConfigException("--limit must be 0 or more and --grid at least 1");
-        }
+        comparison.check();
         if (label != null && (label < 0 || label > 255 || !idx)) {
             throw new ConfigException("--label needs --idx and a class in 0..255, got " + label);
         }
@@ -74,7 +69,7 @@ public final class TranslateCommand implements Callable<Integer> {
                 throw new ConfigException(run.dir + ": a " + t.config().model().name()
                         + " run upscales; use jgan upscale");
             }
-            TranslationInputs in = TranslationInputs.read(input, t, sideBySide, limit);
+            TranslationInputs in = TranslationInputs.read(input, t, sideBySide, comparison.limit);
             ImageFiles.Decoded y = ImageOutputs.map(in.inputs(), t::apply);
             ImageOutputs.writePngs(y, in.names(), out);
             if (idx) {
@@ -108,7 +103,7 @@ public final class TranslateCommand implements Callable<Integer> {
                             back, q[0], q[1]);
                 }
             }
-            ImageOutputs.writeComparison(cols, grid, out.resolve("comparison.png"));
+            ImageOutputs.writeComparison(cols, comparison.grid, out.resolve("comparison.png"));
             ImageOutputs.writeJson(fig, out.resolve("figures.json"));
             spec.commandLine().getOut().println(line);
             spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));

@@ -40,11 +40,8 @@ public final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--degrade", description = "Downscale the inputs by the run's factor first and compare with them.")
     boolean degrade;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N images (0: all).")
-    int limit;
-
-    @Option(names = "--grid", defaultValue = "16", description = "Examples in comparison.png (default: 16).")
-    int grid;
+    @Mixin
+    ComparisonOptions comparison = new ComparisonOptions();
 
     @Option(names = "--idx", description = "Also write the SRGAN and bicubic images as IDX folders (OUT/srgan-idx, "
             + "OUT/bicubic-idx, MNIST file names, with the input's labels when it has them; grayscale only).")
@@ -58,9 +55,7 @@ public final class UpscaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0 || grid < 1) {
-            throw new ConfigException("--limit must be 0 or more and --grid at least 1");
-        }
+        comparison.check();
         Torch.init();
         try (Translator t = run.translator(ImageToImage.A_TO_B)) {
             int s = t.scale();
@@ -111,7 +106,7 @@ public final class UpscaleCommand implements Callable<Integer> {
                 line += "\n  SRGAN   against originals: " + QualityFigures.format(q)
                         + "\n  bicubic against originals: " + QualityFigures.format(b);
             }
-            ImageOutputs.writeComparison(cols, grid, out.resolve("comparison.png"));
+            ImageOutputs.writeComparison(cols, comparison.grid, out.resolve("comparison.png"));
             ImageOutputs.writeJson(fig, out.resolve("figures.json"));
             spec.commandLine().getOut().println(line);
             spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));
@@ -127,11 +122,12 @@ public final class UpscaleCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(p) && hasImages(p)) {
             List<Path> files = ImageFiles.list(p);
-            return ImageFiles.read(limit > 0 && limit < files.size() ? files.subList(0, limit) : files, 0, 0);
+            int n = comparison.limit;
+            return ImageFiles.read(n > 0 && n < files.size() ? files.subList(0, n) : files, 0, 0);
         }
         ImageDataset d = DataSources.open(input);
-        if (limit > 0) {
-            d = d.head(limit);
+        if (comparison.limit > 0) {
+            d = d.head(comparison.limit);
         }
         labels = d.labels();
         List<Path> names = new ArrayList<>();
