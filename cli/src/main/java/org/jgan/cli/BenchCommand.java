@@ -3,7 +3,6 @@ package org.jgan.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.jgan.engine.StepScope;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,11 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Threads for both (default: all cores).")
     Integer threads;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch.")
-    String python;
-
-    @Option(names = "--no-python", description = "Measure jgan only.")
-    boolean noPython;
+    @Mixin
+    PythonOptions python = new PythonOptions();
 
     @Option(names = "--json", description = "Also write the results as JSON to this file.")
     Path json;
@@ -64,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         Torch.init(n);
         Map<String, Object> jgan = measureJgan(n);
         List<Map<String, Object>> py = new ArrayList<>();
-        if (!noPython) {
+        if (!python.noPython) {
             py.add(runPython(n, Map.of()));
             py.add(runPython(n, Map.of("OPENBLAS_NUM_THREADS", "1")));
         }
@@ -161,23 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> runPython(int n, Map<String, String> env) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("jgan-dcgan-bench", ".py");
-        try (var in = BenchCommand.class.getResourceAsStream("/bench/dcgan_bench.py")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "" + n, "" + batch, "" + steps,
-                "" + warmup, "1000", "5");
-        pb.environment().putAll(env);
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process p = pb.start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        int rc = p.waitFor();
-        Files.deleteIfExists(script);
-        if (rc != 0 || stdout.isEmpty()) {
-            throw new IOException(python + " exited with " + rc + "; is Debian's python3-torch installed? "
-                    + "(apt-get install python3-torch), or pass --no-python");
-        }
-        JsonNode j = new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
+        JsonNode j = python.run("/bench/dcgan_bench.py", env, n, batch, steps, warmup, 1000, 5);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("torch", j.get("torch").asText());
         m.put("env", env.isEmpty() ? "(defaults)" : env.toString().replaceAll("[{}]", ""));

@@ -1,9 +1,7 @@
 package org.jgan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +23,7 @@ import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,11 +47,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "64", description = "model.width (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch.")
-    String python;
-
-    @Option(names = "--no-python", description = "Measure jgan only.")
-    boolean noPython;
+    @Mixin
+    PythonOptions python = new PythonOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -93,7 +89,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         out.printf("%-26s %12s %12s %14s %10s%n", "", "wall ms", "CPU ms", "img/s by CPU", "params");
         out.printf("%-26s %12.1f %12.1f %14.1f %10d%n", "jgan (libtorch " + Torch.libtorchVersion() + ")", wallMs,
                 cpuMs, batch * threads / (cpuMs / 1000), params);
-        if (!noPython) {
+        if (!python.noPython) {
             JsonNode p = runPython(batch);
             double pyCpu = p.get("cpu_ms_median").asDouble();
             out.printf("%-26s %12.1f %12.1f %14.1f %10d%n", "PyTorch " + p.get("torch").asText(),
@@ -123,23 +119,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
     }
 
     private JsonNode runPython(int batch) throws Exception {
-        Path script = Files.createTempFile("jgan-sg2-bench", ".py");
-        try (var in = StyleGan2BenchCommand.class.getResourceAsStream("/bench/stylegan2_bench.py")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "" + threads, "" + batch, "" + steps,
-                "" + warmup, "" + width);
         // as jgan: OpenBLAS single-threaded inside torch's own threads
-        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process proc = pb.start();
-        String stdout = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        int rc = proc.waitFor();
-        Files.deleteIfExists(script);
-        if (rc != 0 || stdout.isEmpty()) {
-            throw new java.io.IOException(python + " exited with " + rc + "; is Debian's python3-torch installed? "
-                    + "(apt-get install python3-torch), or pass --no-python");
-        }
-        return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
+        return python.run("/bench/stylegan2_bench.py", Map.of("OPENBLAS_NUM_THREADS", "1"), threads, batch, steps,
+                warmup, width);
     }
 }
