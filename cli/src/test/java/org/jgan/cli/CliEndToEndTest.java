@@ -1,5 +1,6 @@
 package org.jgan.cli;
 
+import static org.jgan.cli.CliTest.ok;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,12 +36,6 @@ class CliEndToEndTest {
 
     @TempDir
     Path tmp;
-
-    static Result ok(String... args) {
-        Result r = CliTest.run(args);
-        assertEquals(0, r.code(), r.toString());
-        return r;
-    }
 
     @BeforeAll
     static void trainThreeSteps() throws IOException {

@@ -46,6 +46,13 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs the CLI and fails the test, showing what it printed, unless it exits 0. */
+    static Result ok(String... args) {
+        Result r = run(args);
+        assertEquals(0, r.code(), r.toString());
+        return r;
+    }
+
     /** A folder with MNIST-named IDX files: 24 labelled 28x28 images. */
     static Path writeIdxFolder(Path dir) throws IOException {
         ImageDataset d = SyntheticData.shapes(24, 28, 3);

@@ -1,5 +1,6 @@
 package org.jgan.cli;
 
+import static org.jgan.cli.CliTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +41,6 @@ class ImageToImageCliTest {
 
     @TempDir
     Path tmp;
-
-    static Result ok(String... args) {
-        Result r = CliTest.run(args);
-        assertEquals(0, r.code(), r.toString());
-        return r;
-    }
 
     static void png(byte[] px, int offset, Path file) throws IOException {
         Files.createDirectories(file.getParent());
