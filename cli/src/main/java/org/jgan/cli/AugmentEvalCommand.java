@@ -73,6 +73,10 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     String filterWith;
 
+    @Option(names = "--control", description = "Also train a control per seed: the synthetic slots of every batch "
+            + "filled with the real images again, to show the lift is not from larger batches.")
+    boolean control;
+
     @Option(names = "--json", description = "Also write the result as JSON to this file.")
     Path json;
 
@@ -93,6 +97,9 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             case "pooled" -> AugmentExperiment.Mixing.pooled();
             default -> throw new ConfigException("--mix must be added or pooled, got '" + mix + "'");
         };
+        if (control && mixing.perBatch() == 0) {
+            throw new ConfigException("--control needs --mix added (pooled mixing has no extra batch to fill)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Torch.init();
         try (RunGenerator rg = RunGenerator.load(run, checkpoint, true)) {
@@ -125,6 +132,13 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                     k, AugmentExperiment.Result.mean(r.real()), AugmentExperiment.Result.std(r.real()), synth,
                     AugmentExperiment.Result.mean(r.augmented()), AugmentExperiment.Result.std(r.augmented()),
                     r.lift(), r.verdict());
+            double[] ctl = control ? AugmentExperiment.control(real, test, seeds, steps, mixing, out::println) : null;
+            if (ctl != null) {
+                double m = AugmentExperiment.Result.mean(ctl);
+                out.printf("control (real images again in the synthetic slots): %.4f +- %.4f; synthetic vs control "
+                        + "%+.4f%n", m, AugmentExperiment.Result.std(ctl), AugmentExperiment.Result.mean(r.augmented())
+                        - m);
+            }
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run", run.toString());
@@ -142,6 +156,9 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                 m.put("lift", r.lift());
                 m.put("beyond_spread", r.beyondSpread());
                 m.put("loss_beyond_spread", r.lossBeyondSpread());
+                if (ctl != null) {
+                    m.put("control_acc", ctl);
+                }
                 AtomicFiles.writeString(json, ConfigJson.toJson(m));
             }
         }

@@ -110,6 +110,25 @@ final class AugmentExperiment {
         return new Result(r, a);
     }
 
+    /**
+     * The control of added mixing: the synthetic slots of every batch filled with the real images again (same count,
+     * same weight), per seed. It separates the synthetic images' effect from that of larger batches and more
+     * gradient signal per step.
+     */
+    static double[] control(ImageDataset real, ImageDataset test, int seeds, int steps, Mixing mixing,
+                            Consumer<String> log) {
+        if (mixing.perBatch() == 0) {
+            throw new ConfigException("--control needs --mix added (pooled mixing has no extra batch to fill)");
+        }
+        double[] c = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            c[s] = trainAndTest(real, new ExtraData(real, Math.min(mixing.perBatch(), real.size()), mixing.weight()),
+                    test, steps, s + 1);
+            log.accept(String.format("seed %d: control (real images in the synthetic slots) %.4f", s + 1, c[s]));
+        }
+        return c;
+    }
+
     /** Test accuracy of a classifier trained for about {@code steps} steps on {@code train} (plus {@code extra}). */
     static double trainAndTest(ImageDataset train, ExtraData extra, ImageDataset test, int steps, long seed) {
         try (ClassifierNet net = train(train, extra, steps, seed)) {

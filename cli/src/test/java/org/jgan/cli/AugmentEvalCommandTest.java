@@ -60,8 +60,8 @@ class AugmentEvalCommandTest {
     void reportsBothConditionsOverSeedsAndSaysWhatTheGanSaw() throws IOException {
         Path json = tmp.resolve("lift.json");
         Result r = CliTest.run("augment-eval", "--data", data.toString(), "--real-per-class", "4",
-                "--synthetic-per-class", "4", "--run", run.toString(), "--seeds", "2", "--steps", "3", "--json",
-                json.toString());
+                "--synthetic-per-class", "4", "--run", run.toString(), "--seeds", "2", "--steps", "3", "--control",
+                "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         JsonNode j = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, j.get("real_acc").size());
@@ -71,6 +71,7 @@ class AugmentEvalCommandTest {
         }
         assertEquals("added", j.get("mix").asText(), "synthetic images go beside the real batches by default");
         assertEquals(32, j.get("synthetic_batch").asInt());
+        assertEquals(2, j.get("control_acc").size(), "one control classifier per seed");
         assertTrue(r.out().contains("beside every real batch"), r.out());
     }
 
@@ -93,6 +94,7 @@ class AugmentEvalCommandTest {
         CliTest.assertUserError(CliTest.run(concat(base, "--synthetic-weight", "-1")), "--synthetic-weight");
         CliTest.assertUserError(CliTest.run(concat(base, "--filter-with", "oracle")), "--filter-with");
         CliTest.assertUserError(CliTest.run(concat(base, "--min-confidence", "1.5")), "--min-confidence");
+        CliTest.assertUserError(CliTest.run(concat(base, "--mix", "pooled", "--control")), "--control needs --mix added");
     }
 
     static String[] concat(String[] a, String... b) {
