@@ -135,9 +135,9 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             double[] ctl = control ? AugmentExperiment.control(real, test, seeds, steps, mixing, out::println) : null;
             if (ctl != null) {
                 double m = AugmentExperiment.Result.mean(ctl);
+                AugmentExperiment.Result vs = new AugmentExperiment.Result(ctl, r.augmented());
                 out.printf("control (real images again in the synthetic slots): %.4f +- %.4f; synthetic vs control "
-                        + "%+.4f%n", m, AugmentExperiment.Result.std(ctl), AugmentExperiment.Result.mean(r.augmented())
-                        - m);
+                        + "%+.4f (%s)%n", m, AugmentExperiment.Result.std(ctl), vs.lift(), vs.verdict());
             }
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -158,6 +158,7 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                 m.put("loss_beyond_spread", r.lossBeyondSpread());
                 if (ctl != null) {
                     m.put("control_acc", ctl);
+                    m.put("lift_over_control", new AugmentExperiment.Result(ctl, r.augmented()).lift());
                 }
                 AtomicFiles.writeString(json, ConfigJson.toJson(m));
             }

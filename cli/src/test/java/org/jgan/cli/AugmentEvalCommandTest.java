@@ -72,6 +72,8 @@ class AugmentEvalCommandTest {
         assertEquals("added", j.get("mix").asText(), "synthetic images go beside the real batches by default");
         assertEquals(32, j.get("synthetic_batch").asInt());
         assertEquals(2, j.get("control_acc").size(), "one control classifier per seed");
+        assertTrue(r.out().contains("synthetic vs control"), r.out());
+        assertTrue(j.has("lift_over_control"), j.toString());
         assertTrue(r.out().contains("beside every real batch"), r.out());
     }
 
