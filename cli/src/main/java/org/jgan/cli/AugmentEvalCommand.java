@@ -11,7 +11,7 @@ import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.engine.Torch;
-import org.jgan.metrics.classifier.ClassifierNet;
+import org.jgan.metrics.features.ClassifierFeatures;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,8 +97,8 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             case "pooled" -> AugmentExperiment.Mixing.pooled();
             default -> throw new ConfigException("--mix must be added or pooled, got '" + mix + "'");
         };
-        if (control && mixing.perBatch() == 0) {
-            throw new ConfigException("--control needs --mix added (pooled mixing has no extra batch to fill)");
+        if (control) {
+            mixing.requireSlots("--control");
         }
         PrintWriter out = spec.commandLine().getOut();
         Torch.init();
@@ -133,11 +133,12 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                     AugmentExperiment.Result.mean(r.augmented()), AugmentExperiment.Result.std(r.augmented()),
                     r.lift(), r.verdict());
             double[] ctl = control ? AugmentExperiment.control(real, test, seeds, steps, mixing, out::println) : null;
-            if (ctl != null) {
-                double m = AugmentExperiment.Result.mean(ctl);
-                AugmentExperiment.Result vs = new AugmentExperiment.Result(ctl, r.augmented());
+            // the control as the baseline: synthetic images against the same batches filled with real ones
+            AugmentExperiment.Result vs = ctl == null ? null : new AugmentExperiment.Result(ctl, r.augmented());
+            if (vs != null) {
                 out.printf("control (real images again in the synthetic slots): %.4f +- %.4f; synthetic vs control "
-                        + "%+.4f (%s)%n", m, AugmentExperiment.Result.std(ctl), vs.lift(), vs.verdict());
+                        + "%+.4f (%s)%n", AugmentExperiment.Result.mean(ctl), AugmentExperiment.Result.std(ctl),
+                        vs.lift(), vs.verdict());
             }
             if (json != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -156,9 +157,9 @@ public final class AugmentEvalCommand implements Callable<Integer> {
                 m.put("lift", r.lift());
                 m.put("beyond_spread", r.beyondSpread());
                 m.put("loss_beyond_spread", r.lossBeyondSpread());
-                if (ctl != null) {
+                if (vs != null) {
                     m.put("control_acc", ctl);
-                    m.put("lift_over_control", new AugmentExperiment.Result(ctl, r.augmented()).lift());
+                    m.put("lift_over_control", vs.lift());
                 }
                 AtomicFiles.writeString(json, ConfigJson.toJson(m));
             }
@@ -172,8 +173,10 @@ public final class AugmentEvalCommand implements Callable<Integer> {
             return SyntheticExport.generate(rg, perClass, 12345, minConfidence);
         }
         // seed 0: the experiment's classifiers use seeds 1..--seeds, so the filter is not one of them
-        try (ClassifierNet judge = AugmentExperiment.train(real, null, steps, 0)) {
-            return ConfidenceFilter.generate(rg, perClass, 12345, minConfidence, judge);
+        try (ClassifierFeatures judge = ClassifierFeatures.of(AugmentExperiment.train(real, null, steps, 0),
+                "real-subset")) {
+            return ConfidenceFilter.generate(rg, perClass, 12345, minConfidence, judge,
+                    "a classifier trained on the real subset");
         }
     }
 }

@@ -83,6 +83,13 @@ final class AugmentExperiment {
             return new Mixing(perBatch, weight);
         }
 
+        /** Throws, naming {@code option}, when there are no synthetic slots in a batch (pooled mixing). */
+        void requireSlots(String option) {
+            if (perBatch == 0) {
+                throw new ConfigException(option + " needs --mix added (pooled mixing has no extra batch to fill)");
+            }
+        }
+
         String describe() {
             return perBatch == 0 ? "real and synthetic images pooled into one set"
                     : perBatch + " synthetic images beside every real batch, loss weight " + weight;
@@ -96,15 +103,16 @@ final class AugmentExperiment {
 
     static Result run(ImageDataset real, ImageDataset synthetic, ImageDataset test, int seeds, int steps,
                       Mixing mixing, Consumer<String> log) {
+        boolean pooled = mixing.perBatch() == 0;
+        ImageDataset both = pooled ? SyntheticExport.mix(real, synthetic, synthetic.size() / (double) real.size())
+                : real;
+        ExtraData extra = pooled ? null
+                : new ExtraData(synthetic, Math.min(mixing.perBatch(), synthetic.size()), mixing.weight());
         double[] r = new double[seeds];
         double[] a = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             r[s] = trainAndTest(real, null, test, steps, s + 1);
-            a[s] = mixing.perBatch() == 0
-                    ? trainAndTest(SyntheticExport.mix(real, synthetic, synthetic.size() / (double) real.size()),
-                            null, test, steps, s + 1)
-                    : trainAndTest(real, new ExtraData(synthetic, Math.min(mixing.perBatch(), synthetic.size()),
-                            mixing.weight()), test, steps, s + 1);
+            a[s] = trainAndTest(both, extra, test, steps, s + 1);
             log.accept(String.format("seed %d: real only %.4f, real + synthetic %.4f", s + 1, r[s], a[s]));
         }
         return new Result(r, a);
@@ -117,13 +125,11 @@ final class AugmentExperiment {
      */
     static double[] control(ImageDataset real, ImageDataset test, int seeds, int steps, Mixing mixing,
                             Consumer<String> log) {
-        if (mixing.perBatch() == 0) {
-            throw new ConfigException("--control needs --mix added (pooled mixing has no extra batch to fill)");
-        }
+        mixing.requireSlots("--control");
+        ExtraData again = new ExtraData(real, Math.min(mixing.perBatch(), real.size()), mixing.weight());
         double[] c = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            c[s] = trainAndTest(real, new ExtraData(real, Math.min(mixing.perBatch(), real.size()), mixing.weight()),
-                    test, steps, s + 1);
+            c[s] = trainAndTest(real, again, test, steps, s + 1);
             log.accept(String.format("seed %d: control (real images in the synthetic slots) %.4f", s + 1, c[s]));
         }
         return c;

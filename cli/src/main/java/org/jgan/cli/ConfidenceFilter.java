@@ -2,22 +2,19 @@ package org.jgan.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.NoGradGuard;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.engine.StepScope;
 import org.jgan.engine.Tensors;
-import org.jgan.metrics.classifier.ClassifierNet;
 import org.jgan.metrics.features.ClassifierFeatures;
 import org.jgan.models.RunGenerator;
 
 /**
  * Keeps only synthetic images that a classifier (the built-in one, or one the caller trained) assigns to their
- * intended class with at least a given probability, drawing further latents until every class is full (or giving up with a clear error).
+ * intended class with at least a given probability, drawing further latents until every class is full (or giving up
+ * with a clear error).
  */
 final class ConfidenceFilter {
     private static final int MAX_ROUNDS = 20;
@@ -27,34 +24,27 @@ final class ConfidenceFilter {
 
     /** Filtered by the built-in Fashion-MNIST classifier (trained on the full train split). */
     static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence) {
-        var s = rg.shape();
         try (ClassifierFeatures clf = ClassifierFeatures.builtin()) {
-            clf.check("run " + rg.checkpoint(), s.channels(), s.height(), s.width());
-            if (clf.classes() != s.numClasses()) {
-                throw new ConfigException("--min-confidence scores images with the built-in Fashion-MNIST classifier "
-                        + "(" + clf.classes() + " classes); this run has " + s.numClasses() + " classes "
-                        + rg.classNames());
-            }
-            return generate(rg, perClass, seed, minConfidence, "the built-in classifier", x -> clf.apply(x).probs());
+            return generate(rg, perClass, seed, minConfidence, clf, "the built-in Fashion-MNIST classifier");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the built-in classifier", e);
         }
     }
 
     /**
-     * Filtered by {@code judge}, a classifier of this run's classes (e.g. one trained on the run's own K real images
-     * per class, which keeps an augmentation experiment free of any other data).
+     * Filtered by {@code judge}, named {@code judgeName} in messages: a classifier of this run's images and classes
+     * (e.g. one trained on the run's own K real images per class, which keeps an augmentation experiment free of
+     * any other data). The caller closes {@code judge}.
      */
-    static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence, ClassifierNet judge) {
-        return generate(rg, perClass, seed, minConfidence, "a classifier trained on the real subset",
-                x -> torch.softmax(judge.forward(x.div(new Scalar(127.5)).sub(new Scalar(1))), 1));
-    }
-
-    /** {@code probs} maps N x C x H x W pixel values in [0, 255] to N x classes probabilities. */
-    private static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence,
-                                         String judgeName, UnaryOperator<Tensor> probs) {
+    static ImageDataset generate(RunGenerator rg, int perClass, long seed, double minConfidence,
+                                 ClassifierFeatures judge, String judgeName) {
         var s = rg.shape();
+        judge.check("run " + rg.checkpoint(), s.channels(), s.height(), s.width());
         int k = s.numClasses();
+        if (judge.classes() != k) {
+            throw new ConfigException("--min-confidence scores images with " + judgeName + " (" + judge.classes()
+                    + " classes); this run has " + k + " classes " + rg.classNames());
+        }
         int per = s.channels() * s.height() * s.width();
         byte[] px = new byte[perClass * k * per];
         int[] filled = new int[k];
@@ -63,7 +53,7 @@ final class ConfidenceFilter {
             int batch = perClass * k;
             byte[] cand = SampleCommand.generate(rg, batch, seed + round * 7919L, i -> i / perClass);
             drawn += batch;
-            double[] conf = confidence(probs, cand, batch, s.channels(), s.height(), s.width(), perClass);
+            double[] conf = confidence(judge, cand, batch, s.channels(), s.height(), s.width(), perClass);
             for (int i = 0; i < batch; i++) {
                 int c = i / perClass;
                 if (filled[c] < perClass && conf[i] >= minConfidence) {
@@ -91,7 +81,7 @@ final class ConfidenceFilter {
     }
 
     /** The classifier's probability of the intended class of every image. */
-    private static double[] confidence(UnaryOperator<Tensor> clf, byte[] px, int n, int c, int h, int w, int perClass) {
+    private static double[] confidence(ClassifierFeatures clf, byte[] px, int n, int c, int h, int w, int perClass) {
         double[] out = new double[n];
         int chunk = 500;
         for (int from = 0; from < n; from += chunk) {
@@ -101,7 +91,7 @@ final class ConfidenceFilter {
                 for (int i = 0; i < f.length; i++) {
                     f[i] = px[from * c * h * w + i] & 0xff;
                 }
-                Tensor probs = clf.apply(Tensors.fromFloats(f, m, c, h, w));
+                Tensor probs = clf.apply(Tensors.fromFloats(f, m, c, h, w)).probs();
                 float[] p = Tensors.toFloats(probs);
                 int k = (int) probs.size(1);
                 for (int i = 0; i < m; i++) {

@@ -96,7 +96,8 @@ class AugmentEvalCommandTest {
         CliTest.assertUserError(CliTest.run(concat(base, "--synthetic-weight", "-1")), "--synthetic-weight");
         CliTest.assertUserError(CliTest.run(concat(base, "--filter-with", "oracle")), "--filter-with");
         CliTest.assertUserError(CliTest.run(concat(base, "--min-confidence", "1.5")), "--min-confidence");
-        CliTest.assertUserError(CliTest.run(concat(base, "--mix", "pooled", "--control")), "--control needs --mix added");
+        CliTest.assertUserError(CliTest.run(concat(base, "--mix", "pooled", "--control")),
+                "--control needs --mix added");
     }
 
     static String[] concat(String[] a, String... b) {

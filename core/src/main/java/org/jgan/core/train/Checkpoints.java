@@ -169,7 +169,6 @@ public final class Checkpoints {
         }
     }
 
-
     /** The generator weights to sample from: the EMA copy when the checkpoint has one, unless told otherwise. */
     public static void loadGenerator(Path dir, GanNet generator, boolean preferEma) throws IOException {
         Path ema = dir.resolve(EMA_FILE);

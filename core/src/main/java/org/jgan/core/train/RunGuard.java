@@ -62,7 +62,7 @@ final class RunGuard {
         }
     }
 
-    /** The counters after rolling back from {@code failed} to {@code restored}: rates scaled down, one more rollback. */
+    /** The counters after rolling back from {@code failed} to {@code restored}: lower rates, one more rollback. */
     TrainState afterRollback(TrainState failed, TrainState restored) {
         return new TrainState(restored.step(), restored.epoch(), restored.batchInEpoch(),
                 failed.lrScale() * config.lrFactor(), failed.rollbacks() + 1);

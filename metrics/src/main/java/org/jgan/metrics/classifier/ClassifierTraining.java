@@ -62,7 +62,8 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
         Adam opt = Optimizers.adam(net.parameters(true), lr, 0.9, 0.999);
         try {
             Batches batches = new Batches(train, batch, true, Seeds.derive(seed, "classifier-data", 0));
-            ExtraBatches more = extra == null ? null : new ExtraBatches(extra, Seeds.derive(seed, "classifier-extra", 0));
+            ExtraBatches more = extra == null ? null
+                    : new ExtraBatches(extra, Seeds.derive(seed, "classifier-extra", 0));
             long total = (long) epochs * batches.batchesPerEpoch();
             long step = 0;
             for (int e = 0; e < epochs; e++) {

@@ -32,6 +32,15 @@ public final class ClassifierFeatures implements FeatureExtractor {
         this.testAccuracy = loaded.testAccuracy();
     }
 
+    /**
+     * A classifier trained in this process and never saved (e.g. the filter of an augmentation experiment, trained on
+     * the experiment's own real images); closing the result closes {@code net}.
+     */
+    public static ClassifierFeatures of(ClassifierNet net, String name) {
+        return new ClassifierFeatures(new ClassifierFile.Loaded(net, Double.NaN), "classifier:" + name,
+                "unsaved:" + name);
+    }
+
     /** The built-in Fashion-MNIST classifier. */
     public static ClassifierFeatures builtin() throws IOException {
         return new ClassifierFeatures(ClassifierFile.loadResource(BUILTIN_RESOURCE), "classifier:builtin",

@@ -174,7 +174,6 @@ public final class TorchScriptFeatures implements FeatureExtractor {
                 + "(features, logits)"));
     }
 
-
     @Override
     public void close() {
         module.close();

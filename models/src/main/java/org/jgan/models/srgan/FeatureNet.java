@@ -75,7 +75,6 @@ public final class FeatureNet extends GanNet {
                 + "with one");
     }
 
-
     @Override
     public void close() {
         module.close();
