@@ -1,21 +1,35 @@
 package org.jgan.cli;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.Presets;
 import org.jgan.core.data.DataSources;
+import org.jgan.engine.ConvRoute;
+import org.jgan.engine.ConvSpec;
+import org.jgan.engine.Convolutions;
+import org.jgan.engine.CpuInfo;
+import org.jgan.engine.NumericsException;
 import org.jgan.engine.StepScope;
 import org.jgan.engine.Torch;
+import org.jgan.models.ModelNumerics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code jgan doctor}: loads libtorch, runs one small computation and reports the environment, so a broken native set-up
- * shows up as one clear line instead of a crash in the middle of training.
+ * {@code jgan doctor}: loads libtorch, runs one small computation, reports the environment and checks every
+ * convolution configuration of the shipped presets against float64, so a broken native set-up or a CPU on which a
+ * kernel computes wrong numbers shows up as one clear line instead of NaN in the middle of training.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check the native libraries, threads and data sets, and print versions.")
+        description = "Check the native libraries, threads, data sets and the numerics of every shipped model's "
+                + "convolutions on this CPU, and print versions.")
 public final class DoctorCommand implements Callable<Integer> {
+    @Option(names = "--no-numerics", description = "Skip the convolution self-check (only load libtorch).")
+    boolean noNumerics;
+
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
@@ -38,6 +52,38 @@ public final class DoctorCommand implements Callable<Integer> {
         var fm = DataSources.fashionMnistDir();
         System.out.println("fashion-mnist: " + (Files.isDirectory(fm) ? "ok (" + fm + ")"
                 : "missing; apt-get install dataset-fashion-mnist"));
+        System.out.println("CPU: " + CpuInfo.model() + "; oneDNN vector ISA: " + CpuInfo.vectorIsa());
+        return noNumerics ? 0 : numerics();
+    }
+
+    private static int numerics() {
+        long t0 = System.nanoTime();
+        List<Convolutions.Entry> routes;
+        try {
+            for (String preset : Presets.names()) {
+                ModelNumerics.check(preset);
+            }
+            routes = Convolutions.routes();
+        } catch (NumericsException e) {
+            System.out.println("convolutions: FAILED: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("convolutions of the %d presets, each checked against float64 (forward, backward-data, "
+                + "backward-weights, double backward; %d runs bit-identical):%n", Presets.names().size(), 3);
+        System.out.printf("  %-44s %-13s %-8s %-7s %-9s %s%n", "configuration", "input NxHxW", "use", "path",
+                "max error", "note");
+        int moved = 0;
+        for (Convolutions.Entry e : routes) {
+            String err = e.result() == null ? "unchecked" : String.format("%.1e", e.result().error());
+            System.out.printf("  %-44s %-13s %-8s %-7s %-9s %s%n", e.spec().key(),
+                    e.input()[0] + "x" + e.input()[2] + "x" + e.input()[3], e.training() ? "training" : "forward",
+                    e.route().label(), err, e.note().isEmpty() && e.route() == ConvRoute.IM2COL
+                            ? (e.spec().blockAligned() ? "batch" : "channels") + " off the block of " + ConvSpec.BLOCK
+                            : e.note());
+            moved += e.note().startsWith("oneDNN failed") ? 1 : 0;
+        }
+        System.out.printf("convolutions: ok (%d configurations, %d moved off oneDNN by their check; %.1f s)%n",
+                routes.size(), moved, (System.nanoTime() - t0) / 1e9);
         return 0;
     }
 }

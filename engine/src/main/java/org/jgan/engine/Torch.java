@@ -60,6 +60,13 @@ public final class Torch {
         }
     }
 
+    /** Loads libtorch with the default thread count unless it is loaded already (then nothing changes). */
+    public static synchronized void ensureLoaded() {
+        if (!loaded) {
+            init();
+        }
+    }
+
     /** Intra-op threads in use (0 before {@link #init}). */
     public static int threads() {
         return threads;

@@ -2,8 +2,8 @@ package org.jgan.metrics;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Convolutions;
 import org.jgan.engine.Tensors;
 
 /**
@@ -104,8 +104,7 @@ public final class ImageQuality {
     }
 
     private static Tensor filter(Tensor x, Tensor w, long channels) {
-        return torch.conv2d(x, w, new TensorOptional(), new long[]{1, 1}, new long[]{0, 0}, new long[]{1, 1},
-                channels);
+        return Convolutions.conv2d(x, w, null, new long[]{1, 1}, new long[]{0, 0}, new long[]{1, 1}, channels);
     }
 
     private static Tensor unit(Tensor t) {

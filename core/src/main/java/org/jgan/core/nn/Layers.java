@@ -26,24 +26,24 @@ public final class Layers {
     private Layers() {
     }
 
-    /** 2-D convolution with a square kernel, stride and padding. */
-    public static Conv2dImpl conv(long in, long out, long kernel, long stride, long padding, boolean bias) {
+    /** 2-D convolution with a square kernel, stride and padding, libtorch's default initialisation. */
+    public static ConvLayer conv(long in, long out, long kernel, long stride, long padding, boolean bias) {
         Conv2dOptions o = new Conv2dOptions(in, out, Opts.of(kernel, kernel));
         Opts.set(o.stride(), stride, stride);
         o.padding().put(Opts.of(padding, padding));
         o.bias().put(bias);
-        return new Conv2dImpl(o);
+        return new ConvLayer(new Conv2dImpl(o), stride, padding);
     }
 
     /** Transposed convolution; output size = (in - 1) * stride - 2 * padding + kernel + outputPadding. */
-    public static ConvTranspose2dImpl convT(long in, long out, long kernel, long stride, long padding,
-                                            long outputPadding, boolean bias) {
+    public static ConvLayer convT(long in, long out, long kernel, long stride, long padding, long outputPadding,
+                                  boolean bias) {
         ConvTranspose2dOptions o = new ConvTranspose2dOptions(in, out, Opts.of(kernel, kernel));
         Opts.set(o.stride(), stride, stride);
         Opts.set(o.padding(), padding, padding);
         Opts.set(o.output_padding(), outputPadding, outputPadding);
         o.bias().put(bias);
-        return new ConvTranspose2dImpl(o);
+        return new ConvLayer(new ConvTranspose2dImpl(o), stride, padding, outputPadding);
     }
 
     public static LinearImpl linear(long in, long out, boolean bias) {

@@ -1,10 +1,8 @@
 package org.jgan.core.nn;
 
-import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Convolutions;
 
 /** A 2-D convolution whose weight is spectrally normalised ({@link SpectralNorm}) on every forward. */
 public final class SnConv2d extends Module {
@@ -16,7 +14,7 @@ public final class SnConv2d extends Module {
 
     public SnConv2d(long in, long out, long kernel, long stride, long padding, boolean bias, long seed) {
         // Borrow libtorch's default initialisation from a plain convolution of the same shape.
-        Conv2dImpl init = Layers.conv(in, out, kernel, stride, padding, bias);
+        ConvLayer init = Layers.conv(in, out, kernel, stride, padding, bias);
         // Keep our own handles: the references register_parameter returns dangle once the module's parameter list
         // grows (measured: a "weight" that later reads as a 1-D tensor).
         this.weight = init.weight().detach().clone();
@@ -33,7 +31,6 @@ public final class SnConv2d extends Module {
 
     public Tensor forward(Tensor x) {
         Tensor w = sn.apply(weight, is_training());
-        return torch.conv2d(x, w, bias == null ? new TensorOptional() : new TensorOptional(bias),
-                new long[]{stride, stride}, new long[]{padding, padding}, new long[]{1, 1}, 1);
+        return Convolutions.conv2d(x, w, bias, stride, padding);
     }
 }

@@ -2,11 +2,11 @@ package org.jgan.metrics.classifier;
 
 import org.bytedeco.pytorch.BatchNorm1dImpl;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.Layers;
 
 /**
@@ -22,9 +22,9 @@ import org.jgan.core.nn.Layers;
 public final class ClassifierNet extends Module {
     /** Width of the penultimate layer, i.e. the dimension of the features. */
     public static final int FEATURES = 128;
-    private final Conv2dImpl c1;
-    private final Conv2dImpl c2;
-    private final Conv2dImpl c3;
+    private final ConvLayer c1;
+    private final ConvLayer c2;
+    private final ConvLayer c3;
     private final BatchNorm2dImpl b1;
     private final BatchNorm2dImpl b2;
     private final BatchNorm2dImpl b3;
@@ -75,7 +75,7 @@ public final class ClassifierNet extends Module {
         return logits(features(x));
     }
 
-    private static Tensor block(Tensor x, Conv2dImpl conv, BatchNorm2dImpl bn) {
+    private static Tensor block(Tensor x, ConvLayer conv, BatchNorm2dImpl bn) {
         return torch.max_pool2d(torch.relu(bn.forward(conv.forward(x))), 2, 2);
     }
 }

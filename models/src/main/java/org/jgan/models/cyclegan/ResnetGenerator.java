@@ -2,10 +2,9 @@ package org.jgan.models.cyclegan;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.pytorch.Conv2dImpl;
-import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 import org.jgan.models.i2i.Blocks;
@@ -19,13 +18,13 @@ import org.jgan.models.i2i.ChannelMap;
 public final class ResnetGenerator extends GanNet implements ChannelMap {
     private final int in;
     private final int out;
-    private final Conv2dImpl head;
-    private final Conv2dImpl down1;
-    private final Conv2dImpl down2;
-    private final List<Conv2dImpl[]> blocks = new ArrayList<>();
-    private final ConvTranspose2dImpl up1;
-    private final ConvTranspose2dImpl up2;
-    private final Conv2dImpl tail;
+    private final ConvLayer head;
+    private final ConvLayer down1;
+    private final ConvLayer down2;
+    private final List<ConvLayer[]> blocks = new ArrayList<>();
+    private final ConvLayer up1;
+    private final ConvLayer up2;
+    private final ConvLayer tail;
 
     public ResnetGenerator(int in, int out, int width, int nBlocks) {
         this.in = in;
@@ -36,7 +35,7 @@ public final class ResnetGenerator extends GanNet implements ChannelMap {
         down1 = register_module("down1", Layers.conv(w, 2 * w, 3, 2, 1, true));
         down2 = register_module("down2", Layers.conv(2 * w, 4 * w, 3, 2, 1, true));
         for (int i = 0; i < nBlocks; i++) {
-            blocks.add(new Conv2dImpl[]{
+            blocks.add(new ConvLayer[]{
                 register_module("block" + i + "a", Layers.conv(4 * w, 4 * w, 3, 1, 0, true)),
                 register_module("block" + i + "b", Layers.conv(4 * w, 4 * w, 3, 1, 0, true))});
         }
@@ -67,7 +66,7 @@ public final class ResnetGenerator extends GanNet implements ChannelMap {
         h = torch.relu(Blocks.instanceNorm(head.forward(Blocks.reflect(h, 3))));
         h = torch.relu(Blocks.instanceNorm(down1.forward(h)));
         h = torch.relu(Blocks.instanceNorm(down2.forward(h)));
-        for (Conv2dImpl[] b : blocks) {
+        for (ConvLayer[] b : blocks) {
             Tensor r = torch.relu(Blocks.instanceNorm(b[0].forward(Blocks.reflect(h, 1))));
             r = Blocks.instanceNorm(b[1].forward(Blocks.reflect(r, 1)));
             h = h.add(r);

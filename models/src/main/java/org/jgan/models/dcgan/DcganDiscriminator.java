@@ -2,12 +2,12 @@ package org.jgan.models.dcgan;
 
 import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 import org.jgan.core.nn.SnConv2d;
@@ -37,8 +37,8 @@ public class DcganDiscriminator extends GanNet {
             conv2 = register_module("conv2", new SnConv2d(w, 2L * w, 4, 2, 1, !bn, seed + 1))::forward;
             fc = register_module("fc", new SnLinear(featureDim, 1, true, seed + 2))::forward;
         } else {
-            Conv2dImpl c1 = register_module("conv1", Layers.conv(shape.channels(), w, 4, 2, 1, true));
-            Conv2dImpl c2 = register_module("conv2", Layers.conv(w, 2L * w, 4, 2, 1, !bn));
+            ConvLayer c1 = register_module("conv1", Layers.conv(shape.channels(), w, 4, 2, 1, true));
+            ConvLayer c2 = register_module("conv2", Layers.conv(w, 2L * w, 4, 2, 1, !bn));
             LinearImpl l = register_module("fc", Layers.linear(featureDim, 1, true));
             conv1 = c1::forward;
             conv2 = c2::forward;

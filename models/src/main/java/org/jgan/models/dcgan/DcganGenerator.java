@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.nn.ConditionalBatchNorm;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 import org.jgan.core.train.DataShape;
@@ -25,9 +25,9 @@ public class DcganGenerator extends GanNet {
     private final long w0;
     private final LinearImpl fc;
     private final BiFunction<Tensor, Tensor, Tensor> bn0;
-    private final ConvTranspose2dImpl up1;
+    private final ConvLayer up1;
     private final BiFunction<Tensor, Tensor, Tensor> bn1;
-    private final ConvTranspose2dImpl up2;
+    private final ConvLayer up2;
     private final List<ConditionalBatchNorm> conditional = new ArrayList<>();
 
     /** @param inputDim length of the input vector (the latent size) */

@@ -3,11 +3,10 @@ package org.jgan.models.i2i;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.Conv2dImpl;
-import org.bytedeco.pytorch.ConvTranspose2dImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 
@@ -25,9 +24,9 @@ public final class UNetGenerator extends GanNet implements ChannelMap {
     private final int depth;
     private final int in;
     private final int out;
-    private final List<Conv2dImpl> down = new ArrayList<>();
+    private final List<ConvLayer> down = new ArrayList<>();
     private final List<BatchNorm2dImpl> downNorm = new ArrayList<>();
-    private final List<ConvTranspose2dImpl> up = new ArrayList<>();
+    private final List<ConvLayer> up = new ArrayList<>();
     private final List<BatchNorm2dImpl> upNorm = new ArrayList<>();
     private final boolean[] dropout;
 

@@ -3,10 +3,10 @@ package org.jgan.models.srgan;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.Conv2dImpl;
 import org.bytedeco.pytorch.PReLUImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 
@@ -19,14 +19,14 @@ import org.jgan.core.nn.Layers;
  */
 public final class SrResNet extends GanNet {
     private final int scale;
-    private final Conv2dImpl head;
+    private final ConvLayer head;
     private final PReLUImpl headAct;
     private final List<Block> blocks = new ArrayList<>();
-    private final Conv2dImpl mid;
+    private final ConvLayer mid;
     private final BatchNorm2dImpl midNorm;
-    private final List<Conv2dImpl> upConv = new ArrayList<>();
+    private final List<ConvLayer> upConv = new ArrayList<>();
     private final List<PReLUImpl> upAct = new ArrayList<>();
-    private final Conv2dImpl tail;
+    private final ConvLayer tail;
 
     public SrResNet(long channels, int width, int nBlocks, int scale) {
         if (scale != 2 && scale != 4) {
@@ -53,7 +53,7 @@ public final class SrResNet extends GanNet {
         tail = register_module("tail", Layers.conv(w, channels, 9, 1, 4, true));
     }
 
-    private record Block(Conv2dImpl a, BatchNorm2dImpl aNorm, PReLUImpl act, Conv2dImpl b, BatchNorm2dImpl bNorm) {
+    private record Block(ConvLayer a, BatchNorm2dImpl aNorm, PReLUImpl act, ConvLayer b, BatchNorm2dImpl bNorm) {
     }
 
     public int scale() {

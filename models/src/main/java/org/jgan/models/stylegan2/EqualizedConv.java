@@ -5,8 +5,8 @@ import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Convolutions;
 
 /**
  * A convolution of the StyleGAN2 discriminator with the equalized learning rate (Karras et al. 2018): N(0, 1) weights
@@ -36,17 +36,17 @@ final class EqualizedConv extends Module {
 
     Tensor forward(Tensor x) {
         Tensor w = weight.mul(new Scalar(gain));
-        TensorOptional b = bias == null ? new TensorOptional() : new TensorOptional(bias);
+        Tensor b = bias;
         Tensor y;
         if (!down) {
-            y = torch.conv2d(x, w, b, new long[]{1, 1}, new long[]{kernel / 2, kernel / 2}, new long[]{1, 1}, 1);
+            y = Convolutions.conv2d(x, w, b, 1, kernel / 2);
         } else if (kernel == 1) {
             // filtering then keeping every second pixel is the same as filtering only the kept pixels
-            y = torch.conv2d(Fir.down(x), w, b, new long[]{1, 1}, new long[]{0, 0}, new long[]{1, 1}, 1);
+            y = Convolutions.conv2d(Fir.down(x), w, b, 1, 0);
         } else {
             // pad so that the filtered map, convolved with stride 2 and no padding, gives exactly H / 2
             long pad = (kernel + 1) / 2;
-            y = torch.conv2d(Fir.blur(x, pad, 1.0), w, b, new long[]{2, 2}, new long[]{0, 0}, new long[]{1, 1}, 1);
+            y = Convolutions.conv2d(Fir.blur(x, pad, 1.0), w, b, 2, 0);
         }
         return lrelu ? torch.leaky_relu(y, new Scalar(0.2)).mul(new Scalar(EqualizedLinear.LRELU_GAIN)) : y;
     }

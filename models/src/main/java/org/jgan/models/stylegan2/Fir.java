@@ -1,8 +1,7 @@
 package org.jgan.models.stylegan2;
 
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
-import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Convolutions;
 import org.jgan.engine.Tensors;
 
 /**
@@ -31,22 +30,20 @@ final class Fir {
     /** Filters with zero padding {@code pad} on every side, scaled by {@code gain} (4 after zero insertion). */
     static Tensor blur(Tensor x, long pad, double gain) {
         long c = x.size(1);
-        return torch.conv2d(x, kernel(c, gain), new TensorOptional(), new long[]{1, 1}, new long[]{pad, pad},
-                new long[]{1, 1}, c);
+        return Convolutions.conv2d(x, kernel(c, gain), null, new long[]{1, 1}, new long[]{pad, pad}, new long[]{1, 1}, c);
     }
 
     /** 2x upsampling: H x W to 2H x 2W; a constant image stays the same constant away from the border. */
     static Tensor up(Tensor x) {
         long c = x.size(1);
         // zero insertion + filtering with gain 4 is a stride-2 transposed convolution; padding 1 gives exactly 2H
-        return torch.conv_transpose2d(x, kernel(c, 4.0), new TensorOptional(), new long[]{2, 2}, new long[]{1, 1},
+        return Convolutions.convTranspose2d(x, kernel(c, 4.0), null, new long[]{2, 2}, new long[]{1, 1},
                 new long[]{0, 0}, c, new long[]{1, 1});
     }
 
     /** 2x downsampling: H x W to H/2 x W/2 (filter, then every second pixel). */
     static Tensor down(Tensor x) {
         long c = x.size(1);
-        return torch.conv2d(x, kernel(c, 1.0), new TensorOptional(), new long[]{2, 2}, new long[]{1, 1},
-                new long[]{1, 1}, c);
+        return Convolutions.conv2d(x, kernel(c, 1.0), null, new long[]{2, 2}, new long[]{1, 1}, new long[]{1, 1}, c);
     }
 }

@@ -5,8 +5,8 @@ import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.Convolutions;
 
 /**
  * A modulated convolution of the StyleGAN2 synthesis network (Karras et al. 2020, section 2.2): an affine layer
@@ -74,10 +74,8 @@ final class ModulatedConv extends Module {
         long n = x.size(0);
         Tensor s = styles(w);
         Tensor y = x.mul(s.view(n, -1, 1, 1));
-        y = up ? Fir.blur(torch.conv_transpose2d(y, weight.transpose(0, 1), new TensorOptional(), new long[]{2, 2},
-                new long[]{0, 0}, new long[]{0, 0}, 1, new long[]{1, 1}), 1, 4.0)
-                : torch.conv2d(y, weight, new TensorOptional(), new long[]{1, 1},
-                        new long[]{kernel / 2, kernel / 2}, new long[]{1, 1}, 1);
+        y = up ? Fir.blur(Convolutions.convTranspose2d(y, weight.transpose(0, 1), null, 2, 0, 0), 1, 4.0)
+                : Convolutions.conv2d(y, weight, null, 1, kernel / 2);
         if (demodulate) {
             y = y.mul(demodulation(s).view(n, -1, 1, 1));
         }

@@ -1,0 +1,90 @@
+package org.jgan.engine;
+
+/**
+ * One 2-D convolution configuration as libtorch sees it: channels, kernel, stride, padding, dilation, groups and,
+ * for a transposed convolution, the output padding. {@link Convolutions} decides per configuration which kernel
+ * family may compute it and verifies that choice against float64 ({@link ConvCheck}).
+ *
+ * @param in            input channels
+ * @param out           output channels
+ * @param kernel        kernel height and width
+ * @param stride        stride (height, width)
+ * @param padding       zero padding (height, width)
+ * @param dilation      dilation (height, width)
+ * @param outputPadding extra rows/columns of a transposed convolution's output (0, 0 for a plain one)
+ * @param groups        channel groups (1 for a dense convolution, {@code in} for a depthwise one)
+ * @param transposed    whether this is a transposed ("fractionally strided") convolution
+ */
+public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] padding, long[] dilation,
+                       long[] outputPadding, long groups, boolean transposed) {
+
+    /**
+     * The oneDNN block size that must divide every channel count jgan hands to oneDNN: 16 covers AVX-512 (16) and
+     * AVX2 (8). oneDNN 3.7.1 (inside libtorch 2.10) pads weights to this block when it reorders them into its
+     * double-blocked layouts, and its zero-fill of the padded rows overwrites real taps (docs/engine.md).
+     */
+    public static final long BLOCK = 16;
+
+    public ConvSpec {
+        if (in < 1 || out < 1 || groups < 1 || in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("a convolution needs positive channel counts divisible by its "
+                    + groups + " groups, got " + in + " -> " + out);
+        }
+        for (long[] a : new long[][]{kernel, stride, padding, dilation, outputPadding}) {
+            if (a.length != 2) {
+                throw new IllegalArgumentException("kernel, stride, padding, dilation and output padding take two "
+                        + "values (height, width)");
+            }
+        }
+    }
+
+    /**
+     * Whether oneDNN can run this configuration without padding any channel dimension of its weights: dense
+     * convolutions with both channel counts per group multiples of {@link #BLOCK}, or depthwise ones whose channel
+     * count is a multiple of it. Every other configuration takes the reference path.
+     */
+    public boolean blockAligned() {
+        long inG = in / groups;
+        long outG = out / groups;
+        if (groups == 1 || (inG > 1 || outG > 1)) {
+            return inG % BLOCK == 0 && outG % BLOCK == 0;
+        }
+        return groups % BLOCK == 0;
+    }
+
+    /** Output height and width for an input of {@code h} x {@code w}. */
+    public long[] outputSize(long h, long w) {
+        return new long[]{outputSize(h, 0), outputSize(w, 1)};
+    }
+
+    private long outputSize(long size, int d) {
+        long span = dilation[d] * (kernel[d] - 1);
+        return transposed ? (size - 1) * stride[d] - 2 * padding[d] + span + outputPadding[d] + 1
+                : (size + 2 * padding[d] - span - 1) / stride[d] + 1;
+    }
+
+    /** A short, stable text for messages and the check cache, e.g. {@code convT 128->1 k4x4 s2x2 p1x1 d1x1 op0x0 g1}. */
+    public String key() {
+        return (transposed ? "convT " : "conv ") + in + "->" + out + " k" + pair(kernel) + " s" + pair(stride)
+                + " p" + pair(padding) + " d" + pair(dilation) + " op" + pair(outputPadding) + " g" + groups;
+    }
+
+    private static String pair(long[] v) {
+        return v[0] + "x" + v[1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConvSpec s && s.key().equals(key());
+    }
+
+    @Override
+    public int hashCode() {
+        return key().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key();
+    }
+}

@@ -1,0 +1,148 @@
+package org.jgan.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bytedeco.pytorch.GradMode;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Every 2-D convolution jgan runs goes through here, so that no configuration reaches a broken kernel.
+ *
+ * <p>Why: oneDNN 3.7.1, inside libtorch 2.10, corrupts convolution weights when it reorders them into a padded
+ * double-blocked layout, which it does when a channel count is not a multiple of its block (16 with AVX-512, 8 with
+ * AVX2): backward-data and transposed convolutions then compute wrong values, and with two threads racy ones and NaN
+ * (docs/engine.md has the measurements). libtorch offers no per-call switch, and turning oneDNN off for the whole
+ * process costs about 2x per DCGAN step. So the route is chosen per configuration: block-aligned configurations
+ * ({@link ConvSpec#blockAligned}) keep libtorch's oneDNN kernels; all others take {@link Im2colConvolution}, whose
+ * derivatives of every order stay off oneDNN. Under autograd the batch size must be a multiple of the block too:
+ * libtorch's double backward (R1, gradient penalty) computes the weight gradient as a convolution whose channels are
+ * the batch (measured: 1x1 convolutions at batch 4 off by 30-85% in that gradient). The image-facing layers (1 or 3
+ * channels) are the unaligned ones and also the cheapest, so the speed of the wide layers is kept.
+ *
+ * <p>Proof, not trust: the first time a configuration meets an input shape in this process (or on this CPU, see
+ * {@link ConvCheckCache}), it is checked against float64 ({@link ConvCheck}). A configuration oneDNN fails moves to
+ * the reference path; if that fails too, the call throws {@link NumericsException} naming the configuration, unless
+ * checks were turned off knowingly ({@link #setChecks}). Float64 inputs never reach oneDNN and are not checked.
+ */
+public final class Convolutions {
+    private static final Map<String, Entry> ROUTES = new ConcurrentHashMap<>();
+    private static volatile boolean checks = !"off".equalsIgnoreCase(
+            System.getProperty("jgan.convolution.checks", System.getenv().getOrDefault("JGAN_CONVOLUTION_CHECKS", "")));
+
+    /**
+     * One configuration at one input size, its route and what its check found.
+     *
+     * @param spec     the configuration
+     * @param input    N x C x H x W of the check's input (N capped at {@link #FORWARD_CHECK_BATCH} for forward-only)
+     * @param training whether the route serves autograd (checked to the double backward) or the forward only
+     * @param route    the route taken
+     * @param result   the check of that route, null when checks are off
+     * @param note     why the route differs from the rule's, or ""
+     */
+    public record Entry(ConvSpec spec, long[] input, boolean training, ConvRoute route, ConvCheck.Result result,
+                        String note) {
+    }
+
+    /**
+     * The largest batch of a forward-only check: a forward pass does not depend on the batch size the way a double
+     * backward does (see {@link #route}), and float64 is slow.
+     */
+    public static final long FORWARD_CHECK_BATCH = 16;
+
+    private Convolutions() {
+    }
+
+    /** A square convolution with dilation 1 and one group; {@code bias} may be null. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, long stride, long padding) {
+        return conv2d(x, weight, bias, new long[]{stride, stride}, new long[]{padding, padding}, new long[]{1, 1}, 1);
+    }
+
+    /** libtorch's {@code conv2d} (weight out x in/groups x kh x kw), routed as this class describes. */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation,
+                                long groups) {
+        ConvSpec s = new ConvSpec(weight.size(1) * groups, weight.size(0), new long[]{weight.size(2), weight.size(3)},
+                stride, padding, dilation, new long[]{0, 0}, groups, false);
+        return run(x, weight, bias, s);
+    }
+
+    /** A square transposed convolution with dilation 1 and one group; {@code bias} may be null. */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, long stride, long padding,
+                                         long outputPadding) {
+        return convTranspose2d(x, weight, bias, new long[]{stride, stride}, new long[]{padding, padding},
+                new long[]{outputPadding, outputPadding}, 1, new long[]{1, 1});
+    }
+
+    /** libtorch's {@code conv_transpose2d} (weight in x out/groups x kh x kw), routed as this class describes. */
+    public static Tensor convTranspose2d(Tensor x, Tensor weight, Tensor bias, long[] stride, long[] padding,
+                                         long[] outputPadding, long groups, long[] dilation) {
+        ConvSpec s = new ConvSpec(weight.size(0), weight.size(1) * groups, new long[]{weight.size(2), weight.size(3)},
+                stride, padding, dilation, outputPadding, groups, true);
+        return run(x, weight, bias, s);
+    }
+
+    private static Tensor run(Tensor x, Tensor w, Tensor b, ConvSpec s) {
+        if (x.dim() != 4 || x.size(1) != s.in()) {
+            throw new IllegalArgumentException(s.key() + " needs an N x " + s.in() + " x H x W input, got "
+                    + java.util.Arrays.toString(Tensors.shape(x)));
+        }
+        if (x.scalar_type() == torch.ScalarType.Double) {
+            return ConvRoute.LIBTORCH.apply(x, w, b, s);
+        }
+        boolean training = GradMode.is_enabled() && (x.requires_grad() || w.requires_grad());
+        long n = training ? x.size(0) : Math.min(x.size(0), FORWARD_CHECK_BATCH);
+        return route(s, n, x.size(2), x.size(3), training).route().apply(x, w, b, s);
+    }
+
+    /**
+     * The route of {@code spec} for n x in x h x w inputs, checking it first if this has not been done yet.
+     * {@code training} says whether autograd will differentiate it (once or twice); then the batch size matters,
+     * because libtorch's double backward runs a convolution whose channels are the batch.
+     */
+    public static Entry route(ConvSpec spec, long n, long h, long w, boolean training) {
+        String key = spec.key() + " @" + n + "x" + h + "x" + w + (training ? " training" : " forward") + " t"
+                + Torch.threads();
+        Entry e = ROUTES.get(key);
+        return e != null ? e : ROUTES.computeIfAbsent(key, k -> decide(spec, new long[]{n, spec.in(), h, w},
+                training));
+    }
+
+    private static Entry decide(ConvSpec spec, long[] input, boolean training) {
+        boolean aligned = spec.blockAligned() && (!training || input[0] % ConvSpec.BLOCK == 0);
+        ConvRoute rule = aligned ? ConvRoute.LIBTORCH : ConvRoute.IM2COL;
+        if (!checks) {
+            return new Entry(spec, input, training, rule, null, "checks off");
+        }
+        ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, training);
+        if (r.ok()) {
+            return new Entry(spec, input, training, rule, r, "");
+        }
+        if (rule == ConvRoute.LIBTORCH) {
+            ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, training);
+            if (ref.ok()) {
+                return new Entry(spec, input, training, ConvRoute.IM2COL, ref, "oneDNN failed its check: "
+                        + r.what());
+            }
+        }
+        throw new NumericsException("the " + spec.key() + " convolution on " + input[0] + "x" + input[1] + "x"
+                + input[2] + "x" + input[3] + " inputs failed its float64 check on this CPU (" + r.what()
+                + "); refusing to compute with it. Set the system property jgan.convolution.checks=off (or "
+                + "JGAN_CONVOLUTION_CHECKS=off) only if you accept wrong results.");
+    }
+
+    /** Turns the checks on or off for configurations not seen yet; off means trusting the block rule alone. */
+    public static void setChecks(boolean on) {
+        checks = on;
+    }
+
+    /** Every configuration routed so far in this process, sorted by configuration and input size. */
+    public static List<Entry> routes() {
+        List<Entry> all = new ArrayList<>(ROUTES.values());
+        all.sort(Comparator.comparing((Entry e) -> e.spec().key()).thenComparingLong(e -> e.input()[2])
+                .thenComparingLong(e -> e.input()[0]));
+        return all;
+    }
+}

@@ -1,0 +1,40 @@
+package org.jgan.engine;
+
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/**
+ * Convolution as unfold + matrix product ("im2col", Chellapilla et al. 2006), the path {@link Convolutions} takes
+ * for configurations oneDNN must not compute. Every derivative of it, to any order, is again im2col, col2im or a
+ * matrix product on OpenBLAS, so forward, backward and the double backward of R1 and the gradient penalty never
+ * reach oneDNN's convolution kernels.
+ */
+final class Im2colConvolution {
+    private Im2colConvolution() {
+    }
+
+    /** y = conv(x, w) + b; x is N x in x H x W, w is out x in/groups x kh x kw, b may be null. */
+    static Tensor forward(Tensor x, Tensor w, Tensor b, ConvSpec s) {
+        long n = x.size(0);
+        long[] o = s.outputSize(x.size(2), x.size(3));
+        long g = s.groups();
+        // N x (in kh kw) x L, grouped as N x g x (in/g kh kw) x L
+        Tensor cols = torch.im2col(x, s.kernel(), s.dilation(), s.padding(), s.stride());
+        Tensor y = w.reshape(g, s.out() / g, -1).matmul(cols.view(n, g, -1, o[0] * o[1]));
+        y = y.reshape(n, s.out(), o[0], o[1]);
+        return b == null ? y : y.add(b.view(1, -1, 1, 1));
+    }
+
+    /** y = conv_transpose(x, w) + b; w is in x out/groups x kh x kw, as libtorch stores it. */
+    static Tensor transposed(Tensor x, Tensor w, Tensor b, ConvSpec s) {
+        long n = x.size(0);
+        long hw = x.size(2) * x.size(3);
+        long[] o = s.outputSize(x.size(2), x.size(3));
+        long g = s.groups();
+        // each input pixel spreads w^T x over a kernel-sized patch: N x g x (out/g kh kw) x HW, then col2im sums
+        // the overlapping patches (col2im is the adjoint of im2col, as a transposed convolution is of a convolution)
+        Tensor cols = w.reshape(g, s.in() / g, -1).transpose(1, 2).matmul(x.reshape(n, g, s.in() / g, hw));
+        Tensor y = torch.col2im(cols.reshape(n, -1, hw), o, s.kernel(), s.dilation(), s.padding(), s.stride());
+        return b == null ? y : y.add(b.view(1, -1, 1, 1));
+    }
+}

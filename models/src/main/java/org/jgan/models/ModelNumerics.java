@@ -1,0 +1,72 @@
+package org.jgan.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.Presets;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DemoTasks;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.Convolutions;
+
+/**
+ * The numerics self-check of the shipped models: one training step of a preset, at its own widths and batch size,
+ * on generated 28 x 28 data (the size of the Fashion-MNIST presets), so that every convolution configuration the preset runs is
+ * routed and checked against float64 by {@link Convolutions} (forward, backward-data, backward-weights and the double
+ * backward of R1 and the gradient penalty). A configuration that no route computes correctly on this CPU ends the
+ * step with a {@link org.jgan.engine.NumericsException} naming it.
+ */
+public final class ModelNumerics {
+    private ModelNumerics() {
+    }
+
+    /** Runs the check for {@code preset} (a name of {@link Presets}) and returns every configuration routed so far. */
+    public static List<Convolutions.Entry> check(String preset) {
+        TrainConfig base = Presets.byName(preset);
+        int batch = base.data().batch();
+        TrainConfig config = base.withData(new DataConfig("generated", batch, true, 0, 0, false))
+                .withSchedule(new ScheduleConfig(0, 1, 1, 1, 1, 1, 4));
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("jgan-numerics-");
+            try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, data(base.model().name(), batch),
+                    dir.resolve("run"))) {
+                t.run(new TrainListener() { });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the numerics check of " + preset + " could not use a temporary folder", e);
+        } finally {
+            delete(dir);
+        }
+        return Convolutions.routes();
+    }
+
+    private static ImageDataset data(String model, int batch) {
+        return switch (model) {
+            case "pix2pix" -> DemoTasks.edgesToGarment(SyntheticData.shapes(batch, 28, 1), "generated pairs");
+            case "cyclegan" -> DemoTasks.classToClass(SyntheticData.shapes(3 * batch, 28, 2), 1, 2, 3,
+                    "generated unpaired");
+            default -> SyntheticData.shapes(batch, 28, 4);
+        };
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
