@@ -21,6 +21,7 @@ import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.StepScope;
+import org.jgan.engine.CpuInfo;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure DCGAN training and generation throughput against PyTorch, side by side.")
 public final class BenchCommand implements Callable<Integer> {
-    /** Multiply-adds of one DCGAN step at batch 64 on 28x28, times 2 (see README): about 18 GFLOP. */
+    /** Multiply-adds of one DCGAN step at batch 64 on 28x28 (forward and both backward passes of G and D), times 2. */
     static final double STEP_GFLOP_AT_64 = 18.2;
 
     @Option(names = "--steps", defaultValue = "50", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
@@ -62,17 +63,22 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> jgan = measureJgan(n);
         List<Map<String, Object>> py = new ArrayList<>();
         if (!python.noPython) {
+            // PyTorch's best configuration differs by machine: OpenBLAS threads on top of OpenMP oversubscribe the
+            // cores, and OpenMP's spinning waits cost on a shared machine; measure each, compare with the best.
             py.add(runPython(n, Map.of()));
             py.add(runPython(n, Map.of("OPENBLAS_NUM_THREADS", "1")));
+            py.add(runPython(n, Map.of("OMP_WAIT_POLICY", "PASSIVE")));
+            py.add(runPython(n, new java.util.TreeMap<>(Map.of("OPENBLAS_NUM_THREADS", "1", "OMP_WAIT_POLICY",
+                    "PASSIVE"))));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", n);
         out.put("batch", batch);
         out.put("jgan", jgan);
         out.put("pytorch", py);
-        System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up%n", batch, n, steps,
-                warmup);
-        System.out.printf("%-34s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
+        System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up; CPU: %s%n", batch, n,
+                steps, warmup, CpuInfo.model());
+        System.out.printf("%-58s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
         print("jgan (libtorch " + Torch.libtorchVersion() + ")", jgan);
         Map<String, Object> best = null;
         for (Map<String, Object> p : py) {
@@ -82,9 +88,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         double gflops = STEP_GFLOP_AT_64 * batch / 64.0 / (d(jgan, "step_ms_median") / 1000);
-        System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%n", gflops,
-                STEP_GFLOP_AT_64);
+        double peak = CpuInfo.fp32PeakGflops(n);
+        System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%s%n",
+                gflops, STEP_GFLOP_AT_64, peak > 0 ? String.format(", %.0f%% of an assumed FP32 peak of %.0f GFLOP/s "
+                        + "(%s)", 100 * gflops / peak, peak, CpuInfo.peakAssumption(n)) : "");
         out.put("jgan_gflops", gflops);
+        out.put("cpu", CpuInfo.model());
+        out.put("fp32_peak_gflops", peak);
         if (best != null) {
             double tr = d(jgan, "train_img_s") / d(best, "train_img_s");
             double gen = d(jgan, "gen_img_s") / d(best, "gen_img_s");
@@ -99,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(String name, Map<String, Object> m) {
-        System.out.printf("%-34s %10.1f %12.0f %12.0f%n", name, d(m, "step_ms_median"), d(m, "train_img_s"),
+        System.out.printf("%-58s %10.1f %12.0f %12.0f%n", name, d(m, "step_ms_median"), d(m, "train_img_s"),
                 d(m, "gen_img_s"));
     }
 

@@ -46,7 +46,7 @@ final class PythonOptions {
             int rc = p.waitFor();
             if (rc != 0 || stdout.isEmpty()) {
                 throw new IOException(python + " exited with " + rc + "; is Debian's python3-torch installed? "
-                        + "(apt-get install python3-torch), or pass --no-python");
+                        + "(apt-get install python3-torch libopenblas0-pthread), or pass --no-python");
             }
             return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
         } finally {

@@ -73,8 +73,7 @@ public final class ConvCheck {
     private static Tensor[] inputs(ConvSpec s, long n, long h, long w) {
         Generator gen = torch.createCPUGenerator(1234);
         TensorOptions f64 = new TensorOptions(torch.ScalarType.Double);
-        long[] wShape = s.transposed() ? new long[]{s.in(), s.out() / s.groups(), s.kernel()[0], s.kernel()[1]}
-                : new long[]{s.out(), s.in() / s.groups(), s.kernel()[0], s.kernel()[1]};
+        long[] wShape = s.weightShape();
         long[] o = s.outputSize(h, w);
         long[] xShape = {n, s.in(), h, w};
         long[][] shapes = {xShape, wShape, {s.out()}, {n, s.out(), o[0], o[1]}, xShape, wShape};

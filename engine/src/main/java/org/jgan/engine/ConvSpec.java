@@ -52,6 +52,12 @@ public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] p
         return groups % BLOCK == 0;
     }
 
+    /** The weight's shape in libtorch's layout: out x in/groups x kh x kw, or in x out/groups x kh x kw transposed. */
+    public long[] weightShape() {
+        return transposed ? new long[]{in, out / groups, kernel[0], kernel[1]}
+                : new long[]{out, in / groups, kernel[0], kernel[1]};
+    }
+
     /** Output height and width for an input of {@code h} x {@code w}. */
     public long[] outputSize(long h, long w) {
         return new long[]{outputSize(h, 0), outputSize(w, 1)};

@@ -130,7 +130,7 @@ public final class Convolutions {
         throw new NumericsException("the " + spec.key() + " convolution on " + input[0] + "x" + input[1] + "x"
                 + input[2] + "x" + input[3] + " inputs failed its float64 check on this CPU (" + r.what()
                 + "); refusing to compute with it. Set the system property jgan.convolution.checks=off (or "
-                + "JGAN_CONVOLUTION_CHECKS=off) only if you accept wrong results.");
+                + "JGAN_CONVOLUTION_CHECKS=off) only if you accept wrong results.", spec);
     }
 
     /** Turns the checks on or off for configurations not seen yet; off means trusting the block rule alone. */

@@ -35,6 +35,35 @@ public final class CpuInfo {
                 : "SSE4.1 or older";
     }
 
+    /**
+     * FP32 peak of {@code cores} cores in GFLOP/s, assuming two FMA pipes per core of the widest vector width (32
+     * lanes with AVX-512, 16 with AVX2/AVX) at the clock /proc/cpuinfo reports; 0 where that is unknown. An
+     * assumption, printed with {@link #peakAssumption}: boost clocks and single-pipe parts change it.
+     */
+    public static double fp32PeakGflops(int cores) {
+        double ghz = clockGhz();
+        return ghz * cores * fmaLanes() * 2;
+    }
+
+    /** How {@link #fp32PeakGflops} was computed, for the reader of a benchmark. */
+    public static String peakAssumption(int cores) {
+        return String.format("%d cores x %d FP32 FMA lanes x 2 FLOP x %.2f GHz", cores, fmaLanes(), clockGhz());
+    }
+
+    private static int fmaLanes() {
+        String isa = vectorIsa();
+        return isa.equals("AVX-512") ? 32 : isa.startsWith("AVX") ? 16 : 8;
+    }
+
+    private static double clockGhz() {
+        String mhz = field("cpu MHz");
+        try {
+            return mhz == null ? 0 : Double.parseDouble(mhz) / 1000;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static String field(String name) {
         if (lines == null) {
             try {

@@ -6,7 +6,7 @@ import org.bytedeco.javacpp.LongPointer;
  * Writes the multi-value fields of libtorch option objects (kernel size, stride, padding...).
  *
  * <p>Why: {@code LongPointer.put(2L, 2L)} is put(index, value); it writes past a two-element array and leaves the
- * first element alone (shared/ENGINE-NOTES.md, pitfall 3). Every option field goes through {@link #set} instead.
+ * first element alone (docs/engine.md, pitfall 3). Every option field goes through {@link #set} instead.
  */
 public final class Opts {
     private Opts() {

@@ -6,7 +6,7 @@ import org.bytedeco.javacpp.PointerScope;
 /**
  * The native-memory scope of one step: every tensor, vector and option object created on this thread while the scope
  * is open is freed when it closes, unless handed out with {@link #keep}. libtorch memory is not garbage-collected, so
- * without a scope per step a training run grows without bound (shared/ENGINE-NOTES.md, pitfall 5).
+ * without a scope per step a training run grows without bound (docs/engine.md, pitfall 5).
  */
 public final class StepScope implements AutoCloseable {
     private final PointerScope scope;

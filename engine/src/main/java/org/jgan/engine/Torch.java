@@ -8,7 +8,7 @@ import org.bytedeco.pytorch.global.torch;
  *
  * <p>Why the explicit extraction: on an empty JavaCPP cache, {@code Loader.load(torch.class)} extracts and loads
  * {@code libtorch.so} before {@code libtorch_cpu.so} is on disk, and the process dies with SIGSEGV in
- * {@code pthread_mutex_lock} (measured 3 of 3 cold starts, see shared/ENGINE-NOTES.md). Extracting every native file of
+ * {@code pthread_mutex_lock} (measured 3 of 3 cold starts, see docs/engine.md). Extracting every native file of
  * OpenBLAS and libtorch first, then loading, removes the race (0 crashes in 5 fresh caches, and {@code .ci/run}
  * proves it on every build with an empty cache directory).
  *

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves that {@link Opts} writes every element of a multi-value option (not put(index, value), pitfall 3 of
- * ENGINE-NOTES.md): values read back in order, and a convolution built with them has the output shape the
+ * docs/engine.md): values read back in order, and a convolution built with them has the output shape the
  * formula floor((n + 2p - k) / s) + 1 gives per axis, for different values on the two axes and non-square input.
  */
 class OptsTest {

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One run folder as the dashboard and reports see it (shared/DESIGN.md, "The run directory is the contract"):
+ * One run folder as the dashboard and reports see it (docs/design.md, "The run folder is the contract"):
  * config.json, stats.jsonl, metrics.jsonl, samples/ and checkpoints/, read from disk only, never tensors.
  *
  * <p>Every read tolerates a folder that is being written or deleted: a missing or unreadable file reads as absent,

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard reads run folders only (shared/DESIGN.md): its compiled classes may not refer to libtorch or to the
+ * The dashboard reads run folders only (docs/design.md): its compiled classes may not refer to libtorch or to the
  * modules that load it, so watching a run can never allocate a tensor or load native code.
  */
 class DashboardIsolationTest {

@@ -11,7 +11,7 @@ import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.TrainConfig;
 
 /**
- * The run folder, the contract between training, sampling, evaluation and the dashboard (shared/DESIGN.md):
+ * The run folder, the contract between training, sampling, evaluation and the dashboard (docs/design.md):
  * config.json, stats.jsonl, samples/, checkpoints/, metrics.jsonl.
  */
 public record RunDir(Path path) {

@@ -17,6 +17,7 @@ import org.jgan.core.data.ImageDataset;
 import org.jgan.core.loss.Losses;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.stats.StatsWriter;
+import org.jgan.engine.NumericsException;
 import org.jgan.engine.Optimizers;
 
 /**
@@ -173,6 +174,8 @@ public final class Trainer implements AutoCloseable {
                 } catch (TrainingDivergedException e) {
                     cursor = rollback(e.getMessage(), acc);
                     continue;
+                } catch (NumericsException e) {
+                    throw NumericsRefusal.naming(e, players.nets());
                 }
                 state = new TrainState(state.step() + 1, cursor.epoch(), cursor.batch(), state.lrScale(),
                         state.rollbacks());
