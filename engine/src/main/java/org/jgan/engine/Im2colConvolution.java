@@ -18,10 +18,17 @@ final class Im2colConvolution {
         long n = x.size(0);
         long[] o = s.outputSize(x.size(2), x.size(3));
         long g = s.groups();
-        // N x (in kh kw) x L, grouped as N x g x (in/g kh kw) x L
+        long l = o[0] * o[1];
+        // N x (in kh kw) x L
         Tensor cols = torch.im2col(x, s.kernel(), s.dilation(), s.padding(), s.stride());
-        Tensor y = w.reshape(g, s.out() / g, -1).matmul(cols.view(n, g, -1, o[0] * o[1]));
-        y = y.reshape(n, s.out(), o[0], o[1]);
+        Tensor y;
+        if (g == 1) {
+            // one GEMM over the whole batch, (in kh kw) x NL, rather than N small ones: several times faster
+            y = w.reshape(s.out(), -1).mm(cols.transpose(0, 1).reshape(-1, n * l));
+            y = y.view(s.out(), n, o[0], o[1]).transpose(0, 1).contiguous();
+        } else {
+            y = w.reshape(g, s.out() / g, -1).matmul(cols.view(n, g, -1, l)).reshape(n, s.out(), o[0], o[1]);
+        }
         return b == null ? y : y.add(b.view(1, -1, 1, 1));
     }
 
@@ -33,8 +40,16 @@ final class Im2colConvolution {
         long g = s.groups();
         // each input pixel spreads w^T x over a kernel-sized patch: N x g x (out/g kh kw) x HW, then col2im sums
         // the overlapping patches (col2im is the adjoint of im2col, as a transposed convolution is of a convolution)
-        Tensor cols = w.reshape(g, s.in() / g, -1).transpose(1, 2).matmul(x.reshape(n, g, s.in() / g, hw));
-        Tensor y = torch.col2im(cols.reshape(n, -1, hw), o, s.kernel(), s.dilation(), s.padding(), s.stride());
+        Tensor cols;
+        if (g == 1) {
+            // one GEMM over the whole batch, as in forward
+            cols = w.reshape(s.in(), -1).t().mm(x.reshape(n, s.in(), hw).transpose(0, 1).reshape(s.in(), n * hw));
+            cols = cols.view(-1, n, hw).transpose(0, 1);
+        } else {
+            cols = w.reshape(g, s.in() / g, -1).transpose(1, 2).matmul(x.reshape(n, g, s.in() / g, hw))
+                    .reshape(n, -1, hw);
+        }
+        Tensor y = torch.col2im(cols, o, s.kernel(), s.dilation(), s.padding(), s.stride());
         return b == null ? y : y.add(b.view(1, -1, 1, 1));
     }
 }
