@@ -5,6 +5,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainListeners;
 import org.jgan.metrics.eval.EvalListener;
 import org.jgan.metrics.eval.FeatureCache;
 import org.jgan.metrics.eval.Reference;
@@ -49,7 +50,7 @@ final class EvalOptions implements AutoCloseable {
         System.err.printf("evaluating every %d steps: %d samples against %s with %s%n", every, count, refSpec,
                 fx.name());
         Reference ref = FeatureCache.defaultCache().reference(fx, DataSources.open(refSpec));
-        return Listeners.of(progress, new EvalListener(fx, ref, every.intValue(), count, System.err::println));
+        return TrainListeners.of(progress, new EvalListener(fx, ref, every.intValue(), count, System.err::println));
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.Seeds;
 import org.jgan.core.train.TimeBudget;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainListeners;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
@@ -110,8 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path runDir = resume != null ? resume : out;
         try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
              Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval;
-             TrainDashboard dash = dashboardPort == null ? null
-                     : new TrainDashboard(ev.listener(progress, cfg, ds), runDir, dashboardPort)) {
+             TrainDashboard dash = dashboardPort == null ? null : new TrainDashboard(runDir, dashboardPort)) {
             if (resume != null) {
                 TrainState s = trainer.resume();
                 System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
@@ -120,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
                     ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
             TimeBudget budget = TimeBudget.minutes(minutes != null ? minutes : 0);
             trainer.stopAfter(budget);
-            TrainState end = trainer.run(dash != null ? dash : ev.listener(progress, cfg, ds));
+            TrainListener listener = ev.listener(progress, cfg, ds);
+            TrainState end = trainer.run(dash != null ? TrainListeners.of(listener, dash) : listener);
             if (budget.expired()) {
                 System.err.printf("stopped by --minutes %s at step %d after %.1f min%n", minutes, end.step(),
                         budget.elapsedSeconds() / 60);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jgan.cli.dashboard.ReportFixtures;
 import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainListeners;
 import org.jgan.core.train.TrainState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +51,11 @@ class TrainDashboardTest {
             }
         };
         URI page;
-        try (ServerSocket taken = new ServerSocket(0); TrainDashboard dash = new TrainDashboard(progress, run,
+        try (ServerSocket taken = new ServerSocket(0); TrainDashboard dash = new TrainDashboard(run,
                 taken.getLocalPort())) {
-            dash.started(new TrainState(0, 0, 0), 400);
-            dash.logged(Map.of("step", 10L));
+            TrainListener both = TrainListeners.of(progress, dash);
+            both.started(new TrainState(0, 0, 0), 400);
+            both.logged(Map.of("step", 10L));
             assertEquals(List.of("started 400", "logged 10"), heard);
             assertNotEquals(taken.getLocalPort(), dash.server().port(), "a taken port falls back to a free one");
             page = dash.server().runUrl("mine");
