@@ -1,15 +1,22 @@
 package org.jgan.cli.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 
 /** Response helpers shared by the dashboard's handlers; every response carries the same defensive headers. */
 final class Http {
@@ -17,49 +24,67 @@ final class Http {
     /** Only our own scripts, styles and images; no frames; nothing from the network. */
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final HttpField[] SECURITY = {
+        new HttpField("X-Content-Type-Options", "nosniff"),
+        new HttpField("Content-Security-Policy", CSP),
+        new HttpField("Referrer-Policy", "no-referrer"),
+        new HttpField("X-Frame-Options", "DENY")};
 
     private Http() {
     }
 
-    static void securityHeaders(Headers h) {
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Content-Security-Policy", CSP);
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("X-Frame-Options", "DENY");
-    }
-
-    static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        securityHeaders(h);
-        h.set("Content-Type", type);
-        // The pages show files that change while a run trains; a cached copy would hide progress.
-        h.set("Cache-Control", "no-cache");
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(code, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
+    static void securityHeaders(HttpFields.Mutable h) {
+        for (HttpField f : SECURITY) {
+            h.put(f);
         }
-        ex.close();
     }
 
-    static void json(HttpExchange ex, JsonNode node) throws IOException {
-        send(ex, 200, "application/json; charset=utf-8", JSON.writeValueAsBytes(node));
+    /** Sends a whole response; the write is asynchronous and completes {@code callback} (HEAD: headers only). */
+    static void send(Response resp, Callback callback, int code, String type, byte[] body) {
+        HttpFields.Mutable h = resp.getHeaders();
+        securityHeaders(h);
+        h.put(HttpHeader.CONTENT_TYPE, type);
+        // The pages show files that change while a run trains; a cached copy would hide progress.
+        h.put(HttpHeader.CACHE_CONTROL, "no-cache");
+        h.put(HttpHeader.CONTENT_LENGTH, body.length);
+        resp.setStatus(code);
+        // Jetty leaves the body out of a HEAD response itself and keeps its Content-Length.
+        resp.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    static void text(HttpExchange ex, int code, String msg) throws IOException {
-        send(ex, code, "text/plain; charset=utf-8", (msg + "\n").getBytes(StandardCharsets.UTF_8));
+    static void json(Response resp, Callback callback, JsonNode node) {
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree we built ourselves always serialises
+        }
+        send(resp, callback, 200, "application/json; charset=utf-8", body);
     }
 
-    static void notFound(HttpExchange ex) throws IOException {
-        text(ex, 404, "not found");
+    static void text(Response resp, Callback callback, int code, String msg) {
+        send(resp, callback, code, "text/plain; charset=utf-8", (msg + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void notFound(Response resp, Callback callback) {
+        text(resp, callback, 404, "not found");
+    }
+
+    /**
+     * The answer to a request that Jetty refuses before the Router sees it (a malformed request line, headers over
+     * the size limit, ...): one plain line, like every other dashboard error, instead of Jetty's HTML page.
+     */
+    static boolean error(Request req, Response resp, Callback callback) {
+        int code = req.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer i ? i : 500;
+        String reason = HttpStatus.getMessage(code);
+        text(resp, callback, code, reason == null ? "error" : reason.toLowerCase(Locale.ROOT));
+        return true;
     }
 
     /** Query parameters, decoded; a repeated name keeps its last value. */
-    static Map<String, String> query(HttpExchange ex) {
+    static Map<String, String> query(Request req) {
         Map<String, String> q = new HashMap<>();
-        String raw = ex.getRequestURI().getRawQuery();
+        String raw = req.getHttpURI().getQuery();
         if (raw == null) {
             return q;
         }

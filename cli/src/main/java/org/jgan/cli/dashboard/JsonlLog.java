@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A growing {@code .jsonl} file (stats.jsonl, metrics.jsonl) read incrementally and tolerantly, for a dashboard that
@@ -24,6 +26,9 @@ import java.util.Objects;
  * its newline is left for the next refresh, because the writer may be half-way through it. If the file shrinks, is
  * replaced or disappears, everything read so far is dropped and the {@link #generation} changes, so clients that
  * asked for "rows after N" start again instead of mixing two files.
+ *
+ * <p>The file is read only through its real path, and only while that lies inside the log's folder bound (the runs
+ * folder, for the dashboard): a symlink to a file elsewhere reads as a missing file.
  */
 public final class JsonlLog {
     /** Large enough for years of stats lines, small enough that one refresh never holds much memory. */
@@ -31,14 +36,21 @@ public final class JsonlLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
+    private final Confined bound;
     private final List<ObjectNode> rows = new ArrayList<>();
     private long offset;
     private int generation;
     private int skipped;
     private Object fileKey;
 
+    /** A log that may be read only while its real path stays in the folder that holds it. */
     public JsonlLog(Path file) {
+        this(file, new Confined(file.toAbsolutePath().normalize().getParent()));
+    }
+
+    JsonlLog(Path file, Confined bound) {
         this.file = file;
+        this.bound = bound;
     }
 
     /** Rows {@code [from, next)} of generation {@code generation}; {@code reset} when the caller's were stale. */
@@ -47,11 +59,15 @@ public final class JsonlLog {
 
     /** Reads what was appended since the last call; returns whether the rows changed. */
     public synchronized boolean refresh() {
+        Optional<Path> real = bound.real(file);
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (real.isEmpty()) {
+                throw new NoSuchFileException(file.toString());
+            }
+            attrs = Files.readAttributes(real.get(), BasicFileAttributes.class);
         } catch (IOException e) {
-            // Missing (not written yet, or the run is being deleted): show nothing rather than fail.
+            // Missing (not written yet, or the run is being deleted) or outside the bound: show nothing, not fail.
             return offset > 0 && reset();
         }
         boolean changed = false;
@@ -62,7 +78,7 @@ public final class JsonlLog {
         while (offset < attrs.size()) {
             int consumed;
             try {
-                consumed = readFrom(Math.min(attrs.size() - offset, MAX_CHUNK));
+                consumed = readFrom(real.get(), Math.min(attrs.size() - offset, MAX_CHUNK));
             } catch (NoSuchFileException e) {
                 return reset() || changed;
             } catch (IOException e) {
@@ -77,9 +93,10 @@ public final class JsonlLog {
     }
 
     /** Parses the complete lines in the next {@code len} bytes and returns how many bytes they took. */
-    private int readFrom(long len) throws IOException {
+    private int readFrom(Path real, long len) throws IOException {
         byte[] buf = new byte[(int) len];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        // The checked real path, its last link not followed: a link swapped in after the check fails the open.
+        try (FileChannel ch = FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer bb = ByteBuffer.wrap(buf);
             long pos = offset;
             while (bb.hasRemaining()) {
@@ -166,5 +183,10 @@ public final class JsonlLog {
 
     public Path file() {
         return file;
+    }
+
+    /** Whether the file exists and may be read (its real path inside the bound). */
+    public boolean readable() {
+        return bound.inside(file);
     }
 }

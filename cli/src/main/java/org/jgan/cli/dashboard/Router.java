@@ -1,8 +1,6 @@
 package org.jgan.cli.dashboard;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The dashboard's URLs. Every path is matched whole, segment by segment, against this fixed list; anything else,
@@ -25,8 +28,11 @@ import java.util.Set;
  * /static/FILE                       scripts, styles    /api/runs/NAME/metrics?gen=G&amp;from=N
  * /runs/NAME/samples/step-N.png      a sample grid      /api/runs/NAME/live              server-sent events
  * </pre>
+ *
+ * <p>Handlers run on the server's bounded pool and only read a few files; a live stream returns at once and goes on
+ * in {@link LiveFeed} without holding a thread.
  */
-final class Router implements HttpHandler {
+final class Router extends Handler.Abstract {
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
     private static final java.util.regex.Pattern IP_LITERAL =
             java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*");
@@ -42,90 +48,89 @@ final class Router implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public boolean handle(Request req, Response resp, Callback cb) {
         try {
-            String method = ex.getRequestMethod();
+            String method = req.getMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                Http.text(ex, 405, "the dashboard is read-only");
-                return;
+                resp.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+                Http.text(resp, cb, 405, "the dashboard is read-only");
+                return true;
             }
-            if (loopbackOnly && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
+            if (loopbackOnly && !loopbackHost(req.getHeaders().get(HttpHeader.HOST))) {
                 // A web page elsewhere could point a DNS name at 127.0.0.1 and read the runs (DNS rebinding).
-                Http.text(ex, 403, "unexpected Host header");
-                return;
+                Http.text(resp, cb, 403, "unexpected Host header");
+                return true;
             }
-            List<String> seg = segments(ex.getRequestURI().getRawPath());
+            List<String> seg = segments(req.getHttpURI().getPath());
             if (seg == null) {
-                Http.notFound(ex);
-                return;
+                Http.notFound(resp, cb);
+                return true;
             }
-            route(ex, seg);
-        } catch (IOException e) {
-            ex.close();
-            throw e;
+            route(req, resp, cb, seg);
         } catch (RuntimeException e) {
             // A run changing under our feet must not take the server down; the page will ask again.
-            Http.text(ex, 500, "internal error: " + e.getClass().getSimpleName());
+            Http.text(resp, cb, 500, "internal error: " + e.getClass().getSimpleName());
         }
+        return true;
     }
 
-    private void route(HttpExchange ex, List<String> seg) throws IOException {
+    private void route(Request req, Response resp, Callback cb, List<String> seg) {
         int n = seg.size();
         String first = n == 0 ? "" : seg.get(0);
         if (n == 0) {
-            asset(ex, "index.html");
+            asset(resp, cb, "index.html");
         } else if (n == 1 && first.equals("compare")) {
-            asset(ex, "compare.html");
+            asset(resp, cb, "compare.html");
         } else if (n == 1 && first.equals("favicon.ico")) {
-            asset(ex, "favicon.svg");
+            asset(resp, cb, "favicon.svg");
         } else if (n == 2 && first.equals("static")) {
-            asset(ex, seg.get(1));
+            asset(resp, cb, seg.get(1));
         } else if (n == 2 && first.equals("run")) {
-            Optional<RunFolder> run = catalog.find(seg.get(1));
-            if (run.isPresent()) {
-                asset(ex, "run.html");
+            if (catalog.find(seg.get(1)).isPresent()) {
+                asset(resp, cb, "run.html");
             } else {
-                Http.notFound(ex);
+                Http.notFound(resp, cb);
             }
         } else if (n == 4 && first.equals("runs") && seg.get(2).equals("samples")) {
-            sample(ex, seg.get(1), seg.get(3));
+            sample(resp, cb, seg.get(1), seg.get(3));
         } else if (n >= 2 && first.equals("api") && seg.get(1).equals("runs")) {
-            api(ex, seg);
+            api(req, resp, cb, seg);
         } else {
-            Http.notFound(ex);
+            Http.notFound(resp, cb);
         }
     }
 
-    private void api(HttpExchange ex, List<String> seg) throws IOException {
+    private void api(Request req, Response resp, Callback cb, List<String> seg) {
         if (seg.size() == 2) {
             ArrayNode arr = Http.JSON.createArrayNode();
             for (RunFolder r : catalog.list()) {
                 arr.add(r.summary());
             }
-            Http.json(ex, arr);
+            Http.json(resp, cb, arr);
             return;
         }
         Optional<RunFolder> found = catalog.find(seg.get(2));
         if (found.isEmpty() || seg.size() > 4) {
-            Http.notFound(ex);
+            Http.notFound(resp, cb);
             return;
         }
         RunFolder run = found.get();
-        Map<String, String> q = Http.query(ex);
+        Map<String, String> q = Http.query(req);
         int gen = Http.intParam(q, "gen", -1);
         int from = Http.intParam(q, "from", 0);
         String what = seg.size() == 3 ? "" : seg.get(3);
         switch (what) {
-            case "" -> Http.json(ex, run.details());
-            case "stats" -> Http.json(ex, run.statsSince(gen, from));
-            case "metrics" -> Http.json(ex, run.metricsSince(gen, from));
-            case "live" -> live.stream(ex, run);
-            default -> Http.notFound(ex);
+            case "" -> Http.json(resp, cb, run.details());
+            case "stats" -> Http.json(resp, cb, run.statsSince(gen, from));
+            case "metrics" -> Http.json(resp, cb, run.metricsSince(gen, from));
+            case "live" -> live.stream(req, resp, cb, run);
+            default -> Http.notFound(resp, cb);
         }
     }
 
-    private void sample(HttpExchange ex, String runName, String file) throws IOException {
+    private void sample(Response resp, Callback cb, String runName, String file) {
+        // The catalog answers with the file's real path, checked to lie inside the runs folder: reading that path
+        // (not the name, which a symlink swapped in meanwhile could redirect) reads what was checked.
         Optional<Path> png = catalog.find(runName).flatMap(r -> catalog.sample(r, file));
         byte[] bytes;
         try {
@@ -134,19 +139,19 @@ final class Router implements HttpHandler {
             bytes = null; // deleted between the check and the read
         }
         if (bytes == null) {
-            Http.notFound(ex);
+            Http.notFound(resp, cb);
             return;
         }
-        Http.send(ex, 200, "image/png", bytes);
+        Http.send(resp, cb, 200, "image/png", bytes);
     }
 
-    private static void asset(HttpExchange ex, String name) throws IOException {
+    private static void asset(Response resp, Callback cb, String name) {
         Optional<Assets.Asset> a = Assets.get(name);
         if (a.isEmpty()) {
-            Http.notFound(ex);
+            Http.notFound(resp, cb);
             return;
         }
-        Http.send(ex, 200, a.get().type(), a.get().bytes());
+        Http.send(resp, cb, 200, a.get().type(), a.get().bytes());
     }
 
     /** Decoded path segments, or null when a segment is empty, a dot name, or decodes to a separator. */

@@ -16,17 +16,20 @@ import java.util.regex.Pattern;
  * The runs folder the dashboard serves: each direct sub-folder holding a config.json or stats.jsonl is a run (the
  * folder itself, when it is one run). It is also the dashboard's only gate to the file system: a name from a URL
  * becomes a path only when it names a run listed here, and a file only when its real path, symlinks resolved, lies
- * inside the runs folder, so crafted names ({@code ..}, encoded slashes, symlinks out) find nothing.
+ * inside the runs folder, so crafted names ({@code ..}, encoded slashes, symlinks out) find nothing. The runs it
+ * hands out keep to the same bound for every file they read (stats, metrics, config, samples, checkpoints).
  */
 public final class RunCatalog {
     /** Names a URL may carry: no separators, no leading dot (so never "." or ".."), no control characters. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+=@,-]{0,199}");
 
     private final Path root;
+    private final Confined bound;
     private final Map<String, RunFolder> cache = new ConcurrentHashMap<>();
 
     public RunCatalog(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.bound = new Confined(this.root);
     }
 
     public Path root() {
@@ -74,30 +77,30 @@ public final class RunCatalog {
         return Optional.of(folder(name, p));
     }
 
-    /** A sample grid of a run, if the file exists and really lies inside the runs folder. */
+    /**
+     * The real path of a run's sample grid, if the file exists and really lies inside the runs folder: read that
+     * path, not the name, so that a symlink swapped in after this check cannot redirect the read.
+     */
     public Optional<Path> sample(RunFolder run, String fileName) {
         if (!RunFolder.SAMPLE.matcher(fileName).matches()) {
             return Optional.empty();
         }
-        Path p = run.dir().resolve("samples").resolve(fileName);
-        return Files.isRegularFile(p) && inside(p) ? Optional.of(p) : Optional.empty();
+        return bound.real(run.dir().resolve("samples").resolve(fileName))
+                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
     }
 
     private RunFolder folder(String name, Path dir) {
-        return cache.computeIfAbsent(name, n -> new RunFolder(n, dir));
+        return cache.computeIfAbsent(name, n -> new RunFolder(n, dir, bound));
     }
 
-    private static boolean isRun(Path dir) {
+    /** A folder holding a config.json or a stats.jsonl that may be read: links out of the runs folder do not count. */
+    private boolean isRun(Path dir) {
         return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                && (Files.exists(dir.resolve("config.json")) || Files.exists(dir.resolve("stats.jsonl")));
+                && (bound.inside(dir.resolve("config.json")) || bound.inside(dir.resolve("stats.jsonl")));
     }
 
     /** Whether {@code p}, with every symlink resolved, is the runs folder or lies below it. */
     boolean inside(Path p) {
-        try {
-            return p.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return bound.inside(p);
     }
 }

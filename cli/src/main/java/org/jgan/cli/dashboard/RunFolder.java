@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,9 @@ import java.util.regex.Pattern;
  * <p>Every read tolerates a folder that is being written or deleted: a missing or unreadable file reads as absent,
  * so a page shows what is there instead of an error. {@link #refresh} brings the cached view up to date; it is cheap
  * when nothing changed (a few {@code stat} calls), so the server calls it on every request and every live tick.
+ *
+ * <p>Every file is read through its real path and only while that lies inside the folder bound ({@link Confined}):
+ * the runs folder for the dashboard, the run folder itself otherwise. A symlink out reads as a missing file.
  */
 public final class RunFolder {
     static final Pattern SAMPLE = Pattern.compile("step-(\\d{1,12})\\.png");
@@ -28,6 +34,7 @@ public final class RunFolder {
 
     private final String name;
     private final Path dir;
+    private final Confined bound;
     private final JsonlLog stats;
     private final JsonlLog metrics;
     private JsonNode config;
@@ -44,11 +51,18 @@ public final class RunFolder {
     private double bestFid = Double.NaN;
     private long bestFidStep = -1;
 
+    /** The run in {@code dir}, whose files are read only while their real paths stay inside {@code dir}. */
     public RunFolder(String name, Path dir) {
+        this(name, dir, new Confined(dir));
+    }
+
+    /** The run in {@code dir}, whose files are read only while their real paths stay inside {@code bound}. */
+    RunFolder(String name, Path dir, Confined bound) {
         this.name = name;
         this.dir = dir;
-        this.stats = new JsonlLog(dir.resolve("stats.jsonl"));
-        this.metrics = new JsonlLog(dir.resolve("metrics.jsonl"));
+        this.bound = bound;
+        this.stats = new JsonlLog(dir.resolve("stats.jsonl"), bound);
+        this.metrics = new JsonlLog(dir.resolve("metrics.jsonl"), bound);
     }
 
     public String name() {
@@ -68,10 +82,12 @@ public final class RunFolder {
     }
 
     private boolean refreshConfig() {
-        Path f = dir.resolve("config.json");
+        Optional<Path> real = bound.real(dir.resolve("config.json"));
+        Path f = real.orElse(null);
         long stamp;
         try {
-            stamp = Files.getLastModifiedTime(f).toMillis() ^ Files.size(f);
+            // The real path's key too: a link turned to another file of the same time and size is a change.
+            stamp = f == null ? -1 : Files.getLastModifiedTime(f).toMillis() ^ Files.size(f) ^ f.hashCode();
         } catch (IOException e) {
             stamp = -1;
         }
@@ -85,8 +101,8 @@ public final class RunFolder {
             configError = "no config.json";
             return true;
         }
-        try {
-            config = JSON.readTree(f.toFile());
+        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+            config = JSON.readTree(in);
             if (config == null || !config.isObject()) {
                 configError = "config.json is not a JSON object";
                 config = null;
@@ -169,10 +185,14 @@ public final class RunFolder {
     /** Steps of the sample grids on disk, oldest first. */
     public List<Long> sampleSteps() {
         List<Long> steps = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("samples"), "step-*.png")) {
+        Optional<Path> samples = bound.real(dir.resolve("samples"));
+        if (samples.isEmpty()) {
+            return steps;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples.get(), "step-*.png")) {
             for (Path p : ds) {
                 Matcher m = SAMPLE.matcher(p.getFileName().toString());
-                if (m.matches()) {
+                if (m.matches() && bound.entryInside(p)) {
                     steps.add(Long.parseLong(m.group(1)));
                 }
             }
@@ -186,10 +206,14 @@ public final class RunFolder {
     /** Complete checkpoints (those with state.json; a half-written one has none), by folder name. */
     public List<String> checkpoints() {
         List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("checkpoints"))) {
+        Optional<Path> checkpoints = bound.real(dir.resolve("checkpoints"));
+        if (checkpoints.isEmpty()) {
+            return names;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpoints.get())) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (CHECKPOINT.matcher(n).matches() && Files.exists(p.resolve("state.json"))) {
+                if (CHECKPOINT.matcher(n).matches() && bound.inside(p.resolve("state.json"))) {
                     names.add(n);
                 }
             }
@@ -240,7 +264,7 @@ public final class RunFolder {
         ArrayNode ckpts = out.putArray("checkpoints");
         checkpoints().forEach(ckpts::add);
         out.set("events", JSON.valueToTree(events));
-        out.put("hasMetrics", Files.exists(metrics.file()));
+        out.put("hasMetrics", metrics.readable());
         return out;
     }
 
@@ -261,10 +285,11 @@ public final class RunFolder {
     double lastChange() {
         long newest = 0;
         for (String f : new String[] {"stats.jsonl", "metrics.jsonl", "config.json", "samples"}) {
+            Optional<Path> real = bound.real(dir.resolve(f));
             try {
-                newest = Math.max(newest, Files.getLastModifiedTime(dir.resolve(f)).toMillis());
+                newest = real.isEmpty() ? newest : Math.max(newest, Files.getLastModifiedTime(real.get()).toMillis());
             } catch (IOException e) {
-                // absent
+                // deleted since
             }
         }
         return newest / 1000.0;

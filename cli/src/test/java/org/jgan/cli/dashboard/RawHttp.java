@@ -26,9 +26,20 @@ final class RawHttp {
         return request(port, "GET", rawPath, "127.0.0.1:" + port);
     }
 
+    /** A GET that gives up after {@code timeoutMillis} (to connect, then between bytes), for tests under load. */
+    static Response get(int port, String rawPath, int timeoutMillis) throws IOException {
+        return request(port, "GET", rawPath, "127.0.0.1:" + port, timeoutMillis);
+    }
+
     static Response request(int port, String method, String rawPath, String host) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(10_000);
+        return request(port, method, rawPath, host, 10_000);
+    }
+
+    static Response request(int port, String method, String rawPath, String host, int timeoutMillis)
+            throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), timeoutMillis);
+            s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
             String req = method + " " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
                     + (method.equals("POST") ? "Content-Length: 0\r\n" : "") + "\r\n";
