@@ -102,7 +102,7 @@ public final class AugmentEvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Torch.init();
-        try (RunGenerator rg = RunGenerator.load(run, checkpoint, true)) {
+        try (RunGenerator rg = RunOptions.load(run, checkpoint, true)) {
             var rd = rg.config().data();
             String base = data.replaceAll(":(train|test)$", "");
             if (rd.perClass() != k || !rd.source().replaceAll(":(train|test)$", "").equals(base)) {

@@ -52,7 +52,7 @@ final class EvalSources {
             throws IOException {
         Path run = runDir(spec);
         if (run != null) {
-            try (RunGenerator rg = RunGenerator.load(run, checkpointOf(spec), ema);
+            try (RunGenerator rg = RunOptions.load(run, checkpointOf(spec), ema);
                  GeneratorSource src = new GeneratorSource(rg.generator(), run + "@"
                          + rg.checkpoint().getFileName(), rg.latentDim(), rg.shape(), count, seed)) {
                 return FeatureRunner.extract(fx, src);

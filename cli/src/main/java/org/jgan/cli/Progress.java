@@ -57,7 +57,8 @@ final class Progress implements TrainListener, AutoCloseable {
                 ? String.format("ROLLBACK %s at step %s: %s; back to step %s with learning rates x%s", e.get("rollback"),
                         e.get("from_step"), e.get("reason"), e.get("step"), e.get("lr_scale"))
                 : e.containsKey("alarm") ? String.format("ALARM (%s) at step %s: %s [%s]", e.get("alarm"),
-                        e.get("step"), e.get("message"), e.get("action")) : e.toString();
+                        e.get("step"), e.get("message"), e.get("action"))
+                : "recovery".equals(e.get("event")) ? "note: " + e.get("message") : e.toString();
         if (pb != null) {
             pb.pause();
             System.err.println(msg);

@@ -23,7 +23,14 @@ final class RunOptions {
 
     /** The run's generator at the chosen checkpoint, with EMA weights unless --no-ema. */
     RunGenerator generator() throws IOException {
-        return RunGenerator.load(dir, checkpoint, !noEma);
+        return load(dir, checkpoint, !noEma);
+    }
+
+    /** {@link RunGenerator#load}, printing its warnings (e.g. a damaged newest checkpoint passed over) to stderr. */
+    static RunGenerator load(Path dir, String checkpoint, boolean ema) throws IOException {
+        RunGenerator rg = RunGenerator.load(dir, checkpoint, ema);
+        rg.warnings().forEach(w -> System.err.println("warning: " + w));
+        return rg;
     }
 
     /** The image-to-image generator for {@code direction} at the chosen checkpoint, EMA weights unless --no-ema. */

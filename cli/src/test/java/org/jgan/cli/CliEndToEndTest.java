@@ -141,6 +141,50 @@ class CliEndToEndTest {
                 "vanilla"), "--resume continues a run as it was configured");
     }
 
+    /** What {@code action} printed to System.err (the train and sample commands report notes and warnings there). */
+    static String stderrOf(Runnable action) {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            action.run();
+        } finally {
+            System.setErr(stderr);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointResumesFromStepZero() throws IOException {
+        // A kill while the step-0 checkpoint was written leaves config.json and a hidden, half-filled folder.
+        Path killed = tmp.resolve("killed");
+        Files.createDirectories(killed.resolve("checkpoints/.tmp-step-000000-x1"));
+        Files.copy(run.resolve("config.json"), killed.resolve("config.json"));
+        String err = stderrOf(() -> ok("train", "--resume", killed.toString(), "--steps", "2", "--no-progress"));
+        assertTrue(err.contains("resuming " + killed + " at step 0"), err);
+        assertTrue(err.contains("note: no complete checkpoint"), err);
+        assertTrue(err.contains("removed .tmp-step-000000-x1"), err);
+        assertEquals(List.of("step-000000", "step-000002"), names(killed.resolve("checkpoints")));
+        assertEquals(2, lastStats(killed).get("step").asInt());
+    }
+
+    @Test
+    void sampleWarnsOfADamagedLatestCheckpointAndTakesTheNewestIntactOne() throws IOException {
+        Path copy = tmp.resolve("run");
+        copyTree(run, copy);
+        Path state = copy.resolve("checkpoints/step-000003/state.json");
+        Files.write(state, java.util.Arrays.copyOf(Files.readAllBytes(state), 5));
+        Path grid = tmp.resolve("grid.png");
+        String err = stderrOf(() -> ok("sample", "--run", copy.toString(), "--count", "4", "--out", grid.toString()));
+        assertTrue(err.contains("warning: checkpoint step-000003 is damaged (" + state + ": damaged ("), err);
+        assertTrue(err.contains("using step-000002 instead"), err);
+        assertTrue(Files.exists(grid));
+        Result named = CliTest.run("sample", "--run", copy.toString(), "--checkpoint", "step-000003", "--out",
+                tmp.resolve("x.png").toString());
+        assertTrue(named.code() != 0 && named.err().contains(state + ": damaged ("), named.toString());
+        assertFalse(Files.exists(tmp.resolve("x.png")));
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -25,10 +25,12 @@ public final class RunGenerator implements AutoCloseable {
     private final Path checkpoint;
     private final boolean ema;
     private final boolean conditional;
+    private final List<String> warnings;
 
     private RunGenerator(TrainConfig config, DataShape shape, List<String> classNames, GanNet generator,
-                         Path checkpoint, boolean ema, boolean conditional) {
+                         Path checkpoint, boolean ema, boolean conditional, List<String> warnings) {
         this.conditional = conditional;
+        this.warnings = List.copyOf(warnings);
         this.config = config;
         this.shape = shape;
         this.classNames = classNames;
@@ -39,7 +41,9 @@ public final class RunGenerator implements AutoCloseable {
 
     /**
      * Loads the generator of {@code runDir} from {@code checkpoint} ("latest", "best", "step-000500", "500" or null
-     * for the latest), the EMA weights when the run has them and {@code preferEma}.
+     * for the latest), the EMA weights when the run has them and {@code preferEma}. A checkpoint whose state.json or
+     * generator weights do not read is damaged and fails with an IOException naming the file; for the latest, the
+     * newest checkpoint that loads is taken instead, with a {@link #warnings() warning} saying so.
      */
     public static RunGenerator load(Path runDir, String checkpoint, boolean preferEma) throws IOException {
         RunDir run = new RunDir(runDir);
@@ -57,17 +61,41 @@ public final class RunGenerator implements AutoCloseable {
             throw new ConfigException(runDir + ": a " + config.model().name() + " run maps images to images and does "
                     + "not generate from noise; use jgan translate or jgan upscale");
         }
-        Path ckpt = run.resolveCheckpoint(checkpoint);
-        GanNet g = variant.buildGenerator(config, shape);
-        boolean usedEma = preferEma && java.nio.file.Files.exists(ckpt.resolve(Checkpoints.EMA_FILE));
-        try {
-            Checkpoints.loadGenerator(ckpt, g, preferEma);
-        } catch (IOException | RuntimeException e) {
-            g.close();
-            throw e;
+        boolean latest = checkpoint == null || checkpoint.equals("latest");
+        List<Path> candidates = new ArrayList<>(latest ? Checkpoints.list(runDir) : List.of());
+        java.util.Collections.reverse(candidates);
+        if (candidates.isEmpty()) {
+            candidates.add(run.resolveCheckpoint(checkpoint));
         }
-        g.eval();
-        return new RunGenerator(config, shape, classes, g, ckpt, usedEma, variant.conditional());
+        List<String> warnings = new ArrayList<>();
+        IOException newest = null;
+        for (Path ckpt : candidates) {
+            // A fresh network per try: a load that failed may have overwritten part of it.
+            GanNet g = variant.buildGenerator(config, shape);
+            try {
+                Checkpoints.readState(ckpt);  // a damaged state.json: the checkpoint as a whole is not to be trusted
+                Checkpoints.loadGenerator(ckpt, g, preferEma);
+            } catch (IOException e) {
+                g.close();
+                newest = newest != null ? newest : e;
+                warnings.add("checkpoint " + ckpt.getFileName() + " is damaged ("
+                        + org.jgan.engine.NativeErrors.firstLine(e.getMessage()) + ")");
+                continue;
+            } catch (RuntimeException e) {
+                g.close();
+                throw e;
+            }
+            warnings.replaceAll(w -> w + "; using " + ckpt.getFileName() + " instead");
+            g.eval();
+            boolean usedEma = preferEma && java.nio.file.Files.exists(ckpt.resolve(Checkpoints.EMA_FILE));
+            return new RunGenerator(config, shape, classes, g, ckpt, usedEma, variant.conditional(), warnings);
+        }
+        throw newest;
+    }
+
+    /** What loading had to work around (a damaged newest checkpoint), one line each; empty when nothing. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public TrainConfig config() {

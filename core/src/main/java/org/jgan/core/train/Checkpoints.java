@@ -2,6 +2,7 @@ package org.jgan.core.train;
 
 import static org.jgan.engine.NativeErrors.firstLine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,20 +72,40 @@ public final class Checkpoints {
             }
         }
         for (var e : optimizers.entrySet()) {
+            Path f = dir.resolve("opt-" + e.getKey() + ".pt");
             InputArchive a = new InputArchive();
-            a.load_from(dir.resolve("opt-" + e.getKey() + ".pt").toString());
-            e.getValue().load(a);
-            a.close();
+            try {
+                a.load_from(f.toString());
+                e.getValue().load(a);
+            } catch (RuntimeException ex) {
+                // libtorch's own text names neither the file nor the cause a user can act on
+                throw new IOException(f + ": missing, truncated or damaged (" + firstLine(ex.getMessage()) + ")", ex);
+            } finally {
+                a.close();
+            }
         }
         return state;
     }
 
+    /** The counters of checkpoint {@code dir}; an IOException naming state.json when it is missing or damaged. */
     public static TrainState readState(Path dir) throws IOException {
         Path f = dir.resolve("state.json");
         if (!Files.exists(f)) {
             throw new IOException(dir + ": not a checkpoint (no state.json)");
         }
-        return JSON.readValue(f.toFile(), TrainState.class);
+        try {
+            return JSON.readValue(f.toFile(), TrainState.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(f + ": damaged (" + firstLine(e.getOriginalMessage()) + ")", e);
+        }
+    }
+
+    /**
+     * Replaces the counters of checkpoint {@code dir}, e.g. with the learning-rate scale and rollback count after
+     * the guard rolled back to it: the run now stands on these weights with those counters.
+     */
+    public static void writeState(Path dir, TrainState state) throws IOException {
+        AtomicFiles.writeString(dir.resolve("state.json"), JSON.writeValueAsString(state));
     }
 
     public static void saveModule(Module m, Path file) {

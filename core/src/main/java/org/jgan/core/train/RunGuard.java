@@ -13,6 +13,7 @@ final class RunGuard {
     private final GuardConfig config;
     private String pendingRollback;
     private String pendingStop;
+    private GuardStop stop;
 
     RunGuard(GuardConfig config) {
         this.config = config;
@@ -26,9 +27,12 @@ final class RunGuard {
         ev.put("action", config.onCollapse());
         switch (config.onCollapse()) {
             case "rollback" -> pendingRollback = kind + " alarm: " + message;
-            case "stop" -> pendingStop = kind + " alarm at step " + step + ": " + message
-                    + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
-                    + "--preset sngan, --set optim.emaBeta=0.999 or --set reg.diffAugment=translation,cutout";
+            case "stop" -> {
+                pendingStop = kind + " alarm at step " + step + ": " + message
+                        + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
+                        + "--preset sngan, --set optim.emaBeta=0.999 or --set reg.diffAugment=translation,cutout";
+                stop = new GuardStop(step, kind, message);
+            }
             default -> { }
         }
         return ev;
@@ -52,10 +56,17 @@ final class RunGuard {
         return pendingStop != null;
     }
 
+    /** Why the guard stopped the run (once it has thrown), else null. */
+    GuardStop stop() {
+        return stop;
+    }
+
     /** Throws {@link TrainingDivergedException}, with advice, when the run is out of rollbacks. */
     void checkCanRollBack(String reason, TrainState state) {
         pendingRollback = null;
         if (state.rollbacks() >= config.maxRollbacks()) {
+            stop = new GuardStop(state.step(), GuardStop.DIVERGED, reason + " after " + state.rollbacks()
+                    + " rollback(s)");
             throw new TrainingDivergedException(reason + "; rolled back " + state.rollbacks() + " time(s) already "
                     + "(guard.maxRollbacks). Try lower learning rates (--set optim.lrG=... --set optim.lrD=...), "
                     + "--preset sngan or wgan-gp, or --set reg.r1Gamma=10");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
@@ -43,6 +42,7 @@ public final class Trainer implements AutoCloseable {
     private StatsWriter statsWriter;
     private TrainListener listener = new TrainListener() { };
     private TimeBudget budget = TimeBudget.NONE;
+    private final RunRecovery recovery;
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
@@ -51,6 +51,7 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         this.data = data;
         this.run = new RunDir(runDir);
+        this.recovery = new RunRecovery(run);
         this.batches = new Batches(data, config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
         DataShape shape = DataShape.of(data);
@@ -130,11 +131,9 @@ public final class Trainer implements AutoCloseable {
         this.budget = budget;
     }
 
-    /** Loads the latest checkpoint of the run folder: weights, optimizer state and counters. */
+    /** Loads the newest checkpoint that loads, after putting the run folder in order: see {@link RunRecovery}. */
     public TrainState resume() throws IOException {
-        Path ckpt = Checkpoints.latest(run.path()).orElseThrow(() ->
-                new ConfigException(run.path() + ": has no checkpoint to resume from"));
-        state = Checkpoints.load(ckpt, players, optimizers, ema);
+        state = recovery.resume(players, optimizers, ema, config.guard());
         applyLearningRates();
         return state;
     }
@@ -142,6 +141,7 @@ public final class Trainer implements AutoCloseable {
     /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
         this.listener = listener;
+        recovery.clean();
         if (state.step() == 0 && !Files.exists(run.configFile())) {
             run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));
         }
@@ -157,6 +157,7 @@ public final class Trainer implements AutoCloseable {
         budget.start();
         try (StatsWriter stats = new StatsWriter(run.statsFile())) {
             statsWriter = stats;
+            recovery.report(this::logEvent);
             while (!done()) {
                 if (guard.stopPending()) {
                     listener.sampleWritten(writeSamples());
@@ -197,6 +198,9 @@ public final class Trainer implements AutoCloseable {
                     listener.checkpointWritten(checkpoint());
                 }
             }
+        } catch (TrainingDivergedException | TrainingStoppedException e) {
+            recovery.recordStop(guard.stop());  // so that a resume knows, and does not replay the stop
+            throw e;
         } finally {
             statsWriter = null;
         }
@@ -214,6 +218,7 @@ public final class Trainer implements AutoCloseable {
         TrainState failed = state;
         Path ckpt = Checkpoints.latest(run.path()).orElseThrow();
         state = guard.afterRollback(failed, Checkpoints.load(ckpt, players, optimizers, ema));
+        Checkpoints.writeState(ckpt, state);  // the guard's state goes with the checkpoint the run now stands on
         applyLearningRates();
         acc.reset();
         logEvent(RunGuard.rollbackEvent(reason, failed, state));

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves that {@link AtomicFiles} creates and replaces files and folders whole: a failing writer or filler leaves the
- * previous version intact, and no hidden temporary file or folder is left behind either way.
+ * previous version intact, and no hidden temporary file or folder is left behind either way; that what it writes is as
+ * readable as an ordinary file under the process umask; and that {@link AtomicFiles#cleanStale} removes what a kill
+ * left, bringing back a folder whose replacement the kill cut off between its two renames.
  */
 class AtomicFilesTest {
     @TempDir
@@ -101,5 +106,53 @@ class AtomicFilesTest {
         assertFalse(Files.exists(tmp.resolve("x")));
         AtomicFiles.deleteTree(tmp.resolve("never-existed"));
         assertTrue(entries(tmp).isEmpty());
+    }
+
+    @Test
+    void writtenFilesAndFoldersGetThePermissionsOfAnOrdinaryCreate() throws IOException {
+        Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX modes");
+        // What the process umask gives an ordinary create, read from probes made the ordinary way.
+        Set<PosixFilePermission> file = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("probe")));
+        Set<PosixFilePermission> dir = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("probe-dir")));
+        Path f = tmp.resolve("stats.json");
+        AtomicFiles.writeString(f, "{}");
+        Path d = tmp.resolve("ckpt");
+        AtomicFiles.writeDir(d, t -> Files.writeString(t.resolve("state.json"), "{}"));
+        assertEquals(file, Files.getPosixFilePermissions(f));
+        assertEquals(dir, Files.getPosixFilePermissions(d));
+        assertEquals(file, Files.getPosixFilePermissions(d.resolve("state.json")));
+        // Under umask 022 (or anything that lets group and others read) a shared run folder must be readable to them;
+        // only a umask that itself forbids it skips this.
+        Set<PosixFilePermission> shared = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        Assumptions.assumeTrue(file.containsAll(shared), "the process umask keeps files private: " + file);
+        assertTrue(Files.getPosixFilePermissions(f).containsAll(shared));
+        assertTrue(Files.getPosixFilePermissions(d).containsAll(Set.of(PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_EXECUTE)), Files.getPosixFilePermissions(d).toString());
+    }
+
+    @Test
+    void cleanStaleRemovesWhatAKillLeftAndBringsBackAFolderCutOffMidReplacement() throws IOException {
+        // What kills at different moments leave: a folder being filled, a file being written (in both the old
+        // createTempFile form and the current one), and a replaced folder whose new version never got renamed in.
+        Path filling = Files.createDirectories(tmp.resolve(".tmp-step-000010-8d1x/sub"));
+        Files.writeString(filling.resolve("G.pt"), "half");
+        Files.writeString(tmp.resolve(".config.json4471029.tmp"), "{\"con");
+        Files.writeString(tmp.resolve(".step-000010.png.k2j9.tmp"), "png?");
+        Files.createDirectories(tmp.resolve(".old-best-123456789"));
+        Files.writeString(tmp.resolve(".old-best-123456789/state.json"), "{\"step\":4}");
+        // a replacement that completed but whose old copy was not yet deleted
+        Files.createDirectories(tmp.resolve("step-000003"));
+        Files.createDirectories(tmp.resolve(".old-step-000003-42"));
+        // not leftovers: ordinary and other hidden entries
+        Files.writeString(tmp.resolve("stats.jsonl"), "{}\n");
+        Files.writeString(tmp.resolve(".keep"), "");
+        List<String> done = AtomicFiles.cleanStale(tmp);
+        assertEquals(List.of(".keep", "best", "stats.jsonl", "step-000003"), entries(tmp));
+        assertEquals("{\"step\":4}", Files.readString(tmp.resolve("best/state.json")));
+        assertEquals(5, done.size(), done.toString());
+        assertTrue(done.contains("restored best from .old-best-123456789"), done.toString());
+        assertEquals(List.of(), AtomicFiles.cleanStale(tmp));
+        assertEquals(List.of(), AtomicFiles.cleanStale(tmp.resolve("no-such-folder")));
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proves that a checkpoint restores everything a resumed run needs (parameters, batch-norm buffers, the EMA copy,
  * Adam's moments and step count, the counters), that list/latest/prune see only complete step checkpoints in step
- * order, and that loading into a network of another shape fails with an IOException naming the file.
+ * order, that loading into a network of another shape fails with an IOException naming the file, as does a damaged
+ * state.json, and that a checkpoint is as readable as an ordinary folder under the process umask.
  */
 class CheckpointsTest {
     @TempDir
@@ -197,5 +198,42 @@ class CheckpointsTest {
         assertTrue(Files.isDirectory(run.resolve("checkpoints/step-000005")), "prune touches only checkpoints");
         Checkpoints.prune(run, 5);
         assertEquals(2, Checkpoints.list(run).size());
+    }
+
+    @Test
+    void aDamagedStateJsonIsAnIoErrorNamingTheFile() throws IOException {
+        Path dir = tmp.resolve("checkpoints/step-000002");
+        try (Setup a = new Setup(1, 4)) {
+            Checkpoints.save(dir, a.players, a.opts, a.ema, new TrainState(2, 1, 3));
+        }
+        Path state = dir.resolve("state.json");
+        Files.write(state, java.util.Arrays.copyOf(Files.readAllBytes(state), 9));  // a kill or a bad disk
+        IOException e = assertThrows(IOException.class, () -> Checkpoints.readState(dir));
+        assertTrue(e.getMessage().startsWith(state + ": damaged (Unexpected end-of-input"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        Checkpoints.writeState(dir, new TrainState(2, 1, 3, 0.25, 2));
+        assertEquals(new TrainState(2, 1, 3, 0.25, 2), Checkpoints.readState(dir));
+    }
+
+    @Test
+    void aCheckpointIsAsReadableAsAnOrdinaryFolder() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX modes");
+        var probe = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("probe")));
+        var probeFile = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("probe.txt")));
+        Path dir = tmp.resolve("checkpoints/step-000001");
+        try (Setup a = new Setup(1, 4)) {
+            Checkpoints.save(dir, a.players, a.opts, a.ema, TrainState.start());
+        }
+        assertEquals(probe, Files.getPosixFilePermissions(dir));
+        assertEquals(probeFile, Files.getPosixFilePermissions(dir.resolve("state.json")));
+        // the umask of this process decides; under 022 the group and others can list and read the checkpoint
+        var shared = java.util.Set.of(java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        org.junit.jupiter.api.Assumptions.assumeTrue(probeFile.containsAll(shared), "umask keeps files private");
+        for (Path p : List.of(dir, dir.resolve("state.json"), dir.resolve("G.pt"))) {
+            var perms = Files.getPosixFilePermissions(p);
+            assertTrue(perms.containsAll(shared), p + ": " + perms);
+        }
     }
 }
