@@ -19,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * 10,000 training steps at one thread (a small DCGAN with EMA, checkpoints and sample grids on): the resident memory
  * after warm-up has a least-squares slope below {@link #MAX_SLOPE} bytes per step, and the count of live native
- * objects does not grow. A tensor leaked per step costs at least a TensorImpl and its storage (~1 KiB in libtorch,
- * measured 1.4 KiB for a 1-element float tensor kept alive), 10 MiB over the window; the bound is a quarter of that.
- * Slow (about 3 minutes): {@code ./run-tests -Dgroups=slow -DexcludedGroups= -Dtest=NativeMemorySlopeTest}.
+ * objects does not grow. A 1-element float tensor kept alive per step costs about 434 bytes of resident memory
+ * (measured here), so a leak of one small tensor per step breaks the bound of 200 bytes per step. Measured on a Zen 5
+ * EPYC at one thread: 275 MiB at step 1000, 312 at 2000, 320 from 3000 to 10,000 (warm-up, not a leak), 31 live
+ * native objects throughout. Slow (about 80 s):
+ * {@code ./run-tests -Dgroups=slow -DexcludedGroups= -Dtest=NativeMemorySlopeTest}.
  */
 @Tag("slow")
 class NativeMemorySlopeTest {
     static final int STEPS = 10_000;
-    static final int WARMUP = 2_000;
-    static final double MAX_SLOPE = 256;
+    static final int WARMUP = 3_000;
+    static final double MAX_SLOPE = 200;
 
     @TempDir
     Path tmp;
