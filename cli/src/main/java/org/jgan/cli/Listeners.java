@@ -40,6 +40,11 @@ final class Listeners implements TrainListener {
     }
 
     @Override
+    public void event(Map<String, Object> event) {
+        all.forEach(l -> l.event(event));
+    }
+
+    @Override
     public void sampleWritten(Path png) {
         all.forEach(l -> l.sampleWritten(png));
     }

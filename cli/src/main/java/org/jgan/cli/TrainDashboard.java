@@ -61,6 +61,11 @@ final class TrainDashboard implements TrainListener, AutoCloseable {
     }
 
     @Override
+    public void event(Map<String, Object> event) {
+        next.event(event);
+    }
+
+    @Override
     public void sampleWritten(Path png) {
         next.sampleWritten(png);
     }
