@@ -74,6 +74,7 @@ public record RunDir(Path path) {
             return Checkpoints.latest(path).orElseThrow(() ->
                     new ConfigException(path + ": has no checkpoint yet"));
         }
+        CheckpointName.requirePlain(name, path);
         Path p = checkpointsDir().resolve(name);
         if (!Files.exists(p.resolve("state.json"))) {
             p = checkpointsDir().resolve(name.matches("\\d+") ? Checkpoints.name(Long.parseLong(name)) : name);
@@ -82,6 +83,7 @@ public record RunDir(Path path) {
             throw new ConfigException(path + ": no checkpoint named " + name + " (have "
                     + Checkpoints.list(path).stream().map(c -> c.getFileName().toString()).toList() + ")");
         }
+        CheckpointName.requireInside(p, path);
         return p;
     }
 }
