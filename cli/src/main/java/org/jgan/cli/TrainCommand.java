@@ -103,6 +103,12 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println(ConfigJson.toJson(cfg));
             return 0;
         }
+        // Before data and networks load (seconds to minutes): can the run folder be written at all?
+        if (resume != null) {
+            Outputs.runFolder(resume, "--resume");
+        } else {
+            Outputs.folder(out, "--out");
+        }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
         // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
         // of data.perClass and data.limit apply.
@@ -224,7 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new ConfigException(file + ": no such config file");
         }
-        var tree = ConfigJson.MAPPER.readTree(file.toFile());
+        var tree = ConfigJson.readFile(file);
         // A run's config.json wraps the config together with its provenance.
         return tree.has("config") ? tree.get("config") : tree;
     }

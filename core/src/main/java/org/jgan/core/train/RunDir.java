@@ -57,15 +57,11 @@ public record RunDir(Path path) {
         if (!Files.exists(configFile())) {
             throw new ConfigException(path + ": not a jgan run folder (no config.json)");
         }
-        try {
-            JsonNode root = ConfigJson.MAPPER.readTree(configFile().toFile());
-            if (root == null || root.get("config") == null) {
-                throw new ConfigException(configFile() + ": has no \"config\" section");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new ConfigException(configFile() + ": not valid JSON (" + e.getMessage() + ")");
+        JsonNode root = ConfigJson.readFile(configFile());  // invalid JSON: one line, no parser internals
+        if (root.get("config") == null) {
+            throw new ConfigException(configFile() + ": has no \"config\" section");
         }
+        return root;
     }
 
     /** A checkpoint folder by name ("step-000500", "latest", "best") or the latest when {@code name} is null. */
