@@ -32,8 +32,9 @@ public final class IoErrors {
         if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists (as a file)";
+        if (e instanceof FileAlreadyExistsException f) {
+            // e.g. creating a folder where a file is: the file in the way may be a parent of the one asked for
+            return (f.getFile() != null ? f.getFile() + " " : "") + "already exists";
         }
         if (e instanceof DirectoryNotEmptyException) {
             return "folder not empty";
