@@ -17,6 +17,7 @@ final class Progress implements TrainListener, AutoCloseable {
     private ProgressBar pb;
     private Path lastSample;
     private Path lastCheckpoint;
+    private final java.util.List<String> alarms = new java.util.ArrayList<>();
 
     Progress(boolean bar) {
         this.bar = bar;
@@ -59,6 +60,9 @@ final class Progress implements TrainListener, AutoCloseable {
                 : e.containsKey("alarm") ? String.format("ALARM (%s) at step %s: %s [%s]", e.get("alarm"),
                         e.get("step"), e.get("message"), e.get("action"))
                 : "recovery".equals(e.get("event")) ? "note: " + e.get("message") : e.toString();
+        if (e.containsKey("alarm")) {
+            alarms.add(e.get("alarm") + " at step " + e.get("step"));
+        }
         if (pb != null) {
             pb.pause();
             System.err.println(msg);
@@ -89,6 +93,11 @@ final class Progress implements TrainListener, AutoCloseable {
 
     Path lastCheckpoint() {
         return lastCheckpoint;
+    }
+
+    /** "KIND at step N" for each alarm raised while training, in order. */
+    java.util.List<String> alarms() {
+        return alarms;
     }
 
     @Override

@@ -28,7 +28,11 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--count", defaultValue = "64", description = "Number of images (default: ${DEFAULT-VALUE}).")
+    // long, so that a count beyond int gets the range below rather than picocli's "is not an int"
+    @Option(names = "--count", defaultValue = "64", description = "Number of images, 1..1000000 (default: "
+            + "${DEFAULT-VALUE}).")
+    long countArg;
+
     int count;
 
     @Option(names = "--seed", defaultValue = "0", description = "Latent seed (default: ${DEFAULT-VALUE}).")
@@ -54,8 +58,14 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || count > 1_000_000) {
-            throw new ConfigException("--count must be in 1..1000000, got " + count);
+        if (countArg < 1 || countArg > 1_000_000) {
+            throw new ConfigException("--count must be in 1..1000000, got " + countArg);
+        }
+        count = (int) countArg;
+        if (format == Format.png) {
+            Outputs.folder(out, "--out");
+        } else {
+            Outputs.file(out, "--out");
         }
         Torch.init();
         try (RunGenerator rg = run.generator()) {

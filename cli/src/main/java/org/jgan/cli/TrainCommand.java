@@ -15,6 +15,7 @@ import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.train.HealthWatch;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.Seeds;
 import org.jgan.core.train.TimeBudget;
@@ -104,6 +105,12 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println(ConfigJson.toJson(cfg));
             return 0;
         }
+        // Before data and networks load (seconds to minutes): can the run folder be written at all?
+        if (resume != null) {
+            Outputs.runFolder(resume, "--resume");
+        } else {
+            Outputs.folder(out, "--out");
+        }
         Torch.init(threads != null ? threads : Torch.defaultThreads());
         // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
         // of data.perClass and data.limit apply.
@@ -132,8 +139,24 @@ public final class TrainCommand implements Callable<Integer> {
             Object ckpt = progress.lastCheckpoint() != null ? progress.lastCheckpoint()
                     : org.jgan.core.train.Checkpoints.latest(runDir).map(Object::toString).orElse("none");
             System.out.println("checkpoint: " + ckpt + " (step " + end.step() + ")");
+            return finalVerdict(progress.alarms());
         }
-        return 0;
+    }
+
+    /**
+     * 0, or, when the run raised alarms, a closing warning that lists them; exit 3 when one of them says the run went
+     * dead ({@link HealthWatch}), so a script does not go on to sample or evaluate a useless generator. A possible mode
+     * collapse seen by --eval-every only warns: its judgement is relative and noisy on short runs.
+     */
+    static int finalVerdict(List<String> alarms) {
+        if (alarms.isEmpty()) {
+            return 0;
+        }
+        boolean dead = alarms.stream().anyMatch(a -> HealthWatch.KINDS.contains(a.substring(0, a.indexOf(' '))));
+        System.err.println("WARNING: this run raised " + alarms.size() + " alarm" + (alarms.size() == 1 ? "" : "s")
+                + " (" + String.join(", ", alarms) + "; see the \"alarm\" lines of stats.jsonl)"
+                + (dead ? ": it likely went dead, look at its samples before using it (exit 3)" : ""));
+        return dead ? 3 : 0;
     }
 
     private TrainConfig freshConfig() throws java.io.IOException {
@@ -209,7 +232,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.exists(file)) {
             throw new ConfigException(file + ": no such config file");
         }
-        var tree = ConfigJson.MAPPER.readTree(file.toFile());
+        var tree = ConfigJson.readFile(file);
         // A run's config.json wraps the config together with its provenance.
         return tree.has("config") ? tree.get("config") : tree;
     }

@@ -46,6 +46,24 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Like {@link #run}, also capturing what commands print to System.out and System.err themselves. */
+    static synchronized Result runCapturing(String... args) {
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true);
+             java.io.PrintStream e = new java.io.PrintStream(err, true)) {
+            System.setOut(o);
+            System.setErr(e);
+            int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
+            return new Result(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
     /** Runs the CLI and fails the test, showing what it printed, unless it exits 0. */
     static Result ok(String... args) {
         Result r = run(args);
@@ -119,6 +137,20 @@ class CliTest {
         assertEquals(15, latestCheckpointStep(capped));
         assertUserError(run(train("--steps", "5", "--minutes", "0")), "--minutes must be positive");
         assertUserError(run(train("--steps", "5", "--minutes", "-2")), "--minutes must be positive");
+    }
+
+    @Test
+    void aRunThatGoesDeadAlarmsAndExits3() throws IOException {
+        // Learning rate 0.9 kills this run by step 20: D's loss 0, G's frozen, every sample the same image. The
+        // healthy runs of the other tests (exit 0 asserted) are the other half of the proof.
+        Result r = runCapturing(train("--steps", "150", "--set", "optim.lrG=0.9", "--set", "optim.lrD=0.9",
+                "--threads", "1"));
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.err().contains("ALARM (d-pinned) at step "), r.toString());
+        assertTrue(r.err().contains("ALARM (g-frozen) at step "), r.toString());
+        assertTrue(r.err().contains("WARNING: this run raised 3 alarms"), r.toString());
+        assertTrue(Files.readString(tmp.resolve("run/stats.jsonl")).contains("\"alarm\":\"samples-alike\""));
+        assertTrue(r.out().contains("checkpoint: "), "the run folder is still complete:\n" + r);
     }
 
     @Test

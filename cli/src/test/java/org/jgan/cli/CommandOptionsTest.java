@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class CommandOptionsTest {
     static final Map<String, List<String>> EXPECTED = new TreeMap<>(Map.ofEntries(
-            Map.entry("sample", List.of("--checkpoint String", "--class String", "--count=64 int",
+            // sample's --count is parsed as a long so that 99999999999 gets its range (1..1000000), not "not an int"
+            Map.entry("sample", List.of("--checkpoint String", "--class String", "--count=64 long",
                     "--format=grid Format", "--no-ema boolean", "--out! Path", "--run! Path", "--seed=0 long",
                     "--truncation=1 double")),
             Map.entry("interpolate", List.of("--checkpoint String", "--class String", "--fps=12 int",

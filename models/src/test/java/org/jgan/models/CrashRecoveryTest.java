@@ -231,7 +231,7 @@ class CrashRecoveryTest {
     @Test
     void aResumeAfterTheGuardRanOutOfRollbacksLowersTheRatesFurtherInsteadOfReplayingTheStop() throws Exception {
         // Every loss counts as exploding: each try of step 1 rolls back to step 0, until the allowance of 2 is used.
-        TrainConfig cfg = config("dcgan", 5, 0).withGuard(new GuardConfig(1e-6, 2, 0.5, "warn"));
+        TrainConfig cfg = config("dcgan", 5, 0).withGuard(new GuardConfig(1e-6, 2, 0.5, "warn", GuardConfig.DEAD_STEPS));
         Path run = tmp.resolve("boom");
         try (Trainer t = trainer(cfg, run)) {
             assertThrows(TrainingDivergedException.class, () -> t.run(new TrainListener() { }));
@@ -257,7 +257,7 @@ class CrashRecoveryTest {
 
     @Test
     void aResumeAfterAnAlarmStoppedTheRunSaysTheSameSettingsMayStopItAgain() throws Exception {
-        TrainConfig cfg = config("dcgan", 5, 0).withGuard(new GuardConfig(1e5, 3, 0.5, "stop"));
+        TrainConfig cfg = config("dcgan", 5, 0).withGuard(new GuardConfig(1e5, 3, 0.5, "stop", GuardConfig.DEAD_STEPS));
         Path run = tmp.resolve("alarm");
         try (Trainer t = trainer(cfg, run)) {
             assertThrows(TrainingStoppedException.class, () -> t.run(new TrainListener() {

@@ -1,5 +1,6 @@
 package org.jgan.core.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jgan.core.io.IoErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,6 +37,32 @@ public final class ConfigJson {
 
     public static ObjectNode toTree(Object config) {
         return MAPPER.valueToTree(config);
+    }
+
+    /**
+     * Reads the JSON file {@code file}: invalid JSON is one line naming the file, the line and column, and what the
+     * parser expected, without its internals (source descriptions, start markers); an empty file says so.
+     */
+    public static JsonNode readFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + (Files.exists(file) ? ": is a folder, not a JSON file"
+                    : ": no such file"));
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode()) {
+                throw new ConfigException(file + ": is empty, not a JSON config");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String why = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll("\\s*at \\[Source.*$", "");
+            throw new ConfigException(file + ": not valid JSON" + (at != null && at.getLineNr() > 0 ? " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr() : "") + " (" + why + ")");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + IoErrors.reason(e) + ")");
+        }
     }
 
     /** Reads a config of type {@code type} from a tree, turning validation failures into one clear message. */

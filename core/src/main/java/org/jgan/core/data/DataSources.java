@@ -104,15 +104,14 @@ public final class DataSources {
                         + img.count() + " images; the counts must match");
             }
             lab = new int[l.count()];
-            int max = 0;
             for (int i = 0; i < lab.length; i++) {
                 lab[i] = l.data()[i] & 0xff;
-                max = Math.max(max, lab[i]);
             }
             if (names.isEmpty()) {
-                names = java.util.stream.IntStream.rangeClosed(0, max).mapToObj(Integer::toString).toList();
-            } else if (max >= names.size()) {
-                throw new DataException(labels + ": label " + max + " is outside 0.." + (names.size() - 1));
+                int classes = Labels.classCount(lab, labels.toString());
+                names = java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+            } else {
+                Labels.requireBelow(lab, names.size(), labels + " (" + name + ")");
             }
         } else {
             names = List.of();

@@ -42,11 +42,7 @@ public record ImageDataset(String name, int channels, int height, int width, byt
                     + " labels; the counts must match");
         }
         if (labels != null) {
-            for (int l : labels) {
-                if (l < 0 || (!classNames.isEmpty() && l >= classNames.size())) {
-                    throw new DataException(name + ": label " + l + " is outside 0.." + (classNames.size() - 1));
-                }
-            }
+            Labels.requireBelow(labels, classNames.isEmpty() ? Integer.MAX_VALUE : classNames.size(), name);
         }
         classNames = List.copyOf(classNames);
     }

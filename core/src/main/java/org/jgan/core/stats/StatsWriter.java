@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.jgan.core.io.IoErrors;
 
 /**
  * Appends one JSON object per line to a {@code .jsonl} file (stats.jsonl, metrics.jsonl). Each line is written and
@@ -24,7 +25,7 @@ public final class StatsWriter implements AutoCloseable {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file + " for appending", e);
+            throw new UncheckedIOException("cannot open " + file + " for appending (" + IoErrors.reason(e) + ")", e);
         }
     }
 
@@ -35,7 +36,7 @@ public final class StatsWriter implements AutoCloseable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append stats", e);
+            throw new UncheckedIOException("cannot append stats (" + IoErrors.reason(e) + ")", e);
         }
     }
 

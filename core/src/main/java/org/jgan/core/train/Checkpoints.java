@@ -116,12 +116,13 @@ public final class Checkpoints {
     }
 
     /**
-     * Loads {@code file} into {@code m}; an IOException naming the file when it is missing or its tensors do not fit.
-     * After such a failure {@code m} may be partly overwritten: discard it.
+     * Loads {@code file} into {@code m}; a {@link CheckpointFileException} naming the file when it is missing, cannot
+     * be read as an archive (truncated or corrupt), or its tensors do not fit. After such a failure {@code m} may be
+     * partly overwritten: discard it.
      */
     public static void loadModule(Module m, Path file) throws IOException {
         if (!Files.exists(file)) {
-            throw new IOException(file + ": missing from the checkpoint");
+            throw new CheckpointFileException(file + ": missing from the checkpoint");
         }
         Map<String, List<Long>> expected = shapes(m);
         InputArchive a = new InputArchive();
@@ -129,7 +130,11 @@ public final class Checkpoints {
             a.load_from(file.toString());
             m.load(a);
         } catch (RuntimeException e) {
-            throw new IOException(file + ": does not fit this network (" + firstLine(e.getMessage()) + ")", e);
+            // libtorch's zip reader failing means the file itself is damaged, not that it belongs to another network.
+            String why = firstLine(e.getMessage());
+            boolean damaged = why.contains("PytorchStreamReader") || why.contains("zip archive");
+            throw new CheckpointFileException(file + (damaged ? ": truncated or corrupt, not a readable libtorch "
+                    + "archive (" : ": does not fit this network (") + why + ")", e);
         } finally {
             a.close();
         }
@@ -137,7 +142,7 @@ public final class Checkpoints {
         Map<String, List<Long>> loaded = shapes(m);
         for (var e : expected.entrySet()) {
             if (!e.getValue().equals(loaded.get(e.getKey()))) {
-                throw new IOException(file + ": does not fit this network (" + e.getKey() + " is "
+                throw new CheckpointFileException(file + ": does not fit this network (" + e.getKey() + " is "
                         + loaded.get(e.getKey()) + " in the checkpoint, " + e.getValue() + " here)");
             }
         }

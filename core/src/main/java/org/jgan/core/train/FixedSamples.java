@@ -15,13 +15,16 @@ import org.jgan.engine.StepScope;
 /**
  * What a run's sample grids show, fixed for the whole run so that grids of different steps compare: one latent batch
  * drawn from the run's seed (with labels 0, 1, ..., K-1, 0, ... for a conditional model, one class per column), or the
- * variant's own sheet (image-to-image: input | output | target). Owns its tensors.
+ * variant's own sheet (image-to-image: input | output | target). Owns its tensors. Each written grid is also measured
+ * for {@link HealthWatch}: whether its pixels are finite, and how far the latent batch's images differ.
  */
 final class FixedSamples implements AutoCloseable {
     private final Tensor z;
     private final Tensor labels;
     private final SampleSheet sheet;
     private final int classes;
+    private double lastSpread = Double.NaN;
+    private boolean lastFinite = true;
 
     FixedSamples(GanVariant variant, TrainConfig config, ImageDataset data) {
         int n = config.schedule().sampleCount();
@@ -43,11 +46,34 @@ final class FixedSamples implements AutoCloseable {
     Path write(RunDir run, long step, GanNet generator, Players players) throws IOException {
         try (StepScope s = StepScope.open()) {
             Tensor imgs = sheet != null ? Sampler.render(sheet, generator, players) : generate(generator);
+            measure(imgs);
             int cols = sheet != null ? sheet.columns() : labels != null ? classes : 0;
             Path png = run.samplesDir().resolve(String.format("step-%06d.png", step));
             ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
             return png;
         }
+    }
+
+    /**
+     * Records whether {@code imgs} is finite and, for a latent batch of 2 or more, its spread: the mean absolute
+     * difference of each pixel from the batch's mean image, in [-1, 1] units (0 when all images are the same). A
+     * sheet's images are not a latent batch (inputs and targets differ anyway), so it gets no spread.
+     */
+    private void measure(Tensor imgs) {
+        lastFinite = Double.isFinite(imgs.sum().item_double());
+        lastSpread = sheet != null || imgs.size(0) < 2 || !lastFinite ? Double.NaN
+                : imgs.sub(imgs.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional())).abs().mean()
+                        .item_double();
+    }
+
+    /** The spread of the last written grid's latent batch (see {@link #measure}); NaN when there is none. */
+    double lastSpread() {
+        return lastSpread;
+    }
+
+    /** Whether every pixel of the last written grid was finite. */
+    boolean lastFinite() {
+        return lastFinite;
     }
 
     @Override

@@ -57,15 +57,11 @@ public record RunDir(Path path) {
         if (!Files.exists(configFile())) {
             throw new ConfigException(path + ": not a jgan run folder (no config.json)");
         }
-        try {
-            JsonNode root = ConfigJson.MAPPER.readTree(configFile().toFile());
-            if (root == null || root.get("config") == null) {
-                throw new ConfigException(configFile() + ": has no \"config\" section");
-            }
-            return root;
-        } catch (IOException e) {
-            throw new ConfigException(configFile() + ": not valid JSON (" + e.getMessage() + ")");
+        JsonNode root = ConfigJson.readFile(configFile());  // invalid JSON: one line, no parser internals
+        if (root.get("config") == null) {
+            throw new ConfigException(configFile() + ": has no \"config\" section");
         }
+        return root;
     }
 
     /** A checkpoint folder by name ("step-000500", "latest", "best") or the latest when {@code name} is null. */
@@ -74,6 +70,7 @@ public record RunDir(Path path) {
             return Checkpoints.latest(path).orElseThrow(() ->
                     new ConfigException(path + ": has no checkpoint yet"));
         }
+        CheckpointName.requirePlain(name, path);
         Path p = checkpointsDir().resolve(name);
         if (!Files.exists(p.resolve("state.json"))) {
             p = checkpointsDir().resolve(name.matches("\\d+") ? Checkpoints.name(Long.parseLong(name)) : name);
@@ -82,6 +79,7 @@ public record RunDir(Path path) {
             throw new ConfigException(path + ": no checkpoint named " + name + " (have "
                     + Checkpoints.list(path).stream().map(c -> c.getFileName().toString()).toList() + ")");
         }
+        CheckpointName.requireInside(p, path);
         return p;
     }
 }

@@ -23,7 +23,8 @@ import org.jgan.engine.Optimizers;
  * The training loop, the same for every variant. Steps run through {@link StepRunner} (the only place that runs
  * backward and steps optimizers); the loop writes the run folder (config.json, stats.jsonl, sample grids from one
  * fixed latent batch, atomic checkpoints) and guards the run: a NaN, infinite or exploding loss rolls back to the last
- * checkpoint with lower learning rates, and stops with advice after {@code guard.maxRollbacks}.
+ * checkpoint with lower learning rates, and stops with advice after {@code guard.maxRollbacks}; a run that goes
+ * dead with finite losses raises the alarms of {@link HealthWatch}.
  */
 public final class Trainer implements AutoCloseable {
     private final GanVariant variant;
@@ -140,7 +141,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
-        this.listener = listener;
+        listener = this.listener = new HealthWatch(listener, config, samples);  // always-on dead-run alarms
         recovery.clean();
         if (state.step() == 0 && !Files.exists(run.configFile())) {
             run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));

@@ -121,6 +121,44 @@ class DataSourcesTest {
         assertTrue(e.getMessage().contains("t10k-images-idx3-ubyte"), e.getMessage());
     }
 
+    /** An IDX folder of {@code labels.length} 4x6 images with these labels. */
+    Path labelled(String name, int... labels) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        IdxWriter.write(dir.resolve("train-images-idx3-ubyte"), new int[]{labels.length, 4, 6},
+                pixels(labels.length, 4, 6, 3));
+        IdxWriter.write(dir.resolve("train-labels-idx1-ubyte"), new int[]{labels.length}, labels(labels));
+        return dir;
+    }
+
+    @Test
+    void aLabelFarBeyondTheOthersNamesTheFileAndTheFirstBadIndex() throws IOException {
+        // One corrupt byte among the labels 0..9 made a 201-class conditional model without a word.
+        Path dir = labelled("corrupt", 0, 1, 2, 3, 4, 200, 5, 6, 7, 8, 9, 200);
+        DataException e = assertThrows(DataException.class, () -> DataSources.open(dir.toString()));
+        assertTrue(e.getMessage().startsWith(dir.resolve("train-labels-idx1-ubyte") + ": label 200 at index 5 is far "
+                + "beyond the others (the largest below it is 9, 190 values unused in between)"), e.getMessage());
+        assertTrue(e.getMessage().contains("would make a 201-class model"), e.getMessage());
+        Path high = labelled("high", 7, 200, 201);
+        assertTrue(assertThrows(DataException.class, () -> DataSources.open(high.toString())).getMessage()
+                .contains("label 7 at index 0 is far beyond 0 (no smaller label, 7 values unused in between)"));
+    }
+
+    @Test
+    void smallGapsInTheLabelsAreClassesWithoutImages() throws IOException {
+        // counted from 1, a class missing in the middle, and the larger gap a subset of many classes may leave
+        assertEquals(4, DataSources.open(labelled("from1", 1, 2, 3, 1).toString()).numClasses());
+        assertEquals(6, DataSources.open(labelled("hole", 0, 1, 2, 5).toString()).numClasses());
+        assertEquals(18, DataSources.open(labelled("subset", 0, 1, 2, 3, 4, 5, 6, 7, 8, 17).toString())
+                .numClasses());
+    }
+
+    @Test
+    void labelsOutsideTheDeclaredClassesNameTheFirstBadIndex() {
+        DataException e = assertThrows(DataException.class, () -> new ImageDataset("shapes", 1, 4, 6,
+                pixels(4, 4, 6, 0), new int[]{0, 2, 7, 9}, List.of("a", "b", "c")));
+        assertEquals("shapes: label 7 at index 2 is outside the 3 classes 0..2", e.getMessage());
+    }
+
     @Test
     void installedFashionMnist() {
         assertTrue(Files.isDirectory(DataSources.fashionMnistDir()),

@@ -32,9 +32,9 @@ import org.jgan.metrics.source.GeneratorSource;
 /**
  * Evaluates the sampling generator (EMA when the run has one) every {@code every} steps and at the end of training:
  * appends the metrics to metrics.jsonl, keeps {@code checkpoints/best} at the lowest FID, and watches for mode
- * collapse ({@link CollapseWatch}), warning in the log and in stats.jsonl. Every evaluation draws the same latents
- * (seeded from the run's seed), so values over time differ only by the generator. On resume it reads metrics.jsonl
- * back, so the best FID and the collapse history survive restarts.
+ * collapse ({@link CollapseWatch}), raising the trainer's "collapse" alarm (stats.jsonl and the progress log). Every
+ * evaluation draws the same latents (seeded from the run's seed), so values over time differ only by the generator.
+ * On resume it reads metrics.jsonl back, so the best FID and the collapse history survive restarts.
  */
 public final class EvalListener implements TrainListener {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,9 +148,8 @@ public final class EvalListener implements TrainListener {
                 best ? "  (new best: checkpoints/best)" : "", r.seconds()));
         List<String> warnings = watch.observe(r.coverage(), diversity);
         for (String w : warnings) {
-            log.accept("WARNING: possible mode collapse at step " + step + ": " + w + " (guard.onCollapse="
-                    + trainer.config().guard().onCollapse() + ")");
-            // Logged to stats.jsonl as {"alarm": "collapse", ...}; the trainer then warns, rolls back or stops.
+            // Logged to stats.jsonl as {"alarm": "collapse", ...} and shown by the trainer's listeners (one line,
+            // not a second one here); the trainer then warns, rolls back or stops.
             trainer.alarm("collapse", w);
         }
     }

@@ -47,8 +47,10 @@ public final class Npz {
                 String key = name.substring(0, name.length() - 4);
                 out.put(key, readNpy(zip.readAllBytes(), file + ":" + key));
             }
-        } catch (java.util.zip.ZipException ex) {
-            throw new DataException(file + ": not a .npz file (" + ex.getMessage() + ")");
+        } catch (java.util.zip.ZipException | java.io.EOFException ex) {
+            // A file cut short inside a zip header ends in an EOFException without a message.
+            throw new DataException(file + ": not a .npz file, or cut short (" + (ex.getMessage() != null
+                    ? ex.getMessage() : "it ends inside a zip entry") + ")");
         }
         if (out.isEmpty()) {
             throw new DataException(file + ": not a .npz file (a zip of .npy arrays): no arrays found");

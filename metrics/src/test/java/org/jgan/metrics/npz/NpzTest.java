@@ -95,4 +95,25 @@ class NpzTest {
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         assertThrows(java.nio.file.NoSuchFileException.class, () -> FidStats.load(tmp.resolve("none.npz")));
     }
+
+    @Test
+    void aFileCutShortAnywhereIsNamedNeverAnIoError() throws Exception {
+        // Cut inside a zip entry's header, java.util.zip throws an EOFException without a message: the command line
+        // said "I/O error: EOFException" without naming the file.
+        Path whole = tmp.resolve("whole.npz");
+        new FidStats("x", 10, new double[]{1, 2}, new double[]{1, 0, 0, 1}).save(whole);
+        byte[] b = Files.readAllBytes(whole);
+        int refused = 0;
+        for (int n = 1; n < b.length; n++) {
+            Path f = Files.write(tmp.resolve("cut.npz"), java.util.Arrays.copyOf(b, n));
+            try {
+                // Entries are read in order, so a cut in the zip's closing directory still leaves every array whole.
+                assertArrayEquals(new double[]{1, 2}, FidStats.load(f).mu(), "cut at " + n);
+            } catch (DataException e) {
+                assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+                refused++;
+            }
+        }
+        assertTrue(refused > b.length / 2, refused + " of " + b.length + " cuts refused");
+    }
 }
