@@ -13,7 +13,7 @@ import org.jgan.metrics.classifier.ClassifierShape;
 /**
  * Features from a jgan {@link ClassifierNet}: its 128-unit penultimate layer, and its softmax for the Inception Score
  * (Salimans et al. 2016) and class coverage. The built-in one was trained on the Fashion-MNIST train split
- * ({@code jgan classifier train}, see README) and ships inside the metrics jar.
+ * ({@code jgan classifier train}, see docs/results.md) and ships inside the metrics jar.
  */
 public final class ClassifierFeatures implements FeatureExtractor {
     /** Class-path location of the built-in Fashion-MNIST classifier. */
