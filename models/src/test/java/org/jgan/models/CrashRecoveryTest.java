@@ -144,6 +144,35 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Checkpoints that are gone after steps were logged were moved or deleted: resuming from 0 would cut the logs. */
+    @Test
+    void aRunWithLoggedStepsButNoCheckpointIsRefusedNotRestarted() throws Exception {
+        Path run = tmp.resolve("moved");
+        straight(config("dcgan", 4, 0), run);
+        String stats = Files.readString(run.resolve("stats.jsonl"));
+        try (Stream<Path> all = Files.walk(run.resolve("checkpoints"))) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        try (Trainer t = trainer(config("dcgan", 8, 0), run)) {
+            var e = assertThrows(org.jgan.core.config.ConfigException.class, t::resume);
+            assertTrue(e.getMessage().contains("records steps up to 4"), e.getMessage());
+        }
+        assertEquals(stats, Files.readString(run.resolve("stats.jsonl")), "the logs were touched");
+    }
+
+    /** A new run's output folder may be anyone's: hidden temporary files there are not the run's to remove. */
+    @Test
+    void aNewRunInAForeignFolderLeavesItsHiddenFilesAlone() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("somebody"));
+        Files.writeString(run.resolve(".editor.swp.tmp"), "theirs");
+        Files.createDirectories(run.resolve(".tmp-build-1"));
+        try (Trainer t = trainer(config("dcgan", 1, 0), run)) {
+            t.run(new Events());
+        }
+        assertTrue(Files.exists(run.resolve(".editor.swp.tmp")));
+        assertTrue(Files.isDirectory(run.resolve(".tmp-build-1")));
+    }
+
     @Test
     void trainingStartsByRemovingWhatInterruptedWritesLeft() throws Exception {
         Path run = tmp.resolve("fresh");
@@ -194,6 +223,8 @@ class CrashRecoveryTest {
         assertEquals(1, metrics.size(), metrics.toString());
         assertEquals(3, metrics.get(0).get("step").asInt());
         assertMentions(events.recovery(), "stats.jsonl: dropped 2 line(s) written after step 6");
+        assertTrue(Files.readString(run.resolve("stats.jsonl.before-rewind")).contains("\"step\":8"),
+                "what a rewind drops is kept beside the log");
         assertMentions(events.recovery(), "metrics.jsonl: dropped 1 line(s) written after step 6");
     }
 

@@ -77,6 +77,23 @@ class DashboardSymlinkTest {
         return r.status() == 200 ? r.text() : "";
     }
 
+    /** The PNG check above cannot see a secret in image bytes: a linked-out grid must be a 404, an inside one a 200. */
+    @Test
+    @Timeout(60)
+    void aSampleGridLinkedOutOfTheRunsFolderIs404() throws Exception {
+        String out = firstPng(tmp.resolve("outside/run/samples"));
+        assertEquals(404, RawHttp.get(server.port(), "/runs/files/samples/" + out, 5000).status());
+        String in = firstPng(runs.resolve("cfg/samples"));
+        assertEquals(200, RawHttp.get(server.port(), "/runs/cfg/samples/" + in, 5000).status());
+    }
+
+    private static String firstPng(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().findFirst()
+                    .orElseThrow(() -> new AssertionError("no grid in " + dir));
+        }
+    }
+
     @Test
     @Timeout(60)
     void noEndpointServesAFileOutsideTheRunsFolder() throws Exception {

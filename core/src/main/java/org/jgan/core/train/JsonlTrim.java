@@ -22,7 +22,7 @@ final class JsonlTrim {
     /**
      * Drops the records of {@code file} stamped with a step after {@code step}, and lines torn by a crash (the next
      * append would be glued onto them). The file is replaced atomically, and only when a line goes. Returns how many
-     * lines went.
+     * lines went. The file as it was is copied to {@code NAME.before-rewind} first.
      */
     static int dropAfter(Path file, long step) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -38,9 +38,29 @@ final class JsonlTrim {
             }
         }
         if (dropped > 0) {
+            // what goes is kept beside the file (the last rewind's), so a rewind can always be undone by hand
+            Path before = file.resolveSibling(file.getFileName() + ".before-rewind");
+            java.nio.file.Files.copy(file, before, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.writeString(file, kept.toString());
         }
         return dropped;
+    }
+
+    /** The largest step recorded in {@code file}, or -1 when it has none (or does not exist). */
+    static long lastStep(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
+        long last = -1;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            try {
+                JsonNode s = JSON.readTree(line).get("step");
+                last = s != null && s.isNumber() ? Math.max(last, s.asLong()) : last;
+            } catch (JsonProcessingException | NullPointerException e) {
+                // a torn line records nothing
+            }
+        }
+        return last;
     }
 
     private static boolean keep(String line, long step) {

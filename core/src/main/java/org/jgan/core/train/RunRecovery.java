@@ -43,6 +43,17 @@ final class RunRecovery {
      * Removes the temporary files and folders that interrupted atomic writes left in the run folder, samples/,
      * checkpoints/ and each checkpoint folder. Training owns its run folder, so at its start none is being written.
      */
+    /**
+     * {@link #clean} in a folder that is a run (config.json, checkpoints/ or samples/): a new run's output folder may
+     * be any existing folder, whose hidden temporary files belong to someone else.
+     */
+    void cleanIfRun() throws IOException {
+        if (Files.exists(run.configFile()) || Files.isDirectory(run.checkpointsDir())
+                || Files.isDirectory(run.samplesDir())) {
+            clean();
+        }
+    }
+
     void clean() throws IOException {
         // checkpoints/ first: a folder restored there is then cleaned inside like the others
         List<Path> dirs = new ArrayList<>(List.of(run.checkpointsDir(), run.path(), run.samplesDir()));
@@ -79,6 +90,12 @@ final class RunRecovery {
             if (!Files.exists(run.configFile())) {
                 throw new ConfigException(run.path() + ": has no checkpoint to resume from");
             }
+            long logged = JsonlTrim.lastStep(run.statsFile());
+            if (logged > 0) {
+                // a run that got that far had checkpoints: they were moved or deleted, not lost to a crash
+                throw new ConfigException(run.path() + ": has no checkpoint, but its stats.jsonl records steps up to "
+                        + logged + "; restore its checkpoints folder, or train a new run in another folder");
+            }
             notes.add("no complete checkpoint (the run was interrupted while writing its first): starting again "
                     + "from step 0");
             rewindLogs(0);
@@ -91,6 +108,8 @@ final class RunRecovery {
             TrainState s;
             try {
                 s = Checkpoints.load(c, players, optimizers, ema);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw e;  // a permission problem, not a damaged checkpoint: set nothing aside, rewind nothing
             } catch (IOException e) {
                 newest = newest != null ? newest : e;
                 damaged.put(c, firstLine(e.getMessage()));

@@ -142,7 +142,7 @@ public final class Trainer implements AutoCloseable {
     /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
         listener = this.listener = new HealthWatch(listener, config, samples);  // always-on dead-run alarms
-        recovery.clean();
+        recovery.cleanIfRun();
         if (state.step() == 0 && !Files.exists(run.configFile())) {
             run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));
         }
@@ -199,15 +199,20 @@ public final class Trainer implements AutoCloseable {
                     listener.checkpointWritten(checkpoint());
                 }
             }
+            if (!wroteFinal) {
+                // A target already reached, or a time budget that ran out: still leave a grid to look at (inside the
+                // try, so that an alarm this grid raises is logged like any other).
+                listener.sampleWritten(writeSamples());
+            }
         } catch (TrainingDivergedException | TrainingStoppedException e) {
-            recovery.recordStop(guard.stop());  // so that a resume knows, and does not replay the stop
+            try {
+                recovery.recordStop(guard.stop());  // so that a resume knows, and does not replay the stop
+            } catch (IOException io) {
+                e.addSuppressed(io);  // the divergence and its advice matter more than the note about it
+            }
             throw e;
         } finally {
             statsWriter = null;
-        }
-        if (!wroteFinal) {
-            // Asked to train to a step or epoch already reached: still leave a grid for the user to look at.
-            listener.sampleWritten(writeSamples());
         }
         listener.finished(state);
         return state;
