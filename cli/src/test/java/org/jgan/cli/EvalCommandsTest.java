@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +29,6 @@ class EvalCommandsTest {
     static Path a;
     static Path b;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void data() throws Exception {
         System.setProperty("jgan.cache.dir", tmp.resolve("cache").toString());
@@ -50,23 +44,12 @@ class EvalCommandsTest {
         return p;
     }
 
-    static synchronized Result run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true); PrintStream e = new PrintStream(err, true)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-            return new Result(code, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** The commands print to System.out themselves, so capture that too (CliTest's runner). */
+    static CliTest.Result run(String... args) {
+        return CliTest.runCapturing(args);
     }
 
-    static double fid(Result r) {
+    static double fid(CliTest.Result r) {
         assertEquals(0, r.code(), r.err());
         return Double.parseDouble(r.out().trim().substring("FID:".length()).trim());
     }
@@ -74,7 +57,7 @@ class EvalCommandsTest {
     @Test
     void statsFileAndImagesGiveTheSameFid() {
         Path npz = tmp.resolve("a.npz");
-        Result s = run("stats", a.toString(), "--out", npz.toString());
+        CliTest.Result s = run("stats", a.toString(), "--out", npz.toString());
         assertEquals(0, s.code(), s.err());
         assertTrue(s.err().contains("biased"), "warns below 10,000 samples: " + s.err());
         assertEquals(0, fid(run("fid", npz.toString(), a.toString())), 1e-6);
@@ -87,7 +70,7 @@ class EvalCommandsTest {
     void badInputsAreOneLineErrorsNamingTheInput() throws Exception {
         Path noSigma = tmp.resolve("mu-only.npz");
         Npz.write(noSigma, Map.of("mu", NpyArray.vector(new double[128])));
-        Result r = run("fid", noSigma.toString(), a.toString());
+        CliTest.Result r = run("fid", noSigma.toString(), a.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("mu-only.npz") && r.err().contains("'sigma'"), r.err());
 
@@ -111,7 +94,7 @@ class EvalCommandsTest {
     @Test
     void trainEvaluatesKeepsBestAndEvalAppends() throws Exception {
         Path runDir = tmp.resolve("run");
-        Result t = run("train", "--model", "dcgan", "--data", a.toString(), "--steps", "4", "--batch", "16",
+        CliTest.Result t = run("train", "--model", "dcgan", "--data", a.toString(), "--steps", "4", "--batch", "16",
                 "--set", "model.width=8", "--set", "schedule.sampleCount=16", "--eval-every", "2",
                 "--eval-count", "200", "--eval-reference", b.toString(), "--out", runDir.toString(), "--no-progress");
         assertEquals(0, t.code(), t.err());
@@ -121,7 +104,7 @@ class EvalCommandsTest {
         assertTrue(Files.exists(runDir.resolve("checkpoints/best/state.json")));
         assertTrue(Files.readString(runDir.resolve("stats.jsonl")).contains("\"event\":\"eval\""));
 
-        Result e = run("eval", "--run", runDir.toString(), "--count", "200", "--reference", b.toString());
+        CliTest.Result e = run("eval", "--run", runDir.toString(), "--count", "200", "--reference", b.toString());
         assertEquals(0, e.code(), e.err());
         JsonNode j = JSON.readTree(e.out().strip());
         for (String k : new String[]{"fid", "kid", "is", "precision", "recall", "coverage", "samples", "features",
@@ -132,7 +115,7 @@ class EvalCommandsTest {
         assertEquals("classifier:builtin", j.get("features").asText());
         assertEquals(3, Files.readAllLines(runDir.resolve("metrics.jsonl")).size());
 
-        Result best = run("eval", "--run", runDir.toString(), "--checkpoint", "best", "--count", "200",
+        CliTest.Result best = run("eval", "--run", runDir.toString(), "--checkpoint", "best", "--count", "200",
                 "--reference", b.toString());
         assertEquals(0, best.code(), best.err());
         assertTrue(fid(run("fid", runDir.toString(), b.toString(), "--count", "200")) > 0);

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Remembers passed convolution checks on disk, per CPU and libtorch build, so a check costs milliseconds after the
- * first run on a machine. The file lives in {@code jgan.cache.dir} (system property), else
- * {@code $XDG_CACHE_HOME/jgan}, else {@code ~/.cache/jgan}; it is named by a hash of the CPU model, its feature flags,
+ * first run on a machine. The file lives in {@link CacheDir}; it is named by a hash of the CPU model, its feature flags,
  * the libtorch and JavaCPP versions, so another CPU or build never reads it. Only passes are stored: a failure is
  * checked again next time. A cache that cannot be read or written is ignored (the check then simply runs).
  */
@@ -44,11 +43,7 @@ final class ConvCheckCache {
 
     /** The cache file of this CPU and libtorch build. */
     static Path file() {
-        String dir = System.getProperty("jgan.cache.dir");
-        Path base = dir != null ? Path.of(dir)
-                : System.getenv("XDG_CACHE_HOME") != null ? Path.of(System.getenv("XDG_CACHE_HOME"), "jgan")
-                : Path.of(System.getProperty("user.home"), ".cache", "jgan");
-        return base.resolve("convolution-checks-" + fingerprint() + ".tsv");
+        return CacheDir.path().resolve("convolution-checks-" + fingerprint() + ".tsv");
     }
 
     private static String fingerprint() {
@@ -91,6 +86,8 @@ final class ConvCheckCache {
                 Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);  // only still there when the move failed
             }
         } catch (IOException | RuntimeException e) {
             // a read-only home costs a re-check next run, nothing else

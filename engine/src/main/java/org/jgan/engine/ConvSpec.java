@@ -1,5 +1,8 @@
 package org.jgan.engine;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One 2-D convolution configuration as libtorch sees it: channels, kernel, stride, padding, dilation, groups and,
  * for a transposed convolution, the output padding. {@link Convolutions} decides per configuration which kernel
@@ -79,14 +82,19 @@ public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] p
         return v[0] + "x" + v[1];
     }
 
+    // Records compare arrays by identity; these compare their contents (and build no string: this runs per call).
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConvSpec s && s.key().equals(key());
+        return o instanceof ConvSpec s && in == s.in && out == s.out && groups == s.groups
+                && transposed == s.transposed && Arrays.equals(kernel, s.kernel) && Arrays.equals(stride, s.stride)
+                && Arrays.equals(padding, s.padding) && Arrays.equals(dilation, s.dilation)
+                && Arrays.equals(outputPadding, s.outputPadding);
     }
 
     @Override
     public int hashCode() {
-        return key().hashCode();
+        return Objects.hash(in, out, groups, transposed, Arrays.hashCode(kernel), Arrays.hashCode(stride),
+                Arrays.hashCode(padding), Arrays.hashCode(dilation), Arrays.hashCode(outputPadding));
     }
 
     @Override

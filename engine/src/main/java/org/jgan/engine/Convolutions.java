@@ -29,7 +29,7 @@ import org.bytedeco.pytorch.global.torch;
  * checks were turned off knowingly ({@link #setChecks}). Float64 inputs never reach oneDNN and are not checked.
  */
 public final class Convolutions {
-    private static final Map<String, Entry> ROUTES = new ConcurrentHashMap<>();
+    private static final Map<Key, Entry> ROUTES = new ConcurrentHashMap<>();
     private static volatile boolean checks = !"off".equalsIgnoreCase(
             System.getProperty("jgan.convolution.checks", System.getenv().getOrDefault("JGAN_CONVOLUTION_CHECKS", "")));
 
@@ -103,8 +103,7 @@ public final class Convolutions {
      * because libtorch's double backward runs a convolution whose channels are the batch.
      */
     public static Entry route(ConvSpec spec, long n, long h, long w, boolean training) {
-        String key = spec.key() + " @" + n + "x" + h + "x" + w + (training ? " training" : " forward") + " t"
-                + Torch.threads();
+        Key key = new Key(spec, n, h, w, training, Torch.threads());
         Entry e = ROUTES.get(key);
         return e != null ? e : ROUTES.computeIfAbsent(key, k -> decide(spec, new long[]{n, spec.in(), h, w},
                 training));
@@ -131,6 +130,10 @@ public final class Convolutions {
                 + input[2] + "x" + input[3] + " inputs failed its float64 check on this CPU (" + r.what()
                 + "); refusing to compute with it. Set the system property jgan.convolution.checks=off (or "
                 + "JGAN_CONVOLUTION_CHECKS=off) only if you accept wrong results.", spec);
+    }
+
+    /** What a route is decided for: a configuration, an input shape, its use and the thread count. */
+    private record Key(ConvSpec spec, long n, long h, long w, boolean training, int threads) {
     }
 
     /** Turns the checks on or off for configurations not seen yet; off means trusting the block rule alone. */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.ScheduleConfig;
@@ -14,6 +12,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DemoTasks;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Convolutions;
@@ -45,7 +44,13 @@ public final class ModelNumerics {
         } catch (IOException e) {
             throw new UncheckedIOException("the numerics check of " + preset + " could not use a temporary folder", e);
         } finally {
-            delete(dir);
+            if (dir != null) {
+                try {
+                    AtomicFiles.deleteTree(dir);
+                } catch (IOException e) {
+                    // a temporary folder left behind is harmless
+                }
+            }
         }
         return Convolutions.routes();
     }
@@ -57,16 +62,5 @@ public final class ModelNumerics {
                     "generated unpaired");
             default -> SyntheticData.shapes(batch, 28, 4);
         };
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -19,8 +19,7 @@ import org.jgan.metrics.source.DatasetSource;
  * Features of real data sets, computed once and kept on disk (as float32 .npz: {@code features}, {@code probs}):
  * the reference of every evaluation is the same few thousand images, and the real-data floor needs the train split
  * too. The key is the extractor's weight hash, the data set's content fingerprint and the image count, so a changed
- * classifier or data set is never served stale features. The folder is the {@code jgan.cache.dir} system property,
- * else {@code JGAN_CACHE_DIR}, else {@code ~/.cache/jgan}; deleting it is always safe.
+ * classifier or data set is never served stale features. The folder is {@link org.jgan.engine.CacheDir}.
  */
 public final class FeatureCache {
     private final Path dir;
@@ -30,10 +29,7 @@ public final class FeatureCache {
     }
 
     public static FeatureCache defaultCache() {
-        String env = System.getProperty("jgan.cache.dir", System.getenv("JGAN_CACHE_DIR"));
-        Path dir = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "jgan");
-        return new FeatureCache(dir);
+        return new FeatureCache(org.jgan.engine.CacheDir.path());
     }
 
     public Path dir() {
