@@ -51,7 +51,7 @@ final class ConfidenceFilter {
         int drawn = 0;
         for (int round = 0; round < MAX_ROUNDS && min(filled) < perClass; round++) {
             int batch = perClass * k;
-            byte[] cand = SampleCommand.generate(rg, batch, seed + round * 7919L, i -> i / perClass);
+            byte[] cand = rg.generate(batch, seed + round * 7919L, i -> i / perClass, 1.0);
             drawn += batch;
             double[] conf = confidence(judge, cand, batch, s.channels(), s.height(), s.width(), perClass);
             for (int i = 0; i < batch; i++) {

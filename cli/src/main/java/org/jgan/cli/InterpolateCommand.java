@@ -69,7 +69,7 @@ public final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> keys = Latents.parseSeeds(seeds, "--seeds");
+        List<Long> keys = SeedList.parse(seeds, "--seeds");
         if (keys.size() < 2) {
             throw new ConfigException("--seeds: give two or more seeds, e.g. --seeds 1,2");
         }
@@ -99,7 +99,7 @@ public final class InterpolateCommand implements Callable<Integer> {
                 rg.generator().eval();
                 List<Tensor> zs = new ArrayList<>();
                 for (long s : keys) {
-                    zs.add(Latents.z(s, rg.latentDim()));
+                    zs.add(org.jgan.models.Latents.z(s, rg.latentDim()));
                 }
                 Tensor labels1 = label == null ? null : torch.full(new long[]{1},
                         new org.bytedeco.pytorch.Scalar(label)).to(torch.ScalarType.Long);

@@ -87,7 +87,7 @@ public final class SampleCommand implements Callable<Integer> {
                 int k = rg.classIndex(classOpt);
                 labelOf = i -> k;
             }
-            byte[] all = generate(rg, count, seed, labelOf, psi);
+            byte[] all = rg.generate(count, seed, labelOf, psi);
             int per = s.channels() * s.height() * s.width();
             switch (format) {
                 case grid -> ImageGrid.writePng(ImageGrid.grid(all, count, s.channels(), s.height(), s.width(),
@@ -106,46 +106,5 @@ public final class SampleCommand implements Callable<Integer> {
                     rg.ema() ? "EMA" : "raw", out);
         }
         return 0;
-    }
-
-    /** {@code n} images as unsigned bytes (N x C x H x W), drawn in chunks from one generator seeded by {@code seed}. */
-    static byte[] generate(RunGenerator rg, int n, long seed) {
-        return generate(rg, n, seed, i -> i % Math.max(1, rg.shape().numClasses()));
-    }
-
-    /** As {@link #generate(RunGenerator, int, long)}, with image i of class {@code labelOf(i)} (conditional runs). */
-    static byte[] generate(RunGenerator rg, int n, long seed, java.util.function.IntUnaryOperator labelOf) {
-        return generate(rg, n, seed, labelOf, 1.0);
-    }
-
-    /** As above with truncation {@code psi} (1: none). */
-    static byte[] generate(RunGenerator rg, int n, long seed, java.util.function.IntUnaryOperator labelOf,
-                           double psi) {
-        DataShape s = rg.shape();
-        int per = s.channels() * s.height() * s.width();
-        byte[] all = new byte[n * per];
-        Generator rng = torch.createCPUGenerator(seed);
-        try {
-            int chunk = 500;
-            for (int from = 0; from < n; from += chunk) {
-                int m = Math.min(chunk, n - from);
-                try (StepScope scope = StepScope.open()) {
-                    Tensor z = torch.randn(new long[]{m, rg.latentDim()}, new GeneratorOptional(rng));
-                    Tensor labels = null;
-                    if (rg.conditional()) {
-                        long[] l = new long[m];
-                        for (int i = 0; i < m; i++) {
-                            l[i] = labelOf.applyAsInt(from + i);
-                        }
-                        labels = org.jgan.engine.Tensors.fromLongs(l, m);
-                    }
-                    byte[] b = ImageGrid.toBytes(Sampler.generate(rg.generator(), z, labels, psi));
-                    System.arraycopy(b, 0, all, from * per, b.length);
-                }
-            }
-        } finally {
-            rng.close();
-        }
-        return all;
     }
 }

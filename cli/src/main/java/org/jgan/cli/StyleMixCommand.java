@@ -56,8 +56,8 @@ public final class StyleMixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Long> rowSeeds = Latents.parseSeeds(rows, "--rows");
-        List<Long> colSeeds = Latents.parseSeeds(cols, "--cols");
+        List<Long> rowSeeds = SeedList.parse(rows, "--rows");
+        List<Long> colSeeds = SeedList.parse(cols, "--cols");
         Torch.init();
         try (RunGenerator rg = run.generator()) {
             if (!(rg.generator() instanceof StyleGenerator g)) {
@@ -112,7 +112,7 @@ public final class StyleMixCommand implements Callable<Integer> {
     private Tensor ws(StyleGenerator g, List<Long> seeds, RunGenerator rg, Long label) {
         TensorVector z = new TensorVector();
         for (long seed : seeds) {
-            z.push_back(Latents.z(seed, rg.latentDim()));
+            z.push_back(org.jgan.models.Latents.z(seed, rg.latentDim()));
         }
         Tensor zs = torch.cat(z, 0);
         Tensor labels = label == null ? null : torch.full(new long[]{zs.size(0)},

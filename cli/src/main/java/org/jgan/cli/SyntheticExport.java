@@ -27,7 +27,7 @@ final class SyntheticExport {
         }
         int k = rg.shape().numClasses();
         int n = perClass * k;
-        byte[] px = SampleCommand.generate(rg, n, seed, i -> i / perClass);
+        byte[] px = rg.generate(n, seed, i -> i / perClass, 1.0);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i / perClass;

@@ -17,6 +17,8 @@ public final class StepScope implements AutoCloseable {
 
     /** Opens a scope on the current thread. Use with try-with-resources. */
     public static StepScope open() {
+        // Every tensor is made inside some scope, so opening one is where libtorch gets loaded on first use.
+        Torch.ensureLoaded();
         return new StepScope();
     }
 

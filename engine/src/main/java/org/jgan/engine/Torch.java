@@ -60,10 +60,17 @@ public final class Torch {
         }
     }
 
-    /** Loads libtorch with the default thread count unless it is loaded already (then nothing changes). */
-    public static synchronized void ensureLoaded() {
+    /**
+     * Loads libtorch with the default thread count unless it is loaded already (then nothing changes). Idempotent and
+     * thread-safe; the library's entry points (step scopes, trainers, loaded runs) call it, so a user never has to.
+     */
+    public static void ensureLoaded() {
         if (!loaded) {
-            init();
+            synchronized (Torch.class) {
+                if (!loaded) {
+                    init();
+                }
+            }
         }
     }
 

@@ -5,7 +5,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.bytedeco.pytorch.Generator;
+import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.image.ImageGrid;
+import org.jgan.core.train.Sampler;
+import org.jgan.engine.StepScope;
+import org.jgan.engine.Tensors;
+import org.jgan.engine.Torch;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.Checkpoints;
@@ -46,6 +56,7 @@ public final class RunGenerator implements AutoCloseable {
      * newest checkpoint that loads is taken instead, with a {@link #warnings() warning} saying so.
      */
     public static RunGenerator load(Path runDir, String checkpoint, boolean preferEma) throws IOException {
+        Torch.ensureLoaded();
         RunDir run = new RunDir(runDir);
         TrainConfig config = run.readConfig();
         JsonNode ds = run.readConfigTree().path("provenance").path("dataset");
@@ -151,6 +162,47 @@ public final class RunGenerator implements AutoCloseable {
         }
         throw new ConfigException("--class " + value + ": not a class of this run; use 0.." + (shape.numClasses() - 1)
                 + ", all, or one of " + classNames);
+    }
+
+    /**
+     * {@code n} images as unsigned bytes (N x C x H x W), drawn in chunks of 500 from one random generator seeded by
+     * {@code seed}, image {@code i} of class {@code labelOf(i)} when the run is conditional, with truncation
+     * {@code psi} (1: none; style-based generators only). The same seed gives the same images, whatever the chunking.
+     */
+    public byte[] generate(int n, long seed, IntUnaryOperator labelOf, double psi) {
+        if (n < 1) {
+            throw new ConfigException("the number of images must be at least 1, got " + n);
+        }
+        int per = shape.channels() * shape.height() * shape.width();
+        byte[] all = new byte[Math.multiplyExact(n, per)];
+        Generator rng = torch.createCPUGenerator(seed);
+        try {
+            int chunk = 500;
+            for (int from = 0; from < n; from += chunk) {
+                int m = Math.min(chunk, n - from);
+                try (StepScope scope = StepScope.open()) {
+                    Tensor z = torch.randn(new long[]{m, latentDim()}, new GeneratorOptional(rng));
+                    Tensor labels = null;
+                    if (conditional) {
+                        long[] l = new long[m];
+                        for (int i = 0; i < m; i++) {
+                            l[i] = labelOf.applyAsInt(from + i);
+                        }
+                        labels = Tensors.fromLongs(l, m);
+                    }
+                    byte[] b = ImageGrid.toBytes(Sampler.generate(generator, z, labels, psi));
+                    System.arraycopy(b, 0, all, from * per, b.length);
+                }
+            }
+        } finally {
+            rng.close();
+        }
+        return all;
+    }
+
+    /** As {@link #generate(int, long, IntUnaryOperator, double)}, classes cycling 0, 1, 2, ..., no truncation. */
+    public byte[] generate(int n, long seed) {
+        return generate(n, seed, i -> i % Math.max(1, shape.numClasses()), 1.0);
     }
 
     public int latentDim() {

@@ -8,9 +8,24 @@ import org.jgan.engine.Torch;
 
 /** What config.json records besides the config: versions, machine, seed and the data fingerprint. */
 public final class Provenance {
-    public static final String JGAN_VERSION = "0.1.0";
+    /** jgan's version, from the pom (filtered into {@code org/jgan/core/jgan.properties} at build time). */
+    public static final String JGAN_VERSION = readVersion();
 
     private Provenance() {
+    }
+
+    private static String readVersion() {
+        try (java.io.InputStream in = Provenance.class.getResourceAsStream("/org/jgan/core/jgan.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "");
+            // Unfiltered (an IDE build that skipped Maven's resource step): say so rather than invent a number.
+            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     public static Map<String, Object> of(long seed, ImageDataset data, String citation) {

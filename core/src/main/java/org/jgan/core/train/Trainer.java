@@ -47,6 +47,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        org.jgan.engine.Torch.ensureLoaded();
         variant.checkData(DataShape.of(data), data.name());
         this.variant = variant;
         this.config = config;

@@ -2,32 +2,15 @@ package org.jgan.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.pytorch.Generator;
-import org.bytedeco.pytorch.GeneratorOptional;
-import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 
-/**
- * Latents named by seeds, for the tools that show particular images (style mixing, interpolation): seed s is the z
- * that {@code jgan sample --seed s --count 1} draws, so an image found with one tool can be reused in the others.
- */
-final class Latents {
-    private Latents() {
-    }
-
-    /** z of seed {@code seed}, 1 x dim. */
-    static Tensor z(long seed, int dim) {
-        Generator g = torch.createCPUGenerator(seed);
-        try {
-            return torch.randn(new long[]{1, dim}, new GeneratorOptional(g));
-        } finally {
-            g.close();
-        }
+/** Seed lists as the command line writes them ("1,2,3", "1-4", "1-3,9"); the latents are {@code models.Latents}. */
+final class SeedList {
+    private SeedList() {
     }
 
     /** "1,2,3" or "1-4" or a mix ("1-3,9") as a list of seeds; {@code option} names the option in errors. */
-    static List<Long> parseSeeds(String spec, String option) {
+    static List<Long> parse(String spec, String option) {
         List<Long> out = new ArrayList<>();
         for (String part : spec.split(",")) {
             String p = part.trim();
