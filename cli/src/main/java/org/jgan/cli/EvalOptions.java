@@ -1,21 +1,12 @@
 package org.jgan.cli;
 
-import java.io.IOException;
-import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.DataSources;
-import org.jgan.core.data.ImageDataset;
-import org.jgan.core.train.TrainListener;
-import org.jgan.core.train.TrainListeners;
-import org.jgan.metrics.eval.EvalListener;
-import org.jgan.metrics.eval.FeatureCache;
-import org.jgan.metrics.eval.Reference;
-import org.jgan.metrics.eval.References;
-import org.jgan.metrics.features.Extractors;
-import org.jgan.metrics.features.FeatureExtractor;
+import org.jgan.api.Training;
+import org.jgan.core.config.ConfigException;
 import picocli.CommandLine.Option;
 
-/** The evaluation options of {@code jgan train} (a picocli mixin), and the listener they attach. */
-final class EvalOptions implements AutoCloseable {
+
+/** The evaluation options of {@code jgan train} (a picocli mixin). */
+final class EvalOptions {
     @Option(names = "--eval-every", description = "Evaluate every N steps and at the end: metrics into "
             + "metrics.jsonl, checkpoints/best at the lowest FID, mode-collapse warnings.")
     Long every;
@@ -32,31 +23,17 @@ final class EvalOptions implements AutoCloseable {
             + "--data, else the training data).")
     String reference;
 
-    private FeatureExtractor fx;
-
-    /** {@code progress} alone, or with an evaluation listener when --eval-every is given. */
-    TrainListener listener(TrainListener progress, TrainConfig cfg, ImageDataset data) throws IOException {
+    /** Sets the evaluation of {@code training} when --eval-every is given. */
+    void apply(Training training) {
         if (every == null) {
-            return progress;
+            return;
         }
         if (every < 1 || every > Integer.MAX_VALUE) {
-            throw new org.jgan.core.config.ConfigException("--eval-every must be a positive step count, got "
-                    + every);
+            throw new ConfigException("--eval-every must be a positive step count, got " + every);
         }
-        String refSpec = reference != null ? reference : References.defaultFor(cfg.data().source());
-        fx = Extractors.open(features);
-        // Before training starts (and writes the run folder): can the extractor read these images at all?
-        fx.check(data.name(), data.channels(), data.height(), data.width());
-        System.err.printf("evaluating every %d steps: %d samples against %s with %s%n", every, count, refSpec,
-                fx.name());
-        Reference ref = FeatureCache.defaultCache().reference(fx, DataSources.open(refSpec));
-        return TrainListeners.of(progress, new EvalListener(fx, ref, every.intValue(), count, System.err::println));
-    }
-
-    @Override
-    public void close() {
-        if (fx != null) {
-            fx.close();
+        if (count < 2) {
+            throw new ConfigException("--eval-count must be at least 2, got " + count);
         }
+        training.evaluateEvery(every, count).evalFeatures(features).evalReference(reference);
     }
 }

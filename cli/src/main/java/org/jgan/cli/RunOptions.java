@@ -2,6 +2,8 @@ package org.jgan.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jgan.api.GanModel;
+import org.jgan.api.Jgan;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.i2i.Translator;
 import picocli.CommandLine.Option;
@@ -24,6 +26,13 @@ final class RunOptions {
     /** The run's generator at the chosen checkpoint, with EMA weights unless --no-ema. */
     RunGenerator generator() throws IOException {
         return load(dir, checkpoint, !noEma);
+    }
+
+    /** The run's generator as the Java API's model, with EMA weights unless --no-ema; warnings go to stderr. */
+    GanModel model() throws IOException {
+        GanModel m = Jgan.load(dir, checkpoint, !noEma);
+        m.warnings().forEach(w -> System.err.println("warning: " + w));
+        return m;
     }
 
     /** {@link RunGenerator#load}, printing its warnings (e.g. a damaged newest checkpoint passed over) to stderr. */

@@ -1,20 +1,11 @@
 package org.jgan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bytedeco.pytorch.Generator;
-import org.bytedeco.pytorch.GeneratorOptional;
-import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
+import org.jgan.api.GanModel;
+import org.jgan.api.Samples;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.data.IdxWriter;
-import org.jgan.core.image.ImageGrid;
 import org.jgan.core.train.DataShape;
-import org.jgan.core.train.Sampler;
-import org.jgan.engine.StepScope;
-import org.jgan.engine.Torch;
-import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,43 +58,29 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             Outputs.file(out, "--out");
         }
-        Torch.init();
-        try (RunGenerator rg = run.generator()) {
-            DataShape s = rg.shape();
+        try (GanModel model = run.model()) {
+            DataShape s = model.shape();
             if (format == Format.idx && s.channels() != 1) {
                 throw new ConfigException("--format idx holds grayscale images; this run makes " + s.channels()
                         + "-channel images, use --format png");
             }
-            java.util.function.IntUnaryOperator labelOf = i -> i % Math.max(1, s.numClasses());
-            int cols = (int) Math.ceil(Math.sqrt(count));
+            Samples samples;
             if (classOpt != null && classOpt.equalsIgnoreCase("all")) {
-                rg.classIndex("0");
-                int perRow = count == 64 && !spec.commandLine().getParseResult().hasMatchedOption("--count") ? 10 : count;
-                cols = perRow;
-                count = perRow * s.numClasses();
-                int pr = perRow;
-                labelOf = i -> i / pr;
+                boolean countGiven = spec.commandLine().getParseResult().hasMatchedOption("--count");
+                samples = model.classGrid(countGiven ? count : 10, seed, psi);
             } else if (classOpt != null) {
-                int k = rg.classIndex(classOpt);
-                labelOf = i -> k;
+                samples = model.sampleClass(classOpt, count, seed, psi);
+            } else {
+                samples = model.sample(count, seed, psi);
             }
-            byte[] all = rg.generate(count, seed, labelOf, psi);
-            int per = s.channels() * s.height() * s.width();
             switch (format) {
-                case grid -> ImageGrid.writePng(ImageGrid.grid(all, count, s.channels(), s.height(), s.width(),
-                        cols), out);
-                case idx -> IdxWriter.write(out, new int[]{count, s.height(), s.width()}, all);
-                case png -> {
-                    Files.createDirectories(out);
-                    for (int i = 0; i < count; i++) {
-                        ImageGrid.writePng(ImageGrid.image(all, i, s.channels(), s.height(), s.width()),
-                                out.resolve(String.format("%06d.png", i)));
-                    }
-                }
+                case grid -> samples.writeGrid(out);
+                case idx -> samples.writeIdx(out);
+                case png -> samples.writePngs(out);
                 default -> throw new IllegalStateException();
             }
-            System.out.printf("%s: %d images from %s (%s weights) -> %s%n", format, count, rg.checkpoint(),
-                    rg.ema() ? "EMA" : "raw", out);
+            System.out.printf("%s: %d images from %s (%s weights) -> %s%n", format, samples.count(),
+                    model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         }
         return 0;
     }

@@ -13,17 +13,11 @@ import org.jgan.core.config.Presets;
 import org.jgan.core.loss.Losses;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.DataSources;
-import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.HealthWatch;
+import org.jgan.api.Jgan;
+import org.jgan.api.Training;
+import org.jgan.api.TrainingResult;
 import org.jgan.core.train.RunDir;
-import org.jgan.core.train.Seeds;
-import org.jgan.core.train.TimeBudget;
-import org.jgan.core.train.TrainListener;
-import org.jgan.core.train.TrainListeners;
-import org.jgan.core.train.TrainState;
-import org.jgan.core.train.Trainer;
-import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,40 +100,35 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         // Before data and networks load (seconds to minutes): can the run folder be written at all?
+        Training training;
         if (resume != null) {
             Outputs.runFolder(resume, "--resume");
+            training = Jgan.resume(resume, cfg);
         } else {
             Outputs.folder(out, "--out");
+            training = Jgan.train(cfg, out);
         }
-        Torch.init(threads != null ? threads : Torch.defaultThreads());
-        // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
-        // of data.perClass and data.limit apply.
-        ImageDataset ds = DataSources.subset(Variants.byName(cfg.model().name()).openData(cfg), cfg.data(),
-                Seeds.derive(cfg.seed(), "subset", 0));
-        Path runDir = resume != null ? resume : out;
-        try (Trainer trainer = new Trainer(Variants.byName(cfg.model().name()), cfg, ds, runDir);
-             Progress progress = new Progress(!noProgress && System.console() != null); EvalOptions ev = eval;
-             TrainDashboard dash = dashboardPort == null ? null : new TrainDashboard(runDir, dashboardPort)) {
-            if (resume != null) {
-                TrainState s = trainer.resume();
-                System.err.printf("resuming %s at step %d (epoch %d)%n", runDir, s.step(), s.epoch());
+        if (threads != null) {
+            training.threads(threads);
+        }
+        training.minutes(minutes != null ? minutes : 0).log(System.err::println);
+        eval.apply(training);
+        try (Progress progress = new Progress(!noProgress && System.console() != null);
+             TrainDashboard dash = dashboardPort == null ? null
+                     : new TrainDashboard(resume != null ? resume : out, dashboardPort)) {
+            training.listener(progress);
+            if (dash != null) {
+                training.listener(dash);
             }
-            System.err.printf("training %s on %s (%d images, %dx%dx%d), %d threads -> %s%n", cfg.model().name(),
-                    ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(), Torch.threads(), runDir);
-            TimeBudget budget = TimeBudget.minutes(minutes != null ? minutes : 0);
-            trainer.stopAfter(budget);
-            TrainListener listener = ev.listener(progress, cfg, ds);
-            TrainState end = trainer.run(dash != null ? TrainListeners.of(listener, dash) : listener);
-            if (budget.expired()) {
+            TrainingResult end = training.run();
+            if (end.stoppedByTime()) {
                 System.err.printf("stopped by --minutes %s at step %d after %.1f min%n", minutes, end.step(),
-                        budget.elapsedSeconds() / 60);
+                        end.seconds() / 60);
             }
-            System.out.println("samples: " + progress.lastSample());
-            // A run already at its target writes no new checkpoint: name the one it stands on.
-            Object ckpt = progress.lastCheckpoint() != null ? progress.lastCheckpoint()
-                    : org.jgan.core.train.Checkpoints.latest(runDir).map(Object::toString).orElse("none");
-            System.out.println("checkpoint: " + ckpt + " (step " + end.step() + ")");
-            return finalVerdict(progress.alarms());
+            System.out.println("samples: " + end.lastSample());
+            System.out.println("checkpoint: " + (end.checkpoint() != null ? end.checkpoint() : "none") + " (step "
+                    + end.step() + ")");
+            return finalVerdict(end.alarms());
         }
     }
 

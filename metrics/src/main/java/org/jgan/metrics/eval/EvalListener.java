@@ -109,27 +109,23 @@ public final class EvalListener implements TrainListener {
         long t0 = System.nanoTime();
         var cfg = trainer.config();
         DataShape shape = DataShape.of(trainer.data());
+        long seed = Seeds.derive(cfg.seed(), "eval", 0);
         FeatureSet fake;
         try (GeneratorSource src = new GeneratorSource(trainer.samplingGenerator(),
-                trainer.run().path().getFileName() + "@step-" + step, cfg.model().latentDim(), shape, count,
-                Seeds.derive(cfg.seed(), "eval", 0))) {
+                trainer.run().path().getFileName() + "@step-" + step, cfg.model().latentDim(), shape, count, seed)) {
             fake = FeatureRunner.extract(fx, src);
         }
         EvalResult r = Evaluator.evaluate(fake, ref, Seeds.derive(cfg.seed(), "eval-kid", 0), t0);
         double diversity = fixedBatchDiversity();
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("step", step);
-        rec.putAll(r.toMap());
-        rec.put("diversity", diversity);
         boolean best = r.fid() < bestFid;
-        rec.put("best", best);
-        rec.put("time", System.currentTimeMillis() / 1000.0);
+        EvalRecord rec = new EvalRecord(step, null, cfg.optim().emaBeta() > 0, r, null, diversity, best, null, seed,
+                System.currentTimeMillis() / 1000.0);
         if (best) {
             bestFid = r.fid();
             trainer.checkpointAs("best");
         }
         try (StatsWriter w = new StatsWriter(trainer.run().metricsFile())) {
-            w.write(rec);
+            w.write(rec.toMap());
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", "eval");

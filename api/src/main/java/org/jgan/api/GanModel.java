@@ -1,0 +1,179 @@
+package org.jgan.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataSources;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.stats.StatsWriter;
+import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.RunDir;
+import org.jgan.metrics.ConditionalAccuracy;
+import org.jgan.metrics.FeatureSet;
+import org.jgan.metrics.eval.EvalRecord;
+import org.jgan.metrics.eval.EvalResult;
+import org.jgan.metrics.eval.Evaluator;
+import org.jgan.metrics.eval.FeatureCache;
+import org.jgan.metrics.eval.RealFloor;
+import org.jgan.metrics.eval.Reference;
+import org.jgan.metrics.eval.References;
+import org.jgan.metrics.features.Extractors;
+import org.jgan.metrics.features.FeatureExtractor;
+import org.jgan.metrics.features.FeatureRunner;
+import org.jgan.metrics.source.GeneratorSource;
+import org.jgan.models.RunGenerator;
+
+/**
+ * A trained generator loaded from its run folder: samples images by seed (by class for conditional runs, with
+ * truncation for style-based ones) and evaluates itself. Holds native memory: close it (try-with-resources).
+ * Made by {@link Jgan#load}.
+ */
+public final class GanModel implements AutoCloseable {
+    private final Path runDir;
+    private final RunGenerator generator;
+
+    GanModel(Path runDir, RunGenerator generator) {
+        this.runDir = runDir;
+        this.generator = generator;
+    }
+
+    /** The run's config. */
+    public TrainConfig config() {
+        return generator.config();
+    }
+
+    /** Channels, height, width and class count of the images. */
+    public DataShape shape() {
+        return generator.shape();
+    }
+
+    /** Class names of the training data (empty for unlabelled data). */
+    public List<String> classes() {
+        return generator.classNames();
+    }
+
+    /** True when the generator takes a class (cgan, stylegan2-cond). */
+    public boolean conditional() {
+        return generator.conditional();
+    }
+
+    /** The checkpoint folder the weights came from. */
+    public Path checkpoint() {
+        return generator.checkpoint();
+    }
+
+    /** True when the weights are the EMA copy. */
+    public boolean ema() {
+        return generator.ema();
+    }
+
+    /** What loading had to work around (a damaged newest checkpoint), one line each. */
+    public List<String> warnings() {
+        return generator.warnings();
+    }
+
+    /** The loaded generator, for code that needs the networks themselves. */
+    public RunGenerator generator() {
+        return generator;
+    }
+
+    /** {@code n} images of latent seed {@code seed}; classes cycle 0, 1, 2, ... for conditional runs. */
+    public Samples sample(int n, long seed) {
+        return sample(n, seed, 1.0);
+    }
+
+    /**
+     * As {@link #sample(int, long)} with the truncation trick (Karras et al. 2019): each w is pulled towards the mean
+     * w by {@code psi}; 1 is none, 0 gives the mean image. Style-based generators only.
+     */
+    public Samples sample(int n, long seed, double psi) {
+        int k = Math.max(1, shape().numClasses());
+        return draw(n, seed, i -> i % k, psi, (int) Math.ceil(Math.sqrt(n)));
+    }
+
+    /** {@code n} images of class {@code cls} (an index or a class name, case-insensitive); conditional runs only. */
+    public Samples sampleClass(String cls, int n, long seed) {
+        return sampleClass(cls, n, seed, 1.0);
+    }
+
+    /** As {@link #sampleClass(String, int, long)} with truncation {@code psi} (see {@link #sample(int, long, double)}). */
+    public Samples sampleClass(String cls, int n, long seed, double psi) {
+        int k = generator.classIndex(cls);
+        return draw(n, seed, i -> k, psi, (int) Math.ceil(Math.sqrt(n)));
+    }
+
+    /** A grid with one row per class, {@code perClass} images each; conditional runs only. */
+    public Samples classGrid(int perClass, long seed) {
+        return classGrid(perClass, seed, 1.0);
+    }
+
+    /** As {@link #classGrid(int, long)} with truncation {@code psi} (see {@link #sample(int, long, double)}). */
+    public Samples classGrid(int perClass, long seed, double psi) {
+        ConfigException.check(perClass >= 1, "images per class must be at least 1, got " + perClass);
+        generator.classIndex("0"); // refuses an unconditional run
+        return draw(Math.multiplyExact(perClass, shape().numClasses()), seed, i -> i / perClass, psi, perClass);
+    }
+
+    /**
+     * Evaluates the generator against real data (FID, KID, IS, precision/recall, coverage; class accuracy for
+     * conditional runs; the real-data floor when comparing with a test split) and, when {@code e.record()}, appends the
+     * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
+     */
+    public EvalRecord evaluate(Evaluation e) throws IOException {
+        FeatureCache cache = FeatureCache.defaultCache();
+        try (FeatureExtractor fx = Extractors.open(e.features())) {
+            String refSpec = e.reference() != null ? e.reference() : References.defaultFor(config().data().source());
+            ImageDataset refData = DataSources.open(refSpec);
+            Reference ref = cache.reference(fx, refData);
+            Double floor = null;
+            if (e.floor() && refSpec.endsWith(":test")) {
+                ImageDataset train = DataSources.open(References.trainSplitOf(refSpec));
+                floor = RealFloor.compute(fx, cache, train, refData, ref, Math.min(e.samples(), train.size())).fid();
+            }
+            String name = runDir + "@" + checkpoint().getFileName();
+            EvalResult r;
+            Double classAccuracy = null;
+            try (GeneratorSource src = new GeneratorSource(generator.generator(), name, generator.latentDim(),
+                    shape(), e.samples(), e.seed())) {
+                long t0 = System.nanoTime();
+                FeatureSet fake = FeatureRunner.extract(fx, src);
+                r = Evaluator.evaluate(fake, ref, e.seed(), t0);
+                if (conditional() && fake.hasProbs() && fake.classes() == shape().numClasses()) {
+                    classAccuracy = ConditionalAccuracy.of(fake);
+                }
+            }
+            EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
+                    checkpoint().getFileName().toString(), ema(), r, classAccuracy, null, null, floor, e.seed(),
+                    System.currentTimeMillis() / 1000.0);
+            if (e.record()) {
+                try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
+                    w.write(rec.toMap());
+                }
+            }
+            return rec;
+        }
+    }
+
+    private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
+        ConfigException.check(n >= 1 && n <= 1_000_000, "number of images must be in 1..1000000, got " + n);
+        byte[] px = generator.generate(n, seed, labelOf, psi);
+        int[] labels = null;
+        if (conditional()) {
+            labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = labelOf.applyAsInt(i);
+            }
+        }
+        DataShape s = shape();
+        return new Samples(px, n, s.channels(), s.height(), s.width(), columns, labels);
+    }
+
+    @Override
+    public void close() {
+        generator.close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.jgan.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.IdxWriter;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.metrics.eval.EvalRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Java API as a user calls it: configure, train, refuse, resume, load, sample, evaluate. */
+class JganApiTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path reference;
+
+    @BeforeAll
+    static void data() throws IOException {
+        System.setProperty("jgan.cache.dir", tmp.resolve("cache").toString());
+        ImageDataset d = SyntheticData.shapes(48, 28, 3);
+        data = Files.createDirectories(tmp.resolve("idx"));
+        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{48, 28, 28}, d.pixels());
+        byte[] labels = new byte[48];
+        for (int i = 0; i < 48; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{48}, labels);
+        // FID needs more images than feature dimensions (128) for a covariance of full rank.
+        reference = tmp.resolve("reference-images-idx3-ubyte");
+        IdxWriter.write(reference, new int[]{160, 28, 28}, SyntheticData.shapes(160, 28, 4).pixels());
+    }
+
+    static TrainConfig tiny(String model, long steps) {
+        return Jgan.config(model).data(data.toString()).batch(8).width(8).steps(steps)
+                .sampleAndCheckpointEvery(2, 2).build();
+    }
+
+    @Test
+    void builderSetsNamedKeysAndValidatesThem() {
+        TrainConfig c = Jgan.config("dcgan").epochs(3).batch(32).seed(9).learningRates(1e-4, 3e-4).build();
+        assertEquals(3, c.schedule().epochs());
+        assertEquals(0, c.schedule().steps());
+        assertEquals(32, c.data().batch());
+        assertEquals(9, c.seed());
+        assertEquals(1e-4, c.optim().lrG());
+        assertEquals(3e-4, c.optim().lrD());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> Jgan.config("dcgan").learningRates(2.0, 1e-4).build());
+        assertTrue(bad.getMessage().contains("optim.lrG"), bad.getMessage());
+        ConfigException unknownKey = assertThrows(ConfigException.class,
+                () -> Jgan.config("dcgan").set("optim.nope", 1).build());
+        assertTrue(unknownKey.getMessage().contains("optim.nope"), unknownKey.getMessage());
+        ConfigException unknownModel = assertThrows(ConfigException.class, () -> Jgan.config("dcgann"));
+        assertTrue(unknownModel.getMessage().contains("dcgann"), unknownModel.getMessage());
+        assertEquals("cgan", Jgan.config("cgan").build().model().name());
+        assertEquals("vanilla", Jgan.config("vanilla").build().model().name());
+    }
+
+    @Test
+    void trainRefuseResumeLoadSampleEvaluate() throws IOException {
+        Path run = tmp.resolve("dcgan");
+        TrainingResult first = Jgan.train(tiny("dcgan", 4), run).run();
+        assertEquals(4, first.step());
+        assertTrue(Files.isRegularFile(first.lastSample()), "a grid was written");
+        assertEquals("step-000004", first.checkpoint().getFileName().toString());
+
+        ConfigException again = assertThrows(ConfigException.class, () -> Jgan.train(tiny("dcgan", 4), run).run());
+        assertTrue(again.getMessage().contains("already holds a run"), again.getMessage());
+
+        TrainingResult more = Jgan.resume(run).steps(6).run();
+        assertEquals(6, more.step());
+        assertEquals("step-000006", more.checkpoint().getFileName().toString());
+
+        try (GanModel g = Jgan.load(run)) {
+            assertEquals("step-000006", g.checkpoint().getFileName().toString());
+            Samples a = g.sample(10, 3);
+            Samples b = g.sample(10, 3);
+            Samples c = g.sample(10, 4);
+            assertEquals(10, a.count());
+            assertEquals(28, a.height());
+            assertArrayEquals(a.pixels(), b.pixels(), "same seed, same images");
+            assertFalse(java.util.Arrays.equals(a.pixels(), c.pixels()), "another seed, other images");
+            assertEquals(-1, a.label(0));
+            Path grid = a.writeGrid(tmp.resolve("grid.png"));
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(grid.toFile());
+            assertTrue(png.getWidth() >= 4 * 28 && png.getWidth() < 5 * 28, "4 columns: " + png.getWidth());
+            assertTrue(png.getHeight() >= 3 * 28 && png.getHeight() < 4 * 28, "3 rows: " + png.getHeight());
+            assertEquals(10L * 28 * 28 + 16, Files.size(a.writeIdx(tmp.resolve("s.idx"))));
+            ConfigException cls = assertThrows(ConfigException.class, () -> g.sampleClass("1", 4, 0));
+            assertTrue(cls.getMessage().contains("not conditional"), cls.getMessage());
+
+            EvalRecord r = g.evaluate(Evaluation.against(reference.toString()).samples(140).seed(1));
+            assertTrue(r.fid() > 0 && Double.isFinite(r.fid()), "fid " + r.fid());
+            assertEquals(6, r.step());
+            List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+            JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+            assertEquals(r.fid(), last.get("fid").asDouble(), "the recorded line is this evaluation");
+            assertEquals("step-000006", last.get("checkpoint").asText());
+            EvalRecord unrecorded = g.evaluate(Evaluation.against(reference.toString()).samples(140).seed(1).record(false));
+            assertEquals(r.fid(), unrecorded.fid(), 1e-9, "same samples and seed, same FID");
+            assertEquals(lines.size(), Files.readAllLines(run.resolve("metrics.jsonl")).size());
+        }
+    }
+
+    @Test
+    void conditionalSamplesFollowTheirClasses() throws IOException {
+        Path run = tmp.resolve("cgan");
+        Jgan.train(tiny("cgan", 2), run).run();
+        try (GanModel g = Jgan.load(run)) {
+            assertTrue(g.conditional());
+            assertEquals(3, g.classes().size());
+            Samples grid = g.classGrid(2, 5);
+            assertEquals(6, grid.count());
+            assertEquals(List.of(0, 0, 1, 1, 2, 2), java.util.stream.IntStream.range(0, 6).map(grid::label)
+                    .boxed().toList());
+            Samples ones = g.sampleClass("1", 3, 5);
+            assertEquals(1, ones.label(2));
+            ConfigException bad = assertThrows(ConfigException.class, () -> g.sampleClass("7", 1, 0));
+            assertTrue(bad.getMessage().contains("7"), bad.getMessage());
+        }
+    }
+
+    @Test
+    void resumeOfAFolderWithoutARunIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Jgan.resume(tmp.resolve("nothing")));
+        assertTrue(e.getMessage().contains("no config.json"), e.getMessage());
+        assertNotNull(Jgan.version());
+        assertFalse(Jgan.version().contains("${"), "the version is filtered from the pom");
+    }
+}
