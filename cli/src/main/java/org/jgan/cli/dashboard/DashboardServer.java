@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.jgan.core.runs.RunCatalog;
 
 /**
  * The live training dashboard: a small read-only web server over a runs folder (embedded Jetty). It reads run

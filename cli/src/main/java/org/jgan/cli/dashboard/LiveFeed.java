@@ -20,6 +20,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jgan.core.runs.RunFolder;
 
 /**
  * Server-sent events for one run page: new stats and metrics lines, the list of sample grids and the run's summary,
@@ -173,7 +174,7 @@ final class LiveFeed {
                 now.forEach(arr::add);
                 samples = now;
             }
-            ObjectNode summary = run.summary();
+            ObjectNode summary = RunJson.summary(run);
             String key = summary.get("status").asText() + "/" + summary.get("alarms").asInt();
             if (first || !ev.isEmpty() || !Objects.equals(key, lastSummary)) {
                 ev.set("summary", summary);

@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jgan.core.runs.RunCatalog;
+import org.jgan.core.runs.RunFolder;
 
 /**
  * The dashboard's URLs. Every path is matched whole, segment by segment, against this fixed list; anything else,
@@ -104,7 +106,7 @@ final class Router extends Handler.Abstract {
         if (seg.size() == 2) {
             ArrayNode arr = Http.JSON.createArrayNode();
             for (RunFolder r : catalog.list()) {
-                arr.add(r.summary());
+                arr.add(RunJson.summary(r));
             }
             Http.json(resp, cb, arr);
             return;
@@ -120,7 +122,7 @@ final class Router extends Handler.Abstract {
         int from = Http.intParam(q, "from", 0);
         String what = seg.size() == 3 ? "" : seg.get(3);
         switch (what) {
-            case "" -> Http.json(resp, cb, run.details());
+            case "" -> Http.json(resp, cb, RunJson.details(run));
             case "stats" -> Http.json(resp, cb, run.statsSince(gen, from));
             case "metrics" -> Http.json(resp, cb, run.metricsSince(gen, from));
             case "live" -> live.stream(req, resp, cb, run);
@@ -129,9 +131,9 @@ final class Router extends Handler.Abstract {
     }
 
     private void sample(Response resp, Callback cb, String runName, String file) {
-        // The catalog answers with the file's real path, checked to lie inside the runs folder: reading that path
+        // The run answers with the file's real path, checked to lie inside the runs folder: reading that path
         // (not the name, which a symlink swapped in meanwhile could redirect) reads what was checked.
-        Optional<Path> png = catalog.find(runName).flatMap(r -> catalog.sample(r, file));
+        Optional<Path> png = catalog.find(runName).flatMap(r -> r.sample(file));
         byte[] bytes;
         try {
             bytes = png.isPresent() ? Files.readAllBytes(png.get()) : null;

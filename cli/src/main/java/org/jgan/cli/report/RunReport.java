@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import org.jgan.cli.dashboard.RunFolder;
+import org.jgan.cli.dashboard.RunJson;
+import org.jgan.core.runs.RunFolder;
 
 /**
- * Everything a report shows about one run, read once from its folder through the dashboard's tolerant reader
- * ({@link RunFolder}): no tensors, and a corrupt stats line or a missing grid leaves a gap, not an error.
+ * Everything a report shows about one run, read once from its folder through the library's tolerant reader
+ * ({@link RunFolder}), shaped as the dashboard shows it ({@link RunJson}): no tensors, and a corrupt stats line or a missing grid leaves a gap, not an error.
  */
 public final class RunReport {
     private final RunFolder run;
@@ -26,9 +27,9 @@ public final class RunReport {
 
     private RunReport(RunFolder run) {
         this.run = run;
-        this.details = run.details();
-        this.stats = byStep(run.statsSince(-1, 0).get("rows"));
-        this.metrics = byStep(run.metricsSince(-1, 0).get("rows"));
+        this.details = RunJson.details(run);
+        this.stats = byStep(run.stats());
+        this.metrics = byStep(run.metrics());
     }
 
     /** Reads the run folder {@code dir}; fails only when it is not a run folder at all. */
@@ -36,12 +37,11 @@ public final class RunReport {
         if (!Files.exists(dir.resolve("config.json")) && !Files.exists(dir.resolve("stats.jsonl"))) {
             throw new IllegalArgumentException(dir + ": not a jgan run folder (no config.json or stats.jsonl)");
         }
-        Path abs = dir.toAbsolutePath().normalize();
-        return new RunReport(new RunFolder(abs.getFileName().toString(), abs));
+        return new RunReport(RunFolder.of(dir));
     }
 
     /** A resumed run logs the steps after its last checkpoint again; the later line wins, as on the dashboard. */
-    private static List<JsonNode> byStep(JsonNode rows) {
+    private static List<JsonNode> byStep(List<? extends JsonNode> rows) {
         TreeMap<Long, JsonNode> m = new TreeMap<>();
         rows.forEach(r -> m.put(r.get("step").asLong(), r));
         return new ArrayList<>(m.values());
@@ -96,7 +96,8 @@ public final class RunReport {
     /** The PNG bytes of a grid, or null when it is missing or unreadable. */
     public byte[] samplePng(long step) {
         try {
-            return Files.readAllBytes(run.dir().resolve("samples").resolve(String.format("step-%06d.png", step)));
+            Path png = run.sample(step).orElse(null);
+            return png == null ? null : Files.readAllBytes(png);
         } catch (IOException e) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 import java.io.IOException;
 import java.nio.file.Files;

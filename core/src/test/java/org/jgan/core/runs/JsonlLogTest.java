@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,14 @@ class JsonlLogTest {
 
     private void append(Path f, String s) throws Exception {
         Files.writeString(f, s, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** A log of {@code f} after {@code text} was written to it, read once. */
+    private JsonlLog logOf(Path f, String text) throws Exception {
+        append(f, text);
+        JsonlLog log = new JsonlLog(f);
+        log.refresh();
+        return log;
     }
 
     @Test
@@ -38,9 +46,7 @@ class JsonlLogTest {
     @Test
     void skipsAndCountsCorruptLines() throws Exception {
         Path f = tmp.resolve("stats.jsonl");
-        append(f, "{\"step\":1}\n{\"step\":2,\"Loss/D\": oops}\n[1,2]\n\n{\"step\":3}\n");
-        JsonlLog log = new JsonlLog(f);
-        log.refresh();
+        JsonlLog log = logOf(f, "{\"step\":1}\n{\"step\":2,\"Loss/D\": oops}\n[1,2]\n\n{\"step\":3}\n");
         assertEquals(2, log.size());
         assertEquals(2, log.skipped(), "a broken line and a non-object line; the blank line is not an error");
         assertEquals(3, log.since(-1, 0).rows().get(1).get("step").asInt());
@@ -49,9 +55,7 @@ class JsonlLogTest {
     @Test
     void sinceGivesOnlyNewRowsUnlessTheGenerationChanged() throws Exception {
         Path f = tmp.resolve("stats.jsonl");
-        append(f, "{\"step\":1}\n{\"step\":2}\n");
-        JsonlLog log = new JsonlLog(f);
-        log.refresh();
+        JsonlLog log = logOf(f, "{\"step\":1}\n{\"step\":2}\n");
         JsonlLog.Slice first = log.since(-1, 0);
         assertTrue(first.reset());
         assertEquals(2, first.next());
@@ -73,9 +77,7 @@ class JsonlLogTest {
     @Test
     void aDeletedFileEmptiesTheLog() throws Exception {
         Path f = tmp.resolve("stats.jsonl");
-        append(f, "{\"step\":1}\n");
-        JsonlLog log = new JsonlLog(f);
-        log.refresh();
+        JsonlLog log = logOf(f, "{\"step\":1}\n");
         Files.delete(f);
         assertTrue(log.refresh());
         assertEquals(0, log.size());

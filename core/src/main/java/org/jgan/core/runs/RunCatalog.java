@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -13,11 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The runs folder the dashboard serves: each direct sub-folder holding a config.json or stats.jsonl is a run (the
- * folder itself, when it is one run). It is also the dashboard's only gate to the file system: a name from a URL
- * becomes a path only when it names a run listed here, and a file only when its real path, symlinks resolved, lies
- * inside the runs folder, so crafted names ({@code ..}, encoded slashes, symlinks out) find nothing. The runs it
- * hands out keep to the same bound for every file they read (stats, metrics, config, samples, checkpoints).
+ * A folder of runs: each direct sub-folder holding a config.json or stats.jsonl is a run (the folder itself, when it
+ * is one run). It is also the only gate to the file system for code that takes run names from outside (the
+ * dashboard's URLs): a name becomes a path only when it names a run listed here, and a file only when its real path,
+ * symlinks resolved, lies inside the runs folder, so crafted names ({@code ..}, encoded slashes, symlinks out) find
+ * nothing. The runs it hands out keep to the same bound for every file they read (stats, metrics, config, samples,
+ * checkpoints).
  */
 public final class RunCatalog {
     /** Names a URL may carry: no separators, no leading dot (so never "." or ".."), no control characters. */
@@ -27,11 +28,13 @@ public final class RunCatalog {
     private final Confined bound;
     private final Map<String, RunFolder> cache = new ConcurrentHashMap<>();
 
+    /** The runs in {@code root}. */
     public RunCatalog(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.bound = new Confined(this.root);
     }
 
+    /** The runs folder. */
     public Path root() {
         return root;
     }
@@ -75,18 +78,6 @@ public final class RunCatalog {
             return Optional.empty();
         }
         return Optional.of(folder(name, p));
-    }
-
-    /**
-     * The real path of a run's sample grid, if the file exists and really lies inside the runs folder: read that
-     * path, not the name, so that a symlink swapped in after this check cannot redirect the read.
-     */
-    public Optional<Path> sample(RunFolder run, String fileName) {
-        if (!RunFolder.SAMPLE.matcher(fileName).matches()) {
-            return Optional.empty();
-        }
-        return bound.real(run.dir().resolve("samples").resolve(fileName))
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
     }
 
     private RunFolder folder(String name, Path dir) {

@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 /**
  * Whether a run is training, done or abandoned, judged from its files alone: the dashboard may run in another
@@ -6,7 +6,14 @@ package org.jgan.cli.dashboard;
  * changed recently is running; anything else stopped (crashed, killed, or waiting for a resume).
  */
 public enum RunStatus {
-    STARTING, RUNNING, FINISHED, STOPPED;
+    /** Files changed recently, but no step was logged yet. */
+    STARTING,
+    /** Steps were logged and the files changed recently. */
+    RUNNING,
+    /** The last logged step is the planned one. */
+    FINISHED,
+    /** Nothing changed for a while short of the planned step: crashed, killed, or waiting for a resume. */
+    STOPPED;
 
     /** A run is "running" while it wrote something within this long, or within three logging intervals. */
     static final double MIN_IDLE_SECONDS = 90;

@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,12 +48,13 @@ public final class JsonlLog {
         this(file, new Confined(file.toAbsolutePath().normalize().getParent()));
     }
 
+    /** A log that may be read only while its real path stays inside {@code bound}. */
     JsonlLog(Path file, Confined bound) {
         this.file = file;
         this.bound = bound;
     }
 
-    /** Rows {@code [from, next)} of generation {@code generation}; {@code reset} when the caller's were stale. */
+    /** LogRows {@code [from, next)} of generation {@code generation}; {@code reset} when the caller's were stale. */
     public record Slice(int generation, int next, boolean reset, List<ObjectNode> rows) {
     }
 
@@ -168,10 +169,12 @@ public final class JsonlLog {
         return new Slice(generation, rows.size(), reset, List.copyOf(rows.subList(start, rows.size())));
     }
 
+    /** How many rows (JSON objects) were read. */
     public synchronized int size() {
         return rows.size();
     }
 
+    /** Changes whenever the file was found shrunk, replaced or gone and the rows were dropped. */
     public synchronized int generation() {
         return generation;
     }
@@ -181,6 +184,7 @@ public final class JsonlLog {
         return skipped;
     }
 
+    /** The file, as given. */
     public Path file() {
         return file;
     }

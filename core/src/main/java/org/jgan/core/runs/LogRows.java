@@ -1,4 +1,4 @@
-package org.jgan.cli.dashboard;
+package org.jgan.core.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,13 +12,13 @@ import java.util.Set;
  * (an alarm, a rollback) that a training listener logged between them, and those go to the alarms table instead of
  * the charts. StatsWriter writes non-finite numbers as the strings "NaN" and "Infinity"; charts show them as gaps.
  */
-final class Rows {
+final class LogRows {
     /** Keys that make a line an event; any other text value (not a number) does too. */
     static final List<String> EVENT_KEYS = List.of("alarm", "rollback", "collapse", "warning", "error", "event");
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
     private static final Set<String> BOOKKEEPING = Set.of("step", "time", "epoch");
 
-    private Rows() {
+    private LogRows() {
     }
 
     static boolean isEvent(ObjectNode row) {
