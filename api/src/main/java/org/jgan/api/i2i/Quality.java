@@ -12,7 +12,8 @@ import org.jgan.metrics.ImageQuality;
  * 2004), as the image-to-image (Isola et al. 2017) and super-resolution (Ledig et al. 2017) papers report them.
  *
  * @param l1   mean absolute error, 0 (identical) to 1
- * @param psnr peak signal-to-noise ratio in dB; higher is better
+ * @param psnr peak signal-to-noise ratio in dB, higher is better; the mean over the pairs that differ (an identical
+ *             pair's is infinite), infinite when all are identical
  * @param ssim structural similarity, at most 1 (identical)
  */
 public record Quality(double l1, double psnr, double ssim) {
@@ -36,7 +37,10 @@ public record Quality(double l1, double psnr, double ssim) {
                 System.arraycopy(ImageQuality.ssim(a, b), 0, ssim, from, m);
             }
         }
-        return new Quality(ImageQuality.mean(l1), ImageQuality.mean(psnr), ImageQuality.mean(ssim));
+        // ImageQuality.mean skips identical pairs' infinite PSNR; with nothing left, every pair was identical
+        double p = ImageQuality.mean(psnr);
+        return new Quality(ImageQuality.mean(l1), Double.isNaN(p) ? Double.POSITIVE_INFINITY : p,
+                ImageQuality.mean(ssim));
     }
 
     /** One line, e.g. {@code L1 0.0412  PSNR 24.31 dB  SSIM 0.8123}. */
