@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.jgan.api.GanModel;
 import org.jgan.api.Jgan;
+import org.jgan.api.i2i.ImageToImageRun;
 import org.jgan.models.RunGenerator;
-import org.jgan.models.i2i.Translator;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,8 +42,8 @@ final class RunOptions {
         return rg;
     }
 
-    /** The image-to-image generator for {@code direction} at the chosen checkpoint, EMA weights unless --no-ema. */
-    Translator translator(String direction) throws IOException {
-        return Translator.load(dir, checkpoint, direction, !noEma);
+    /** The image-to-image run at the chosen checkpoint, EMA weights unless --no-ema. */
+    ImageToImageRun imageToImage() throws IOException {
+        return ImageToImageRun.load(dir, checkpoint, !noEma);
     }
 }

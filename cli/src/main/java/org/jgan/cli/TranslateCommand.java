@@ -1,16 +1,16 @@
 package org.jgan.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.Collections;
 import java.util.concurrent.Callable;
+import org.jgan.api.i2i.ImageOutputs;
+import org.jgan.api.i2i.ImageToImageRun;
+import org.jgan.api.i2i.Translation;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.data.ImageFiles;
 import org.jgan.engine.Torch;
 import org.jgan.models.i2i.ImageToImage;
-import org.jgan.models.i2i.TranslationInputs;
-import org.jgan.models.i2i.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ public final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ImageToImage.A_TO_B.equals(direction) && !ImageToImage.B_TO_A.equals(direction)) {
+        if (!ImageToImageConfig.DIRECTIONS.contains(direction)) {
             throw new ConfigException("--direction must be AtoB or BtoA, got '" + direction + "'");
         }
         comparison.check();
@@ -64,49 +64,33 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new ConfigException("--label needs --idx and a class in 0..255, got " + label);
         }
         Torch.init();
-        try (Translator t = run.translator(direction)) {
-            if (t.scale() != 1) {
-                throw new ConfigException(run.dir + ": a " + t.config().model().name()
-                        + " run upscales; use jgan upscale");
+        try (ImageToImageRun r = run.imageToImage()) {
+            if (r.upscales()) {
+                throw new ConfigException(run.dir + ": a " + r.config().model().name() + " run upscales; use jgan "
+                        + "upscale");
             }
-            TranslationInputs in = TranslationInputs.read(input, t, sideBySide, comparison.limit);
-            ImageFiles.Decoded y = ImageOutputs.map(in.inputs(), t::apply);
-            ImageOutputs.writePngs(y, in.names(), out);
+            Translation t = r.translate(r.read(input, direction, sideBySide, comparison.limit), direction);
+            ImageFiles.Decoded y = t.outputs();
+            ImageOutputs.writePngs(y, t.inputs().names(), out);
             if (idx) {
-                int[] labels = label == null ? in.labels() : java.util.Collections.nCopies(y.size(), label).stream()
+                int[] labels = label == null ? t.inputs().labels() : Collections.nCopies(y.size(), label).stream()
                         .mapToInt(Integer::intValue).toArray();
                 ImageOutputs.writeIdx(y, labels, out.resolve("idx"));
             }
-            List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(in.inputs(), y));
-            Map<String, Object> fig = ImageOutputs.figures();
-            fig.put("run", run.dir.toString());
-            fig.put("checkpoint", t.checkpoint().getFileName().toString());
-            fig.put("input", input);
-            fig.put("direction", direction);
-            fig.put("images", y.size());
+            I2iReport report = new I2iReport(run.dir, r, input, y.size());
+            report.figures.put("direction", direction);
             String line = String.format("%d images %s -> %s", y.size(), direction, out);
-            if (in.targets() != null) {
-                double[] q = QualityFigures.of(y, in.targets());
-                QualityFigures.put(fig, "", q);
-                cols.add(in.targets());
-                line += "\n  against targets: " + QualityFigures.format(q);
+            if (t.againstTargets() != null) {
+                report.put("", t.againstTargets());
+                line += "\n  against targets: " + t.againstTargets().summary();
             }
-            if (t.config().model().name().equals("cyclegan")) {
-                String back = direction.equals(ImageToImage.A_TO_B) ? ImageToImage.B_TO_A : ImageToImage.A_TO_B;
-                try (Translator r = run.translator(back)) {
-                    ImageFiles.Decoded rec = ImageOutputs.map(y, r::apply);
-                    double[] q = QualityFigures.of(rec, in.inputs());
-                    fig.put("cycleL1", q[0]);
-                    fig.put("cyclePSNR", q[1]);
-                    cols.add(rec);
-                    line += String.format("%n  cycle reconstruction (%s then %s): L1 %.4f  PSNR %.2f dB", direction,
-                            back, q[0], q[1]);
-                }
+            if (t.cycle() != null) {
+                report.figures.put("cycleL1", t.cycle().l1());
+                report.figures.put("cyclePSNR", t.cycle().psnr());
+                line += String.format("%n  cycle reconstruction (%s then %s): L1 %.4f  PSNR %.2f dB", direction,
+                        ImageToImage.opposite(direction), t.cycle().l1(), t.cycle().psnr());
             }
-            ImageOutputs.writeComparison(cols, comparison.grid, out.resolve("comparison.png"));
-            ImageOutputs.writeJson(fig, out.resolve("figures.json"));
-            spec.commandLine().getOut().println(line);
-            spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));
+            report.write(t.comparisonColumns(), comparison.grid, out, line, spec.commandLine().getOut());
         }
         return 0;
     }

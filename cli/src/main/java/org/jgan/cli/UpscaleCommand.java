@@ -2,20 +2,16 @@ package org.jgan.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jgan.api.i2i.ImageOutputs;
+import org.jgan.api.i2i.ImageToImageRun;
+import org.jgan.api.i2i.Upscaling;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.data.DataSources;
-import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.ImageFiles;
 import org.jgan.core.data.ImageFolderReader;
 import org.jgan.core.image.ImageGrid;
 import org.jgan.engine.Torch;
-import org.jgan.models.i2i.ImageToImage;
-import org.jgan.models.i2i.Translator;
-import org.jgan.models.srgan.Resampling;
+import org.jgan.models.i2i.TranslationInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,122 +46,42 @@ public final class UpscaleCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Labels of the input when it is a labelled data set, else null. */
-    private int[] labels;
-
     @Override
     public Integer call() throws Exception {
         comparison.check();
         Torch.init();
-        try (Translator t = run.translator(ImageToImage.A_TO_B)) {
-            int s = t.scale();
-            if (s == 1) {
-                throw new ConfigException(run.dir + ": a " + t.config().model().name() + " run translates; use jgan "
+        try (ImageToImageRun r = run.imageToImage()) {
+            if (!r.upscales()) {
+                throw new ConfigException(run.dir + ": a " + r.config().model().name() + " run translates; use jgan "
                         + "translate");
             }
             boolean single = Files.isRegularFile(Path.of(input)) && ImageFolderReader.isImage(Path.of(input));
-            ImageFiles.Decoded in = ImageFiles.withChannels(read(), t.inputChannels());
-            ImageFiles.Decoded hr = null;
-            ImageFiles.Decoded lr = in;
-            if (degrade) {
-                hr = crop(in, s);
-                lr = ImageOutputs.map(hr, x -> Resampling.downscale(x, s));
-            }
-            ImageFiles.Decoded sr = ImageOutputs.map(lr, t::apply);
-            ImageFiles.Decoded bicubic = ImageOutputs.map(lr, x -> Resampling.bicubic(x, s));
+            TranslationInputs in = TranslationInputs.unresized(input, comparison.limit);
+            Upscaling u = degrade ? r.degradeAndUpscale(in.inputs()) : r.upscale(in.inputs());
+            ImageFiles.Decoded sr = u.superResolved();
+            ImageFiles.Decoded lr = u.lowRes();
+            String sizes = String.format("%dx%d -> %dx%d", lr.width(), lr.height(), sr.width(), sr.height());
             if (single && !degrade && !Files.isDirectory(out)) {
                 ImageGrid.writePng(ImageGrid.image(sr.pixels(), 0, sr.channels(), sr.height(), sr.width()), out);
-                spec.commandLine().getOut().printf("x%d: %dx%d -> %dx%d %s%n", s, lr.width(), lr.height(), sr.width(), sr.height(), out);
+                spec.commandLine().getOut().printf("x%d: %s %s%n", u.scale(), sizes, out);
                 return 0;
             }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < sr.size(); i++) {
-                Path f = in.files().get(i);
-                names.add(f != null && Files.isRegularFile(f) ? ImageFiles.stem(f) : String.format("%06d", i));
-            }
-            ImageOutputs.writePngs(sr, names, out);
+            ImageOutputs.writePngs(sr, in.names(), out);
             if (idx) {
-                ImageOutputs.writeIdx(sr, labels, out.resolve("srgan-idx"));
-                ImageOutputs.writeIdx(bicubic, labels, out.resolve("bicubic-idx"));
+                ImageOutputs.writeIdx(sr, in.labels(), out.resolve("srgan-idx"));
+                ImageOutputs.writeIdx(u.bicubic(), in.labels(), out.resolve("bicubic-idx"));
             }
-            List<ImageFiles.Decoded> cols = new ArrayList<>(List.of(lr, bicubic, sr));
-            Map<String, Object> fig = ImageOutputs.figures();
-            fig.put("run", run.dir.toString());
-            fig.put("checkpoint", t.checkpoint().getFileName().toString());
-            fig.put("input", input);
-            fig.put("scale", s);
-            fig.put("images", sr.size());
-            String line = String.format("x%d: %d images %dx%d -> %dx%d in %s", s, sr.size(), lr.width(), lr.height(),
-                    sr.width(), sr.height(), out);
-            if (hr != null) {
-                double[] q = QualityFigures.of(sr, hr);
-                double[] b = QualityFigures.of(bicubic, hr);
-                QualityFigures.put(fig, "srgan", q);
-                QualityFigures.put(fig, "bicubic", b);
-                cols.add(hr);
-                line += "\n  SRGAN   against originals: " + QualityFigures.format(q)
-                        + "\n  bicubic against originals: " + QualityFigures.format(b);
+            I2iReport report = new I2iReport(run.dir, r, input, sr.size());
+            report.figures.put("scale", u.scale());
+            String line = String.format("x%d: %d images %s in %s", u.scale(), sr.size(), sizes, out);
+            if (u.originals() != null) {
+                report.put("srgan", u.networkQuality());
+                report.put("bicubic", u.bicubicQuality());
+                line += "\n  SRGAN   against originals: " + u.networkQuality().summary()
+                        + "\n  bicubic against originals: " + u.bicubicQuality().summary();
             }
-            ImageOutputs.writeComparison(cols, comparison.grid, out.resolve("comparison.png"));
-            ImageOutputs.writeJson(fig, out.resolve("figures.json"));
-            spec.commandLine().getOut().println(line);
-            spec.commandLine().getOut().println("comparison: " + out.resolve("comparison.png"));
+            report.write(u.comparisonColumns(), comparison.grid, out, line, spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    /** The input images: one file, a folder of same-size images, or a data set DataSources opens. */
-    private ImageFiles.Decoded read() {
-        Path p = Path.of(input);
-        if (Files.isRegularFile(p) && ImageFolderReader.isImage(p)) {
-            return ImageFiles.read(List.of(p), 0, 0);
-        }
-        if (Files.isDirectory(p) && hasImages(p)) {
-            List<Path> files = ImageFiles.list(p);
-            int n = comparison.limit;
-            return ImageFiles.read(n > 0 && n < files.size() ? files.subList(0, n) : files, 0, 0);
-        }
-        ImageDataset d = DataSources.open(input);
-        if (comparison.limit > 0) {
-            d = d.head(comparison.limit);
-        }
-        labels = d.labels();
-        List<Path> names = new ArrayList<>();
-        for (int i = 0; i < d.size(); i++) {
-            names.add(null);
-        }
-        return new ImageFiles.Decoded(names, d.channels(), d.height(), d.width(), d.pixels());
-    }
-
-    private static boolean hasImages(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.anyMatch(ImageFolderReader::isImage);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** The top-left part of each image whose sides are multiples of {@code s}. */
-    private static ImageFiles.Decoded crop(ImageFiles.Decoded d, int s) {
-        int h = d.height() / s * s;
-        int w = d.width() / s * s;
-        if (h == d.height() && w == d.width()) {
-            return d;
-        }
-        if (h == 0 || w == 0) {
-            throw new ConfigException("--degrade: images of " + d.width() + "x" + d.height() + " are smaller than the "
-                    + "scale " + s);
-        }
-        int c = d.channels();
-        byte[] px = new byte[d.size() * c * h * w];
-        for (int i = 0; i < d.size(); i++) {
-            for (int k = 0; k < c; k++) {
-                for (int y = 0; y < h; y++) {
-                    System.arraycopy(d.pixels(), ((i * c + k) * d.height() + y) * d.width(), px,
-                            ((i * c + k) * h + y) * w, w);
-                }
-            }
-        }
-        return new ImageFiles.Decoded(d.files(), c, h, w, px);
     }
 }

@@ -136,6 +136,12 @@ public final class CycleGan implements GanVariant, ImageToImage {
         return direction.equals(A_TO_B) ? Players.G : G_BA;
     }
 
+    /** G and G_BA invert each other. */
+    @Override
+    public List<String> directions(TrainConfig config) {
+        return List.of(A_TO_B, B_TO_A);
+    }
+
     @Override
     public GanNet buildTranslator(TrainConfig config, DataShape shape, String direction) {
         int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());

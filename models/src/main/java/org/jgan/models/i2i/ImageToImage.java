@@ -1,5 +1,6 @@
 package org.jgan.models.i2i;
 
+import java.util.List;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.DataShape;
@@ -31,5 +32,19 @@ public interface ImageToImage {
     /** Output side / input side: 1 for translation, 2 or 4 for super-resolution. */
     default int scale(TrainConfig config) {
         return 1;
+    }
+
+    /**
+     * The directions a run of this variant has a network for, the one sampling uses first. Both directions mean each
+     * network has an inverse, so a translation can be mapped back and compared with its input (the cycle consistency
+     * of Zhu et al. 2017).
+     */
+    default List<String> directions(TrainConfig config) {
+        return List.of(A_TO_B);
+    }
+
+    /** BtoA for AtoB and AtoB for anything else. */
+    static String opposite(String direction) {
+        return A_TO_B.equals(direction) ? B_TO_A : A_TO_B;
     }
 }

@@ -5,22 +5,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgan.core.data.DataException;
+import org.jgan.core.data.DataSources;
 import org.jgan.core.data.DemoTasks;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.ImageFiles;
+import org.jgan.core.data.ImageFolderReader;
 import org.jgan.core.data.PairedFolders;
 
 /**
- * The images {@code translate} works on, from its {@code --input}: a file, a folder of images, a folder of pairs
- * (A/ and B/: the other side is the target), an unpaired folder (testA/ or testB/, by direction; ":train" for the
- * training split), side-by-side A|B images, or a demo task such as {@code demo:edges2garment:test}. Inputs are
- * resized as training saw them ({@link Translator#inputSize}) and given the translator's channels; targets likewise.
+ * The images a translator works on, read from a spec: a file, a folder of images, a folder of pairs (A/ and B/: the
+ * other side is the target), an unpaired folder (testA/ or testB/, by direction; ":train" for the training split),
+ * side-by-side A|B images, or a demo task such as {@code demo:edges2garment:test}. Inputs are resized as training saw
+ * them ({@link Translator#inputSize}) and given the translator's channels; targets likewise. For super-resolution,
+ * {@link #unresized} reads images at their own size.
  *
  * @param inputs  the images to translate
  * @param targets their counterparts when the input has pairs, else null
  * @param labels  class labels of the inputs when the data has them (demo:edges2garment), else null
  */
 public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded targets, int[] labels) {
+    /** Inputs with targets (or null), without labels. */
     public TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded targets) {
         this(inputs, targets, null);
     }
@@ -58,10 +62,41 @@ public record TranslationInputs(ImageFiles.Decoded inputs, ImageFiles.Decoded ta
                 in = ofFolder(p, spec.equals(p.toString()) ? null : s.split(), ab, size, sideBySide, limit);
             }
         }
-        ImageFiles.Decoded x = ImageFiles.withChannels(in.inputs(), t.inputChannels());
-        ImageFiles.Decoded y = in.targets() == null ? null : ImageFiles.withChannels(in.targets(),
-                t.outputChannels());
-        return new TranslationInputs(x, y, in.labels());
+        return in.withChannelsOf(t);
+    }
+
+    /** These inputs with {@code t}'s input channels, and targets with its output channels (gray to RGB or back). */
+    public TranslationInputs withChannelsOf(Translator t) {
+        ImageFiles.Decoded x = ImageFiles.withChannels(inputs, t.inputChannels());
+        ImageFiles.Decoded y = targets == null ? null : ImageFiles.withChannels(targets, t.outputChannels());
+        return x == inputs && y == targets ? this : new TranslationInputs(x, y, labels);
+    }
+
+    /**
+     * Images at their own size, without targets, from {@code spec}: one image file, a folder of same-size images, or
+     * any data set {@link DataSources} opens (with its labels); {@code limit} > 0 keeps the first images only.
+     */
+    public static TranslationInputs unresized(String spec, int limit) {
+        Path p = Path.of(spec);
+        if (Files.isRegularFile(p) && ImageFolderReader.isImage(p)) {
+            return new TranslationInputs(ImageFiles.read(List.of(p), 0, 0), null);
+        }
+        if (Files.isDirectory(p) && hasImages(p)) {
+            return new TranslationInputs(ImageFiles.read(first(ImageFiles.list(p), limit), 0, 0), null);
+        }
+        ImageDataset d = DataSources.open(spec);
+        ImageDataset data = limit > 0 ? d.head(limit) : d;
+        List<Path> names = java.util.Collections.nCopies(data.size(), null);
+        return new TranslationInputs(new ImageFiles.Decoded(names, data.channels(), data.height(), data.width(),
+                data.pixels()), null, data.labels());
+    }
+
+    private static boolean hasImages(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.anyMatch(ImageFolderReader::isImage);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static TranslationInputs ofFolder(Path p, String split, boolean ab, int[] size, boolean sideBySide,

@@ -145,10 +145,16 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     public String translatorName(TrainConfig config, String direction) {
         if (!direction.equals(config.i2i().direction())) {
             throw new ConfigException("this pix2pix run translates " + config.i2i().direction() + " only (trained "
-                    + "with i2i.direction=" + config.i2i().direction() + "); train another with --set i2i.direction="
+                    + "with i2i.direction=" + config.i2i().direction() + "); train another with i2i.direction="
                     + direction);
         }
         return Players.G;
+    }
+
+    /** The one direction G was trained for. */
+    @Override
+    public List<String> directions(TrainConfig config) {
+        return List.of(config.i2i().direction());
     }
 
     @Override
