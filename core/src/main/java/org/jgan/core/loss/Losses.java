@@ -24,7 +24,7 @@ public final class Losses {
         return byName(name, 1.0);
     }
 
-    /** The loss {@code name}; {@code realLabel} < 1 smooths real targets of the logistic losses. */
+    /** The loss {@code name}; {@code realLabel < 1} smooths real targets of the logistic losses. */
     public static GanLoss byName(String name, double realLabel) {
         DoubleFunction<GanLoss> s = ALL.get(name);
         if (s == null) {

@@ -14,7 +14,7 @@ public final class MinimaxLoss implements GanLoss {
         this(1.0);
     }
 
-    /** {@code realLabel} < 1 smooths the real targets of D, as in {@link NonSaturatingLoss}. */
+    /** {@code realLabel < 1} smooths the real targets of D, as in {@link NonSaturatingLoss}. */
     public MinimaxLoss(double realLabel) {
         this.d = new NonSaturatingLoss(realLabel);
     }

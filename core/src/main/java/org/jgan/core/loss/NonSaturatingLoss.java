@@ -14,7 +14,7 @@ public final class NonSaturatingLoss implements GanLoss {
         this(1.0);
     }
 
-    /** With {@code realLabel} < 1, one-sided label smoothing (Salimans et al. 2016): real targets become 0.9, say. */
+    /** With {@code realLabel < 1}, one-sided label smoothing (Salimans et al. 2016): real targets become 0.9, say. */
     public NonSaturatingLoss(double realLabel) {
         this.realLabel = realLabel;
     }
