@@ -2,6 +2,7 @@ package org.jgan.api.synthetic;
 
 import java.util.SplittableRandom;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
 
 /** Class-balanced synthetic data sets, and mixing them with real ones. */
@@ -48,7 +49,8 @@ public final class SyntheticSets {
         ImageDataset s = synthetic.select(synthIdx, synthetic.name());
         int per = real.imageBytes();
         int n = real.size() + s.size();
-        int[] order = shuffled(n);
+        // seeded by the size, so the same sets always mix the same way
+        int[] order = Batches.permutation(n, new SplittableRandom(n));
         byte[] px = new byte[n * per];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -77,21 +79,5 @@ public final class SyntheticSets {
     static ImageDataset dataset(LabelledGenerator generator, byte[] pixels, int[] labels) {
         return new ImageDataset("synthetic:" + generator.name(), generator.channels(), generator.height(),
                 generator.width(), pixels, labels, generator.classNames());
-    }
-
-    /** 0..n-1 in a Fisher-Yates order seeded by {@code n}, so the same sizes always mix the same way. */
-    private static int[] shuffled(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }
