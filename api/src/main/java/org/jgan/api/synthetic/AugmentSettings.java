@@ -14,6 +14,8 @@ import org.jgan.core.config.ConfigException;
  */
 public record AugmentSettings(int seeds, int steps, Mixing mixing, boolean control) {
     /**
+     * Checks the settings.
+     *
      * @throws ConfigException when a count is not positive, or a control is asked with pooled mixing
      */
     public AugmentSettings {

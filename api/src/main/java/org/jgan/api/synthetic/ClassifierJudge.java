@@ -57,6 +57,8 @@ public final class ClassifierJudge implements ConfidenceJudge, AutoCloseable {
     }
 
     /**
+     * The classifier's softmax probability of each image's own label.
+     *
      * @throws org.jgan.core.data.DataException when the images' shape is not the classifier's
      */
     @Override

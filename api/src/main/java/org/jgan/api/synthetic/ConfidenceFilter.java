@@ -20,12 +20,15 @@ public final class ConfidenceFilter {
      * A filter that gives up after {@value #DEFAULT_ROUNDS} rounds.
      *
      * @param minConfidence the least probability of the intended class an image needs, in [0, 1)
+     * @throws ConfigException when {@code minConfidence} is out of range
      */
     public ConfidenceFilter(double minConfidence) {
         this(minConfidence, DEFAULT_ROUNDS);
     }
 
     /**
+     * A filter that gives up after {@code maxRounds} rounds.
+     *
      * @param minConfidence the least probability of the intended class an image needs, in [0, 1)
      * @param maxRounds     rounds of drawing before giving up, at least 1
      * @throws ConfigException when either is out of range

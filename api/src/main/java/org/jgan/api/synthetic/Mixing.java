@@ -13,6 +13,8 @@ import org.jgan.metrics.classifier.ExtraData;
  */
 public record Mixing(int perBatch, double weight) {
     /**
+     * Checks the mixing.
+     *
      * @throws ConfigException when {@code perBatch} is negative or {@code weight} not positive and finite
      */
     public Mixing {
