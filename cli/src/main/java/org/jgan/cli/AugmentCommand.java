@@ -2,9 +2,18 @@ package org.jgan.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jgan.api.synthetic.ClassifierJudge;
+import org.jgan.api.synthetic.ConfidenceFilter;
+import org.jgan.api.synthetic.ConfidenceJudge;
+import org.jgan.api.synthetic.ExportFormat;
+import org.jgan.api.synthetic.FilteredSet;
+import org.jgan.api.synthetic.LabelledGenerator;
+import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.data.DataSources;
@@ -34,7 +43,7 @@ public final class AugmentCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "idx", description = "idx (MNIST file names), folders (one "
             + "sub-folder of PNGs per class) or npy (images.npy uint8 N x H x W [x C], labels.npy int64).")
-    SyntheticExport.Format format;
+    String format;
 
     @Option(names = "--seed", defaultValue = "0", description = "Latent seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -64,31 +73,38 @@ public final class AugmentCommand implements Callable<Integer> {
         if (ratio <= 0) {
             throw new ConfigException("--ratio must be positive, got " + ratio);
         }
+        ExportFormat fmt = Arrays.stream(ExportFormat.values()).filter(f -> f.name().equalsIgnoreCase(format))
+                .findFirst().orElseThrow(() -> new ConfigException("--format must be idx, folders or npy, got '"
+                        + format + "'"));
         if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
             throw new ConfigException(out + " is not empty; choose a new --out (nothing is overwritten)");
         }
         Torch.init();
         try (RunGenerator rg = run.generator()) {
-            if (!rg.conditional()) {
-                throw new ConfigException(run.dir + ": model " + rg.config().model().name() + " is not conditional; "
-                        + "labelled synthetic data needs a conditional run (train --model cgan)");
+            LabelledGenerator g = LabelledGenerator.of(rg);
+            ImageDataset synthetic;
+            if (minConfidence == null) {
+                synthetic = SyntheticSets.generate(g, perClass, seed);
+            } else {
+                try (ClassifierJudge judge = ClassifierJudge.builtin()) {
+                    synthetic = filtered(g, judge, minConfidence, perClass, seed);
+                }
             }
-            ImageDataset synthetic = SyntheticExport.generate(rg, perClass, seed, minConfidence);
             ImageDataset result = synthetic;
             int realCount = 0;
             if (mixWith != null) {
                 ImageDataset real = DataSources.open(mixWith);
-                result = SyntheticExport.mix(real, synthetic, ratio);
+                result = SyntheticSets.mix(real, synthetic, ratio);
                 realCount = real.size();
             }
-            SyntheticExport.write(result, out, format);
+            fmt.write(result, out);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("run", run.dir.toAbsolutePath().toString());
             manifest.put("checkpoint", rg.checkpoint().getFileName().toString());
             manifest.put("weights", rg.ema() ? "ema" : "raw");
             manifest.put("model", rg.config().model().name());
             manifest.put("seed", seed);
-            manifest.put("format", format.toString());
+            manifest.put("format", fmt.name().toLowerCase(Locale.ROOT));
             manifest.put("classes", rg.classNames());
             manifest.put("synthetic_per_class", perClass);
             manifest.put("synthetic_total", synthetic.size());
@@ -98,10 +114,25 @@ public final class AugmentCommand implements Callable<Integer> {
             manifest.put("total", result.size());
             manifest.put("shape", new int[]{result.channels(), result.height(), result.width()});
             AtomicFiles.writeString(out.resolve("manifest.json"), ConfigJson.toJson(manifest));
-            System.out.printf("%s: %d images (%d synthetic, %d real) -> %s%n", format, result.size(),
+            System.out.printf("%s: %d images (%d synthetic, %d real) -> %s%n", manifest.get("format"), result.size(),
                     synthetic.size(), realCount, out);
         }
         return 0;
     }
 
+    /**
+     * {@code perClass} images per class that {@code judge} gives at least {@code minConfidence}; says on stderr how
+     * many draws it took, and puts the option in front of the library's messages.
+     */
+    static ImageDataset filtered(LabelledGenerator g, ConfidenceJudge judge, double minConfidence, int perClass,
+                                 long seed) {
+        try {
+            FilteredSet f = new ConfidenceFilter(minConfidence).generate(g, judge, perClass, seed);
+            System.err.printf("--min-confidence %.2f (%s) kept %d of %d generated images%n", minConfidence,
+                    judge.name(), f.kept(), f.drawn());
+            return f.images();
+        } catch (ConfigException e) {
+            throw new ConfigException("--min-confidence " + minConfidence + ": " + e.getMessage());
+        }
+    }
 }

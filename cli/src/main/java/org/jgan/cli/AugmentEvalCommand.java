@@ -5,13 +5,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jgan.api.synthetic.AugmentData;
+import org.jgan.api.synthetic.AugmentExperiment;
+import org.jgan.api.synthetic.AugmentResult;
+import org.jgan.api.synthetic.AugmentSettings;
+import org.jgan.api.synthetic.ClassifierJudge;
+import org.jgan.api.synthetic.LabelledGenerator;
+import org.jgan.api.synthetic.Mixing;
+import org.jgan.api.synthetic.SeedComparison;
+import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
-import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.engine.Torch;
-import org.jgan.metrics.features.ClassifierFeatures;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +31,8 @@ import picocli.CommandLine.Spec;
                 "ones from --run, over several seeds; report test accuracy and the lift. The run must have been",
                 "trained on the same K images per class (train --set data.perClass=K)."})
 public final class AugmentEvalCommand implements Callable<Integer> {
+    private static final long SYNTHETIC_SEED = 12345;
+
     @Spec
     CommandSpec spec;
 
@@ -82,8 +91,8 @@ public final class AugmentEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (k < 1 || seeds < 1 || steps < 1) {
-            throw new ConfigException("--real-per-class, --seeds and --steps must be positive");
+        if (k < 1) {
+            throw new ConfigException("--real-per-class must be positive, got " + k);
         }
         if (!"real".equals(filterWith) && !"builtin".equals(filterWith)) {
             throw new ConfigException("--filter-with must be real or builtin, got '" + filterWith + "'");
@@ -91,92 +100,95 @@ public final class AugmentEvalCommand implements Callable<Integer> {
         if (minConfidence != null && !(minConfidence >= 0 && minConfidence < 1)) {
             throw new ConfigException("--min-confidence must be in [0, 1), got " + minConfidence);
         }
+        AugmentSettings settings = settings();
         int synth = n != null ? n : 5 * k;
-        AugmentExperiment.Mixing mixing = switch (mix) {
-            case "added" -> AugmentExperiment.Mixing.added(syntheticBatch, syntheticWeight);
-            case "pooled" -> AugmentExperiment.Mixing.pooled();
-            default -> throw new ConfigException("--mix must be added or pooled, got '" + mix + "'");
-        };
-        if (control) {
-            mixing.requireSlots("--control");
-        }
         PrintWriter out = spec.commandLine().getOut();
         Torch.init();
         try (RunGenerator rg = RunOptions.load(run, checkpoint, true)) {
-            var rd = rg.config().data();
-            String base = data.replaceAll(":(train|test)$", "");
-            if (rd.perClass() != k || !rd.source().replaceAll(":(train|test)$", "").equals(base)) {
-                throw new ConfigException(run + " was trained on " + rd.source() + " with data.perClass="
-                        + rd.perClass() + "; the experiment needs a GAN trained only on the same " + k
-                        + " real images per class of " + base + " (train --model cgan --data " + base
-                        + " --set data.perClass=" + k + ")");
-            }
-            if (!rg.conditional()) {
-                throw new ConfigException(run + ": model " + rg.config().model().name() + " is not conditional");
-            }
-            ImageDataset real = AugmentExperiment.realSubset(rg.config());
-            ImageDataset test = DataSources.open(base + ":test");
-            ImageDataset synthetic = synthetic(rg, real, synth);
+            LabelledGenerator g = LabelledGenerator.of(rg);
+            AugmentData d = AugmentData.of(rg, data, k);
+            ImageDataset synthetic = synthetic(g, d.real(), synth);
             out.printf("The conditional GAN (%s) was trained only on the same %d real images per class "
-                    + "(%d images of %s), not on the full train split.%n", run, k, real.size(), base);
+                    + "(%d images of %s), not on the full train split.%n", run, k, d.real().size(), data);
             out.printf("Classifier: jgan's small CNN from scratch, %d steps of batch %d, %d seeds; test: %s "
-                    + "(%d images, never used for training).%n", steps, AugmentExperiment.BATCH, seeds, test.name(),
-                    test.size());
-            out.println("Synthetic data: " + mixing.describe() + (minConfidence == null ? ""
+                    + "(%d images, never used for training).%n", steps, AugmentExperiment.BATCH, seeds,
+                    d.test().name(), d.test().size());
+            out.println("Synthetic data: " + settings.mixing().describe() + (minConfidence == null ? ""
                     : "; kept only where " + (filterWith.equals("real") ? "a classifier trained on the real subset"
                     : "the built-in classifier (full train split: a diagnostic)") + " gives the intended class "
                     + minConfidence + " or more") + ".");
-            AugmentExperiment.Result r = AugmentExperiment.run(real, synthetic, test, seeds, steps, mixing,
-                    out::println);
+            AugmentResult r = AugmentExperiment.run(d, synthetic, settings, out::println);
+            SeedComparison lift = r.lift();
             out.printf("K=%d real/class: %.4f +- %.4f;  + %d synthetic/class: %.4f +- %.4f;  lift %+.4f (%s)%n",
-                    k, AugmentExperiment.Result.mean(r.real()), AugmentExperiment.Result.std(r.real()), synth,
-                    AugmentExperiment.Result.mean(r.augmented()), AugmentExperiment.Result.std(r.augmented()),
-                    r.lift(), r.verdict());
-            double[] ctl = control ? AugmentExperiment.control(real, test, seeds, steps, mixing, out::println) : null;
-            // the control as the baseline: synthetic images against the same batches filled with real ones
-            AugmentExperiment.Result vs = ctl == null ? null : new AugmentExperiment.Result(ctl, r.augmented());
-            if (vs != null) {
-                out.printf("control (real images again in the synthetic slots): %.4f +- %.4f; synthetic vs control "
-                        + "%+.4f (%s)%n", AugmentExperiment.Result.mean(ctl), AugmentExperiment.Result.std(ctl),
-                        vs.lift(), vs.verdict());
-            }
+                    k, SeedComparison.mean(r.real()), SeedComparison.std(r.real()), synth,
+                    SeedComparison.mean(r.augmented()), SeedComparison.std(r.augmented()), lift.difference(),
+                    lift.verdict());
+            r.overControl().ifPresent(vs -> out.printf("control (real images again in the synthetic slots): %.4f "
+                    + "+- %.4f; synthetic vs control %+.4f (%s)%n", SeedComparison.mean(r.control()),
+                    SeedComparison.std(r.control()), vs.difference(), vs.verdict()));
             if (json != null) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("run", run.toString());
-                m.put("real_per_class", k);
-                m.put("synthetic_per_class", synth);
-                m.put("seeds", seeds);
-                m.put("steps", steps);
-                m.put("mix", mix);
-                if (mixing.perBatch() > 0) {
-                    m.put("synthetic_batch", mixing.perBatch());
-                    m.put("synthetic_weight", mixing.weight());
-                }
-                m.put("real_acc", r.real());
-                m.put("augmented_acc", r.augmented());
-                m.put("lift", r.lift());
-                m.put("beyond_spread", r.beyondSpread());
-                m.put("loss_beyond_spread", r.lossBeyondSpread());
-                if (vs != null) {
-                    m.put("control_acc", ctl);
-                    m.put("lift_over_control", vs.lift());
-                }
-                AtomicFiles.writeString(json, ConfigJson.toJson(m));
+                AtomicFiles.writeString(json, ConfigJson.toJson(json(r, settings.mixing(), synth)));
             }
         }
         return 0;
     }
 
+    /** The experiment's settings, the library's complaints put in the options' words. */
+    private AugmentSettings settings() {
+        Mixing mixing = switch (mix) {
+            case "added" -> {
+                try {
+                    yield Mixing.added(syntheticBatch, syntheticWeight);
+                } catch (ConfigException e) {
+                    throw new ConfigException("--synthetic-batch " + syntheticBatch + ", --synthetic-weight "
+                            + syntheticWeight + ": " + e.getMessage());
+                }
+            }
+            case "pooled" -> Mixing.pooled();
+            default -> throw new ConfigException("--mix must be added or pooled, got '" + mix + "'");
+        };
+        if (control && mixing.isPooled()) {
+            throw new ConfigException("--control needs --mix added (pooled mixing has no extra batch to fill)");
+        }
+        if (seeds < 1 || steps < 1) {
+            throw new ConfigException("--seeds and --steps must be positive, got " + seeds + " and " + steps);
+        }
+        return new AugmentSettings(seeds, steps, mixing, control);
+    }
+
+    private Map<String, Object> json(AugmentResult r, Mixing mixing, int synth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", run.toString());
+        m.put("real_per_class", k);
+        m.put("synthetic_per_class", synth);
+        m.put("seeds", seeds);
+        m.put("steps", steps);
+        m.put("mix", mix);
+        if (!mixing.isPooled()) {
+            m.put("synthetic_batch", mixing.perBatch());
+            m.put("synthetic_weight", mixing.weight());
+        }
+        m.put("real_acc", r.real());
+        m.put("augmented_acc", r.augmented());
+        m.put("lift", r.lift().difference());
+        m.put("beyond_spread", r.lift().gainBeyondSpread());
+        m.put("loss_beyond_spread", r.lift().lossBeyondSpread());
+        r.overControl().ifPresent(vs -> {
+            m.put("control_acc", r.control());
+            m.put("lift_over_control", vs.difference());
+        });
+        return m;
+    }
+
     /** The synthetic set, filtered if asked by a classifier trained on {@code real} alone or the built-in one. */
-    private ImageDataset synthetic(RunGenerator rg, ImageDataset real, int perClass) {
-        if (minConfidence == null || "builtin".equals(filterWith)) {
-            return SyntheticExport.generate(rg, perClass, 12345, minConfidence);
+    private ImageDataset synthetic(LabelledGenerator g, ImageDataset real, int perClass) {
+        if (minConfidence == null) {
+            return SyntheticSets.generate(g, perClass, SYNTHETIC_SEED);
         }
         // seed 0: the experiment's classifiers use seeds 1..--seeds, so the filter is not one of them
-        try (ClassifierFeatures judge = ClassifierFeatures.of(AugmentExperiment.train(real, null, steps, 0),
-                "real-subset")) {
-            return ConfidenceFilter.generate(rg, perClass, 12345, minConfidence, judge,
-                    "a classifier trained on the real subset");
+        try (ClassifierJudge judge = "builtin".equals(filterWith) ? ClassifierJudge.builtin()
+                : ClassifierJudge.trainedOn(real, steps, 0)) {
+            return AugmentCommand.filtered(g, judge, minConfidence, perClass, SYNTHETIC_SEED);
         }
     }
 }

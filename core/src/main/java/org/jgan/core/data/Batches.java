@@ -44,12 +44,15 @@ public final class Batches {
 
     /** The shuffled image order of {@code epoch}. */
     public int[] order(long epoch) {
-        int n = data.size();
+        return permutation(data.size(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+    }
+
+    /** 0..n-1 in the Fisher-Yates order drawn from {@code rng}. */
+    public static int[] permutation(int n, SplittableRandom rng) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = idx[i];

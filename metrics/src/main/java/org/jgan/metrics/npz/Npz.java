@@ -21,10 +21,10 @@ import org.jgan.core.train.AtomicFiles;
  * Reads and writes numpy's {@code .npz} files (a zip of {@code .npy} arrays), the format of pytorch-fid's statistics
  * ({@code mu} [d] and {@code sigma} [d, d] as little-endian float64). Reads npy format versions 1-3, float32/64 and
  * integer arrays of either byte order, C or Fortran order, stored or deflated entries (np.savez and
- * np.savez_compressed). Writes float64, C order, version 1.0, deflated, as np.savez_compressed does.
+ * np.savez_compressed). Writes float64, C order, version 1.0, deflated, as np.savez_compressed does; single
+ * {@code .npy} files are {@link Npy}'s.
  */
 public final class Npz {
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiu])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -77,21 +77,10 @@ public final class Npz {
     }
 
     static byte[] npyBytes(NpyArray a, boolean float32) {
-        StringBuilder shape = new StringBuilder("(");
-        for (int i = 0; i < a.shape().length; i++) {
-            shape.append(i > 0 ? ", " : "").append(a.shape()[i]);
-        }
-        shape.append(a.shape().length == 1 ? ",)" : ")");
-        String dict = "{'descr': '" + (float32 ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': " + shape
-                + ", }";
-        // numpy pads the header with spaces and a newline so the data starts on a 64-byte boundary.
-        int total = MAGIC.length + 4 + dict.length() + 1;
-        int pad = (64 - total % 64) % 64;
-        String header = dict + " ".repeat(pad) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + (float32 ? 4 : 8) * a.data().length)
+        byte[] header = Npy.header(float32 ? "<f4" : "<f8", a.shape());
+        ByteBuffer b = ByteBuffer.allocate(header.length + (float32 ? 4 : 8) * a.data().length)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        b.put(header.getBytes(StandardCharsets.US_ASCII));
+        b.put(header);
         for (double v : a.data()) {
             if (float32) {
                 b.putFloat((float) v);
@@ -104,7 +93,7 @@ public final class Npz {
 
     static NpyArray readNpy(byte[] bytes, String name) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (byte m : MAGIC) {
+        for (byte m : Npy.MAGIC) {
             if (b.remaining() == 0 || b.get() != m) {
                 throw new DataException(name + ": not a .npy array (bad magic)");
             }
