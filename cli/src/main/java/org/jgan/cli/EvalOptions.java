@@ -44,13 +44,16 @@ final class EvalOptions implements AutoCloseable {
                     + every);
         }
         String refSpec = reference != null ? reference : References.defaultFor(cfg.data().source());
-        fx = Extractors.open(features);
+        fx = Flags.named("--eval-features", () -> Extractors.open(features));
         // Before training starts (and writes the run folder): can the extractor read these images at all?
         fx.check(data.name(), data.channels(), data.height(), data.width());
         System.err.printf("evaluating every %d steps: %d samples against %s with %s%n", every, count, refSpec,
                 fx.name());
         Reference ref = FeatureCache.defaultCache().reference(fx, DataSources.open(refSpec));
-        return TrainListeners.of(progress, new EvalListener(fx, ref, every.intValue(), count, System.err::println));
+        // --eval-every is checked above: what the listener refuses is the sample count.
+        EvalListener eval = Flags.named("--eval-count", () -> new EvalListener(fx, ref, every.intValue(), count,
+                System.err::println));
+        return TrainListeners.of(progress, eval);
     }
 
     @Override

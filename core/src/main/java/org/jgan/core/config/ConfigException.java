@@ -6,6 +6,11 @@ public class ConfigException extends IllegalArgumentException {
         super(message);
     }
 
+    /** A refusal that restates {@code cause}'s in other words, e.g. naming where the value came from. */
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     static void check(boolean ok, String message) {
         if (!ok) {
             throw new ConfigException(message);

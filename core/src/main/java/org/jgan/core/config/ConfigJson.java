@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** JSON in and out for configs, and {@code --set key.path=value} overrides that reject unknown keys. */
+/** JSON in and out for configs, and {@code key.path=value} overrides that reject unknown keys. */
 public final class ConfigJson {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -103,7 +103,7 @@ public final class ConfigJson {
         }
     }
 
-    /** "model.width: " for an error inside model.width, so a user with several --set knows which one failed. */
+    /** "model.width: " for an error inside model.width, so a user with several overrides knows which one failed. */
     private static String keyPath(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
             return "";
@@ -124,7 +124,7 @@ public final class ConfigJson {
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
-                throw new ConfigException("--set '" + set + "' is not key=value (e.g. --set optim.lrG=1e-4)");
+                throw new ConfigException("override '" + set + "' is not key=value (e.g. optim.lrG=1e-4)");
             }
             String key = set.substring(0, eq).trim();
             String value = set.substring(eq + 1).trim();
@@ -145,7 +145,7 @@ public final class ConfigJson {
             try {
                 if (old.isBoolean()) {
                     if (!value.equals("true") && !value.equals("false")) {
-                        throw new ConfigException("--set " + key + ": expected true or false, got '" + value + "'");
+                        throw new ConfigException(key + ": expected true or false, got '" + value + "'");
                     }
                     node.put(leaf, Boolean.parseBoolean(value));
                 } else if (old.isIntegralNumber()) {
@@ -156,10 +156,10 @@ public final class ConfigJson {
                     node.put(leaf, value);
                 }
             } catch (NumberFormatException e) {
-                throw new ConfigException("--set " + key + ": expected a number, got '" + value + "'");
+                throw new ConfigException(key + ": expected a number, got '" + value + "'");
             }
         }
-        return fromTree(tree, type, "--set");
+        return fromTree(tree, type, "config override");
     }
 
     private static ConfigException unknown(String key, ObjectNode tree) {

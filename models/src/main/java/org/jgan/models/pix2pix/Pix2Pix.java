@@ -53,7 +53,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     public void checkData(DataShape shape, String dataName) {
         if (shape.pairing() == null || !shape.pairing().aligned()) {
             throw new ConfigException("pix2pix trains on aligned pairs, but " + dataName + (shape.pairing() == null
-                    ? " holds single images" : " is unpaired (trainA/, trainB/); use --model cyclegan")
+                    ? " holds single images" : " is unpaired (trainA/, trainB/), which cyclegan trains on")
                     + "; give A/ and B/ folders, side-by-side A|B images or demo:edges2garment");
         }
     }
@@ -145,7 +145,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     public String translatorName(TrainConfig config, String direction) {
         if (!direction.equals(config.i2i().direction())) {
             throw new ConfigException("this pix2pix run translates " + config.i2i().direction() + " only (trained "
-                    + "with i2i.direction=" + config.i2i().direction() + "); train another with --set i2i.direction="
+                    + "with i2i.direction=" + config.i2i().direction() + "); train another with i2i.direction="
                     + direction);
         }
         return Players.G;
