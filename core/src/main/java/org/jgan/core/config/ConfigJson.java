@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** JSON in and out for configs, and {@code key.path=value} overrides that reject unknown keys. */
 public final class ConfigJson {
@@ -163,19 +165,25 @@ public final class ConfigJson {
     }
 
     private static ConfigException unknown(String key, ObjectNode tree) {
-        List<String> keys = new ArrayList<>();
-        collect(tree, "", keys);
-        return new ConfigException("unknown config key '" + key + "'; known keys: " + String.join(", ", keys));
+        return new ConfigException("unknown config key '" + key + "'; known keys: "
+                + String.join(", ", leaves(tree).keySet()));
     }
 
-    private static void collect(JsonNode node, String prefix, List<String> out) {
+    /** The values of a config tree by key path ("seed", "model.width", ...), in the tree's order. */
+    public static Map<String, JsonNode> leaves(JsonNode tree) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        collect(tree, "", out);
+        return out;
+    }
+
+    private static void collect(JsonNode node, String prefix, Map<String, JsonNode> out) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             JsonNode c = node.get(f);
             if (c.isObject()) {
                 collect(c, prefix + f + ".", out);
             } else {
-                out.add(prefix + f);
+                out.put(prefix + f, c);
             }
         }
     }
