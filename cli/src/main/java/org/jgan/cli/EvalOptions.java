@@ -2,6 +2,7 @@ package org.jgan.cli;
 
 import org.jgan.api.Training;
 import org.jgan.core.config.ConfigException;
+import org.jgan.metrics.features.Extractors;
 import picocli.CommandLine.Option;
 
 
@@ -24,7 +25,7 @@ final class EvalOptions {
     String reference;
 
     /** Sets the evaluation of {@code training} when --eval-every is given. */
-    void apply(Training training) {
+    void apply(Training training) throws java.io.IOException {
         if (every == null) {
             return;
         }
@@ -34,6 +35,11 @@ final class EvalOptions {
         if (count < 2) {
             throw new ConfigException("--eval-count must be at least 2, got " + count);
         }
+        // The extractor opens when training starts; open it once here so a bad spec is named by its flag.
+        Flags.named("--eval-features", () -> {
+            Extractors.open(features).close();
+            return null;
+        });
         training.evaluateEvery(every, count).evalFeatures(features).evalReference(reference);
     }
 }

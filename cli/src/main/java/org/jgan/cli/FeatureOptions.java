@@ -31,6 +31,6 @@ final class FeatureOptions {
 
     /** The extractor --features names; the caller closes it. */
     FeatureExtractor extractor() throws IOException {
-        return Extractors.open(features);
+        return Flags.named("--features", () -> Extractors.open(features));
     }
 }

@@ -1,5 +1,6 @@
 package org.jgan.cli;
 
+import java.io.IOException;
 import org.jgan.core.config.ConfigException;
 import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Option;
@@ -18,8 +19,8 @@ final class LatentOptions {
     String classOpt;
 
     /** The class index of every image, or null for an unconditional run; a conditional run must be given one. */
-    Long label(RunGenerator rg) {
-        Long label = classOpt == null ? null : (long) rg.classIndex(classOpt);
+    Long label(RunGenerator rg) throws IOException {
+        Long label = classOpt == null ? null : Flags.named("--class", () -> (long) rg.classIndex(classOpt));
         if (rg.conditional() && label == null) {
             throw new ConfigException("this run is conditional: give --class K (an index or a class name)");
         }

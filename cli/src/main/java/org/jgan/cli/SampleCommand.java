@@ -67,9 +67,9 @@ public final class SampleCommand implements Callable<Integer> {
             Samples samples;
             if (classOpt != null && classOpt.equalsIgnoreCase("all")) {
                 boolean countGiven = spec.commandLine().getParseResult().hasMatchedOption("--count");
-                samples = model.classGrid(countGiven ? count : 10, seed, psi);
+                samples = Flags.named("--class", () -> model.classGrid(countGiven ? count : 10, seed, psi));
             } else if (classOpt != null) {
-                samples = model.sampleClass(classOpt, count, seed, psi);
+                samples = Flags.named("--class", () -> model.sampleClass(classOpt, count, seed, psi));
             } else {
                 samples = model.sample(count, seed, psi);
             }

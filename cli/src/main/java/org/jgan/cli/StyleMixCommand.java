@@ -68,7 +68,7 @@ public final class StyleMixCommand implements Callable<Integer> {
             List<int[]> layers = new ArrayList<>();
             for (String b : styles.split(",")) {
                 bands.add(b.trim());
-                layers.add(StyleMixing.layers(g, b));
+                layers.add(Flags.named("--styles", () -> StyleMixing.layers(g, b)));
             }
             DataShape s = rg.shape();
             Long label = latent.label(rg);

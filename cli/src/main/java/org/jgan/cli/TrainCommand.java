@@ -187,22 +187,21 @@ public final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             cfg = cfg.withSeed(seed);
         }
-        cfg = withLength(cfg);
-        cfg = ConfigJson.withOverrides(cfg, sets, TrainConfig.class);
+        TrainConfig sized = withLength(cfg);
+        cfg = Flags.named("--set", () -> ConfigJson.withOverrides(sized, sets, TrainConfig.class));
         Variants.byName(cfg.model().name());
         return cfg;
     }
 
-    private TrainConfig resumedConfig() {
+    private TrainConfig resumedConfig() throws java.io.IOException {
         if (out != null || model != null || data != null || batch != null || seed != null || configFile != null
                 || preset != null || loss != null) {
             throw new ConfigException("--resume continues a run as it was configured; --out, --model, --data, "
                     + "--batch, --seed, --config, --preset and --loss cannot be changed (use --steps/--epochs to train "
                     + "longer)");
         }
-        TrainConfig cfg = new RunDir(resume).readConfig();
-        cfg = withLength(cfg);
-        return ConfigJson.withOverrides(cfg, sets, TrainConfig.class);
+        TrainConfig sized = withLength(new RunDir(resume).readConfig());
+        return Flags.named("--set", () -> ConfigJson.withOverrides(sized, sets, TrainConfig.class));
     }
 
     /** --epochs/--steps, when given, replace the run length (the one not given becomes "no limit"). */

@@ -211,7 +211,8 @@ class CliTest {
     @Test
     void trainingLengthIsRequired() {
         assertUserError(run(train()), "--epochs N, --steps N or --minutes M");
-        assertUserError(run(train("--set", "schedule.epochs=0")), "--epochs N or --steps N");
+        assertUserError(run(train("--set", "schedule.epochs=0")), "say how long to train: set schedule.epochs or "
+                + "schedule.steps");
         assertFalse(Files.exists(tmp.resolve("run/config.json")), "nothing may be written for a rejected run");
     }
 

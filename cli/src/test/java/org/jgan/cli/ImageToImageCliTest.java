@@ -187,7 +187,8 @@ class ImageToImageCliTest {
         CliTest.assertUserError(CliTest.run("sample", "--run", cyc.toString(), "--out", tmp.resolve("s.png")
                 .toString()), "maps images to images and does not generate from noise; use jgan translate");
         CliTest.assertUserError(CliTest.run("train", "--model", "pix2pix", "--data", unpaired.toString(), "--steps",
-                "1", "--out", tmp.resolve("x").toString()), "pix2pix trains on aligned pairs", "use --model cyclegan");
+                "1", "--out", tmp.resolve("x").toString()), "pix2pix trains on aligned pairs",
+                "which cyclegan trains on");
     }
 
     @Test

@@ -87,7 +87,7 @@ class StyleGan2CliTest {
         byte[] half = idx(sg2, "--count", "4", "--truncation", "0.5");
         assertFalse(Arrays.equals(image(half, 0), image(plain, 0)));
         CliTest.assertUserError(CliTest.run("sample", "--run", dcgan.toString(), "--truncation", "0.5", "--out",
-                tmp.resolve("x.png").toString()), "--truncation needs a style-based generator");
+                tmp.resolve("x.png").toString()), "truncation (psi 0.5) needs a style-based generator");
     }
 
     @Test
@@ -110,7 +110,7 @@ class StyleGan2CliTest {
                 one.toString());
         assertEquals(2 * 30 + 4, ImageIO.read(one.toFile()).getHeight());
         CliTest.assertUserError(CliTest.run("style-mix", "--run", sg2.toString(), "--rows", "1", "--cols", "2",
-                "--styles", "ultra", "--out", one.toString()), "--styles 'ultra'");
+                "--styles", "ultra", "--out", one.toString()), "--styles: 'ultra' is not a style band or layer range");
         CliTest.assertUserError(CliTest.run("style-mix", "--run", dcgan.toString(), "--rows", "1", "--cols", "2",
                 "--out", one.toString()), "needs a style-based model");
     }

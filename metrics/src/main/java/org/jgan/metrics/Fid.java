@@ -32,7 +32,7 @@ public final class Fid {
             throw new DataException(a.source() + " has " + a.dim() + "-d statistics but " + b.source() + " has "
                     + b.dim() + "-d ones; both must come from the same feature extractor"
                     + (a.dim() == 2048 || b.dim() == 2048 ? " (2048-d statistics, as pytorch-fid writes, need "
-                    + "--features inception:PATH)" : ""));
+                    + "the inception:PATH extractor)" : ""));
         }
         double diff = 0;
         for (int i = 0; i < a.dim(); i++) {

@@ -140,12 +140,12 @@ public final class RunGenerator implements AutoCloseable {
     }
 
     /**
-     * A class index from a user's "--class" value: an index (0-based) or a class name, case-insensitive.
+     * A class index from a user's class value: an index (0-based) or a class name, case-insensitive.
      */
     public int classIndex(String value) {
         if (!conditional) {
-            throw new ConfigException("--class: this run's model (" + config.model().name()
-                    + ") is not conditional; train --model cgan for class control");
+            throw new ConfigException("this run's model (" + config.model().name()
+                    + ") is not conditional and takes no class; train a cgan for class control");
         }
         for (int i = 0; i < classNames.size(); i++) {
             if (classNames.get(i).equalsIgnoreCase(value)) {
@@ -160,8 +160,8 @@ public final class RunGenerator implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("--class " + value + ": not a class of this run; use 0.." + (shape.numClasses() - 1)
-                + ", all, or one of " + classNames);
+        throw new ConfigException("'" + value + "' is not a class of this run; use 0.." + (shape.numClasses() - 1)
+                + " or one of " + classNames);
     }
 
     /**

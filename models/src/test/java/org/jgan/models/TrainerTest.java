@@ -3,6 +3,7 @@ package org.jgan.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.ModelConfig;
 import org.jgan.core.config.GuardConfig;
@@ -22,6 +24,7 @@ import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.Players;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
@@ -112,6 +115,40 @@ class TrainerTest {
             assertEquals(10, t.state().step());
             assertArrayEquals(straight, weights(t.players().discriminator()));
             assertArrayEquals(straightEma, weights(t.ema().net()));
+        }
+    }
+
+    /** One run per folder, refused by the trainer itself: another variant, a second new run, another run's config. */
+    @Test
+    void theTrainerKeepsOneRunPerFolder() throws Exception {
+        GanVariant dcgan = Variants.byName("dcgan");
+        var e = assertThrows(ConfigException.class, () -> new Trainer(Variants.byName("vanilla"),
+                config("dcgan", 2, 0), DATA, tmp.resolve("v")));
+        assertTrue(e.getMessage().contains("the variant is vanilla but the config's model.name is dcgan"),
+                e.getMessage());
+        Path run = tmp.resolve("r");
+        try (Trainer t = new Trainer(dcgan, config("dcgan", 2, 0), DATA, run)) {
+            t.run(new TrainListener() { });
+        }
+        String stats = Files.readString(run.resolve("stats.jsonl"));
+        List<Path> checkpoints = Checkpoints.list(run);
+        try (Trainer t = new Trainer(dcgan, config("dcgan", 4, 0), DATA, run)) {
+            e = assertThrows(ConfigException.class, () -> t.run(new TrainListener() { }));
+            assertEquals(run + " already holds a run; resume it or choose another folder", e.getMessage());
+        }
+        TrainConfig wider = config("dcgan", 4, 0).withModel(new ModelConfig("dcgan", 16, "non-saturating", 16));
+        try (Trainer t = new Trainer(dcgan, wider, DATA, run)) {
+            e = assertThrows(ConfigException.class, t::resume);
+            assertTrue(e.getMessage().contains("(model.width: 8 in the run, 16 given)"), e.getMessage());
+        }
+        assertEquals(stats, Files.readString(run.resolve("stats.jsonl")), "a refusal touched the run");
+        assertEquals(checkpoints, Checkpoints.list(run), "a refusal touched the checkpoints");
+        // Longer and with lower rates, it is the same run.
+        TrainConfig longer = config("dcgan", 4, 0).withOptim(new OptimConfig(1e-4, 1e-4, 0.5, 0.999, 0, 1));
+        try (Trainer t = new Trainer(dcgan, longer, DATA, run)) {
+            assertEquals(2, t.resume().step());
+            t.run(new TrainListener() { });
+            assertEquals(4, t.state().step());
         }
     }
 

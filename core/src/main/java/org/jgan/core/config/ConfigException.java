@@ -7,6 +7,11 @@ public class ConfigException extends IllegalArgumentException {
         super(message);
     }
 
+    /** A refusal that restates {@code cause}'s in other words, e.g. naming where the value came from. */
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** Throws a ConfigException with {@code message} unless {@code ok}. */
     public static void check(boolean ok, String message) {
         if (!ok) {

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** JSON in and out for configs, and {@code --set key.path=value} overrides that reject unknown keys. */
+/** JSON in and out for configs, and {@code key.path=value} overrides that reject unknown keys. */
 public final class ConfigJson {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -103,7 +105,7 @@ public final class ConfigJson {
         }
     }
 
-    /** "model.width: " for an error inside model.width, so a user with several --set knows which one failed. */
+    /** "model.width: " for an error inside model.width, so a user with several overrides knows which one failed. */
     private static String keyPath(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
             return "";
@@ -124,7 +126,7 @@ public final class ConfigJson {
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
-                throw new ConfigException("--set '" + set + "' is not key=value (e.g. --set optim.lrG=1e-4)");
+                throw new ConfigException("override '" + set + "' is not key=value (e.g. optim.lrG=1e-4)");
             }
             String key = set.substring(0, eq).trim();
             String value = set.substring(eq + 1).trim();
@@ -145,7 +147,7 @@ public final class ConfigJson {
             try {
                 if (old.isBoolean()) {
                     if (!value.equals("true") && !value.equals("false")) {
-                        throw new ConfigException("--set " + key + ": expected true or false, got '" + value + "'");
+                        throw new ConfigException(key + ": expected true or false, got '" + value + "'");
                     }
                     node.put(leaf, Boolean.parseBoolean(value));
                 } else if (old.isIntegralNumber()) {
@@ -156,26 +158,32 @@ public final class ConfigJson {
                     node.put(leaf, value);
                 }
             } catch (NumberFormatException e) {
-                throw new ConfigException("--set " + key + ": expected a number, got '" + value + "'");
+                throw new ConfigException(key + ": expected a number, got '" + value + "'");
             }
         }
-        return fromTree(tree, type, "--set");
+        return fromTree(tree, type, "config override");
     }
 
     private static ConfigException unknown(String key, ObjectNode tree) {
-        List<String> keys = new ArrayList<>();
-        collect(tree, "", keys);
-        return new ConfigException("unknown config key '" + key + "'; known keys: " + String.join(", ", keys));
+        return new ConfigException("unknown config key '" + key + "'; known keys: "
+                + String.join(", ", leaves(tree).keySet()));
     }
 
-    private static void collect(JsonNode node, String prefix, List<String> out) {
+    /** The values of a config tree by key path ("seed", "model.width", ...), in the tree's order. */
+    public static Map<String, JsonNode> leaves(JsonNode tree) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        collect(tree, "", out);
+        return out;
+    }
+
+    private static void collect(JsonNode node, String prefix, Map<String, JsonNode> out) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             JsonNode c = node.get(f);
             if (c.isObject()) {
                 collect(c, prefix + f + ".", out);
             } else {
-                out.add(prefix + f);
+                out.put(prefix + f, c);
             }
         }
     }

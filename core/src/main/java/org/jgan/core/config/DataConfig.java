@@ -15,7 +15,7 @@ package org.jgan.core.config;
  */
 public record DataConfig(String source, int batch, boolean dropLast, int limit, int perClass, boolean mirror) {
     public DataConfig {
-        ConfigException.check(source != null && !source.isBlank(), "data.source is empty; give --data fashion-mnist "
+        ConfigException.check(source != null && !source.isBlank(), "data.source is empty; give fashion-mnist "
                 + "or a folder");
         ConfigException.check(batch >= 1 && batch <= 65536, "data.batch must be in 1..65536, got " + batch);
         ConfigException.check(limit >= 0, "data.limit must be 0 (all) or positive, got " + limit);

@@ -17,7 +17,7 @@ public record ScheduleConfig(int epochs, long steps, int logEvery, int sampleEve
     public ScheduleConfig {
         ConfigException.check(epochs >= 0, "schedule.epochs must be 0 or positive, got " + epochs);
         ConfigException.check(steps >= 0, "schedule.steps must be 0 or positive, got " + steps);
-        ConfigException.check(epochs > 0 || steps > 0, "say how long to train: --epochs N or --steps N");
+        ConfigException.check(epochs > 0 || steps > 0, "say how long to train: set schedule.epochs or schedule.steps");
         ConfigException.check(logEvery >= 1, "schedule.logEvery must be at least 1, got " + logEvery);
         ConfigException.check(sampleEvery >= 1, "schedule.sampleEvery must be at least 1, got " + sampleEvery);
         ConfigException.check(checkpointEvery >= 1, "schedule.checkpointEvery must be at least 1, got "

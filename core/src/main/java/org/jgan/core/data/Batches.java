@@ -22,7 +22,7 @@ public final class Batches {
         }
         if (batchSize > data.size()) {
             throw new DataException(data.name() + ": batch size " + batchSize + " is larger than the data ("
-                    + data.size() + " images); use --batch " + data.size() + " or less");
+                    + data.size() + " images); use a batch size of " + data.size() + " or less");
         }
         this.data = data;
         this.batchSize = batchSize;

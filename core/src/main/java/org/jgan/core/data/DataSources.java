@@ -48,7 +48,8 @@ public final class DataSources {
 
     public static ImageDataset open(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new DataException("--data is empty; give fashion-mnist, fashion-mnist:test, a folder or an IDX file");
+            throw new DataException("the data source is empty; give fashion-mnist, fashion-mnist:test, a folder or an "
+                    + "IDX file");
         }
         String base = spec;
         String split = "train";

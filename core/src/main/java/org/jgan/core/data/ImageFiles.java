@@ -70,7 +70,7 @@ public final class ImageFiles {
             BufferedImage img = images.get(i);
             if (!resize && (img.getWidth() != w || img.getHeight() != h)) {
                 throw new DataException(files.get(i) + ": image is " + img.getWidth() + "x" + img.getHeight()
-                        + " but " + files.get(0).getFileName() + " is " + w + "x" + h + "; resize them with --set "
+                        + " but " + files.get(0).getFileName() + " is " + w + "x" + h + "; resize them with "
                         + "i2i.loadSize=N");
             }
             Pixels.toChw(resize ? resize(img, w, h) : img, c, px, i * c * h * w);

@@ -105,7 +105,7 @@ public final class PairedFolders {
     public static ImageDataset pack(ImageFiles.Decoded a, ImageFiles.Decoded b, boolean aligned, String name) {
         if (a.height() != b.height() || a.width() != b.width()) {
             throw new DataException(name + ": A images are " + a.width() + "x" + a.height() + " but B images are "
-                    + b.width() + "x" + b.height() + "; give both one size with --set i2i.loadSize=N");
+                    + b.width() + "x" + b.height() + "; give both one size with i2i.loadSize=N");
         }
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("pack needs equal counts, got " + a.size() + " and " + b.size());

@@ -44,7 +44,7 @@ public interface GanVariant {
     default void checkData(DataShape shape, String dataName) {
         if (shape.pairing() != null) {
             throw new ConfigException(name() + " trains on single images, but " + dataName + " holds image pairs; "
-                    + "use --model pix2pix or cyclegan");
+                    + "train pix2pix or cyclegan on them");
         }
     }
 

@@ -30,7 +30,7 @@ final class RunGuard {
             case "stop" -> {
                 pendingStop = kind + " alarm at step " + step + ": " + message
                         + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
-                        + "--preset sngan, --set optim.emaBeta=0.999 or --set reg.diffAugment=translation,cutout";
+                        + "the sngan preset, optim.emaBeta=0.999 or reg.diffAugment=translation,cutout";
                 stop = new GuardStop(step, kind, message);
             }
             default -> { }
@@ -68,8 +68,8 @@ final class RunGuard {
             stop = new GuardStop(state.step(), GuardStop.DIVERGED, reason + " after " + state.rollbacks()
                     + " rollback(s)");
             throw new TrainingDivergedException(reason + "; rolled back " + state.rollbacks() + " time(s) already "
-                    + "(guard.maxRollbacks). Try lower learning rates (--set optim.lrG=... --set optim.lrD=...), "
-                    + "--preset sngan or wgan-gp, or --set reg.r1Gamma=10");
+                    + "(guard.maxRollbacks). Try lower learning rates (optim.lrG, optim.lrD), "
+                    + "the sngan or wgan-gp preset, or reg.r1Gamma=10");
         }
     }
 

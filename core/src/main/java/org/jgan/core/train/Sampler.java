@@ -44,8 +44,8 @@ public final class Sampler {
             return generate(generator, z, labels);
         }
         if (!(generator instanceof org.jgan.core.nn.StyleGenerator sg)) {
-            throw new org.jgan.core.config.ConfigException("--truncation needs a style-based generator (e.g. "
-                    + "stylegan2) with a mean w to truncate towards; this run's generator has none");
+            throw new org.jgan.core.config.ConfigException("truncation (psi " + psi + ") needs a style-based "
+                    + "generator (e.g. stylegan2) with a mean w to truncate towards; this run's generator has none");
         }
         boolean wasTraining = generator.is_training();
         generator.eval();

@@ -29,7 +29,8 @@ public final class TimeBudget {
     /** A budget of {@code minutes} (fractions allowed) on the system clock; 0 means none. */
     public static TimeBudget minutes(double minutes) {
         if (!(minutes >= 0) || Double.isInfinite(minutes)) {
-            throw new IllegalArgumentException("--minutes must be 0 (no limit) or positive, got " + minutes);
+            throw new IllegalArgumentException("a time budget must be 0 (no limit) or positive minutes, got "
+                    + minutes);
         }
         return new TimeBudget(Math.round(minutes * 60e9), System::nanoTime);
     }

@@ -1,7 +1,6 @@
 package org.jgan.core.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,15 +43,20 @@ public final class Trainer implements AutoCloseable {
     private TrainListener listener = new TrainListener() { };
     private TimeBudget budget = TimeBudget.NONE;
     private final RunRecovery recovery;
+    private final RunIdentity identity;
 
-    /** Sets up a run in {@code runDir}; call {@link #resume()} to continue from its latest checkpoint. */
+    /**
+     * Sets up a run in {@code runDir}, new or to {@link #resume}; {@code variant} must be the one {@code config} names.
+     * A new run (no resume) refuses a folder that already holds a run (a config.json).
+     */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        this.run = new RunDir(runDir);
+        this.identity = new RunIdentity(variant, config, run);
         org.jgan.engine.Torch.ensureLoaded();
         variant.checkData(DataShape.of(data), data.name());
         this.variant = variant;
         this.config = config;
         this.data = data;
-        this.run = new RunDir(runDir);
         this.recovery = new RunRecovery(run);
         this.batches = new Batches(data, config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
@@ -133,9 +137,15 @@ public final class Trainer implements AutoCloseable {
         this.budget = budget;
     }
 
-    /** Loads the newest checkpoint that loads, after putting the run folder in order: see {@link RunRecovery}. */
+    /**
+     * Loads the newest checkpoint that loads, after putting the run folder in order: see {@link RunRecovery}. The
+     * config must describe the folder's run: only the schedule, guard, optim and reg settings (but reg.spectralNorm)
+     * may differ from its config.json.
+     */
     public TrainState resume() throws IOException {
+        identity.checkResume();
         state = recovery.resume(players, optimizers, ema, config.guard());
+        identity.resumed();
         applyLearningRates();
         return state;
     }
@@ -143,10 +153,9 @@ public final class Trainer implements AutoCloseable {
     /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
         listener = this.listener = new HealthWatch(listener, config, samples);  // always-on dead-run alarms
+        identity.checkStart();  // before anything in the folder is touched
         recovery.cleanIfRun();
-        if (state.step() == 0 && !Files.exists(run.configFile())) {
-            run.writeConfig(config, Provenance.of(config.seed(), data, variant.citation()));
-        }
+        identity.claim(state.step(), () -> Provenance.of(config.seed(), data, variant.citation()));
         if (Checkpoints.latest(run.path()).isEmpty()) {
             checkpoint();  // the step-0 checkpoint a divergence can roll back to
         }

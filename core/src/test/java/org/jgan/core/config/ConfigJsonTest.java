@@ -71,12 +71,12 @@ class ConfigJsonTest {
 
     @Test
     void malformedValues() {
-        assertSetFails("optim.lrG=fast", "--set optim.lrG: expected a number, got 'fast'");
-        assertSetFails("model.width=8.5", "--set model.width: expected a number, got '8.5'");
-        assertSetFails("data.dropLast=yes", "--set data.dropLast: expected true or false, got 'yes'");
+        assertSetFails("optim.lrG=fast", "optim.lrG: expected a number, got 'fast'");
+        assertSetFails("model.width=8.5", "model.width: expected a number, got '8.5'");
+        assertSetFails("data.dropLast=yes", "data.dropLast: expected true or false, got 'yes'");
         assertSetFails("model.width", "is not key=value");
         assertSetFails("=3", "is not key=value");
-        assertSetFails("model.width=99999999999", "--set: model.width: ", "out of range");
+        assertSetFails("model.width=99999999999", "config override: model.width: ", "out of range");
     }
 
     @Test
@@ -87,11 +87,11 @@ class ConfigJsonTest {
         assertSetFails("data.batch=0", "data.batch must be in 1..65536, got 0");
         assertSetFails("data.source=", "data.source is empty");
         assertSetFails("model.width=0", "model.width must be in 1..1024");
-        assertSetFails("schedule.epochs=0", "say how long to train: --epochs N or --steps N");
+        assertSetFails("schedule.epochs=0", "say how long to train: set schedule.epochs or schedule.steps");
         assertSetFails("schedule.logEvery=0", "schedule.logEvery must be at least 1");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ScheduleConfig(0, 0, 1, 1, 1, 1, 1));
-        assertTrue(e.getMessage().contains("--epochs N or --steps N"), e.getMessage());
+        assertTrue(e.getMessage().contains("schedule.epochs or schedule.steps"), e.getMessage());
         assertThrows(ConfigException.class, () -> new OptimConfig(-1, 1e-3, 0.5, 0.9, 0, 1));
         assertThrows(ConfigException.class, () -> new TrainConfig(1, null, BASE.data(), BASE.optim(),
                 BASE.reg(), BASE.schedule(), BASE.guard()));

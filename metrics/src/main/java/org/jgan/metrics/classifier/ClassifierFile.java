@@ -97,7 +97,7 @@ public final class ClassifierFile {
                 Tensor meta = new Tensor();
                 if (!a.try_read(META, meta)) {
                     throw new ConfigException(name + ": not a jgan classifier (no " + META + " entry); TorchScript "
-                            + "models saved by torch.jit.save are read by --features classifier:PATH as well");
+                            + "models saved by torch.jit.save are read as classifier:PATH feature extractors as well");
                 }
                 m = Tensors.toLongs(meta);
                 Tensor acc = new Tensor();

@@ -51,11 +51,11 @@ public final class EvalListener implements TrainListener {
 
     public EvalListener(FeatureExtractor fx, Reference ref, int every, int count, Consumer<String> log) {
         if (every < 1 || count < 2) {
-            throw new org.jgan.core.config.ConfigException("--eval-every must be >= 1 and --eval-count >= 2, got "
-                    + every + " and " + count);
+            throw new org.jgan.core.config.ConfigException("evaluation needs every >= 1 step and count >= 2 "
+                    + "samples, got " + every + " and " + count);
         }
         if (fx.dim() > 0 && count <= fx.dim()) {
-            throw new org.jgan.core.config.ConfigException("--eval-count " + count + " is too few for " + fx.dim()
+            throw new org.jgan.core.config.ConfigException(count + " evaluation samples are too few for " + fx.dim()
                     + "-d features: FID needs at least " + (fx.dim() + 1) + " samples (10000 recommended)");
         }
         this.fx = fx;
@@ -63,7 +63,7 @@ public final class EvalListener implements TrainListener {
         this.every = every;
         this.count = count;
         this.log = log;
-        FidStats.sampleWarning("--eval-count", count).ifPresent(log);
+        FidStats.sampleWarning("evaluation", count).ifPresent(log);
     }
 
     @Override

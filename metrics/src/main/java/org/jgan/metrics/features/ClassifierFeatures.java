@@ -92,7 +92,7 @@ public final class ClassifierFeatures implements FeatureExtractor {
         if (channels != s.channels() || height != s.height() || width != s.width()) {
             throw new DataException(input + ": images are " + channels + "x" + height + "x" + width + " but the "
                     + name + " feature extractor takes " + s.imageShape() + " images"
-                    + (channels == 3 ? "; for RGB data use --features inception:PATH" : "")
+                    + (channels == 3 ? "; for RGB data use the inception:PATH extractor" : "")
                     + "; or train a classifier for this data with 'jgan classifier train'");
         }
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.jgan.core.config.ConfigException;
 import org.jgan.metrics.classifier.ClassifierFile;
 
-/** Opens a feature extractor from its {@code --features} spec. */
+/** Opens a feature extractor from its spec ({@code classifier:builtin}, {@code inception:PATH}, ...). */
 public final class Extractors {
     /** The spec of the built-in Fashion-MNIST classifier, the default. */
     public static final String BUILTIN = "classifier:builtin";
@@ -28,11 +28,12 @@ public final class Extractors {
         if (spec.startsWith("classifier:") && spec.length() > "classifier:".length()) {
             Path p = Path.of(spec.substring("classifier:".length()));
             if (!p.toFile().isFile()) {
-                throw new ConfigException("--features " + spec + ": " + p + " is not a file");
+                throw new ConfigException("feature extractor " + spec + ": " + p + " is not a file");
             }
             return ClassifierFile.isClassifierFile(p) ? ClassifierFeatures.load(p) : TorchScriptFeatures.classifier(p);
         }
-        throw new ConfigException("--features " + spec + ": expected classifier:builtin (the default, for 28x28 "
-                + "grayscale), inception:PATH (InceptionV3 TorchScript, for RGB) or classifier:PATH");
+        throw new ConfigException("unknown feature extractor " + spec + ": expected classifier:builtin (the "
+                + "default, for 28x28 grayscale), inception:PATH (InceptionV3 TorchScript, for RGB) or "
+                + "classifier:PATH");
     }
 }

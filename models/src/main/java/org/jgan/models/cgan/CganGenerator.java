@@ -28,7 +28,7 @@ public final class CganGenerator extends DcganGenerator {
     @Override
     public Tensor forward(Tensor z, Tensor labels) {
         if (labels == null) {
-            throw new ConfigException("this generator is conditional: give class labels (sample --class K or all)");
+            throw new ConfigException("this generator is conditional: give class labels (one class index per latent)");
         }
         return super.forward(z, labels);
     }

@@ -53,7 +53,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     public void checkData(DataShape shape, String dataName) {
         if (shape.pairing() == null || !shape.pairing().aligned()) {
             throw new ConfigException("pix2pix trains on aligned pairs, but " + dataName + (shape.pairing() == null
-                    ? " holds single images" : " is unpaired (trainA/, trainB/); use --model cyclegan")
+                    ? " holds single images" : " is unpaired (trainA/, trainB/), which cyclegan trains on")
                     + "; give A/ and B/ folders, side-by-side A|B images or demo:edges2garment");
         }
     }

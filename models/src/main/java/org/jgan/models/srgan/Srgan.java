@@ -54,7 +54,7 @@ public final class Srgan implements GanVariant, ImageToImage {
     public void checkData(DataShape shape, String dataName) {
         if (shape.pairing() != null) {
             throw new ConfigException("srgan trains on single high-resolution images and makes the low-resolution "
-                    + "ones itself, but " + dataName + " holds image pairs; give e.g. --data fashion-mnist");
+                    + "ones itself, but " + dataName + " holds image pairs; give single images such as fashion-mnist");
         }
     }
 
@@ -73,7 +73,7 @@ public final class Srgan implements GanVariant, ImageToImage {
         if (h % scale != 0 || w % scale != 0 || h < 2 * scale || w < 2 * scale) {
             throw new ConfigException("srgan x" + scale + " needs image sides that are multiples of " + scale
                     + " (and at least " + 2 * scale + "), got " + h + "x" + w + (crop > 0 ? " (i2i.crop)" : "")
-                    + "; set --set i2i.crop=N or i2i.loadSize=N");
+                    + "; set i2i.crop=N or i2i.loadSize=N");
         }
         Map<String, GanNet> nets = new LinkedHashMap<>();
         nets.put(Players.G, buildGenerator(config, shape));

@@ -51,7 +51,7 @@ final class MappingNetwork extends Module {
         if (embed != null) {
             if (labels == null) {
                 throw new org.jgan.core.config.ConfigException("this generator is conditional: give class labels "
-                        + "(sample --class K or all)");
+                        + "(one class index per latent)");
             }
             Tensor y = normalize2ndMoment(embed.forward(torch.one_hot(labels, numClasses).to(torch.ScalarType.Float)));
             x = torch.cat(new TensorVector(x, y), 1);

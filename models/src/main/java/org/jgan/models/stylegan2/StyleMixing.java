@@ -51,7 +51,7 @@ public final class StyleMixing {
             if (BANDS.contains(p)) {
                 int[] b = bands(g).get(p);
                 if (b.length == 0) {
-                    throw new ConfigException("--styles " + p + ": this " + g.wResolution(g.numWs() - 1)
+                    throw new ConfigException("this " + g.wResolution(g.numWs() - 1)
                             + "x model has no " + p + " styles; use " + describe(g));
                 }
                 for (int i : b) {
@@ -70,8 +70,8 @@ public final class StyleMixing {
                     out.add(i);
                 }
             } catch (NumberFormatException e) {
-                throw new ConfigException("--styles '" + part.trim() + "': give coarse, middle, fine or layers in 0.."
-                        + (g.numWs() - 1) + " such as 0-3");
+                throw new ConfigException("'" + part.trim() + "' is not a style band or layer range: give "
+                        + "coarse, middle, fine or layers in 0.." + (g.numWs() - 1) + " such as 0-3");
             }
         }
         return out.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();

@@ -1,0 +1,91 @@
+package org.jgan.core.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * Keeps one run per run folder: a trainer's variant must be the one its config names, a new run does not start in a
+ * folder that already holds one (its config.json), and a resume does not continue a run with the config of another.
+ * Checked by the library itself, so that no caller can mix two runs' checkpoints and logs in one folder.
+ */
+final class RunIdentity {
+    /**
+     * The config keys (a section stands for all its keys) a resume must keep: they fix the networks, the data and its
+     * order, and every random draw. The rest may change on resume: the schedule (to train longer), the guard, the
+     * optimiser (e.g. lower rates after a guard stop) and the regularisers but spectral normalisation, which
+     * changes what D's checkpoint holds.
+     */
+    static final List<String> KEPT = List.of("seed", "model", "data", "i2i", "reg.spectralNorm");
+
+    private final RunDir run;
+    private final TrainConfig config;
+    private boolean owned;
+
+    /** Refuses a variant that is not the one {@code config} names. */
+    RunIdentity(GanVariant variant, TrainConfig config, RunDir run) {
+        if (!variant.name().equals(config.model().name())) {
+            throw new ConfigException("the variant is " + variant.name() + " but the config's model.name is "
+                    + config.model().name() + "; give the trainer the variant its config names");
+        }
+        this.run = run;
+        this.config = config;
+    }
+
+    /**
+     * Before a resume: refuses a config that describes another run than the folder's config.json, naming each
+     * difference. A folder without config.json is left to {@link RunRecovery}, which says what is missing.
+     */
+    void checkResume() {
+        if (!Files.exists(run.configFile())) {
+            return;
+        }
+        Map<String, JsonNode> was = ConfigJson.leaves(ConfigJson.toTree(run.readConfig()));
+        Map<String, JsonNode> given = ConfigJson.leaves(ConfigJson.toTree(config));
+        List<String> differences = new ArrayList<>();
+        was.forEach((key, value) -> {
+            JsonNode now = given.get(key);
+            if (kept(key) && !value.equals(now)) {
+                differences.add(key + ": " + value.asText() + " in the run, " + (now == null ? "none" : now.asText())
+                        + " given");
+            }
+        });
+        if (!differences.isEmpty()) {
+            throw new ConfigException(run.configFile() + " describes another run than the config given ("
+                    + String.join("; ", differences) + "); a resume keeps " + String.join(", ", KEPT)
+                    + " as the run has them (the schedule, guard, optim and other reg settings may change): resume "
+                    + "with the run's own config, or train a new run in another folder");
+        }
+    }
+
+    /** After a resume: the folder's run is this trainer's to continue. */
+    void resumed() {
+        owned = true;
+    }
+
+    /** Before training: refuses a new run in a folder that already holds one (it would mix two runs). */
+    void checkStart() {
+        if (!owned && Files.exists(run.configFile())) {
+            throw new ConfigException(run.path() + " already holds a run; resume it or choose another folder");
+        }
+    }
+
+    /** Writes config.json for a run that has none yet, with {@code provenance}; the folder is then this trainer's. */
+    void claim(long step, Supplier<Map<String, Object>> provenance) throws IOException {
+        if (step == 0 && !Files.exists(run.configFile())) {
+            run.writeConfig(config, provenance.get());
+        }
+        owned = true;
+    }
+
+    private static boolean kept(String key) {
+        return KEPT.stream().anyMatch(k -> key.equals(k) || key.startsWith(k + "."));
+    }
+}
