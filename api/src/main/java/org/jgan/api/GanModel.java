@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import org.jgan.api.synthetic.ExportFormat;
+import org.jgan.api.synthetic.LabelledGenerator;
+import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
@@ -156,6 +159,21 @@ public final class GanModel implements AutoCloseable {
             }
             return rec;
         }
+    }
+
+    /**
+     * A labelled synthetic data set: {@code perClass} images of every class, reproducible from {@code seed}
+     * (conditional runs only). Mix it with real data ({@code SyntheticSets.mix}), filter it by a classifier's
+     * confidence ({@code ConfidenceFilter}) or write it with {@link #exportDataset}.
+     */
+    public ImageDataset syntheticSet(int perClass, long seed) {
+        return SyntheticSets.generate(LabelledGenerator.of(generator), perClass, seed);
+    }
+
+    /** Writes {@link #syntheticSet} into {@code folder} as IDX files, class folders of PNGs or {@code .npy}. */
+    public Path exportDataset(int perClass, long seed, ExportFormat format, Path folder) throws IOException {
+        format.write(syntheticSet(perClass, seed), folder);
+        return folder;
     }
 
     private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {

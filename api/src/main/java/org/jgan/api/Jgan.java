@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jgan.api.i2i.ImageToImageRun;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.TrainConfig;
@@ -79,6 +80,15 @@ public final class Jgan {
     public static GanModel load(Path runDir, String checkpoint, boolean preferEma) throws IOException {
         ConfigException.check(runDir != null, "run folder is null");
         return new GanModel(runDir, RunGenerator.load(runDir, checkpoint, preferEma));
+    }
+
+    /**
+     * Loads an image-to-image run (pix2pix, cyclegan, srgan) to translate or upscale images, with the quality
+     * figures (L1, PSNR, SSIM, cycle consistency) of {@code org.jgan.api.i2i}.
+     */
+    public static ImageToImageRun loadImageToImage(Path runDir) throws IOException {
+        ConfigException.check(runDir != null, "run folder is null");
+        return ImageToImageRun.load(runDir);
     }
 
     /** Registered model (variant) names. */

@@ -131,6 +131,11 @@ class JganApiTest {
                     .boxed().toList());
             Samples ones = g.sampleClass("1", 3, 5);
             assertEquals(1, ones.label(2));
+            ImageDataset set = g.syntheticSet(2, 9);
+            assertEquals(6, set.size());
+            assertEquals(List.of(0, 0, 1, 1, 2, 2), java.util.Arrays.stream(set.labels()).boxed().toList());
+            Path out = g.exportDataset(2, 9, org.jgan.api.synthetic.ExportFormat.IDX, tmp.resolve("export"));
+            assertTrue(Files.list(out).findAny().isPresent(), "the export wrote files");
             ConfigException bad = assertThrows(ConfigException.class, () -> g.sampleClass("7", 1, 0));
             assertTrue(bad.getMessage().contains("7"), bad.getMessage());
         }

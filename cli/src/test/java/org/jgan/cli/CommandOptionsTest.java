@@ -25,7 +25,7 @@ class CommandOptionsTest {
             Map.entry("style-mix", List.of("--checkpoint String", "--class String", "--cols! String",
                     "--no-ema boolean", "--out! Path", "--rows! String", "--run! Path",
                     "--styles=coarse,middle,fine String", "--truncation=1 double")),
-            Map.entry("augment", List.of("--checkpoint String", "--count-per-class! int", "--format=idx Format",
+            Map.entry("augment", List.of("--checkpoint String", "--count-per-class! int", "--format=idx String",
                     "--min-confidence Double", "--mix-with String", "--no-ema boolean", "--out! Path",
                     "--ratio=1.0 double", "--run! Path", "--seed=0 long")),
             Map.entry("eval", List.of("--checkpoint String", "--count=10000 int", "--features String",
