@@ -30,6 +30,10 @@ import org.jgan.models.Variants;
  * when a file cannot be read or written.
  */
 public final class Jgan {
+    static {
+        Wiring.ensure();
+    }
+
     private Jgan() {
     }
 

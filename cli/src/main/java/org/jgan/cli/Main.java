@@ -9,8 +9,6 @@ import org.jgan.core.data.DataException;
 import org.jgan.core.io.IoErrors;
 import org.jgan.core.train.CheckpointFileException;
 import org.jgan.core.train.TrainingDivergedException;
-import org.jgan.metrics.classifier.ClassifierFeatureNet;
-import org.jgan.models.srgan.FeatureNets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +24,8 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static {
-        // models cannot depend on metrics, so the command line, which sees both, names the built-in classifier.
-        FeatureNets.register(ClassifierFeatureNet.BUILTIN,
-                s -> ClassifierFeatureNet.builtin(s.channels(), s.height(), s.width()));
+        // Commands that use models directly (not only through the API) see the same wiring as API users.
+        org.jgan.api.Wiring.ensure();
     }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

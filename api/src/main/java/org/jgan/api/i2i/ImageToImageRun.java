@@ -46,6 +46,7 @@ public final class ImageToImageRun implements AutoCloseable {
      * weights when the run has them and {@code preferEma}. A ConfigException when the run is not image-to-image.
      */
     public static ImageToImageRun load(Path runDir, String checkpoint, boolean preferEma) throws IOException {
+        org.jgan.api.Wiring.ensure();
         return new ImageToImageRun(runDir, preferEma, Translator.load(runDir, checkpoint, null, preferEma));
     }
 

@@ -37,9 +37,9 @@ public final class FeatureNets {
             return named.apply(highRes);
         }
         if (spec.equals("classifier")) {
-            throw new ConfigException("i2i.featureNet=classifier: jgan's built-in classifier is not available here "
-                    + "(the jgan command line registers it from the metrics module); give the path of a TorchScript "
-                    + "module or none");
+            throw new ConfigException("i2i.featureNet=classifier: jgan's built-in classifier is not registered "
+                    + "(org.jgan.api registers it from the metrics module: train through org.jgan.api.Jgan); give the "
+                    + "path of a TorchScript module or none");
         }
         return FeatureNet.load(Path.of(spec));
     }
