@@ -94,33 +94,14 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    public Players players() {
-        return players;
-    }
-
-    public Ema ema() {
-        return ema;
-    }
-
-    public TrainState state() {
-        return state;
-    }
-
-    public RunDir run() {
-        return run;
-    }
-
-    public TrainConfig config() {
-        return config;
-    }
-
-    public GanVariant variant() {
-        return variant;
-    }
-
-    public ImageDataset data() {
-        return data;
-    }
+    // The trainer's parts, for listeners that evaluate, sample or log during training.
+    public Players players() { return players; }
+    public Ema ema() { return ema; }
+    public TrainState state() { return state; }
+    public RunDir run() { return run; }
+    public TrainConfig config() { return config; }
+    public GanVariant variant() { return variant; }
+    public ImageDataset data() { return data; }
 
     /** The generator to sample and evaluate with: the EMA copy when there is one, else G. */
     public GanNet samplingGenerator() {
