@@ -1,6 +1,5 @@
 package org.jgan.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -15,9 +14,6 @@ import org.jgan.core.train.TrainState;
 final class Progress implements TrainListener, AutoCloseable {
     private final boolean bar;
     private ProgressBar pb;
-    private Path lastSample;
-    private Path lastCheckpoint;
-    private final java.util.List<String> alarms = new java.util.ArrayList<>();
 
     Progress(boolean bar) {
         this.bar = bar;
@@ -60,9 +56,6 @@ final class Progress implements TrainListener, AutoCloseable {
                 : e.containsKey("alarm") ? String.format("ALARM (%s) at step %s: %s [%s]", e.get("alarm"),
                         e.get("step"), e.get("message"), e.get("action"))
                 : "recovery".equals(e.get("event")) ? "note: " + e.get("message") : e.toString();
-        if (e.containsKey("alarm")) {
-            alarms.add(e.get("alarm") + " at step " + e.get("step"));
-        }
         if (pb != null) {
             pb.pause();
             System.err.println(msg);
@@ -75,29 +68,6 @@ final class Progress implements TrainListener, AutoCloseable {
     private static double num(Map<String, Object> r, String k) {
         Object v = r.get(k);
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    @Override
-    public void sampleWritten(Path png) {
-        lastSample = png;
-    }
-
-    @Override
-    public void checkpointWritten(Path dir) {
-        lastCheckpoint = dir;
-    }
-
-    Path lastSample() {
-        return lastSample;
-    }
-
-    Path lastCheckpoint() {
-        return lastCheckpoint;
-    }
-
-    /** "KIND at step N" for each alarm raised while training, in order. */
-    java.util.List<String> alarms() {
-        return alarms;
     }
 
     @Override
