@@ -167,7 +167,7 @@ public final class RunGenerator implements AutoCloseable {
     /**
      * {@code n} images as unsigned bytes (N x C x H x W), drawn in chunks of 500 from one random generator seeded by
      * {@code seed}, image {@code i} of class {@code labelOf(i)} when the run is conditional, with truncation
-     * {@code psi} (1: none; style-based generators only). The same seed gives the same images, whatever the chunking.
+     * {@code psi} (1: none; style-based generators only). The same seed and count give the same images.
      */
     public byte[] generate(int n, long seed, IntUnaryOperator labelOf, double psi) {
         if (n < 1) {
