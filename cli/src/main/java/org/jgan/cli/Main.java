@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code jgan} command line. */
-@Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
+@Command(name = "jgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
                 DashboardCommand.class, ReportCommand.class,
@@ -133,5 +133,13 @@ public final class Main implements Runnable {
         cmd.getErr().println(name + ": error: " + msg + "; see '" + name + " --help'");
         cmd.getErr().flush();
         return 2;
+    }
+
+    /** {@code --version}: the version the pom gave the build (one place), read at run time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"jgan " + org.jgan.core.train.Provenance.JGAN_VERSION};
+        }
     }
 }
