@@ -1,6 +1,8 @@
 package org.jgan.api;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
@@ -9,6 +11,7 @@ import org.jgan.api.synthetic.LabelledGenerator;
 import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataException;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.stats.StatsWriter;
@@ -29,10 +32,12 @@ import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.features.FeatureRunner;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
+import org.jgan.models.stylegan2.StyleMixing;
 
 /**
  * A trained generator loaded from its run folder: samples images by seed (by class for conditional runs, with
- * truncation for style-based ones) and evaluates itself. Holds native memory: close it (try-with-resources).
+ * truncation for style-based ones), walks between seeds, mixes styles and projects images (style-based runs) and
+ * evaluates itself. Holds native memory: close it (try-with-resources).
  * Made by {@link Jgan#load}.
  */
 public final class GanModel implements AutoCloseable {
@@ -62,6 +67,16 @@ public final class GanModel implements AutoCloseable {
     /** True when the generator takes a class (cgan, stylegan2-cond). */
     public boolean conditional() {
         return generator.conditional();
+    }
+
+    /** True when the generator is style-based (stylegan2): truncation, style mixing, walks in w, projection. */
+    public boolean styleBased() {
+        return generator.generator() instanceof org.jgan.core.nn.StyleGenerator;
+    }
+
+    /** The class index of {@code cls}: an index or a class name, case-insensitive; conditional runs only. */
+    public int classIndex(String cls) {
+        return generator.classIndex(cls);
     }
 
     /** The checkpoint folder the weights came from. */
@@ -119,6 +134,52 @@ public final class GanModel implements AutoCloseable {
         ConfigException.check(perClass >= 1, "images per class must be at least 1, got " + perClass);
         generator.classIndex("0"); // refuses an unconditional run
         return draw(Math.multiplyExact(perClass, shape().numClasses()), seed, i -> i / perClass, psi, perClass);
+    }
+
+    /**
+     * The w indices named by {@code band}: coarse, middle, fine (Karras et al. 2019's bands, by the resolution each w
+     * styles), a range such as "0-3", or a comma list of those. Style-based runs only.
+     */
+    public int[] styleLayers(String band) {
+        return StyleMixing.layers(LatentTools.styleBased(generator, "style mixing"), band);
+    }
+
+    /**
+     * The style-mixing grid of Karras et al. 2019, Figure 3: for each of {@code bands} (see {@link #styleLayers}),
+     * every row seed's image with that band's styles taken from every column seed's latent. Latents come from seeds
+     * as in {@link #sample(int, long, double)}, truncated by {@code psi}; {@code cls} is the class of every image
+     * (required for conditional runs, null otherwise). Style-based runs only.
+     */
+    public StyleMix styleMix(List<Long> rowSeeds, List<Long> colSeeds, List<String> bands, double psi, String cls) {
+        return LatentTools.styleMix(generator, rowSeeds, colSeeds, bands, psi, cls);
+    }
+
+    /**
+     * The frames of a walk from seed to seed ({@link LatentWalk}): (seeds - 1) * steps + 1 images in one row, the
+     * first and last the seeds' own images; write them with {@link Samples#writeGrid} and {@link Samples#writeGif}.
+     */
+    public Samples interpolate(LatentWalk walk) {
+        return LatentTools.interpolate(generator, walk.resolvedFor(this));
+    }
+
+    /**
+     * Projects {@code target} (the run's image size) into w (Karras et al. 2020, section 5): {@code steps} Adam steps
+     * at learning rate {@code lr} from the mean w, towards the smallest pixel error. Unconditional style-based runs.
+     */
+    public Projection project(BufferedImage target, int steps, double lr) {
+        return LatentTools.project(generator, target, "the image", steps, lr);
+    }
+
+    /** As {@link #project(BufferedImage, int, double)} with the target read from a PNG or JPEG file. */
+    public Projection project(Path image, int steps, double lr) throws IOException {
+        if (!Files.isRegularFile(image)) {
+            throw new ConfigException(image + ": no such file");
+        }
+        BufferedImage target = javax.imageio.ImageIO.read(image.toFile());
+        if (target == null) {
+            throw new DataException(image + ": not a PNG or JPEG image");
+        }
+        return LatentTools.project(generator, target, image.toString(), steps, lr);
     }
 
     /**

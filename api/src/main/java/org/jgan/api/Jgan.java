@@ -10,6 +10,7 @@ import org.jgan.core.config.Presets;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.config.TrainConfigBuilder;
 import org.jgan.core.train.Provenance;
+import org.jgan.metrics.FidStats;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.Variants;
 
@@ -93,6 +94,25 @@ public final class Jgan {
     public static ImageToImageRun loadImageToImage(Path runDir) throws IOException {
         ConfigException.check(runDir != null, "run folder is null");
         return ImageToImageRun.load(runDir);
+    }
+
+    /**
+     * The Fréchet Inception Distance (Heusel et al. 2017) between two sources, each a {@code .npz} of statistics
+     * (pytorch-fid's files load as they are), a run folder ({@code RUN} or {@code RUN@CHECKPOINT}; sampled as
+     * {@code options} say) or a data spec (IDX file or folder, image folder, fashion-mnist[:test]).
+     */
+    public static FidComparison fid(String a, String b, FidOptions options) throws IOException {
+        ConfigException.check(a != null && b != null && options != null, "FID needs two sources and options");
+        return FidSources.fid(a, b, options);
+    }
+
+    /**
+     * The FID statistics (mean and covariance of the features) of a run folder or a data spec, as {@link #fid} takes
+     * them; {@code FidStats.save} writes them as a pytorch-fid {@code .npz}.
+     */
+    public static FidStats stats(String source, FidOptions options) throws IOException {
+        ConfigException.check(source != null && options != null, "FID statistics need a source and options");
+        return FidSources.stats(source, options);
     }
 
     /** Registered model (variant) names. */

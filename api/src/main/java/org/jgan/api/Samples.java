@@ -1,11 +1,15 @@
 package org.jgan.api;
 
+import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.IdxWriter;
+import org.jgan.core.image.AnimatedGif;
 import org.jgan.core.image.ImageGrid;
 
 /**
@@ -96,6 +100,32 @@ public final class Samples {
         }
         IdxWriter.write(file, new int[]{count, height, width}, pixels);
         return file;
+    }
+
+    /**
+     * Writes the images as the frames of a looping animated GIF, {@code fps} frames per second (1..100), each
+     * enlarged {@code scale} times (1..16) because a 28x28 animation is hard to see.
+     */
+    public Path writeGif(Path gif, int fps, int scale) throws IOException {
+        ConfigException.check(fps >= 1 && fps <= 100, "GIF frames per second must be in 1..100, got " + fps);
+        ConfigException.check(scale >= 1 && scale <= 16, "GIF scale must be in 1..16, got " + scale);
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            frames.add(scaled(image(i), scale));
+        }
+        AnimatedGif.write(frames, 1000 / fps, gif);
+        return gif;
+    }
+
+    private static BufferedImage scaled(BufferedImage img, int k) {
+        if (k == 1) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(img.getWidth() * k, img.getHeight() * k, img.getType());
+        var g = out.createGraphics();
+        g.drawImage(img.getScaledInstance(out.getWidth(), out.getHeight(), Image.SCALE_FAST), 0, 0, null);
+        g.dispose();
+        return out;
     }
 
     private void check(int i) {

@@ -1,6 +1,7 @@
 package org.jgan.cli;
 
 import java.io.IOException;
+import org.jgan.api.FidOptions;
 import org.jgan.core.config.ConfigException;
 import org.jgan.metrics.features.Extractors;
 import org.jgan.metrics.features.FeatureExtractor;
@@ -27,6 +28,11 @@ final class FeatureOptions {
         if (count < 2) {
             throw new ConfigException("--count must be at least 2, got " + count);
         }
+    }
+
+    /** These options as the Java API's, sampling runs' EMA weights when {@code ema}. */
+    FidOptions fidOptions(boolean ema) {
+        return new FidOptions(count, seed, features, ema);
     }
 
     /** The extractor --features names; the caller closes it. */

@@ -1,16 +1,15 @@
 package org.jgan.cli;
 
 import java.util.concurrent.Callable;
+import org.jgan.api.FidComparison;
+import org.jgan.api.Jgan;
 import org.jgan.engine.Torch;
-import org.jgan.metrics.Fid;
-import org.jgan.metrics.FidStats;
-import org.jgan.metrics.features.FeatureExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jgan fid A B}: the Fréchet Inception Distance between two sources (Heusel et al. 2017). */
+/** {@code jgan fid A B}: the Fréchet Inception Distance between two sources (Heusel et al. 2017; {@link Jgan#fid}). */
 @Command(name = "fid", mixinStandardHelpOptions = true,
         description = {"Print the FID between two sources.",
                 "Each SOURCE: a .npz of statistics (pytorch-fid's files load as they are), an IDX file or folder, an "
@@ -32,20 +31,9 @@ public final class FidCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         sampling.checkCount();
         Torch.init();
-        FidStats sa;
-        FidStats sb;
-        if (EvalSources.isStats(a) && EvalSources.isStats(b)) {
-            sa = FidStats.load(java.nio.file.Path.of(a));
-            sb = FidStats.load(java.nio.file.Path.of(b));
-        } else {
-            try (FeatureExtractor fx = sampling.extractor()) {
-                sa = EvalSources.stats(a, fx, sampling.count, sampling.seed, !noEma);
-                sb = EvalSources.stats(b, fx, sampling.count, sampling.seed, !noEma);
-            }
-        }
-        FidStats.sampleWarning(a, sa.count()).ifPresent(System.err::println);
-        FidStats.sampleWarning(b, sb.count()).ifPresent(System.err::println);
-        System.out.printf("FID: %.6f%n", Fid.distance(sa, sb));
+        FidComparison c = Jgan.fid(a, b, sampling.fidOptions(!noEma));
+        c.warnings().forEach(System.err::println);
+        System.out.printf("FID: %.6f%n", c.fid());
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package org.jgan.cli;
 
 import java.io.IOException;
+import org.jgan.api.GanModel;
 import org.jgan.core.config.ConfigException;
-import org.jgan.models.RunGenerator;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,12 +18,13 @@ final class LatentOptions {
     @Option(names = "--class", description = "Class (index or name) of every image, for conditional runs.")
     String classOpt;
 
-    /** The class index of every image, or null for an unconditional run; a conditional run must be given one. */
-    Long label(RunGenerator rg) throws IOException {
-        Long label = classOpt == null ? null : Flags.named("--class", () -> (long) rg.classIndex(classOpt));
-        if (rg.conditional() && label == null) {
+    /** --class, checked against the run so that a refusal names the flag; a conditional run must be given one. */
+    String cls(GanModel model) throws IOException {
+        if (classOpt != null) {
+            Flags.named("--class", () -> model.classIndex(classOpt));
+        } else if (model.conditional()) {
             throw new ConfigException("this run is conditional: give --class K (an index or a class name)");
         }
-        return label;
+        return classOpt;
     }
 }

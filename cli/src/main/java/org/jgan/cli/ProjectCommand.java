@@ -1,28 +1,14 @@
 package org.jgan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
-import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
-import org.bytedeco.pytorch.global.torch;
-import org.jgan.core.config.ConfigException;
-import org.jgan.core.data.Pixels;
-import org.jgan.core.image.ImageGrid;
-import org.jgan.core.nn.GanNet;
-import org.jgan.core.nn.StyleGenerator;
+import org.jgan.api.GanModel;
+import org.jgan.api.Projection;
 import org.jgan.core.train.AtomicFiles;
-import org.jgan.core.train.DataShape;
-import org.jgan.engine.StepScope;
-import org.jgan.engine.Tensors;
 import org.jgan.engine.Torch;
-import org.jgan.models.RunGenerator;
-import org.jgan.models.stylegan2.Projector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,54 +39,24 @@ public final class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || steps > 100_000 || !(lr > 0 && lr < 10)) {
-            throw new ConfigException("--steps must be in 1..100000 and --lr in (0, 10)");
-        }
-        if (!Files.isRegularFile(image)) {
-            throw new ConfigException("--image " + image + ": no such file");
-        }
-        BufferedImage src = ImageIO.read(image.toFile());
-        if (src == null) {
-            throw new ConfigException("--image " + image + ": not a PNG or JPEG image");
-        }
         if (out == null) {
             out = image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-projected");
         }
         String base = out.getFileName().toString().replaceFirst("\\.(png|json)$", "");
         Torch.init();
-        try (RunGenerator rg = run.generator()) {
-            GanNet net = rg.generator();
-            if (!(net instanceof StyleGenerator) || rg.conditional()) {
-                throw new ConfigException("--run " + run.dir + ": projection needs an unconditional style-based model "
-                        + "such as stylegan2; this run is " + rg.config().model().name());
-            }
-            DataShape s = rg.shape();
-            if (src.getWidth() != s.width() || src.getHeight() != s.height()) {
-                throw new ConfigException("--image " + image + ": is " + src.getWidth() + "x" + src.getHeight()
-                        + ", this run makes " + s.width() + "x" + s.height() + " images");
-            }
-            byte[] px = new byte[(int) s.pixels()];
-            Pixels.toChw(src, s.channels(), px, 0);
-            float[] f = new float[px.length];
-            for (int i = 0; i < px.length; i++) {
-                f[i] = (px[i] & 0xff) / 127.5f - 1f;
-            }
+        try (GanModel m = run.model()) {
+            Projection p = m.project(image, steps, lr);
+            p.writePair(out.resolveSibling(base + ".png"));
             Map<String, Object> json = new LinkedHashMap<>();
-            try (StepScope scope = StepScope.open()) {
-                Tensor target = Tensors.fromFloats(f, 1, s.channels(), s.height(), s.width());
-                Projector.Result r = Projector.project((StyleGenerator) net, target, steps, lr);
-                Tensor pair = torch.cat(new TensorVector(target, r.image()), 0);
-                ImageGrid.writePng(ImageGrid.grid(pair, 2), out.resolveSibling(base + ".png"));
-                json.put("image", image.toString());
-                json.put("checkpoint", rg.checkpoint().toString());
-                json.put("steps", steps);
-                json.put("mse_start", r.initialMse());
-                json.put("mse", r.mse());
-                json.put("w", Tensors.toFloats(r.w()));
-                spec.commandLine().getOut().printf("project: MSE %.4f (from %.4f at the mean w) after %d steps -> %s.png, %s.json%n",
-                        r.mse(), r.initialMse(), steps, base, base);
-            }
+            json.put("image", image.toString());
+            json.put("checkpoint", m.checkpoint().toString());
+            json.put("steps", p.steps());
+            json.put("mse_start", p.initialMse());
+            json.put("mse", p.mse());
+            json.put("w", p.w());
             AtomicFiles.writeString(out.resolveSibling(base + ".json"), new ObjectMapper().writeValueAsString(json));
+            spec.commandLine().getOut().printf("project: MSE %.4f (from %.4f at the mean w) after %d steps -> %s.png, "
+                    + "%s.json%n", p.mse(), p.initialMse(), steps, base, base);
         }
         return 0;
     }

@@ -156,7 +156,7 @@ class StyleGan2CliTest {
         assertArrayEquals(idx(dcgan, "--count", "1", "--seed", "5"), cell(ImageIO.read(tmp.resolve("z.png")
                 .toFile()), 2 + 3 * 30, 2), "DCGAN's walk in z ends at seed 5");
         CliTest.assertUserError(CliTest.run("interpolate", "--run", dcgan.toString(), "--seeds", "1,2", "--space", "w",
-                "--out", tmp.resolve("w").toString()), "--space w needs a style-based model");
+                "--out", tmp.resolve("w").toString()), "--space: a walk in w space needs a style-based model");
         CliTest.assertUserError(CliTest.run("interpolate", "--run", sg2.toString(), "--seeds", "1", "--out",
                 tmp.resolve("w").toString()), "two or more seeds");
     }
