@@ -16,56 +16,14 @@ import java.util.Map;
  */
 @JsonPOJOBuilder(withPrefix = "")
 final class TrainConfigJson {
-    private Long seed;
-    private ModelConfig model;
-    private DataConfig data;
-    private OptimConfig optim;
-    private RegConfig reg;
-    private ScheduleConfig schedule;
-    private GuardConfig guard;
+    @JsonProperty private Long seed;
+    @JsonProperty private ModelConfig model;
+    @JsonProperty private DataConfig data;
+    @JsonProperty private OptimConfig optim;
+    @JsonProperty private RegConfig reg;
+    @JsonProperty private ScheduleConfig schedule;
+    @JsonProperty private GuardConfig guard;
     private final Map<String, Object> sections = new LinkedHashMap<>();
-
-    @JsonProperty("seed")
-    TrainConfigJson seed(long s) {
-        seed = s;
-        return this;
-    }
-
-    @JsonProperty("model")
-    TrainConfigJson model(ModelConfig m) {
-        model = m;
-        return this;
-    }
-
-    @JsonProperty("data")
-    TrainConfigJson data(DataConfig d) {
-        data = d;
-        return this;
-    }
-
-    @JsonProperty("optim")
-    TrainConfigJson optim(OptimConfig o) {
-        optim = o;
-        return this;
-    }
-
-    @JsonProperty("reg")
-    TrainConfigJson reg(RegConfig r) {
-        reg = r;
-        return this;
-    }
-
-    @JsonProperty("schedule")
-    TrainConfigJson schedule(ScheduleConfig s) {
-        schedule = s;
-        return this;
-    }
-
-    @JsonProperty("guard")
-    TrainConfigJson guard(GuardConfig g) {
-        guard = g;
-        return this;
-    }
 
     @JsonAnySetter
     void section(String name, JsonNode value) throws IOException {
