@@ -7,13 +7,13 @@ import org.jgan.api.i2i.ImageOutputs;
 import org.jgan.api.i2i.ImageToImageRun;
 import org.jgan.api.i2i.Translation;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.data.ImageFiles;
 import org.jgan.engine.Torch;
 import org.jgan.models.i2i.ImageToImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.jgan.models.i2i.ImageToImageConfig;
 
 /** {@code jgan translate}: runs a pix2pix or CycleGAN run's generator over images. */
 @Command(name = "translate", mixinStandardHelpOptions = true,

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.ConfigSections;
 import org.jgan.core.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * docs/cli.md must not drift from the code: every command that {@link Main} registers, every long option of each,
- * and every config key ({@link TrainConfig}'s record components, section records as dotted keys) is mentioned there.
+ * and every config key ({@link TrainConfig}'s record components, section records as dotted keys, and the keys of the
+ * variants' own sections, {@link ConfigSections}) is mentioned there.
  * A command counts when the text says {@code jgan NAME}, an option when it says {@code --name}, a key when it stands
  * in backticks ({@code `optim.lrG`}, or with a value, {@code `optim.lrG=1e-4`}).
  */
@@ -40,7 +44,11 @@ class CliDocsTest {
         String docs = Files.readString(DOCS);
         List<String> keys = new ArrayList<>();
         keys(TrainConfig.class, "", keys);
-        assertTrue(keys.contains("optim.lrG") && keys.contains("seed"), "found " + keys);
+        for (ConfigSection<?> s : ConfigSections.all()) {
+            keys(s.type(), s.name() + ".", keys);
+        }
+        assertTrue(keys.contains("optim.lrG") && keys.contains("seed") && keys.contains("i2i.lambdaL1")
+                && keys.contains("stylegan2.plWeight") && !keys.contains("sections"), "found " + keys);
         List<String> missing = keys.stream()
                 .filter(k -> !Pattern.compile("`" + Pattern.quote(k) + "[`=]").matcher(docs).find()).toList();
         assertEquals(List.of(), missing, "config keys not in docs/cli.md");
@@ -78,10 +86,15 @@ class CliDocsTest {
         return Pattern.compile(Pattern.quote(text) + "(?![A-Za-z0-9-])").matcher(docs).find();
     }
 
-    /** The dotted keys of {@code type}'s components; a component that is a record is a section. */
+    /**
+     * The dotted keys of {@code type}'s components; a component that is a record is a section, and the map of the
+     * variants' sections is walked from their registry instead.
+     */
     private static void keys(Class<?> type, String prefix, List<String> out) {
         for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getType().isRecord()) {
+            if (Map.class.isAssignableFrom(c.getType())) {
+                continue;
+            } else if (c.getType().isRecord()) {
                 keys(c.getType(), prefix + c.getName() + ".", out);
             } else {
                 out.add(prefix + c.getName());

@@ -159,7 +159,7 @@ class TrainerTest {
     @Test
     void theSameSeedGivesTheSameWeightsAtTwoThreadsWithR1() throws Exception {
         assertEquals(2, org.jgan.engine.Torch.threads());
-        TrainConfig cfg = config("dcgan", 6, 0.9).withReg(new RegConfig(0, 1.0, 2, false, 1.0, "", 0.9, 0, 4));
+        TrainConfig cfg = config("dcgan", 6, 0.9).withReg(new RegConfig(0, 1.0, 2, false, 1.0, ""));
         float[][] d = new float[2][];
         float[][] g = new float[2][];
         for (int i = 0; i < 2; i++) {

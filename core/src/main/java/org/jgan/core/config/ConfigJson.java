@@ -70,7 +70,7 @@ public final class ConfigJson {
     /** Reads a config of type {@code type} from a tree, turning validation failures into one clear message. */
     public static <T> T fromTree(JsonNode tree, Class<T> type, String where) {
         try {
-            return MAPPER.treeToValue(tree, type);
+            return MAPPER.treeToValue(type == TrainConfig.class ? moveKeys(tree) : tree, type);
         } catch (JsonProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -89,8 +89,30 @@ public final class ConfigJson {
      */
     public static <T> T fromTreeWithDefaults(JsonNode tree, T defaults, Class<T> type, String where) {
         ObjectNode merged = toTree(defaults);
-        merge(merged, tree);
+        merge(merged, type == TrainConfig.class ? moveKeys(tree) : tree);
         return fromTree(merged, type, where);
+    }
+
+    /**
+     * A copy of the config tree {@code tree} with the keys that older files hold elsewhere moved to their place now
+     * ({@link ConfigExtension#movedKeys()}, e.g. {@code reg.plWeight} to {@code stylegan2.plWeight}), so every
+     * config.json ever written still loads with the same meaning.
+     */
+    static JsonNode moveKeys(JsonNode tree) {
+        if (!(tree instanceof ObjectNode) || ConfigSections.movedKeys().isEmpty()) {
+            return tree;
+        }
+        ObjectNode out = ((ObjectNode) tree).deepCopy();
+        ConfigSections.movedKeys().forEach((from, to) -> {
+            String[] f = from.split("\\.");
+            String[] t = to.split("\\.");
+            if (out.get(f[0]) instanceof ObjectNode section && section.has(f[1])) {
+                JsonNode v = section.remove(f[1]);
+                JsonNode target = out.get(t[0]);
+                (target instanceof ObjectNode o ? o : out.putObject(t[0])).set(t[1], v);
+            }
+        });
+        return out;
     }
 
     private static void merge(ObjectNode into, JsonNode from) {
@@ -105,16 +127,20 @@ public final class ConfigJson {
         }
     }
 
-    /** "model.width: " for an error inside model.width, so a user with several overrides knows which one failed. */
+    /**
+     * "model.width: " for an error inside model.width, so a user with several overrides knows which one failed. A
+     * variant's section is read apart ({@link TrainConfigJson}), so the path inside it is that of a cause.
+     */
     private static String keyPath(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
-            return "";
-        }
         List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference r : m.getPath()) {
-            parts.add(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonMappingException m) {
+                for (JsonMappingException.Reference r : m.getPath()) {
+                    parts.add(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+                }
+            }
         }
-        return String.join(".", parts) + ": ";
+        return parts.isEmpty() ? "" : String.join(".", parts) + ": ";
     }
 
     /** Applies {@code key.path=value} overrides to {@code base}; an unknown key is an error naming the known ones. */
@@ -129,6 +155,7 @@ public final class ConfigJson {
                 throw new ConfigException("override '" + set + "' is not key=value (e.g. optim.lrG=1e-4)");
             }
             String key = set.substring(0, eq).trim();
+            key = ConfigSections.movedKeys().getOrDefault(key, key);  // an older name of a key still works
             String value = set.substring(eq + 1).trim();
             String[] path = key.split("\\.");
             ObjectNode node = tree;

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Named starting configs; {@code jgan train --preset NAME --dry-run} prints one, and every value can then be changed
- * with --set or a JSON file.
+ * with --set or a JSON file. Core's presets use the shared sections only; variants with sections of their own add
+ * theirs through a {@link ConfigExtension}.
  */
 public final class Presets {
     private static final Map<String, Supplier<TrainConfig>> ALL = new LinkedHashMap<>();
@@ -17,11 +18,7 @@ public final class Presets {
         ALL.put("wgan-gp", Presets::wganGp);
         ALL.put("sngan", Presets::sngan);
         ALL.put("cgan", Presets::cgan);
-        ALL.put("pix2pix", ImageToImagePresets::pix2pix);
-        ALL.put("cyclegan", ImageToImagePresets::cyclegan);
-        ALL.put("srgan", ImageToImagePresets::srgan);
-        ALL.put("stylegan2", Presets::stylegan2);
-        ALL.put("stylegan2-cond", () -> stylegan2().withModel(stylegan2().model().withName("stylegan2-cond")));
+        ALL.putAll(ConfigSections.presets());  // the variants' own (pix2pix, stylegan2, ...): see ConfigExtension
     }
 
     private Presets() {
@@ -71,19 +68,6 @@ public final class Presets {
     static TrainConfig cgan() {
         TrainConfig c = dcganEma();
         return c.withModel(c.model().withName("cgan"));
-    }
-
-    /**
-     * StyleGAN2 (Karras et al. 2020) scaled down for a CPU: z and w of 128, at most 64 channels (32 at 32x32), Adam 0.0025 with
-     * betas 0/0.99 as in the paper, non-saturating loss, lazy R1 (gamma 0.1 every 16 steps), style mixing with
-     * probability 0.9, path-length regularisation available but off (--set reg.plWeight=2), EMA generator.
-     */
-    static TrainConfig stylegan2() {
-        TrainConfig c = TrainConfig.dcganFashionMnist();
-        return c.withModel(new ModelConfig("stylegan2", 128, "non-saturating", 64, "none", "projection"))
-                .withData(new DataConfig(c.data().source(), 32, true, 0))
-                .withOptim(new OptimConfig(0.0025, 0.0025, 0.0, 0.99, 0.998, 1))
-                .withReg(new RegConfig(0, 0.1, 16, false, 1.0, "", 0.9, 0, 4));
     }
 
     public static Map<String, Supplier<TrainConfig>> all() {

@@ -3,7 +3,8 @@ package org.jgan.core.config;
 import java.util.Set;
 
 /**
- * Regularisers and tricks that stabilise training; each is one setting.
+ * Regularisers and tricks that stabilise training; each is one setting. Those of one variant only live in its own
+ * section (StyleGAN2's style mixing and path length: {@code stylegan2}).
  *
  * @param gpWeight     WGAN-GP gradient penalty weight lambda (Gulrajani et al. 2017); 0 turns it off
  * @param r1Gamma      R1 penalty gamma (Mescheder et al. 2018); 0 turns it off
@@ -13,14 +14,9 @@ import java.util.Set;
  * @param realLabel    target for real images in logistic losses; 0.9 is one-sided label smoothing (Salimans et al.
  *                     2016), 1 turns it off
  * @param diffAugment  comma-separated DiffAugment policy (Zhao et al. 2020): translation, cutout, color; empty: off
- * @param styleMixing  probability that a generated batch mixes the styles of two latents at a random layer
- *                     (style-mixing regularisation, Karras et al. 2019); 0 turns it off; StyleGAN2 only
- * @param plWeight     path-length regularisation weight (Karras et al. 2020); 0 turns it off; StyleGAN2 only
- * @param plEvery      apply path-length regularisation every k steps, scaled by k, with G's Adam rate and betas
- *                     rescaled as for lazy R1
  */
 public record RegConfig(double gpWeight, double r1Gamma, int r1Every, boolean spectralNorm, double realLabel,
-                        String diffAugment, double styleMixing, double plWeight, int plEvery) {
+                        String diffAugment) {
     public static final Set<String> AUGMENTS = Set.of("translation", "cutout", "color");
 
     public RegConfig {
@@ -29,21 +25,11 @@ public record RegConfig(double gpWeight, double r1Gamma, int r1Every, boolean sp
         ConfigException.check(r1Every >= 1, "reg.r1Every must be at least 1, got " + r1Every);
         ConfigException.check(realLabel > 0.5 && realLabel <= 1,
                 "reg.realLabel must be in (0.5, 1] (0.9 = one-sided label smoothing), got " + realLabel);
-        ConfigException.check(styleMixing >= 0 && styleMixing <= 1,
-                "reg.styleMixing must be a probability in [0, 1], got " + styleMixing);
-        ConfigException.check(plWeight >= 0, "reg.plWeight must be 0 (off) or positive, got " + plWeight);
-        ConfigException.check(plEvery >= 1, "reg.plEvery must be at least 1, got " + plEvery);
         diffAugment = diffAugment == null ? "" : diffAugment.trim();
         for (String a : augments(diffAugment)) {
             ConfigException.check(AUGMENTS.contains(a), "reg.diffAugment: unknown policy '" + a + "'; use a "
                     + "comma-separated subset of translation, cutout, color");
         }
-    }
-
-    /** The regularisers without the StyleGAN2-only settings (style mixing and path length off). */
-    public RegConfig(double gpWeight, double r1Gamma, int r1Every, boolean spectralNorm, double realLabel,
-                     String diffAugment) {
-        this(gpWeight, r1Gamma, r1Every, spectralNorm, realLabel, diffAugment, 0, 0, 4);
     }
 
     public static RegConfig none() {

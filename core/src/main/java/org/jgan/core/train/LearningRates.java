@@ -1,5 +1,6 @@
 package org.jgan.core.train;
 
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.AdamOptions;
@@ -8,26 +9,35 @@ import org.jgan.engine.Optimizers;
 
 /**
  * Sets the optimizers' learning rates and betas: the configured ones times a scale (rollbacks, schedules); with lazy
- * R1 every k steps, D's rate and betas are rescaled by c = k / (k + 1) as in Karras et al. 2020 (Appendix B), and G's
- * likewise with lazy path-length regularisation.
+ * R1 every k steps, D's rate and betas are rescaled by c = k / (k + 1) as in Karras et al. 2020 (Appendix B), and
+ * another group's likewise when the variant gives it a lazy phase of its own (StyleGAN2's path length for G).
  */
 final class LearningRates {
     private LearningRates() {
     }
 
-    static void apply(Map<String, Adam> optimizers, TrainConfig config, double scale) {
+    static void apply(Map<String, Adam> optimizers, TrainConfig config, List<Phase> phases, double scale) {
         var o = config.optim();
         var r = config.reg();
         double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;
-        double cg = r.plWeight() > 0 && r.plEvery() > 1 ? r.plEvery() / (r.plEvery() + 1.0) : 1.0;
         for (var e : optimizers.entrySet()) {
             boolean d = e.getKey().equals(Players.D);
-            double ce = d ? c : e.getKey().equals(Players.G) ? cg : 1.0;
+            double ce = d ? c : lazyFactor(phases, e.getKey());
             Optimizers.setLr(e.getValue(), (d ? o.lrD() : o.lrG()) * ce * scale);
             if (ce != 1.0) {
                 var opts = new AdamOptions(e.getValue().param_groups().get(0).options());
                 Optimizers.setBetas(opts, Math.pow(o.beta1(), ce), Math.pow(o.beta2(), ce));
             }
         }
+    }
+
+    /** k / (k + 1) for the first phase of {@code group} that runs every k > 1 steps; 1 when it has none. */
+    private static double lazyFactor(List<Phase> phases, String group) {
+        for (Phase p : phases) {
+            if (p.group().equals(group) && p.every() > 1) {
+                return p.every() / (p.every() + 1.0);
+            }
+        }
+        return 1.0;
     }
 }

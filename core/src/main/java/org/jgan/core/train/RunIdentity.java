@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.ConfigSections;
 import org.jgan.core.config.TrainConfig;
 
 /**
@@ -21,9 +23,10 @@ final class RunIdentity {
      * The config keys (a section stands for all its keys) a resume must keep: they fix the networks, the data and its
      * order, and every random draw. The rest may change on resume: the schedule (to train longer), the guard, the
      * optimiser (e.g. lower rates after a guard stop) and the regularisers but spectral normalisation, which
-     * changes what D's checkpoint holds.
+     * changes what D's checkpoint holds; and the variants' sections that say so ({@link ConfigSection#keptOnResume},
+     * e.g. {@code i2i}, which shapes the networks and the data).
      */
-    static final List<String> KEPT = List.of("seed", "model", "data", "i2i", "reg.spectralNorm");
+    static final List<String> KEPT = kept();
 
     private final RunDir run;
     private final TrainConfig config;
@@ -83,6 +86,12 @@ final class RunIdentity {
             run.writeConfig(config, provenance.get());
         }
         owned = true;
+    }
+
+    private static List<String> kept() {
+        List<String> kept = new ArrayList<>(List.of("seed", "model", "data", "reg.spectralNorm"));
+        ConfigSections.all().stream().filter(ConfigSection::keptOnResume).forEach(s -> kept.add(s.name()));
+        return List.copyOf(kept);
     }
 
     private static boolean kept(String key) {

@@ -3,6 +3,7 @@ package org.jgan.core.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
@@ -37,6 +38,7 @@ public final class Trainer implements AutoCloseable {
     private final StepRunner runner;
     private final FixedSamples samples;
     private final RunGuard guard;
+    private final List<Phase> phases;
     private double lrFactor = 1.0;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
@@ -73,8 +75,9 @@ public final class Trainer implements AutoCloseable {
             optimizers.put(group, Optimizers.adam(players.parameters(group), 1e-3, config.optim().beta1(),
                     config.optim().beta2()));
         }
+        this.phases = variant.phases(config);
         applyLearningRates();
-        this.runner = new StepRunner(config, data, players, optimizers, variant.phases(config),
+        this.runner = new StepRunner(config, data, players, optimizers, phases,
                 Losses.byName(config.model().loss(), config.reg().realLabel()), ema);
         this.samples = new FixedSamples(variant, config, data);
         this.guard = new RunGuard(config.guard());
@@ -82,7 +85,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Learning rates and betas for the current rollback scale and schedule factor (see {@link LearningRates}). */
     private void applyLearningRates() {
-        LearningRates.apply(optimizers, config, state.lrScale() * lrFactor);
+        LearningRates.apply(optimizers, config, phases, state.lrScale() * lrFactor);
     }
 
     /** Applies the variant's learning-rate schedule ({@link GanVariant#lrFactor}) for the coming step. */

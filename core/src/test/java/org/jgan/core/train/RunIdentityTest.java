@@ -123,9 +123,10 @@ class RunIdentityTest {
         assertTrue(e.getMessage().contains("data.source: fashion-mnist in the run, elsewhere given"), e.getMessage());
         e = refusedResume(CONFIG.withReg(new RegConfig(0, 0, 1, true, 1.0, "")));
         assertTrue(e.getMessage().contains("reg.spectralNorm: false in the run, true given"), e.getMessage());
-        e = refusedResume(ConfigJson.withOverrides(CONFIG, List.of("i2i.blocks=3", "data.batch=32"),
+        e = refusedResume(ConfigJson.withOverrides(CONFIG, List.of("toy.size=3", "data.batch=32"),
                 TrainConfig.class));
-        assertTrue(e.getMessage().contains("data.batch: 64 in the run, 32 given; i2i.blocks: "), e.getMessage());
+        assertTrue(e.getMessage().contains("data.batch: 64 in the run, 32 given; toy.size: 4 in the run, 3 given"),
+                e.getMessage());  // a section its variant keeps on resume (ToyExtension)
     }
 
     /** What train --resume lets a user override: the length, the guard, the rates, the regularisers. */

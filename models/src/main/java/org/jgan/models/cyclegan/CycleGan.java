@@ -18,6 +18,7 @@ import org.jgan.models.i2i.Augment;
 import org.jgan.models.i2i.FixedBatchSheet;
 import org.jgan.models.i2i.I2iData;
 import org.jgan.models.i2i.ImageToImage;
+import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.i2i.PatchDiscriminator;
 
 /**
@@ -62,13 +63,15 @@ public final class CycleGan implements GanVariant, ImageToImage {
 
     /** Residual blocks: i2i.blocks, or the paper's 9 from 256 pixels up and 6 below. */
     static int blocks(TrainConfig config, int side) {
-        return config.i2i().blocks() > 0 ? config.i2i().blocks() : side >= 256 ? 9 : 6;
+        int blocks = ImageToImageConfig.of(config).blocks();
+        return blocks > 0 ? blocks : side >= 256 ? 9 : 6;
     }
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
-        int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
+        ImageToImageConfig c = ImageToImageConfig.of(config);
+        Augment.checkCrop(name(), c, shape.height(), shape.width());
+        int side = Augment.trainSide(c, shape.height(), shape.width());
         int ca = shape.pairing().channelsA();
         int cb = shape.pairing().channelsB();
         int w = config.model().width();
@@ -88,9 +91,9 @@ public final class CycleGan implements GanVariant, ImageToImage {
             }
             i++;
         }
-        int pool = config.i2i().poolSize();
+        int pool = c.poolSize();
         if (pool > 0) {
-            int[] hw = Augment.trainSize(config.i2i(), shape.height(), shape.width());
+            int[] hw = Augment.trainSize(c, shape.height(), shape.width());
             nets.put(POOL_A, new HistoryPool(pool, ca, hw[0], hw[1]));
             nets.put(POOL_B, new HistoryPool(pool, cb, hw[0], hw[1]));
         }
@@ -110,7 +113,7 @@ public final class CycleGan implements GanVariant, ImageToImage {
     /** Constant learning rates until i2i.lrDecayFrom of the planned steps, then linearly down towards 0. */
     @Override
     public double lrFactor(TrainConfig config, long step, long totalSteps) {
-        long from = (long) Math.floor(config.i2i().lrDecayFrom() * totalSteps);
+        long from = (long) Math.floor(ImageToImageConfig.of(config).lrDecayFrom() * totalSteps);
         if (step < from || totalSteps <= from) {
             return 1.0;
         }
@@ -144,7 +147,7 @@ public final class CycleGan implements GanVariant, ImageToImage {
 
     @Override
     public GanNet buildTranslator(TrainConfig config, DataShape shape, String direction) {
-        int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
+        int side = Augment.trainSide(ImageToImageConfig.of(config), shape.height(), shape.width());
         return new ResnetGenerator(inputChannels(config, shape, direction), outputChannels(config, shape, direction),
                 config.model().width(), blocks(config, side));
     }

@@ -3,7 +3,6 @@ package org.jgan.models.cyclegan;
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.Phase;
@@ -12,6 +11,7 @@ import org.jgan.core.train.StepContext;
 import org.jgan.models.i2i.AdversarialTerms;
 import org.jgan.models.i2i.Augment;
 import org.jgan.models.i2i.ChannelMap;
+import org.jgan.models.i2i.ImageToImageConfig;
 
 /**
  * The two phases of a CycleGAN step (Zhu et al. 2017, eq. 3): both discriminators in one phase (group D: D on domain
@@ -24,7 +24,7 @@ final class CycleGanPhases {
     }
 
     static List<Phase> of(TrainConfig config) {
-        ImageToImageConfig c = config.i2i();
+        ImageToImageConfig c = ImageToImageConfig.of(config);
         // CycleGAN's G objective with least squares is E[(D(G(x)) - 1)^2] (section 4); jgan's least-squares loss is
         // Mao et al.'s 1/2 E[...]. Doubling it keeps lambdaCycle = 10 and lambdaIdentity = 5 meaning what they mean in
         // the paper. D's loss, 1/2 (E[(D(y) - 1)^2] + E[D(G(x))^2]), already matches the paper's code.

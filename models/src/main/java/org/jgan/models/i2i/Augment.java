@@ -4,7 +4,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.train.StepContext;
 import org.jgan.engine.Tensors;
 

@@ -33,13 +33,13 @@ public final class I2iData {
             throw new DataException(spec + ": not a folder of image pairs (expected A/ and B/, trainA/ and trainB/, "
                     + "side-by-side A|B images, or one of " + demos() + ")");
         }
-        return PairedFolders.open(s.path(), s.split(), config.i2i().loadSize(), seed);
+        return PairedFolders.open(s.path(), s.split(), ImageToImageConfig.of(config).loadSize(), seed);
     }
 
     /** Single images named by {@code spec}; folders of PNG/JPEG files are resized to {@code i2i.loadSize} if set. */
     public static ImageDataset singles(String spec, TrainConfig config) {
         Path p = Path.of(spec);
-        int size = config.i2i().loadSize();
+        int size = ImageToImageConfig.of(config).loadSize();
         if (size > 0 && Files.isDirectory(p) && !isIdxFolder(p)) {
             List<Path> files = ImageFiles.list(p);
             ImageFiles.Decoded d = ImageFiles.read(files, size, 0);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Pairing;
 import org.jgan.core.nn.GanNet;
@@ -158,7 +157,7 @@ public final class Translator implements AutoCloseable {
      * the training images.
      */
     public int[] inputSize() {
-        var c = config.i2i();
+        var c = ImageToImageConfig.of(config);
         int side = c.crop() > 0 ? c.crop() : c.loadSize();
         return side > 0 ? new int[]{side, side} : new int[]{shape.height(), shape.width()};
     }

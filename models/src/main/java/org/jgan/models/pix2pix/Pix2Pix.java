@@ -7,7 +7,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
@@ -24,6 +23,7 @@ import org.jgan.models.i2i.ChannelMap;
 import org.jgan.models.i2i.FixedBatchSheet;
 import org.jgan.models.i2i.I2iData;
 import org.jgan.models.i2i.ImageToImage;
+import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.i2i.PatchDiscriminator;
 import org.jgan.models.i2i.UNetGenerator;
 
@@ -60,11 +60,12 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
-        int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
+        ImageToImageConfig c = ImageToImageConfig.of(config);
+        Augment.checkCrop(name(), c, shape.height(), shape.width());
+        int side = Augment.trainSide(c, shape.height(), shape.width());
         if (side < 4) {
             throw new ConfigException("pix2pix needs images of at least 4x4, got " + shape.height() + "x"
-                    + shape.width() + (config.i2i().crop() > 0 ? " (crop " + config.i2i().crop() + ")" : ""));
+                    + shape.width() + (c.crop() > 0 ? " (crop " + c.crop() + ")" : ""));
         }
         GanNet g = buildGenerator(config, shape);
         boolean sn = config.reg().spectralNorm();
@@ -82,14 +83,14 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
 
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
-        int side = Augment.trainSide(config.i2i(), shape.height(), shape.width());
+        int side = Augment.trainSide(ImageToImageConfig.of(config), shape.height(), shape.width());
         return new UNetGenerator(inputChannels(config, shape, null), outputChannels(config, shape, null),
                 config.model().width(), side);
     }
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        ImageToImageConfig c = config.i2i();
+        ImageToImageConfig c = ImageToImageConfig.of(config);
         return List.of(
                 new Phase("Dmain", Players.D, 1, true, ctx -> {
                     Tensor[] xy = pair(ctx, c);
@@ -131,7 +132,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
 
     @Override
     public SampleSheet sampleSheet(TrainConfig config, ImageDataset data, long seed) {
-        boolean ab = config.i2i().direction().equals(A_TO_B);
+        boolean ab = ImageToImageConfig.of(config).direction().equals(A_TO_B);
         int ca = data.pairing().channelsA();
         return new FixedBatchSheet(data, config.schedule().sampleCount(), seed, 3, (rows, g, players) -> {
             Tensor a = rows.narrow(1, 0, ca);
@@ -143,9 +144,10 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
 
     @Override
     public String translatorName(TrainConfig config, String direction) {
-        if (!direction.equals(config.i2i().direction())) {
-            throw new ConfigException("this pix2pix run translates " + config.i2i().direction() + " only (trained "
-                    + "with i2i.direction=" + config.i2i().direction() + "); train another with i2i.direction="
+        String trained = ImageToImageConfig.of(config).direction();
+        if (!direction.equals(trained)) {
+            throw new ConfigException("this pix2pix run translates " + trained + " only (trained "
+                    + "with i2i.direction=" + trained + "); train another with i2i.direction="
                     + direction);
         }
         return Players.G;
@@ -154,7 +156,7 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     /** The one direction G was trained for. */
     @Override
     public List<String> directions(TrainConfig config) {
-        return List.of(config.i2i().direction());
+        return List.of(ImageToImageConfig.of(config).direction());
     }
 
     @Override
@@ -166,12 +168,12 @@ public final class Pix2Pix implements GanVariant, ImageToImage {
     @Override
     public int inputChannels(TrainConfig config, DataShape shape, String direction) {
         var p = shape.pairing();
-        return config.i2i().direction().equals(A_TO_B) ? p.channelsA() : p.channelsB();
+        return ImageToImageConfig.of(config).direction().equals(A_TO_B) ? p.channelsA() : p.channelsB();
     }
 
     @Override
     public int outputChannels(TrainConfig config, DataShape shape, String direction) {
         var p = shape.pairing();
-        return config.i2i().direction().equals(A_TO_B) ? p.channelsB() : p.channelsA();
+        return ImageToImageConfig.of(config).direction().equals(A_TO_B) ? p.channelsB() : p.channelsA();
     }
 }

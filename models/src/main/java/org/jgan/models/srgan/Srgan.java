@@ -7,7 +7,6 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
@@ -23,6 +22,7 @@ import org.jgan.models.i2i.Augment;
 import org.jgan.models.i2i.FixedBatchSheet;
 import org.jgan.models.i2i.I2iData;
 import org.jgan.models.i2i.ImageToImage;
+import org.jgan.models.i2i.ImageToImageConfig;
 
 /**
  * SRGAN, Ledig et al. 2017, "Photo-Realistic Single Image Super-Resolution Using a Generative Adversarial Network":
@@ -60,14 +60,16 @@ public final class Srgan implements GanVariant, ImageToImage {
 
     /** Residual blocks: i2i.blocks, or the paper's 16. */
     static int blocks(TrainConfig config) {
-        return config.i2i().blocks() > 0 ? config.i2i().blocks() : 16;
+        int blocks = ImageToImageConfig.of(config).blocks();
+        return blocks > 0 ? blocks : 16;
     }
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        Augment.checkCrop(name(), config.i2i(), shape.height(), shape.width());
-        int scale = config.i2i().scale();
-        int crop = config.i2i().crop();
+        ImageToImageConfig c = ImageToImageConfig.of(config);
+        Augment.checkCrop(name(), c, shape.height(), shape.width());
+        int scale = c.scale();
+        int crop = c.crop();
         int h = crop > 0 ? crop : shape.height();
         int w = crop > 0 ? crop : shape.width();
         if (h % scale != 0 || w % scale != 0 || h < 2 * scale || w < 2 * scale) {
@@ -88,7 +90,7 @@ public final class Srgan implements GanVariant, ImageToImage {
         // should start the same whichever feature network a run compares.
         GanNet f;
         try {
-            f = FeatureNets.open(config.i2i().featureNet(), new DataShape(shape.channels(), h, w, 0));
+            f = FeatureNets.open(c.featureNet(), new DataShape(shape.channels(), h, w, 0));
         } catch (RuntimeException e) {
             nets.values().forEach(GanNet::close);
             throw e;
@@ -102,12 +104,13 @@ public final class Srgan implements GanVariant, ImageToImage {
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
         // libtorch's default (Kaiming-uniform) initialisation; PReLU starts at 0.25 as in He et al. 2015
-        return new SrResNet(shape.channels(), config.model().width(), blocks(config), config.i2i().scale());
+        return new SrResNet(shape.channels(), config.model().width(), blocks(config),
+                ImageToImageConfig.of(config).scale());
     }
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        ImageToImageConfig c = config.i2i();
+        ImageToImageConfig c = ImageToImageConfig.of(config);
         return List.of(
                 new Phase("Dmain", Players.D, 1, true, ctx -> AdversarialTerms.discriminator(ctx,
                         ctx.players().discriminator(), highRes(ctx, c), superResolved(ctx, c), 1.0, "")),
@@ -144,7 +147,7 @@ public final class Srgan implements GanVariant, ImageToImage {
 
     @Override
     public SampleSheet sampleSheet(TrainConfig config, ImageDataset data, long seed) {
-        int s = config.i2i().scale();
+        int s = ImageToImageConfig.of(config).scale();
         // low resolution (shown enlarged) | bicubic | SRGAN | original
         return new FixedBatchSheet(data, config.schedule().sampleCount(), seed, 4, (rows, g, players) -> {
             Tensor hr = rows.narrow(2, 0, rows.size(2) / s * s).narrow(3, 0, rows.size(3) / s * s);
@@ -175,6 +178,6 @@ public final class Srgan implements GanVariant, ImageToImage {
 
     @Override
     public int scale(TrainConfig config) {
-        return config.i2i().scale();
+        return ImageToImageConfig.of(config).scale();
     }
 }

@@ -21,7 +21,7 @@ final class PathLength {
 
     /** The weighted penalty for one lazy step: plWeight * every * mean((|J^T y| - a)^2). */
     static Tensor loss(StepContext ctx) {
-        var reg = ctx.config().reg();
+        StyleGan2Config settings = StyleGan2Config.of(ctx.config());
         StyleGan2Generator g = (StyleGan2Generator) ctx.players().generator();
         long n = Math.max(1, ctx.batchSize() / 2);
         Tensor z = ctx.randn(n, ctx.config().model().latentDim());
@@ -41,6 +41,6 @@ final class PathLength {
         Tensor penalty = lengths.sub(mean).square().mean();
         ctx.report("Reg/pl", penalty);
         ctx.report("Reg/pl_mean", mean.item_double());
-        return penalty.mul(new Scalar(reg.plWeight() * reg.plEvery()));
+        return penalty.mul(new Scalar(settings.plWeight() * settings.plEvery()));
     }
 }

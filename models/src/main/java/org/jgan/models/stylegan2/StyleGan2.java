@@ -18,8 +18,8 @@ import org.jgan.models.TwoPlayerPhases;
  *
  * <p>Training uses the core loop's phases: D with the configured loss (non-saturating in the preset) and lazy R1,
  * G on the same generated batch, and path-length regularisation as G's own lazy phase ("Greg", every
- * {@code reg.plEvery} steps) when {@code reg.plWeight > 0}. Style mixing happens inside the generator's training
- * forward with probability {@code reg.styleMixing}. {@code model.latentDim} is the size of both z and w;
+ * {@code stylegan2.plEvery} steps) when {@code stylegan2.plWeight > 0}. Style mixing happens inside the generator's training
+ * forward with probability {@code stylegan2.styleMixing} ({@link StyleGan2Config}). {@code model.latentDim} is the size of both z and w;
  * {@code model.width} the channels of the low resolutions (halved per doubling above 16x16).
  */
 public final class StyleGan2 implements GanVariant {
@@ -59,7 +59,7 @@ public final class StyleGan2 implements GanVariant {
                     + config.model().condition() + " is not available for it");
         }
         GanNet g = new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
-                config.reg().styleMixing(), seed);
+                StyleGan2Config.of(config).styleMixing(), seed);
         GanNet d = new StyleGan2Discriminator(config.model().width(), classes(shape), seed + 1);
         return Players.of(g, d);
     }
@@ -67,7 +67,7 @@ public final class StyleGan2 implements GanVariant {
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
         return new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
-                config.reg().styleMixing(), 0);
+                StyleGan2Config.of(config).styleMixing(), 0);
     }
 
     /** An unconditional model ignores the data's labels. */
@@ -78,8 +78,9 @@ public final class StyleGan2 implements GanVariant {
     @Override
     public List<Phase> phases(TrainConfig config) {
         List<Phase> phases = new ArrayList<>(TwoPlayerPhases.of(config));
-        if (config.reg().plWeight() > 0) {
-            phases.add(new Phase("Greg", Players.G, config.reg().plEvery(), false, PathLength::loss));
+        StyleGan2Config s = StyleGan2Config.of(config);
+        if (s.plWeight() > 0) {
+            phases.add(new Phase("Greg", Players.G, s.plEvery(), false, PathLength::loss));
         }
         return phases;
     }

@@ -8,7 +8,6 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.train.StepContext;
 import org.jgan.engine.StepScope;

@@ -17,7 +17,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.DataConfig;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.ModelConfig;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.ScheduleConfig;
@@ -62,14 +61,13 @@ class ImageToImageTrainingTest {
     static TrainConfig config(String model, long steps, ImageToImageConfig i2i) {
         TrainConfig base = Presets.byName(model);
         ModelConfig m = base.model();
-        return base.withModel(new ModelConfig(model, 16, m.loss(), 4, m.dNorm(), m.condition()))
+        return i2i.in(base.withModel(new ModelConfig(model, 16, m.loss(), 4, m.dNorm(), m.condition()))
                 .withData(new DataConfig("synthetic", 4, true, 0))
-                .withSchedule(new ScheduleConfig(0, steps, 1, 2, 2, 3, 4))
-                .withI2i(i2i);
+                .withSchedule(new ScheduleConfig(0, steps, 1, 2, 2, 3, 4)));
     }
 
     static TrainConfig config(String model, long steps) {
-        ImageToImageConfig d = Presets.byName(model).i2i();
+        ImageToImageConfig d = ImageToImageConfig.of(Presets.byName(model));
         return config(model, steps, new ImageToImageConfig(d.direction(), d.lambdaL1(), d.lambdaCycle(),
                 d.lambdaIdentity(), 3, d.lrDecayFrom(), 1, 2, d.featureNet(), d.featureWeight(), d.pixelWeight(),
                 d.advWeight(), 0, 0, false));
@@ -237,7 +235,7 @@ class ImageToImageTrainingTest {
         assertRejects("dcgan", PAIRS, "dcgan trains on single images, but pairs holds image pairs");
         ImageDataset odd = SyntheticData.shapes(8, 18, 1);
         ConfigException e = assertThrows(ConfigException.class, () -> new Trainer(Variants.byName("srgan"),
-                config("srgan", 1).withI2i(Presets.byName("srgan").i2i()), odd, tmp.resolve("x")));
+                ImageToImageConfig.of(Presets.byName("srgan")).in(config("srgan", 1)), odd, tmp.resolve("x")));
         assertTrue(e.getMessage().contains("srgan x4 needs image sides that are multiples of 4"), e.getMessage());
     }
 
@@ -251,7 +249,7 @@ class ImageToImageTrainingTest {
 
     @Test
     void cropsFlipsAndNonSquareImagesTrain() throws Exception {
-        ImageToImageConfig d = config("pix2pix", 2).i2i();
+        ImageToImageConfig d = ImageToImageConfig.of(config("pix2pix", 2));
         ImageToImageConfig jitter = new ImageToImageConfig(d.direction(), d.lambdaL1(), d.lambdaCycle(),
                 d.lambdaIdentity(), 3, d.lrDecayFrom(), 1, 2, "none", 1, 1, 1e-3, 0, 12, true);
         try (Trainer t = new Trainer(Variants.byName("pix2pix"), config("pix2pix", 2, jitter), PAIRS,
@@ -279,7 +277,7 @@ class ImageToImageTrainingTest {
         new java.util.Random(1).nextBytes(px);
         ImageDataset mixed = new ImageDataset("mixed", 4, 16, 16, px, null, List.of(),
                 new org.jgan.core.data.Pairing(1, 3, true));
-        ImageToImageConfig d = config("pix2pix", 2).i2i();
+        ImageToImageConfig d = ImageToImageConfig.of(config("pix2pix", 2));
         ImageToImageConfig btoa = new ImageToImageConfig("BtoA", d.lambdaL1(), d.lambdaCycle(), d.lambdaIdentity(),
                 3, d.lrDecayFrom(), 1, 2, "none", 1, 1, 1e-3, 0, 0, false);
         Path run = tmp.resolve("btoa");

@@ -13,7 +13,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.DataConfig;
-import org.jgan.core.config.ImageToImageConfig;
 import org.jgan.core.config.ModelConfig;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.ScheduleConfig;
@@ -26,6 +25,7 @@ import org.jgan.engine.StepScope;
 import org.jgan.engine.Tensors;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
+import org.jgan.models.i2i.ImageToImageConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +53,9 @@ class FeatureNetTest {
         TrainConfig c = Presets.byName("srgan");
         c = c.withModel(new ModelConfig("srgan", 16, c.model().loss(), 4)).withData(new DataConfig("x", 4, true, 0))
                 .withSchedule(new ScheduleConfig(0, 2, 1, 2, 2, 3, 4));
-        ImageToImageConfig d = c.i2i();
-        return c.withI2i(new ImageToImageConfig(d.direction(), d.lambdaL1(), d.lambdaCycle(), d.lambdaIdentity(),
-                d.poolSize(), d.lrDecayFrom(), 1, 2, featureNet, 0.5, 1.0, 1e-3, 0, 0, false));
+        ImageToImageConfig d = ImageToImageConfig.of(c);
+        return new ImageToImageConfig(d.direction(), d.lambdaL1(), d.lambdaCycle(), d.lambdaIdentity(),
+                d.poolSize(), d.lrDecayFrom(), 1, 2, featureNet, 0.5, 1.0, 1e-3, 0, 0, false).in(c);
     }
 
     @Test

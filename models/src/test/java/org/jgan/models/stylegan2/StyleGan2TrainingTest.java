@@ -51,7 +51,7 @@ class StyleGan2TrainingTest {
     /** The stylegan2 preset, tiny, with every regulariser on and applied every second step. */
     static TrainConfig tiny(String model, long steps) {
         TrainConfig c = ConfigJson.withOverrides(Presets.byName(model), List.of("model.width=8", "model.latentDim=16",
-                "reg.r1Every=2", "reg.plWeight=2", "reg.plEvery=2", "reg.diffAugment=translation",
+                "reg.r1Every=2", "stylegan2.plWeight=2", "stylegan2.plEvery=2", "reg.diffAugment=translation",
                 "optim.emaBeta=0.9"), TrainConfig.class);
         return c.withData(new DataConfig("synthetic", 8, true, 0))
                 .withSchedule(new ScheduleConfig(0, steps, 1, 1000, 3, 3, 4));

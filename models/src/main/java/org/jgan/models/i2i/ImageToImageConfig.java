@@ -1,11 +1,15 @@
-package org.jgan.core.config;
+package org.jgan.models.i2i;
 
 import java.util.Set;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.TrainConfig;
 
 /**
  * Settings of the image-to-image variants (section {@code i2i}): Pix2Pix (Isola et al. 2017), CycleGAN (Zhu et al.
- * 2017) and SRGAN (Ledig et al. 2017). Other variants ignore them. Weights follow the papers; the sizes default to
- * values that fit 28x28 data.
+ * 2017) and SRGAN (Ledig et al. 2017), the variants' own part of a {@link TrainConfig} ({@link #SECTION}); other
+ * variants ignore it. Weights follow the papers; the sizes default to values that fit 28x28 data. A resume keeps it
+ * as the run has it: it shapes the networks and the data.
  *
  * @param direction      pix2pix: which side of the pairs is the input, AtoB or BtoA
  * @param lambdaL1       pix2pix: weight of the L1 distance to the target (100 in the paper)
@@ -34,6 +38,10 @@ public record ImageToImageConfig(String direction, double lambdaL1, double lambd
                                  boolean flip) {
     public static final Set<String> DIRECTIONS = Set.of("AtoB", "BtoA");
 
+    /** The section {@code i2i} of a config. */
+    public static final ConfigSection<ImageToImageConfig> SECTION = new ConfigSection<>("i2i",
+            ImageToImageConfig.class, ImageToImageConfig::defaults, true);
+
     public ImageToImageConfig {
         ConfigException.check(DIRECTIONS.contains(direction), "i2i.direction must be AtoB or BtoA, got '"
                 + direction + "'");
@@ -57,11 +65,22 @@ public record ImageToImageConfig(String direction, double lambdaL1, double lambd
                 + ") cannot exceed i2i.loadSize (" + loadSize + ")");
     }
 
+    /** The image-to-image settings of {@code config}, validated when the config was made. */
+    public static ImageToImageConfig of(TrainConfig config) {
+        return SECTION.of(config);
+    }
+
+    /** {@code config} with these settings as its {@code i2i} section. */
+    public TrainConfig in(TrainConfig config) {
+        return SECTION.set(config, this);
+    }
+
     /** The papers' settings; sizes for 28x28 data. */
     public static ImageToImageConfig defaults() {
         return new ImageToImageConfig("AtoB", 100, 10, 5, 50, 1.0, 0, 4, "none", 1.0, 1.0, 1e-3, 0, 0, false);
     }
 
+    /** These settings with {@code lrDecayFrom} replaced. */
     public ImageToImageConfig withLrDecayFrom(double f) {
         return new ImageToImageConfig(direction, lambdaL1, lambdaCycle, lambdaIdentity, poolSize, f, blocks, scale,
                 featureNet, featureWeight, pixelWeight, advWeight, loadSize, crop, flip);

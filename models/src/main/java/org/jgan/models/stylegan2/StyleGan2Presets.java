@@ -1,0 +1,33 @@
+package org.jgan.models.stylegan2;
+
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.RegConfig;
+import org.jgan.core.config.TrainConfig;
+
+/** Starting configs of StyleGAN2 (Karras et al. 2020), listed by {@code Presets} as {@code stylegan2(-cond)}. */
+public final class StyleGan2Presets {
+    private StyleGan2Presets() {
+    }
+
+    /**
+     * StyleGAN2 scaled down for a CPU: z and w of 128, at most 64 channels (32 at 32x32), Adam 0.0025 with betas
+     * 0/0.99 as in the paper, non-saturating loss, lazy R1 (gamma 0.1 every 16 steps), style mixing with probability
+     * 0.9, path-length regularisation available but off (--set stylegan2.plWeight=2), EMA generator.
+     */
+    public static TrainConfig stylegan2() {
+        TrainConfig c = TrainConfig.dcganFashionMnist();
+        return new StyleGan2Config(0.9, 0, 4).in(
+                c.withModel(new ModelConfig("stylegan2", 128, "non-saturating", 64, "none", "projection"))
+                        .withData(new DataConfig(c.data().source(), 32, true, 0))
+                        .withOptim(new OptimConfig(0.0025, 0.0025, 0.0, 0.99, 0.998, 1))
+                        .withReg(new RegConfig(0, 0.1, 16, false, 1.0, "")));
+    }
+
+    /** The same with class labels: G and a projection D take them ("stylegan2-cond"). */
+    public static TrainConfig stylegan2Cond() {
+        TrainConfig c = stylegan2();
+        return c.withModel(c.model().withName("stylegan2-cond"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.jgan.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.Presets;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.train.RunDir;
+import org.jgan.models.i2i.ImageToImageConfig;
+import org.jgan.models.stylegan2.StyleGan2Config;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The variants' own config sections ({@code i2i}, {@code stylegan2}) as {@link VariantConfigs} registers them with
+ * core: config.json keeps its form, a config.json written before {@code stylegan2} existed (its keys in {@code reg})
+ * still loads with the same values, old and new {@code --set} keys work, errors name the section's key, and the
+ * variants' presets are listed where they always were.
+ */
+class VariantConfigsTest {
+    @Test
+    void anOldConfigJsonLoadsWithItsStyleGan2KeysMoved() throws Exception {
+        Path run = Path.of(VariantConfigsTest.class.getResource("/fixtures/old-stylegan2-run/config.json").toURI())
+                .getParent();
+        TrainConfig c = new RunDir(run).readConfig();
+        assertEquals(new StyleGan2Config(0.8, 2.0, 8), StyleGan2Config.of(c));
+        assertEquals("BtoA", ImageToImageConfig.of(c).direction());
+        assertEquals(50.0, ImageToImageConfig.of(c).lambdaL1());
+        assertEquals(0.1, c.reg().r1Gamma());
+        TrainConfig expected = new StyleGan2Config(0.8, 2.0, 8).in(ConfigJson.withOverrides(Presets.byName(
+                "stylegan2"), List.of("seed=5", "i2i.direction=BtoA", "i2i.lambdaL1=50"), TrainConfig.class));
+        assertEquals(expected, c, "the same run as the preset it came from");
+        ObjectNode tree = ConfigJson.toTree(c);
+        assertFalse(tree.get("reg").has("plWeight"), tree.toString());
+        assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2"),
+                fieldNames(tree));
+    }
+
+    @Test
+    void setTakesTheNewAndTheOldKeys() {
+        TrainConfig base = Presets.byName("stylegan2");
+        assertEquals(0.9, StyleGan2Config.of(base).styleMixing());
+        TrainConfig c = ConfigJson.withOverrides(base, List.of("stylegan2.plWeight=2", "reg.styleMixing=0.5",
+                "i2i.lambdaL1=5"), TrainConfig.class);
+        assertEquals(new StyleGan2Config(0.5, 2, 4), StyleGan2Config.of(c));
+        assertEquals(5.0, ImageToImageConfig.of(c).lambdaL1());
+        assertSetFails(base, "stylegan2.plWeight=-1", "stylegan2.plWeight must be 0 (off) or positive, got -1.0");
+        assertSetFails(base, "reg.plEvery=0", "stylegan2.plEvery must be at least 1, got 0");
+        assertSetFails(base, "i2i.lambdaL1=-2", "i2i.lambdaL1 must be 0 or positive, got -2.0");
+        assertSetFails(base, "stylegan2.nope=1", "unknown config key 'stylegan2.nope'");
+    }
+
+    @Test
+    void theVariantsPresetsAreWhereTheyWere() {
+        assertEquals(List.of("dcgan", "dcgan-ema", "wgan-gp", "sngan", "cgan", "pix2pix", "cyclegan", "srgan",
+                "stylegan2", "stylegan2-cond"), List.copyOf(Presets.names()));
+        assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
+        assertEquals(8, ImageToImageConfig.of(Presets.byName("srgan")).blocks());
+        assertEquals(ImageToImageConfig.defaults(), ImageToImageConfig.of(Presets.byName("dcgan")));
+        assertEquals(StyleGan2Config.defaults(), StyleGan2Config.of(Presets.byName("pix2pix")));
+        TrainConfig cond = Presets.byName("stylegan2-cond");
+        assertEquals("stylegan2-cond", cond.model().name());
+        assertEquals(Presets.byName("stylegan2").withModel(cond.model()), cond);
+        for (String name : Presets.names()) {
+            assertTrue(Variants.all().containsKey(Presets.byName(name).model().name()), name);
+        }
+    }
+
+    private static void assertSetFails(TrainConfig base, String set, String message) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigJson.withOverrides(base, List.of(set), TrainConfig.class));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    private static List<String> fieldNames(ObjectNode tree) {
+        List<String> out = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+}
