@@ -100,7 +100,7 @@ class FeatureNetTest {
         assertTrue(e.getMessage().contains("gone.pt: no such file"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> FeatureNets.open("classifier", SHAPE));
         assertTrue(e.getMessage().startsWith("i2i.featureNet=classifier: jgan's built-in classifier is not "
-                + "available"), e.getMessage());
+                + "registered"), e.getMessage());
         assertEquals(null, FeatureNets.open("none", SHAPE));
     }
 
