@@ -68,6 +68,7 @@ public final class Jgan {
      * settings a resume may change (schedule, guard); the trainer refuses a config that describes another run.
      */
     public static Training resume(Path runDir, TrainConfig config) {
+        ConfigException.check(runDir != null, "run folder is null");
         ConfigException.check(config != null, "config is null");
         Training.runConfig(runDir);
         return new Training(config, runDir, true);

@@ -26,7 +26,7 @@ import org.jgan.models.stylegan2.StyleMixing;
 
 /**
  * The latent-space tools behind {@link GanModel}: style mixing, walks from seed to seed and projection. Latents are
- * named by seeds ({@link Latents#z}), so every image here is one that {@link GanModel#sample} gives for that seed.
+ * named by seeds ({@link Latents#z}), so every image here is the one {@code GanModel.sample(1, seed)} gives.
  */
 final class LatentTools {
     private LatentTools() {

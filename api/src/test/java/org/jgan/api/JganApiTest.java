@@ -70,6 +70,11 @@ class JganApiTest {
         assertTrue(unknownModel.getMessage().contains("dcgann"), unknownModel.getMessage());
         assertEquals("cgan", Jgan.config("cgan").build().model().name());
         assertEquals("vanilla", Jgan.config("vanilla").build().model().name());
+        for (String preset : Jgan.presets()) {
+            TrainConfig p = Jgan.config(preset).build();
+            assertTrue(Jgan.models().contains(p.model().name()), preset + " trains a registered model");
+        }
+        assertEquals("wasserstein", Jgan.config("wgan-gp").build().model().loss());
     }
 
     @Test

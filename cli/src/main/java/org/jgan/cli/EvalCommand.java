@@ -33,6 +33,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         sampling.checkCount();
+        sampling.checkFeatures();
         FidStats.sampleWarning("--count", sampling.count).ifPresent(System.err::println);
         try (GanModel model = run.model()) {
             EvalRecord r = model.evaluate(new Evaluation(reference, sampling.count, sampling.seed, sampling.features,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.jgan.api.FidOptions;
 import org.jgan.core.config.ConfigException;
 import org.jgan.metrics.features.Extractors;
-import org.jgan.metrics.features.FeatureExtractor;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,8 +34,11 @@ final class FeatureOptions {
         return new FidOptions(count, seed, features, ema);
     }
 
-    /** The extractor --features names; the caller closes it. */
-    FeatureExtractor extractor() throws IOException {
-        return Flags.named("--features", () -> Extractors.open(features));
+    /** Opens the extractor --features names once, so a bad spec is refused naming the flag before any work. */
+    void checkFeatures() throws IOException {
+        Flags.named("--features", () -> {
+            Extractors.open(features).close();
+            return null;
+        });
     }
 }

@@ -30,6 +30,7 @@ public final class FidCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         sampling.checkCount();
+        sampling.checkFeatures();
         Torch.init();
         FidComparison c = Jgan.fid(a, b, sampling.fidOptions(!noEma));
         c.warnings().forEach(System.err::println);

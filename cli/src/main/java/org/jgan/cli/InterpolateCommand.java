@@ -1,5 +1,7 @@
 package org.jgan.cli;
 
+import org.jgan.core.config.ConfigException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,6 +61,13 @@ public final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before the run loads and any file is written (the GIF writer checks them again).
+        if (fps < 1 || fps > 100) {
+            throw new ConfigException("--fps must be in 1..100, got " + fps);
+        }
+        if (scale < 1 || scale > 16) {
+            throw new ConfigException("--scale must be in 1..16, got " + scale);
+        }
         List<Long> keys = SeedList.parse(seeds, "--seeds");
         LatentWalk through = Flags.named("--seeds", () -> LatentWalk.through(keys));
         LatentWalk walk = Flags.named("--steps", () -> through.steps(steps))

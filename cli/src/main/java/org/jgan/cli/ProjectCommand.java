@@ -1,5 +1,7 @@
 package org.jgan.cli;
 
+import org.jgan.core.config.ConfigException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,6 +45,12 @@ public final class ProjectCommand implements Callable<Integer> {
             out = image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-projected");
         }
         String base = out.getFileName().toString().replaceFirst("\\.(png|json)$", "");
+        if (steps < 1 || steps > 100_000) {
+            throw new ConfigException("--steps must be in 1..100000, got " + steps);
+        }
+        if (!(lr > 0) || lr >= 10) {
+            throw new ConfigException("--lr must be in (0, 10), got " + lr);
+        }
         Torch.init();
         try (GanModel m = run.model()) {
             Projection p = m.project(image, steps, lr);

@@ -71,7 +71,7 @@ public final class SampleCommand implements Callable<Integer> {
             } else if (classOpt != null) {
                 samples = Flags.named("--class", () -> model.sampleClass(classOpt, count, seed, psi));
             } else {
-                samples = model.sample(count, seed, psi);
+                samples = Flags.named("--truncation", () -> model.sample(count, seed, psi));
             }
             switch (format) {
                 case grid -> samples.writeGrid(out);

@@ -31,6 +31,7 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         sampling.checkCount();
+        sampling.checkFeatures();
         Torch.init();
         FidStats s = Jgan.stats(source, sampling.fidOptions(!noEma));
         FidStats.sampleWarning(source, s.count()).ifPresent(System.err::println);

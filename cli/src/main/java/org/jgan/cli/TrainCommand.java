@@ -109,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
             training = Jgan.train(cfg, out);
         }
         if (threads != null) {
-            training.threads(threads);
+            Flags.named("--threads", () -> training.threads(threads));
         }
         training.minutes(minutes != null ? minutes : 0).log(System.err::println);
         eval.apply(training);
@@ -128,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println("samples: " + end.lastSample());
             System.out.println("checkpoint: " + (end.checkpoint() != null ? end.checkpoint() : "none") + " (step "
                     + end.step() + ")");
-            return finalVerdict(end.alarms());
+            return finalVerdict(end);
         }
     }
 
@@ -137,11 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
      * dead ({@link HealthWatch}), so a script does not go on to sample or evaluate a useless generator. A possible mode
      * collapse seen by --eval-every only warns: its judgement is relative and noisy on short runs.
      */
-    static int finalVerdict(List<String> alarms) {
+    static int finalVerdict(TrainingResult end) {
+        List<String> alarms = end.alarms();
         if (alarms.isEmpty()) {
             return 0;
         }
-        boolean dead = alarms.stream().anyMatch(a -> HealthWatch.KINDS.contains(a.substring(0, a.indexOf(' '))));
+        boolean dead = end.wentDead();
         System.err.println("WARNING: this run raised " + alarms.size() + " alarm" + (alarms.size() == 1 ? "" : "s")
                 + " (" + String.join(", ", alarms) + "; see the \"alarm\" lines of stats.jsonl)"
                 + (dead ? ": it likely went dead, look at its samples before using it (exit 3)" : ""));

@@ -17,7 +17,7 @@ import org.bytedeco.pytorch.global.torch;
  */
 public final class Torch {
     private static volatile boolean loaded;
-    private static int threads;
+    private static volatile int threads;
 
     private Torch() {
     }
@@ -52,12 +52,13 @@ public final class Torch {
             // oversubscribes the cores. Measured with `jgan bench` on 2 cores: a DCGAN step takes 215 ms with
             // OpenBLAS threading and 115 ms without (PyTorch shows the same effect: 271 ms vs 182 ms).
             org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
-            loaded = true;
         }
         if (Torch.threads != threads) {
             torch.set_num_threads(threads);
             Torch.threads = threads;
         }
+        // Published last: a thread that sees it loaded (ensureLoaded's unlocked check) also sees the thread count.
+        loaded = true;
     }
 
     /**

@@ -7,9 +7,10 @@ import org.bytedeco.pytorch.global.torch;
 import org.jgan.engine.Torch;
 
 /**
- * Latents named by seeds: the z of seed {@code s} is the first latent that {@link RunGenerator#generate} draws for
- * seed {@code s}, so an image found by sampling can be reused by style mixing or interpolation (the seed-addressed
- * latents of Karras et al. 2019's tools).
+ * Latents named by seeds: the z of seed {@code s} is the latent of {@code RunGenerator.generate(1, s, ...)} (one image
+ * of seed {@code s}; {@code jgan sample --seed s --count 1}), so an image found that way can be reused by style mixing
+ * or interpolation (the seed-addressed latents of Karras et al. 2019's tools). Larger counts of the same seed draw
+ * other latents: libtorch fills normal samples in blocks.
  */
 public final class Latents {
     private Latents() {

@@ -18,7 +18,7 @@ public final class ConfigSections {
     private static final Map<String, String> MOVED = new LinkedHashMap<>();
 
     static {
-        for (ConfigExtension e : ServiceLoader.load(ConfigExtension.class)) {
+        for (ConfigExtension e : ServiceLoader.load(ConfigExtension.class, ConfigSections.class.getClassLoader())) {
             for (ConfigSection<?> s : e.sections()) {
                 if (SECTIONS.putIfAbsent(s.name(), s) != null) {
                     throw new IllegalStateException("two config sections are named " + s.name());

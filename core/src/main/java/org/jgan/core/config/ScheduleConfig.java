@@ -27,4 +27,13 @@ public record ScheduleConfig(int epochs, long steps, int logEvery, int sampleEve
         ConfigException.check(sampleCount >= 1 && sampleCount <= 1024, "schedule.sampleCount must be in 1..1024, got "
                 + sampleCount);
     }
+
+    /**
+     * The global step at which training stops: the earlier of {@link #steps} and {@link #epochs} epochs of
+     * {@code stepsPerEpoch} steps (0 means no limit from that setting).
+     */
+    public long totalSteps(long stepsPerEpoch) {
+        long byEpochs = epochs > 0 ? (long) epochs * Math.max(1, stepsPerEpoch) : Long.MAX_VALUE;
+        return Math.min(byEpochs, steps > 0 ? steps : Long.MAX_VALUE);
+    }
 }

@@ -27,12 +27,15 @@ public final class TrainConfigBuilder {
     }
 
     /**
-     * Starts from the preset of the model {@code name} when one exists (cgan, stylegan2, pix2pix, ...), else from the
-     * DCGAN preset with the model name replaced (vanilla). Whether the model exists is checked when training starts.
+     * Starts from the preset {@code name} when there is one (dcgan-ema, wgan-gp, cgan, stylegan2, pix2pix, ...), else
+     * from the DCGAN preset with the model name replaced (vanilla). Whether the model exists is checked when training starts.
      */
     public static TrainConfigBuilder forModel(String name) {
         ConfigException.check(name != null && !name.isBlank(), "model name is empty; give a model such as dcgan");
-        TrainConfig start = Presets.names().contains(name) ? Presets.byName(name) : Presets.byName("dcgan");
+        if (Presets.names().contains(name)) {
+            return preset(name);  // a preset names its own model (wgan-gp and sngan train dcgan's networks)
+        }
+        TrainConfig start = Presets.byName("dcgan");
         return new TrainConfigBuilder(start.withModel(start.model().withName(name)));
     }
 

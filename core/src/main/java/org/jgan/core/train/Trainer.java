@@ -68,18 +68,30 @@ public final class Trainer implements AutoCloseable {
                     + "classes; " + data.name() + " has " + (data.labelled() ? shape.numClasses() : "no labels"));
         }
         torch.manual_seed(Seeds.derive(config.seed(), "init", 0));
-        this.players = variant.build(config, shape, Seeds.derive(config.seed(), "init", 1));
-        this.ema = config.optim().emaBeta() > 0
-                ? new Ema(variant.buildGenerator(config, shape), players.generator(), config.optim().emaBeta()) : null;
-        for (String group : players.groups().keySet()) {
-            optimizers.put(group, Optimizers.adam(players.parameters(group), 1e-3, config.optim().beta1(),
-                    config.optim().beta2()));
+        Players built = variant.build(config, shape, Seeds.derive(config.seed(), "init", 1));
+        Ema copy = null;
+        try {  // nobody holds this trainer yet: a failure below must free what was built so far
+            copy = config.optim().emaBeta() > 0
+                    ? new Ema(variant.buildGenerator(config, shape), built.generator(), config.optim().emaBeta()) : null;
+            for (String group : built.groups().keySet()) {
+                optimizers.put(group, Optimizers.adam(built.parameters(group), 1e-3, config.optim().beta1(),
+                        config.optim().beta2()));
+            }
+            this.phases = variant.phases(config);
+            this.runner = new StepRunner(config, data, built, optimizers, phases,
+                    Losses.byName(config.model().loss(), config.reg().realLabel()), copy);
+            this.samples = new FixedSamples(variant, config, data);
+        } catch (RuntimeException | Error e) {
+            optimizers.values().forEach(Adam::close);
+            if (copy != null) {
+                copy.close();
+            }
+            built.close();
+            throw e;
         }
-        this.phases = variant.phases(config);
+        this.players = built;
+        this.ema = copy;
         applyLearningRates();
-        this.runner = new StepRunner(config, data, players, optimizers, phases,
-                Losses.byName(config.model().loss(), config.reg().realLabel()), ema);
-        this.samples = new FixedSamples(variant, config, data);
         this.guard = new RunGuard(config.guard());
     }
 
@@ -251,11 +263,8 @@ public final class Trainer implements AutoCloseable {
 
     /** The global step at which training will stop. */
     public long totalSteps() {
-        var sch = config.schedule();
-        long perEpoch = Math.max(1, batches.batchesPerEpoch() / Math.max(1, config.optim().dSteps()));
-        long byEpochs = sch.epochs() > 0 ? (long) sch.epochs() * perEpoch : Long.MAX_VALUE;
-        long bySteps = sch.steps() > 0 ? sch.steps() : Long.MAX_VALUE;
-        return Math.min(byEpochs, bySteps);
+        // each critic step takes a batch, so an epoch has fewer generator steps with dSteps > 1
+        return config.schedule().totalSteps(batches.batchesPerEpoch() / Math.max(1, config.optim().dSteps()));
     }
 
     private boolean done() {
