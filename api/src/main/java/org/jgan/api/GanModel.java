@@ -12,24 +12,14 @@ import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataException;
-import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.core.train.Checkpoints;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.RunDir;
-import org.jgan.metrics.ConditionalAccuracy;
-import org.jgan.metrics.FeatureSet;
 import org.jgan.metrics.eval.EvalRecord;
-import org.jgan.metrics.eval.EvalResult;
-import org.jgan.metrics.eval.Evaluator;
 import org.jgan.metrics.eval.FeatureCache;
-import org.jgan.metrics.eval.RealFloor;
-import org.jgan.metrics.eval.Reference;
 import org.jgan.metrics.eval.References;
-import org.jgan.metrics.features.Extractors;
-import org.jgan.metrics.features.FeatureExtractor;
-import org.jgan.metrics.features.FeatureRunner;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.stylegan2.StyleMixing;
@@ -188,38 +178,22 @@ public final class GanModel implements AutoCloseable {
      * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
-        FeatureCache cache = FeatureCache.defaultCache();
-        try (FeatureExtractor fx = Extractors.open(e.features())) {
-            String refSpec = e.reference() != null ? e.reference() : References.defaultFor(config().data().source());
-            ImageDataset refData = DataSources.open(refSpec);
-            Reference ref = cache.reference(fx, refData);
-            Double floor = null;
-            if (e.floor() && refSpec.endsWith(":test")) {
-                ImageDataset train = DataSources.open(References.trainSplitOf(refSpec));
-                floor = RealFloor.compute(fx, cache, train, refData, ref, Math.min(e.samples(), train.size())).fid();
-            }
-            String name = runDir + "@" + checkpoint().getFileName();
-            EvalResult r;
-            Double classAccuracy = null;
-            try (GeneratorSource src = new GeneratorSource(generator.generator(), name, generator.latentDim(),
-                    shape(), e.samples(), e.seed())) {
-                long t0 = System.nanoTime();
-                FeatureSet fake = FeatureRunner.extract(fx, src);
-                r = Evaluator.evaluate(fake, ref, e.seed(), t0);
-                if (conditional() && fake.hasProbs() && fake.classes() == shape().numClasses()) {
-                    classAccuracy = ConditionalAccuracy.of(fake);
-                }
-            }
-            EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
-                    checkpoint().getFileName().toString(), ema(), r, classAccuracy, null, null, floor, e.seed(),
-                    System.currentTimeMillis() / 1000.0);
-            if (e.record()) {
-                try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
-                    w.write(rec.toMap());
-                }
-            }
-            return rec;
+        String refSpec = e.reference() != null ? e.reference() : References.defaultFor(config().data().source());
+        Evaluations.Scored s;
+        try (GeneratorSource src = new GeneratorSource(generator.generator(), runDir + "@"
+                + checkpoint().getFileName(), generator.latentDim(), shape(), e.samples(), e.seed())) {
+            int k = Math.max(1, shape().numClasses());
+            s = Evaluations.score(src, conditional() ? i -> i % k : null, shape().numClasses(), refSpec, e);
         }
+        EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
+                checkpoint().getFileName().toString(), ema(), s.metrics(), s.classAccuracy(), null, null, s.floorFid(),
+                e.seed(), System.currentTimeMillis() / 1000.0);
+        if (e.record()) {
+            try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
+                w.write(rec.toMap());
+            }
+        }
+        return rec;
     }
 
     /**

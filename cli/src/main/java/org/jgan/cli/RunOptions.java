@@ -30,7 +30,12 @@ final class RunOptions {
 
     /** The run's generator as the Java API's model, with EMA weights unless --no-ema; warnings go to stderr. */
     GanModel model() throws IOException {
-        GanModel m = Jgan.load(dir, checkpoint, !noEma);
+        return model(dir, checkpoint, !noEma);
+    }
+
+    /** {@link Jgan#load}, printing its warnings (e.g. a damaged newest checkpoint passed over) to stderr. */
+    static GanModel model(Path dir, String checkpoint, boolean ema) throws IOException {
+        GanModel m = Jgan.load(dir, checkpoint, ema);
         m.warnings().forEach(w -> System.err.println("warning: " + w));
         return m;
     }

@@ -29,7 +29,7 @@ class CommandOptionsTest {
                     "--min-confidence Double", "--mix-with String", "--no-ema boolean", "--out! Path",
                     "--ratio=1.0 double", "--run! Path", "--seed=0 long")),
             Map.entry("eval", List.of("--checkpoint String", "--count=10000 int", "--features String",
-                    "--no-ema boolean", "--reference String", "--run! Path", "--seed=0 long")),
+                    "--no-ema boolean", "--reference String", "--run Path", "--samples String", "--seed=0 long")),
             Map.entry("fid", List.of("--count=10000 int", "--features String", "--no-ema boolean",
                     "--seed=0 long")),
             Map.entry("stats", List.of("--count=10000 int", "--features String", "--no-ema boolean", "--out! Path",

@@ -67,6 +67,23 @@ class EvalCommandsTest {
     }
 
     @Test
+    void evalScoresImagesMadeElsewhereLikeFid() throws Exception {
+        CliTest.Result r = run("eval", "--samples", a.toString(), "--reference", b.toString(), "--count", "300");
+        assertEquals(0, r.code(), r.err());
+        var rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out().strip());
+        assertEquals(fid(run("fid", a.toString(), b.toString())), rec.get("fid").asDouble(), 1e-6,
+                "the same images, the same features: eval --samples and fid agree");
+        assertEquals(-1, rec.get("step").asLong());
+        assertTrue(rec.get("class_accuracy").isNull(), "a lone IDX images file carries no labels");
+        CliTest.Result none = run("eval", "--samples", a.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--reference"), none.err());
+        CliTest.Result both = run("eval", "--reference", b.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--run") && both.err().contains("--samples"), both.err());
+    }
+
+    @Test
     void badInputsAreOneLineErrorsNamingTheInput() throws Exception {
         Path noSigma = tmp.resolve("mu-only.npz");
         Npz.write(noSigma, Map.of("mu", NpyArray.vector(new double[128])));

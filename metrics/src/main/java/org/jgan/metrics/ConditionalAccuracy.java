@@ -10,6 +10,12 @@ public final class ConditionalAccuracy {
 
     /** Share of samples i whose most probable class is {@code i % classes} (the order jgan generates labels in). */
     public static double of(FeatureSet samples) {
+        int k = samples.hasProbs() ? samples.classes() : 1;
+        return of(samples, i -> i % k);
+    }
+
+    /** Share of samples i whose most probable class is {@code labelOf(i)} (images that carry their own labels). */
+    public static double of(FeatureSet samples, java.util.function.IntUnaryOperator labelOf) {
         if (!samples.hasProbs()) {
             throw new IllegalArgumentException(samples.source() + ": the feature extractor has no class output");
         }
@@ -22,7 +28,7 @@ public final class ConditionalAccuracy {
                     best = c;
                 }
             }
-            hits += best == i % k ? 1 : 0;
+            hits += best == labelOf.applyAsInt(i) ? 1 : 0;
         }
         return hits / (double) samples.count();
     }

@@ -1,0 +1,53 @@
+package org.jgan.api;
+
+import java.io.IOException;
+import java.util.function.IntUnaryOperator;
+import org.jgan.core.data.DataSources;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.metrics.ConditionalAccuracy;
+import org.jgan.metrics.FeatureSet;
+import org.jgan.metrics.eval.EvalResult;
+import org.jgan.metrics.eval.Evaluator;
+import org.jgan.metrics.eval.FeatureCache;
+import org.jgan.metrics.eval.RealFloor;
+import org.jgan.metrics.eval.Reference;
+import org.jgan.metrics.eval.References;
+import org.jgan.metrics.features.Extractors;
+import org.jgan.metrics.features.FeatureExtractor;
+import org.jgan.metrics.features.FeatureRunner;
+import org.jgan.metrics.source.ImageSource;
+
+/** The one evaluation pipeline behind {@link GanModel#evaluate} and {@link Jgan#evaluateImages}. */
+final class Evaluations {
+    private Evaluations() {
+    }
+
+    /** The figures of one evaluation, before they become a record. */
+    record Scored(EvalResult metrics, Double classAccuracy, Double floorFid) {
+    }
+
+    /**
+     * Scores {@code fake} against {@code refSpec} as {@code e} says: every metric, the class accuracy when
+     * {@code labelOf} gives image i's class (and the features have a classifier head with {@code classes} classes),
+     * and the real-data floor when the reference is a test split. Features of real data are cached.
+     */
+    static Scored score(ImageSource fake, IntUnaryOperator labelOf, int classes, String refSpec, Evaluation e)
+            throws IOException {
+        FeatureCache cache = FeatureCache.defaultCache();
+        try (FeatureExtractor fx = Extractors.open(e.features())) {
+            ImageDataset refData = DataSources.open(refSpec);
+            Reference ref = cache.reference(fx, refData);
+            Double floor = null;
+            if (e.floor() && refSpec.endsWith(":test")) {
+                ImageDataset train = DataSources.open(References.trainSplitOf(refSpec));
+                floor = RealFloor.compute(fx, cache, train, refData, ref, Math.min(e.samples(), train.size())).fid();
+            }
+            long t0 = System.nanoTime();
+            FeatureSet features = FeatureRunner.extract(fx, fake);
+            EvalResult r = Evaluator.evaluate(features, ref, e.seed(), t0);
+            Double accuracy = labelOf != null && features.hasProbs() && features.classes() == classes
+                    ? ConditionalAccuracy.of(features, labelOf) : null;
+            return new Scored(r, accuracy, floor);
+        }
+    }
+}
