@@ -21,6 +21,8 @@ import org.jgan.models.RunGenerator;
  * folder, {@code fashion-mnist:test}). Features of data sets go through the feature cache.
  */
 final class FidSources {
+    private static final System.Logger LOG = System.getLogger(FidSources.class.getName());
+
     private FidSources() {
     }
 
@@ -65,6 +67,8 @@ final class FidSources {
             try (RunGenerator rg = RunGenerator.load(run, at > 0 ? source.substring(at + 1) : null, o.ema());
                  GeneratorSource src = new GeneratorSource(rg.generator(), run + "@"
                          + rg.checkpoint().getFileName(), rg.latentDim(), rg.shape(), o.samples(), o.seed())) {
+                // e.g. a damaged newest checkpoint passed over: the caller sees it in its log
+                rg.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
                 return FidStats.of(FeatureRunner.extract(fx, src));
             }
         }
