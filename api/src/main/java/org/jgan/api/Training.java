@@ -133,8 +133,8 @@ public final class Training {
      * {@code DataException} for unreadable data, and {@code TrainingDivergedException} when the guard gives up.
      */
     public TrainingResult run() throws IOException {
-        if (!resume && Files.exists(runDir.resolve("config.json"))) {
-            throw new ConfigException(runDir + " already holds a run; resume it or choose another folder");
+        if (!resume) {
+            new RunDir(runDir).requireNoRun();  // before data and networks load (seconds to minutes)
         }
         if (threads > 0) {
             Torch.init(threads);

@@ -19,6 +19,14 @@ public record RunDir(Path path) {
         return path.resolve("config.json");
     }
 
+    /** Refuses a folder that already holds a run (a config.json): a new run must not mix into it. */
+    public void requireNoRun() {
+        if (java.nio.file.Files.exists(configFile())) {
+            throw new org.jgan.core.config.ConfigException(path + " already holds a run; resume it or choose another "
+                    + "folder");
+        }
+    }
+
     public Path statsFile() {
         return path.resolve("stats.jsonl");
     }

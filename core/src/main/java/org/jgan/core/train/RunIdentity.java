@@ -75,8 +75,8 @@ final class RunIdentity {
 
     /** Before training: refuses a new run in a folder that already holds one (it would mix two runs). */
     void checkStart() {
-        if (!owned && Files.exists(run.configFile())) {
-            throw new ConfigException(run.path() + " already holds a run; resume it or choose another folder");
+        if (!owned) {
+            run.requireNoRun();
         }
     }
 
