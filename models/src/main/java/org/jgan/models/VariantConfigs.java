@@ -7,20 +7,21 @@ import java.util.function.Supplier;
 import org.jgan.core.config.ConfigExtension;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.models.cgan.CganConfig;
 import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.i2i.ImageToImagePresets;
 import org.jgan.models.stylegan2.StyleGan2Config;
 import org.jgan.models.stylegan2.StyleGan2Presets;
 
 /**
- * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}), their presets and
+ * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}, {@code cgan}), their presets and
  * the StyleGAN2 keys that older config files hold in {@code reg}. Core finds it through
  * {@code META-INF/services/org.jgan.core.config.ConfigExtension}.
  */
 public final class VariantConfigs implements ConfigExtension {
     @Override
     public List<ConfigSection<?>> sections() {
-        return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION);
+        return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION, CganConfig.SECTION);
     }
 
     @Override

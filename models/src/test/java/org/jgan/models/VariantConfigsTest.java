@@ -13,6 +13,7 @@ import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.train.RunDir;
+import org.jgan.models.cgan.CganConfig;
 import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.stylegan2.StyleGan2Config;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class VariantConfigsTest {
         assertEquals(expected, c, "the same run as the preset it came from");
         ObjectNode tree = ConfigJson.toTree(c);
         assertFalse(tree.get("reg").has("plWeight"), tree.toString());
-        assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2"),
-                fieldNames(tree));
+        assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2",
+                "cgan"), fieldNames(tree));
     }
 
     @Test
@@ -54,6 +55,11 @@ class VariantConfigsTest {
         assertSetFails(base, "reg.plEvery=0", "stylegan2.plEvery must be at least 1, got 0");
         assertSetFails(base, "i2i.lambdaL1=-2", "i2i.lambdaL1 must be 0 or positive, got -2.0");
         assertSetFails(base, "stylegan2.nope=1", "unknown config key 'stylegan2.nope'");
+        assertEquals("onehot", CganConfig.of(ConfigJson.withOverrides(base, List.of("cgan.labelInput=onehot"),
+                TrainConfig.class)).labelInput());
+        assertSetFails(base, "cgan.labelInput=embedding",
+                "cgan.labelInput must be one of batchnorm, onehot, both; got embedding");
+        assertSetFails(base, "cgan.modeSeeking=-1", "cgan.modeSeeking must be 0 (off) or positive, got -1.0");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.jgan.models.cgan;
 
 import java.util.List;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
@@ -13,7 +15,8 @@ import org.jgan.models.TwoPlayerPhases;
 /**
  * Conditional GAN, Mirza and Osindero 2014, "Conditional Generative Adversarial Nets", on DCGAN networks with a
  * projection discriminator (Miyato and Koyama 2018) or an auxiliary classifier (AC-GAN, Odena et al. 2017). Works
- * with every loss and regulariser of the toolkit; generated batches use the real batch's labels.
+ * with every loss and regulariser of the toolkit; generated batches use the real batch's labels. Its own settings
+ * ({@link CganConfig}): how G takes the class, and the mode-seeking term (Mao et al. 2019).
  */
 public final class Cgan implements GanVariant {
     @Override
@@ -33,7 +36,8 @@ public final class Cgan implements GanVariant {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        CganGenerator g = new CganGenerator(config.model().latentDim(), config.model().width(), shape);
+        CganGenerator g = new CganGenerator(config.model().latentDim(), config.model().width(), shape,
+                CganConfig.of(config));
         GanNet d = new ConditionalDiscriminator(config, shape, seed + 7);
         Layers.dcganInit(g, seed);
         g.initConditioning(seed + 3);
@@ -45,11 +49,22 @@ public final class Cgan implements GanVariant {
 
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
-        return new CganGenerator(config.model().latentDim(), config.model().width(), shape);
+        return new CganGenerator(config.model().latentDim(), config.model().width(), shape,
+                CganConfig.of(config));
     }
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        return TwoPlayerPhases.of(config);
+        double weight = CganConfig.of(config).modeSeeking();
+        if (weight == 0) {
+            return TwoPlayerPhases.of(config);
+        }
+        // G's phase also keeps same-class images apart (MSGAN); D's phases are the classic ones.
+        return TwoPlayerPhases.of(config).stream().map(p -> !p.group().equals(Players.G) ? p
+                : new Phase(p.name(), p.group(), p.every(), p.critic(), ctx -> {
+                    Tensor ms = ModeSeeking.loss(ctx.z(), ctx.fake(), ctx.labels());
+                    ctx.report("Reg/modeSeeking", ms);
+                    return p.loss().compute(ctx).add(ms.mul(new Scalar(weight)));
+                })).toList();
     }
 }
