@@ -6,6 +6,7 @@ import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.metrics.ConditionalAccuracy;
 import org.jgan.metrics.FeatureSet;
+import org.jgan.metrics.WithinClassDiversity;
 import org.jgan.metrics.eval.EvalResult;
 import org.jgan.metrics.eval.Evaluator;
 import org.jgan.metrics.eval.FeatureCache;
@@ -23,13 +24,14 @@ final class Evaluations {
     }
 
     /** The figures of one evaluation, before they become a record. */
-    record Scored(EvalResult metrics, Double classAccuracy, Double floorFid) {
+    record Scored(EvalResult metrics, Double classAccuracy, WithinClassDiversity withinClass, Double floorFid) {
     }
 
     /**
      * Scores {@code fake} against {@code refSpec} as {@code e} says: every metric, the class accuracy when
      * {@code labelOf} gives image i's class (and the features have a classifier head with {@code classes} classes),
-     * and the real-data floor when the reference is a test split. Features of real data are cached.
+     * the within-class diversity when {@code labelOf} is given and the reference is labelled, and the real-data floor
+     * when the reference is a test split. Features of real data are cached.
      */
     static Scored score(ImageSource fake, IntUnaryOperator labelOf, int classes, String refSpec, Evaluation e)
             throws IOException {
@@ -47,7 +49,10 @@ final class Evaluations {
             EvalResult r = Evaluator.evaluate(features, ref, e.seed(), t0);
             Double accuracy = labelOf != null && features.hasProbs() && features.classes() == classes
                     ? ConditionalAccuracy.of(features, labelOf) : null;
-            return new Scored(r, accuracy, floor);
+            // The reference's features are those of all its images in order (FeatureCache), so its labels line up.
+            WithinClassDiversity within = labelOf != null && refData.labelled()
+                    ? WithinClassDiversity.of(features, labelOf, ref.features(), refData.labels()) : null;
+            return new Scored(r, accuracy, within, floor);
         }
     }
 }

@@ -174,8 +174,9 @@ public final class GanModel implements AutoCloseable {
 
     /**
      * Evaluates the generator against real data (FID, KID, IS, precision/recall, coverage; class accuracy for
-     * conditional runs; the real-data floor when comparing with a test split) and, when {@code e.record()}, appends the
-     * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
+     * conditional runs, and within-class diversity when the reference is labelled too; the real-data floor when
+     * comparing with a test split) and, when {@code e.record()}, appends the result to the run's metrics.jsonl.
+     * Features of real data are cached ({@code FeatureCache}).
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
         String refSpec = e.reference() != null ? e.reference() : References.defaultFor(config().data().source());
@@ -186,8 +187,8 @@ public final class GanModel implements AutoCloseable {
             s = Evaluations.score(src, conditional() ? i -> i % k : null, shape().numClasses(), refSpec, e);
         }
         EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
-                checkpoint().getFileName().toString(), ema(), s.metrics(), s.classAccuracy(), null, null, s.floorFid(),
-                e.seed(), System.currentTimeMillis() / 1000.0);
+                checkpoint().getFileName().toString(), ema(), s.metrics(), s.classAccuracy(), s.withinClass(), null,
+                null, s.floorFid(), e.seed(), System.currentTimeMillis() / 1000.0);
         if (e.record()) {
             try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
                 w.write(rec.toMap());

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Jgan#evaluateImages}: images made elsewhere, scored as a run's samples are, labels giving class accuracy. */
+/**
+ * {@link Jgan#evaluateImages}: images made elsewhere, scored as a run's samples are, labels giving class accuracy and
+ * within-class diversity.
+ */
 class EvaluateImagesTest {
     @TempDir
     static Path tmp;
@@ -54,6 +57,39 @@ class EvaluateImagesTest {
         assertEquals(right.fid(), wrong.fid(), 1e-12, "labels do not change the images' FID");
         assertEquals(300, right.metrics().samples());
         assertEquals(-1, right.step());
+        double d = right.withinClassDiversity();
+        assertTrue(d > 0.8 && d < 1.25, "real test images against other real test images: " + d);
+        assertEquals(10, right.withinClass().scored());
+        assertEquals(d, (double) right.toMap().get("within_class_diversity"), 0.0);
+    }
+
+    @Test
+    void oneImagePerClassRepeatedHasNoWithinClassDiversity() throws IOException {
+        // 300 images, labels i % 10, every image of class c the same test image of class c: collapse within classes
+        // that class accuracy cannot see.
+        int n = 300;
+        int[] first = new int[10];
+        for (int i = test.size() - 1; i >= 0; i--) {
+            first[test.labels()[i]] = i;
+        }
+        byte[] px = new byte[n * 784];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(test.pixels(), first[i % 10] * 784, px, i * 784, 784);
+            labels[i] = (byte) (i % 10);
+        }
+        Path dir = Files.createDirectories(tmp.resolve("collapsed"));
+        IdxWriter.write(dir.resolve("train-images-idx3-ubyte"), new int[]{n, 28, 28}, px);
+        IdxWriter.write(dir.resolve("train-labels-idx1-ubyte"), new int[]{n}, labels);
+        Path reference = folder("reference", 1000, 400, 0);
+        EvalRecord r = Jgan.evaluateImages(dir.toString(), Evaluation.against(reference.toString()).floor(false));
+        assertTrue(r.classAccuracy() > 0.5, "the copies are real images of their class: " + r.classAccuracy());
+        // not exactly 0: one image's features vary in the last float bits with its place in the batch
+        assertEquals(0.0, r.withinClassDiversity(), 1e-4);
+        assertEquals(10, r.withinClass().scored());
+        for (double ratio : r.withinClass().ratios()) {
+            assertEquals(0.0, ratio, 1e-4);
+        }
     }
 
     @Test
@@ -62,7 +98,14 @@ class EvaluateImagesTest {
         IdxWriter.write(lone, new int[]{200, 28, 28}, Arrays.copyOfRange(test.pixels(), 0, 200 * 784));
         EvalRecord r = Jgan.evaluateImages(lone.toString(), Evaluation.against(lone.toString()).floor(false));
         assertNull(r.classAccuracy());
+        assertNull(r.withinClassDiversity());
+        assertTrue(r.toMap().containsKey("within_class_diversity"), "every key is present, null where not measured");
         assertEquals(0, r.fid(), 1e-6, "images against themselves");
+        // labelled images against an unlabelled reference: class accuracy, but no within-class diversity
+        EvalRecord half = Jgan.evaluateImages(folder("labelled", 0, 200, 0).toString(),
+                Evaluation.against(lone.toString()).floor(false));
+        assertTrue(half.classAccuracy() > 0.75, "labels of the images alone: " + half.classAccuracy());
+        assertNull(half.withinClass());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Jgan.evaluateImages(lone.toString(), Evaluation.defaults()));
         assertTrue(e.getMessage().contains("reference"), e.getMessage());

@@ -29,21 +29,29 @@ class JganApiTest {
     static Path tmp;
     static Path data;
     static Path reference;
+    static Path labelledReference;
 
     @BeforeAll
     static void data() throws IOException {
         System.setProperty("jgan.cache.dir", tmp.resolve("cache").toString());
         ImageDataset d = SyntheticData.shapes(48, 28, 3);
         data = Files.createDirectories(tmp.resolve("idx"));
-        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{48, 28, 28}, d.pixels());
-        byte[] labels = new byte[48];
-        for (int i = 0; i < 48; i++) {
-            labels[i] = (byte) d.labels()[i];
-        }
-        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{48}, labels);
+        write(data, d);
         // FID needs more images than feature dimensions (128) for a covariance of full rank.
         reference = tmp.resolve("reference-images-idx3-ubyte");
         IdxWriter.write(reference, new int[]{160, 28, 28}, SyntheticData.shapes(160, 28, 4).pixels());
+        labelledReference = Files.createDirectories(tmp.resolve("labelled-reference"));
+        write(labelledReference, SyntheticData.shapes(160, 28, 4));
+    }
+
+    /** {@code d} as an IDX folder with its labels. */
+    static void write(Path dir, ImageDataset d) throws IOException {
+        IdxWriter.write(dir.resolve("train-images-idx3-ubyte"), new int[]{d.size(), 28, 28}, d.pixels());
+        byte[] labels = new byte[d.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(dir.resolve("train-labels-idx1-ubyte"), new int[]{labels.length}, labels);
     }
 
     static TrainConfig tiny(String model, long steps) {
@@ -143,6 +151,15 @@ class JganApiTest {
             assertTrue(Files.list(out).findAny().isPresent(), "the export wrote files");
             ConfigException bad = assertThrows(ConfigException.class, () -> g.sampleClass("7", 1, 0));
             assertTrue(bad.getMessage().contains("7"), bad.getMessage());
+
+            EvalRecord r = g.evaluate(Evaluation.against(labelledReference.toString()).samples(150).seed(1));
+            assertEquals(3, r.withinClass().scored(), "all 3 classes, 50 samples each: " + r.withinClass());
+            double d = r.withinClassDiversity();
+            assertTrue(d > 0 && Double.isFinite(d), "within-class diversity " + d);
+            List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+            JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+            assertEquals(d, last.get("within_class_diversity").asDouble(), 0.0, "recorded in metrics.jsonl");
+            assertEquals(3, last.get("within_class_diversity_per_class").size());
         }
     }
 

@@ -37,7 +37,8 @@ public final class EvalCommand implements Callable<Integer> {
     boolean noEma;
 
     @Option(names = "--samples", description = "Instead of a run: images to score (a folder of IDX files or images, "
-            + "an IDX file; labels beside them give the class accuracy); needs --reference.")
+            + "an IDX file; labels beside them give the class accuracy and, against a labelled reference, the "
+            + "within-class diversity); needs --reference.")
     String samples;
 
     @Option(names = "--reference", description = "Real data to compare with (default: the test split of the run's "

@@ -75,6 +75,7 @@ class EvalCommandsTest {
                 "the same images, the same features: eval --samples and fid agree");
         assertEquals(-1, rec.get("step").asLong());
         assertTrue(rec.get("class_accuracy").isNull(), "a lone IDX images file carries no labels");
+        assertTrue(rec.has("within_class_diversity") && rec.get("within_class_diversity").isNull(), r.out());
         CliTest.Result none = run("eval", "--samples", a.toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("--reference"), none.err());

@@ -2,6 +2,7 @@ package org.jgan.metrics.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jgan.metrics.WithinClassDiversity;
 
 /**
  * One line of a run's metrics.jsonl, written the same way by evaluation during training ({@link EvalListener}) and by
@@ -15,6 +16,9 @@ import java.util.Map;
  *                      precision/recall (Kynkaanniemi et al. 2019), coverage
  * @param classAccuracy share of conditional samples the classifier assigns to the class they were drawn for; null
  *                      when the run is not conditional or the features have no classifier head
+ * @param withinClass   for class-labelled samples against a labelled reference: per class, the samples' mean
+ *                      pairwise feature distance over the real images' ({@link WithinClassDiversity}); null when
+ *                      the samples or the reference have no labels, or no class has 2 images on both sides
  * @param diversity     mean pairwise distance within the fixed sample batch; null when not measured
  * @param best          during training: whether this is the lowest FID so far (then checkpoints/best); else null
  * @param floorFid      FID of the train split against the test split; null when not computed
@@ -22,7 +26,14 @@ import java.util.Map;
  * @param time          when, in seconds since the epoch
  */
 public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
-                         Double diversity, Boolean best, Double floorFid, long seed, double time) {
+                         WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid, long seed,
+                         double time) {
+    /** A record without within-class diversity (the constructor of releases before it). */
+    public EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
+                      Double diversity, Boolean best, Double floorFid, long seed, double time) {
+        this(step, checkpoint, ema, metrics, classAccuracy, null, diversity, best, floorFid, seed, time);
+    }
+
     /** Fréchet Inception Distance (lower is better). */
     public double fid() {
         return metrics.fid();
@@ -43,6 +54,11 @@ public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult m
         return metrics.pr().recall();
     }
 
+    /** Mean within-class diversity ratio over the classes scored (1 = as varied as real images); null if absent. */
+    public Double withinClassDiversity() {
+        return withinClass == null ? null : withinClass.mean();
+    }
+
     /** The JSON object of metrics.jsonl, in a stable key order. */
     public Map<String, Object> toMap() {
         Map<String, Object> rec = new LinkedHashMap<>();
@@ -51,6 +67,8 @@ public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult m
         rec.put("ema", ema);
         rec.putAll(metrics.toMap());
         rec.put("class_accuracy", classAccuracy);
+        rec.put("within_class_diversity", withinClassDiversity());
+        rec.put("within_class_diversity_per_class", withinClass == null ? null : withinClass.perClass());
         rec.put("diversity", diversity);
         rec.put("best", best);
         rec.put("floor_fid", floorFid);
