@@ -8,6 +8,7 @@ import org.jgan.core.config.ConfigExtension;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.models.cgan.CganConfig;
+import org.jgan.models.cgan.CganPresets;
 import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.i2i.ImageToImagePresets;
 import org.jgan.models.stylegan2.StyleGan2Config;
@@ -27,6 +28,7 @@ public final class VariantConfigs implements ConfigExtension {
     @Override
     public Map<String, Supplier<TrainConfig>> presets() {
         Map<String, Supplier<TrainConfig>> p = new LinkedHashMap<>();
+        p.put("cgan", CganPresets::cgan);
         p.put("pix2pix", ImageToImagePresets::pix2pix);
         p.put("cyclegan", ImageToImagePresets::cyclegan);
         p.put("srgan", ImageToImagePresets::srgan);

@@ -67,6 +67,8 @@ class VariantConfigsTest {
         assertEquals(List.of("dcgan", "dcgan-ema", "wgan-gp", "sngan", "cgan", "pix2pix", "cyclegan", "srgan",
                 "stylegan2", "stylegan2-cond"), List.copyOf(Presets.names()));
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
+        assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
+        assertEquals(CganConfig.defaults(), CganConfig.of(Presets.byName("dcgan")));
         assertEquals(8, ImageToImageConfig.of(Presets.byName("srgan")).blocks());
         assertEquals(ImageToImageConfig.defaults(), ImageToImageConfig.of(Presets.byName("dcgan")));
         assertEquals(StyleGan2Config.defaults(), StyleGan2Config.of(Presets.byName("pix2pix")));

@@ -17,7 +17,6 @@ public final class Presets {
         ALL.put("dcgan-ema", Presets::dcganEma);
         ALL.put("wgan-gp", Presets::wganGp);
         ALL.put("sngan", Presets::sngan);
-        ALL.put("cgan", Presets::cgan);
         ALL.putAll(ConfigSections.presets());  // the variants' own (pix2pix, stylegan2, ...): see ConfigExtension
     }
 
@@ -62,12 +61,6 @@ public final class Presets {
         return c.withModel(new ModelConfig("dcgan", m.latentDim(), "hinge", m.width(), "none", m.condition()))
                 .withOptim(new OptimConfig(1e-4, 4e-4, 0.5, 0.999, 0, 1))
                 .withReg(new RegConfig(0, 0, 1, true, 1.0, ""));
-    }
-
-    /** Conditional DCGAN (Mirza and Osindero 2014) with a projection discriminator and an EMA generator. */
-    static TrainConfig cgan() {
-        TrainConfig c = dcganEma();
-        return c.withModel(c.model().withName("cgan"));
     }
 
     public static Map<String, Supplier<TrainConfig>> all() {
