@@ -38,7 +38,7 @@ final class ModeSeeking {
                 .to(fake.scalar_type());
         Tensor dImage = torch.index_select(fake, 0, first).sub(torch.index_select(fake, 0, second)).abs()
                 .flatten(1, -1).mean(1);
-        // Clamped so that a left-out pair with equal latents gives 0 * finite, not 0 * NaN, in the sum and its gradient.
+        // Clamped so that a left-out pair with equal latents gives 0 * finite, not 0 * NaN, in the sum and gradient.
         Tensor dLatent = torch.index_select(z, 0, first).sub(torch.index_select(z, 0, second)).abs().mean(1)
                 .clamp_min(new Scalar(1e-8));
         Tensor term = dImage.div(dLatent).add(new Scalar(EPS)).reciprocal();
