@@ -7,7 +7,8 @@ import org.jgan.core.config.TrainConfig;
 
 /**
  * How the conditional GAN's generator takes its class and how it is kept varied within a class (section
- * {@code cgan} of a {@link TrainConfig}, {@link #SECTION}); other variants ignore it. Kept on resume: it shapes the generator.
+ * {@code cgan} of a {@link TrainConfig}, {@link #SECTION}); other variants ignore it. Kept on resume: it shapes
+ * the generator.
  *
  * @param labelInput {@code batchnorm}: z is G's only input and every batch norm's scale and shift is chosen by the
  *                   class (de Vries et al. 2017, the generator of Miyato and Koyama 2018); {@code onehot}: the
