@@ -1,6 +1,6 @@
 package org.jgan.models.cgan;
 
-import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.Presets;
 import org.jgan.core.config.TrainConfig;
 
 /**
@@ -20,9 +20,7 @@ public final class CganPresets {
 
     /** The {@code cgan} preset. */
     public static TrainConfig cgan() {
-        TrainConfig c = TrainConfig.dcganFashionMnist();
-        OptimConfig o = c.optim();
-        TrainConfig ema = c.withOptim(new OptimConfig(o.lrG(), o.lrD(), o.beta1(), o.beta2(), 0.999, o.dSteps()));
+        TrainConfig ema = Presets.byName("dcgan-ema");
         return new CganConfig("onehot", 0).in(ema.withModel(ema.model().withName("cgan")));
     }
 }

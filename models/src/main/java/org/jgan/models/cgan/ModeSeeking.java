@@ -31,9 +31,9 @@ final class ModeSeeking {
     static Tensor loss(Tensor z, Tensor fake, Tensor labels) {
         long half = labels.size(0) / 2;
         Tensor order = torch.argsort(labels);
-        Tensor first = torch.index_select(order, 0, torch.arange(new Scalar(half)).mul(new Scalar(2)));
-        Tensor second = torch.index_select(order, 0, torch.arange(new Scalar(half)).mul(new Scalar(2)).add(
-                new Scalar(1)));
+        Tensor even = torch.arange(new Scalar(half)).mul(new Scalar(2));
+        Tensor first = torch.index_select(order, 0, even);
+        Tensor second = torch.index_select(order, 0, even.add(new Scalar(1)));
         Tensor same = torch.index_select(labels, 0, first).eq(torch.index_select(labels, 0, second))
                 .to(fake.scalar_type());
         Tensor dImage = torch.index_select(fake, 0, first).sub(torch.index_select(fake, 0, second)).abs()
