@@ -36,8 +36,7 @@ public final class Cgan implements GanVariant {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        CganGenerator g = new CganGenerator(config.model().latentDim(), config.model().width(), shape,
-                CganConfig.of(config));
+        CganGenerator g = generator(config, shape);
         GanNet d = new ConditionalDiscriminator(config, shape, seed + 7);
         Layers.dcganInit(g, seed);
         g.initConditioning(seed + 3);
@@ -49,8 +48,11 @@ public final class Cgan implements GanVariant {
 
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
-        return new CganGenerator(config.model().latentDim(), config.model().width(), shape,
-                CganConfig.of(config));
+        return generator(config, shape);
+    }
+
+    private static CganGenerator generator(TrainConfig config, DataShape shape) {
+        return new CganGenerator(config.model().latentDim(), config.model().width(), shape, CganConfig.of(config));
     }
 
     @Override
