@@ -166,6 +166,8 @@ def parse_args(argv):
     p = Parser(description="Train jgan's DCGAN or a projection cGAN in PyTorch on Fashion-MNIST; write samples.")
     p.add_argument("--model", required=True, choices=["dcgan", "cgan"])
     p.add_argument("--epochs", required=True, type=float, help="passes over the 60000 training images (float)")
+    p.add_argument("--minutes", type=float, default=0,
+                   help="stop training after this much wall-clock (0: no limit); --epochs is then the most it trains")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--samples", type=int, default=10000, help="generated images to write")
@@ -173,6 +175,8 @@ def parse_args(argv):
     a = p.parse_args(argv)
     if not (a.epochs > 0 and math.isfinite(a.epochs)):
         fail("--epochs must be a positive number, got " + str(a.epochs))
+    if not (a.minutes >= 0 and math.isfinite(a.minutes)):
+        fail("--minutes must be 0 (no limit) or a positive number, got " + str(a.minutes))
     if a.threads < 1:
         fail("--threads must be at least 1, got " + str(a.threads))
     if a.samples < 1:
@@ -216,7 +220,11 @@ def main(argv):
     loss_d = loss_g = float("nan")
     order, pos = None, per_epoch
     t0 = time.perf_counter()
+    deadline = t0 + a.minutes * 60 if a.minutes > 0 else math.inf
+    done = 0
     for _ in range(steps):
+        if time.perf_counter() >= deadline:
+            break
         if pos == per_epoch:
             order, pos = torch.randperm(x_all.shape[0], generator=shuffle), 0
         idx = order[pos * BATCH:(pos + 1) * BATCH]
@@ -237,6 +245,8 @@ def main(argv):
         lg.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
         set_trainable(d, True)
         loss_d, loss_g = ld.item(), lg.item()
+        done += 1
+    steps = done
     train_s = time.perf_counter() - t0
 
     # Samples from a fixed seed derived from --seed; the grid shows the first ones (more are made if N is smaller).
@@ -263,7 +273,7 @@ def main(argv):
         tiles = list(out[:rows * cols])
     atomic_write(a.out, "grid.png", png_gray(grid(tiles, rows, cols)))
     run = {
-        "model": a.model, "epochs": a.epochs, "seed": a.seed, "threads": torch.get_num_threads(),
+        "model": a.model, "epochs": round(steps / per_epoch, 4), "minutes": a.minutes, "seed": a.seed, "threads": torch.get_num_threads(),
         "batch": BATCH, "steps": steps, "samples": a.samples, "train_seconds": round(train_s, 3),
         "torch": torch.__version__, "loss_d": loss_d, "loss_g": loss_g,
     }
