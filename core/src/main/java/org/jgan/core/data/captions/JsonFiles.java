@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ final class JsonFiles {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such " + what + " file");
+        } catch (CharacterCodingException e) {
+            throw new DataException(file + ": the " + what + " is not valid UTF-8 text", e);
         } catch (IOException e) {
             throw new DataException(file + ": cannot read the " + what + " (" + e.getMessage() + ")", e);
         }
