@@ -89,7 +89,7 @@ public final class Convolutions {
             throw new IllegalArgumentException(s.key() + " needs an N x " + s.in() + " x H x W input, got "
                     + java.util.Arrays.toString(Tensors.shape(x)));
         }
-        if (x.scalar_type() == torch.ScalarType.Double) {
+        if (x.scalar_type().intern() == torch.ScalarType.Double) {
             return ConvRoute.LIBTORCH.apply(x, w, b, s);
         }
         boolean training = GradMode.is_enabled() && (x.requires_grad() || w.requires_grad());

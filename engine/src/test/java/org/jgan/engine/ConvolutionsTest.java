@@ -104,4 +104,18 @@ class ConvolutionsTest {
         assertTrue(Convolutions.routes().stream().anyMatch(e -> e.spec().equals(spec)
                 && e.input()[0] == Convolutions.FORWARD_CHECK_BATCH && !e.training()));
     }
+
+    @Test
+    void float64GoesStraightToLibtorchWithoutARouteCheck() {
+        // JavaCPP hands out a fresh enum object from scalar_type(), so a plain == against torch.ScalarType.Double
+        // was always false and float64 convolutions were routed (and checked) like float32 ones.
+        ConvSpec spec = spec(5, 7, 3, 1, 1, 0, 1, false);
+        try (StepScope scope = StepScope.open()) {
+            Tensor x = torch.randn(2, 5, 10, 10).to(torch.ScalarType.Double);
+            Tensor w = torch.randn(7, 5, 3, 3).to(torch.ScalarType.Double).set_requires_grad(true);
+            Tensor y = Convolutions.conv2d(x, w, null, 1, 1);
+            assertEquals(0.0, y.sub(ConvRoute.LIBTORCH.apply(x, w, null, spec)).abs().max().item_double());
+        }
+        assertTrue(Convolutions.routes().stream().noneMatch(e -> e.spec().equals(spec)));
+    }
 }
