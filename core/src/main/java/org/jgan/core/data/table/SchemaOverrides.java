@@ -1,0 +1,196 @@
+package org.jgan.core.data.table;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgan.core.data.DataException;
+
+/**
+ * What a user says about a table's columns where {@link TableSchema}'s inference would guess wrong: a column's type
+ * (and a date-time column's pattern), and extra cell texts that mean "missing". Read from a small JSON file:
+ * <pre>{@code
+ * {"columns": {"weather": "categorical", "date": {"type": "datetime", "format": "yyyy/MM/dd"}},
+ *  "missing": ["NA", "null"]}
+ * }</pre>
+ * A date-time column declared without a format is read in whichever ISO pattern fits its values. An empty or
+ * whitespace-only cell (and a JSON null or absent field) is always missing; "missing" adds texts, compared after
+ * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
+ */
+public final class SchemaOverrides {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of());
+
+    /** A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns). */
+    record Declared(ColumnType type, String format) {
+    }
+
+    private final String source;
+    private final Map<String, Declared> columns;
+    private final Set<String> missing;
+
+    private SchemaOverrides(String source, Map<String, Declared> columns, Set<String> missing) {
+        this.source = source;
+        this.columns = Map.copyOf(columns);
+        this.missing = Set.copyOf(missing);
+    }
+
+    /** Nothing declared: every column inferred, only empty cells missing. */
+    public static SchemaOverrides none() {
+        return NONE;
+    }
+
+    /** These overrides plus {@code column} declared as {@code type} ({@code format}: a date-time pattern or null). */
+    public SchemaOverrides declare(String column, ColumnType type, String format) {
+        Map<String, Declared> m = new LinkedHashMap<>(columns);
+        m.put(column, checked(source, column, type, format));
+        return new SchemaOverrides(source, m, missing);
+    }
+
+    /** These overrides plus {@code tokens} as texts that mean a missing value. */
+    public SchemaOverrides missing(String... tokens) {
+        Set<String> s = new LinkedHashSet<>(missing);
+        for (String t : tokens) {
+            s.add(t.trim());
+        }
+        return new SchemaOverrides(source, columns, s);
+    }
+
+    /** Reads a schema file (format above); every problem is a {@link DataException} naming the file. */
+    public static SchemaOverrides load(Path file) {
+        String src = file.toString();
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new DataException(src + ": no such schema file");
+        } catch (CharacterCodingException e) {
+            throw new DataException(src + ": the schema file is not valid UTF-8 text", e);
+        } catch (JsonProcessingException e) {
+            throw new DataException(src + ": the schema file is not valid JSON (" + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ")", e);
+        } catch (IOException e) {
+            throw new DataException(src + ": cannot read the schema file (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new DataException(src + ": a schema file holds one JSON object with \"columns\" and/or \"missing\"");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.equals("columns") && !k.equals("missing")) {
+                throw new DataException(src + ": unknown key \"" + k + "\" (a schema file has \"columns\" and "
+                        + "\"missing\")");
+            }
+        }
+        Map<String, Declared> columns = new LinkedHashMap<>();
+        JsonNode cols = root.path("columns");
+        if (!cols.isMissingNode() && !cols.isObject()) {
+            throw new DataException(src + ": \"columns\" must map column names to types");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = cols.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            columns.put(e.getKey(), column(src, e.getKey(), e.getValue()));
+        }
+        Set<String> missing = new LinkedHashSet<>();
+        JsonNode miss = root.path("missing");
+        if (!miss.isMissingNode()) {
+            if (!miss.isArray()) {
+                throw new DataException(src + ": \"missing\" must be a list of texts, e.g. [\"NA\", \"null\"]");
+            }
+            for (JsonNode t : miss) {
+                if (!t.isTextual()) {
+                    throw new DataException(src + ": \"missing\" must hold texts, got " + t);
+                }
+                missing.add(t.asText().trim());
+            }
+        }
+        return new SchemaOverrides(src, columns, missing);
+    }
+
+    private static Declared column(String src, String name, JsonNode v) {
+        String type;
+        String format = null;
+        if (v.isTextual()) {
+            type = v.asText();
+        } else if (v.isObject() && v.path("type").isTextual()) {
+            type = v.get("type").asText();
+            for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!k.equals("type") && !k.equals("format")) {
+                    throw new DataException(src + ": column \"" + name + "\": unknown key \"" + k + "\" (a column "
+                            + "has \"type\" and, for a datetime, \"format\")");
+                }
+            }
+            JsonNode f = v.path("format");
+            if (!f.isMissingNode()) {
+                if (!f.isTextual()) {
+                    throw new DataException(src + ": column \"" + name + "\": \"format\" must be a date-time "
+                            + "pattern such as \"yyyy-MM-dd\", got " + f);
+                }
+                format = f.asText();
+            }
+        } else {
+            throw new DataException(src + ": column \"" + name + "\" must be a type name or {\"type\": ..., "
+                    + "\"format\": ...}, got " + v);
+        }
+        ColumnType t = ColumnType.fromKey(type);
+        if (t == null) {
+            throw new DataException(src + ": column \"" + name + "\": unknown type \"" + type + "\", expected one of "
+                    + ColumnType.keys());
+        }
+        return checked(src, name, t, format);
+    }
+
+    private static Declared checked(String src, String name, ColumnType type, String format) {
+        if (type == null) {
+            throw new DataException(src + ": column \"" + name + "\" needs a type, one of " + ColumnType.keys());
+        }
+        if (format != null && type != ColumnType.DATETIME) {
+            throw new DataException(src + ": column \"" + name + "\": a format is only for datetime columns, "
+                    + "this one is " + type.key());
+        }
+        if (format != null) {
+            try {
+                DateTimes.of(format);
+            } catch (IllegalArgumentException e) {
+                throw new DataException(src + ": column \"" + name + "\": " + e.getMessage());
+            }
+        }
+        return new Declared(type, format);
+    }
+
+    /** Where these came from, for messages. */
+    String source() {
+        return source;
+    }
+
+    Declared declared(String column) {
+        return columns.get(column);
+    }
+
+    /** Declared column names the table does not have, sorted. */
+    List<String> unknownColumns(List<String> names) {
+        return columns.keySet().stream().filter(c -> !names.contains(c)).sorted().toList();
+    }
+
+    boolean isMissing(String cell) {
+        return cell == null || cell.isBlank() || missing.contains(cell.trim());
+    }
+
+    /** The extra missing texts, sorted, for the record of how a table was read. */
+    List<String> missingTokens() {
+        return missing.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,172 @@
+package org.jgan.core.data.table;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+import org.jgan.core.data.DataException;
+import org.jgan.core.train.AtomicFiles;
+
+/**
+ * A table held column by column, each value parsed by its column's {@link ColumnType}: numbers as doubles (NaN where
+ * missing), categories and booleans as codes (-1 where missing). The data side of CTGAN (Xu et al. 2019, "Modeling
+ * Tabular Data using Conditional GAN"); a {@link TableTransformer} turns its rows into network inputs and back.
+ *
+ * <p>Read from CSV (RFC 4180, header row required, UTF-8) or JSON lines (one object per line; a field absent from a
+ * row is missing there). A cell is missing when it is empty or blank, a JSON null, or one of the schema file's
+ * "missing" texts; missing is kept as its own state, never filled in. Written back as CSV with missing values as
+ * empty cells, integers without a decimal point, dates in their column's format.
+ */
+public final class Table {
+    private final TableSchema schema;
+    private final List<Column> columns;
+    private final int rows;
+
+    Table(TableSchema schema, List<Column> columns) {
+        if (columns.size() != schema.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
+        }
+        this.rows = columns.get(0).missing.length;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).missing.length != rows || !columns.get(c).spec.equals(schema.column(c))) {
+                throw new IllegalArgumentException("column " + c + " does not fit the schema or the row count");
+            }
+        }
+        this.schema = schema;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Reads a CSV table, inferring every column's type. */
+    public static Table readCsv(Path file) {
+        return readCsv(file, SchemaOverrides.none());
+    }
+
+    /** Reads a CSV table; columns {@code o} declares take its types, the others are inferred. */
+    public static Table readCsv(Path file, SchemaOverrides o) {
+        return parse(TableReaders.csv(file), o);
+    }
+
+    /** Reads a JSON lines table, inferring every column's type. */
+    public static Table readJsonLines(Path file) {
+        return readJsonLines(file, SchemaOverrides.none());
+    }
+
+    /** Reads a JSON lines table; columns {@code o} declares take its types, the others are inferred. */
+    public static Table readJsonLines(Path file, SchemaOverrides o) {
+        return parse(TableReaders.jsonLines(file), o);
+    }
+
+    private static Table parse(RawTable raw, SchemaOverrides o) {
+        TableSchema schema = TableSchema.infer(raw, o);
+        List<Column> cols = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            cols.add(Column.parse(raw, c, schema.column(c), o));
+        }
+        return new Table(schema, cols);
+    }
+
+    /** Writes the table as UTF-8 CSV, whole or not at all (see the class comment for how cells are written). */
+    public void writeCsv(Path file) {
+        try {
+            AtomicFiles.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, TableReaders.CSV);
+                p.printRecord(schema.names());
+                String[] cells = new String[columns.size()];
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < cells.length; c++) {
+                        cells[c] = columns.get(c).cell(r);
+                    }
+                    p.printRecord((Object[]) cells);
+                }
+                p.flush();
+            });
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot write the table (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns.size();
+    }
+
+    /** The position of column {@code name}; an IllegalArgumentException naming the columns when there is none. */
+    public int columnIndex(String name) {
+        int i = schema.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("the table has no column \"" + name + "\" (its columns: "
+                    + String.join(", ", schema.names()) + ")");
+        }
+        return i;
+    }
+
+    public ColumnType type(int c) {
+        return schema.column(c).type();
+    }
+
+    public boolean isMissing(int c, int r) {
+        return columns.get(c).missing[r];
+    }
+
+    public int missingCount(int c) {
+        return columns.get(c).missingCount();
+    }
+
+    /** The share of rows where column {@code c} is missing, 0..1. */
+    public double missingRate(int c) {
+        return (double) missingCount(c) / rows;
+    }
+
+    /**
+     * Row {@code r} of numeric column {@code c}: the number, an integer's whole value, a date-time's seconds since
+     * 1970-01-01T00:00Z; NaN where missing.
+     */
+    public double number(int c, int r) {
+        Column col = columns.get(c);
+        if (col.numbers == null) {
+            throw new IllegalArgumentException("column \"" + col.spec.name() + "\" is " + col.spec.type().key()
+                    + ", not numeric: read its category codes");
+        }
+        return col.numbers[r];
+    }
+
+    /** Row {@code r} of categorical or boolean column {@code c}: an index into {@link #categories}, -1 where missing. */
+    public int code(int c, int r) {
+        Column col = columns.get(c);
+        if (col.codes == null) {
+            throw new IllegalArgumentException("column \"" + col.spec.name() + "\" is " + col.spec.type().key()
+                    + ", not categorical or boolean: read its numbers");
+        }
+        return col.codes[r];
+    }
+
+    /**
+     * The categories of discrete column {@code c} in code order: first appearance in the file; for a boolean column
+     * [false, true] as the file spelt them. Empty for a numeric column.
+     */
+    public List<String> categories(int c) {
+        List<String> cats = columns.get(c).categories;
+        return cats == null ? List.of() : cats;
+    }
+
+    /** Row {@code r} of column {@code c} as it is written to CSV; "" where missing. */
+    public String cell(int c, int r) {
+        return columns.get(c).cell(r);
+    }
+
+    Column column(int c) {
+        return columns.get(c);
+    }
+}

@@ -1,0 +1,98 @@
+package org.jgan.core.data.table;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jgan.core.data.DataException;
+
+/**
+ * The columns of a {@link Table}, each with its {@link ColumnType}, and the cell texts that were read as missing.
+ * Types are inferred from the data by the rules of {@link TypeInference} (boolean, then integer, decimal, ISO
+ * date-time, else categorical; integers with a handful of frequent values are categorical) unless a
+ * {@link SchemaOverrides} file declares them. CTGAN (Xu et al. 2019, "Modeling Tabular Data using Conditional GAN")
+ * asks the user to list the discrete columns; inferring them with the rules written down here, and letting a file
+ * correct them, gives the same control with less to type.
+ */
+public final class TableSchema {
+    private final List<ColumnSpec> columns;
+    private final List<String> missingTokens;
+
+    /**
+     * @param columns       the columns, in order; names distinct
+     * @param missingTokens texts read as missing besides empty cells
+     */
+    public TableSchema(List<ColumnSpec> columns, List<String> missingTokens) {
+        if (columns == null || columns.isEmpty()) {
+            throw new IllegalArgumentException("a table schema needs at least one column");
+        }
+        Set<String> seen = new HashSet<>();
+        for (ColumnSpec c : columns) {
+            if (!seen.add(c.name())) {
+                throw new IllegalArgumentException("column name \"" + c.name() + "\" appears twice in the schema");
+            }
+        }
+        this.columns = List.copyOf(columns);
+        this.missingTokens = List.copyOf(missingTokens);
+    }
+
+    /** The schema of {@code raw}: declared types where {@code o} has them, inferred ones elsewhere. */
+    static TableSchema infer(RawTable raw, SchemaOverrides o) {
+        List<String> unknown = o.unknownColumns(raw.names());
+        if (!unknown.isEmpty()) {
+            throw new DataException(o.source() + ": declares column" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList()) + " that "
+                    + raw.source() + " does not have (its columns: " + String.join(", ", raw.names()) + ")");
+        }
+        List<ColumnSpec> specs = new ArrayList<>();
+        for (int c = 0; c < raw.names().size(); c++) {
+            String name = raw.names().get(c);
+            SchemaOverrides.Declared d = o.declared(name);
+            if (d == null) {
+                specs.add(TypeInference.infer(raw, c, o));
+            } else if (d.type() == ColumnType.DATETIME && d.format() == null) {
+                specs.add(new ColumnSpec(name, d.type(), TypeInference.isoPattern(raw, c, o)));
+            } else {
+                specs.add(new ColumnSpec(name, d.type(), d.format()));
+            }
+        }
+        return new TableSchema(specs, o.missingTokens());
+    }
+
+    public List<ColumnSpec> columns() {
+        return columns;
+    }
+
+    public int size() {
+        return columns.size();
+    }
+
+    public ColumnSpec column(int i) {
+        return columns.get(i);
+    }
+
+    /** The position of column {@code name}, or -1 when there is none. */
+    public int indexOf(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public List<String> names() {
+        return columns.stream().map(ColumnSpec::name).toList();
+    }
+
+    /** Texts that were read as missing besides empty cells (from the schema file's "missing"). */
+    public List<String> missingTokens() {
+        return missingTokens;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(", ", columns.stream().map(c -> c.name() + ": " + c.type().key()
+                + (c.format() == null ? "" : " (" + c.format() + ")")).toList());
+    }
+}
