@@ -1,0 +1,233 @@
+package org.jgan.core.data.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Mode-specific normalisation of one continuous column, Xu et al. 2019, "Modeling Tabular Data using Conditional
+ * GAN", section 4.2: a variational Gaussian mixture ({@link BayesianGaussianMixture}, at most {@value #MAX_MODES}
+ * components) finds the column's modes, and components whose weight is at most {@value #WEIGHT_THRESHOLD} are
+ * dropped, as in CTGAN's code. A value x is then written as a mode k (one-hot) and its place in that mode,
+ * alpha = (x - mu_k) / (4 sigma_k). The paper picks k at random with probability proportional to
+ * w_k N(x; mu_k, sigma_k), which is how training data are encoded ({@link #sampleMode}); {@link #likeliestMode}
+ * takes the most probable one instead, for an encoding that does not change between calls.
+ *
+ * <p>alpha is clipped to [-{@value #CLIP}, {@value #CLIP}] as CTGAN's code does: the generator writes alpha through
+ * tanh, which never reaches +-1, so a real value at exactly +-1 would be one the generator cannot imitate. A value
+ * further than 3.96 sigma from its mode therefore comes back at that distance. A column with a single distinct
+ * value has one mode of spread 0; its alpha is always 0 and it decodes to the value.
+ */
+public final class ModeSpecificNormalizer {
+    public static final int MAX_MODES = 10;
+    public static final double WEIGHT_THRESHOLD = 0.005;
+    /**
+     * The modes of a longer column are fit on a seeded sample of this many values: a few thousand values place a
+     * handful of modes as well as a million do, and the mixture's cost grows with every value at every iteration.
+     */
+    public static final int MAX_FIT_VALUES = 20_000;
+    /** alpha's scale: a mode's values within 4 sigma of its mean map into [-1, 1]. */
+    static final double STD_MULTIPLIER = 4;
+    static final double CLIP = 0.99;
+
+    private final double[] weights;
+    private final double[] means;
+    private final double[] stds;
+
+    private ModeSpecificNormalizer(double[] weights, double[] means, double[] stds) {
+        this.weights = weights;
+        this.means = means;
+        this.stds = stds;
+    }
+
+    /**
+     * A normalizer with these modes (weights positive, spreads positive, or one mode of spread 0). Weights are
+     * rescaled to sum to 1.
+     */
+    public static ModeSpecificNormalizer of(double[] weights, double[] means, double[] stds) {
+        int k = weights.length;
+        if (k == 0 || means.length != k || stds.length != k) {
+            throw new IllegalArgumentException("a mode-specific normalizer needs as many weights, means and spreads, "
+                    + "at least one each (got " + k + ", " + means.length + ", " + stds.length + ")");
+        }
+        double total = 0;
+        for (int j = 0; j < k; j++) {
+            boolean spreadOk = stds[j] > 0 || k == 1 && stds[j] == 0;
+            if (!(weights[j] > 0) || !Double.isFinite(means[j]) || !spreadOk || !Double.isFinite(stds[j])) {
+                throw new IllegalArgumentException("mode " + j + " has weight " + weights[j] + ", mean " + means[j]
+                        + ", spread " + stds[j] + ": weights and spreads must be positive and finite (a spread of 0 "
+                        + "only for a single mode)");
+            }
+            total += weights[j];
+        }
+        double[] w = new double[k];
+        for (int j = 0; j < k; j++) {
+            w[j] = weights[j] / total;
+        }
+        return new ModeSpecificNormalizer(w, means.clone(), stds.clone());
+    }
+
+    /** Fits the modes of {@code values} (finite, at least one), deterministic for a given seed. */
+    public static ModeSpecificNormalizer fit(double[] values, long seed) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("cannot find the modes of a column without values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("value " + i + " is " + values[i] + "; the modes are fit on "
+                        + "finite numbers (leave missing values out)");
+            }
+        }
+        if (Arrays.stream(values).allMatch(v -> v == values[0])) {
+            return of(new double[]{1}, new double[]{values[0]}, new double[]{0});
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        BayesianGaussianMixture.Fit fit = BayesianGaussianMixture.fit(sample(values, rng), MAX_MODES, rng.nextLong());
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < fit.weights().length; j++) {
+            if (fit.weights()[j] > WEIGHT_THRESHOLD) {
+                kept.add(j);
+            }
+        }
+        // Modes in order of their means, so the one-hot positions read from low to high values.
+        kept.sort((p, q) -> Double.compare(fit.means()[p], fit.means()[q]));
+        return of(kept.stream().mapToDouble(j -> fit.weights()[j]).toArray(),
+                kept.stream().mapToDouble(j -> fit.means()[j]).toArray(),
+                kept.stream().mapToDouble(j -> fit.stds()[j]).toArray());
+    }
+
+    /** {@code values} itself, or {@link #MAX_FIT_VALUES} of them drawn without replacement (partial shuffle). */
+    private static double[] sample(double[] values, SplittableRandom rng) {
+        if (values.length <= MAX_FIT_VALUES) {
+            return values;
+        }
+        double[] v = values.clone();
+        for (int i = 0; i < MAX_FIT_VALUES; i++) {
+            int j = i + rng.nextInt(v.length - i);
+            double t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+        }
+        return Arrays.copyOf(v, MAX_FIT_VALUES);
+    }
+
+    public int modes() {
+        return weights.length;
+    }
+
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double[] means() {
+        return means.clone();
+    }
+
+    public double[] stds() {
+        return stds.clone();
+    }
+
+    /** P(mode k | x) for each mode: w_k N(x; mu_k, sigma_k), normalised (computed in logs, so never all 0). */
+    public double[] modeProbabilities(double x) {
+        double[] p = new double[modes()];
+        if (modes() == 1) {
+            p[0] = 1;
+            return p;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < p.length; j++) {
+            double d = (x - means[j]) / stds[j];
+            p[j] = Math.log(weights[j]) - Math.log(stds[j]) - 0.5 * d * d;
+            max = Math.max(max, p[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < p.length; j++) {
+            p[j] = Math.exp(p[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < p.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+
+    /** The most probable mode of {@code x}. */
+    public int likeliestMode(double x) {
+        double[] p = modeProbabilities(x);
+        int best = 0;
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** A mode of {@code x} drawn with its probability, as CTGAN encodes training data. */
+    public int sampleMode(double x, RandomGenerator rng) {
+        double[] p = modeProbabilities(x);
+        double u = rng.nextDouble();
+        for (int j = 0; j < p.length - 1; j++) {
+            u -= p[j];
+            if (u < 0) {
+                return j;
+            }
+        }
+        return p.length - 1;
+    }
+
+    /** alpha = (x - mu_k) / (4 sigma_k), clipped to [-0.99, 0.99]; 0 for a mode of spread 0. */
+    public double alpha(double x, int mode) {
+        if (stds[mode] == 0) {
+            return 0;
+        }
+        double a = (x - means[mode]) / (STD_MULTIPLIER * stds[mode]);
+        return Math.max(-CLIP, Math.min(CLIP, a));
+    }
+
+    /** Writes alpha and then the one-hot of {@code mode} ({@code 1 + modes()} values) at {@code out[offset]}. */
+    public void encode(double x, int mode, float[] out, int offset) {
+        out[offset] = (float) alpha(x, mode);
+        Arrays.fill(out, offset + 1, offset + 1 + modes(), 0f);
+        out[offset + 1 + mode] = 1f;
+    }
+
+    /** mu_k + 4 sigma_k alpha: the value alpha stands for in mode k. */
+    public double decode(double alpha, int mode) {
+        return means[mode] + STD_MULTIPLIER * stds[mode] * alpha;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (String key : List.of("weights", "means", "stds")) {
+            double[] v = key.equals("weights") ? weights : key.equals("means") ? means : stds;
+            Arrays.stream(v).forEach(o.putArray(key)::add);
+        }
+        return o;
+    }
+
+    /** The normalizer {@link #toJson} wrote; an IllegalArgumentException saying what is wrong otherwise. */
+    static ModeSpecificNormalizer fromJson(JsonNode o) {
+        double[][] v = new double[3][];
+        List<String> keys = List.of("weights", "means", "stds");
+        for (int i = 0; i < 3; i++) {
+            JsonNode a = o.path(keys.get(i));
+            if (!a.isArray()) {
+                throw new IllegalArgumentException("the modes need \"" + keys.get(i) + "\": a list of numbers");
+            }
+            v[i] = new double[a.size()];
+            for (int j = 0; j < a.size(); j++) {
+                if (!a.get(j).isNumber()) {
+                    throw new IllegalArgumentException("\"" + keys.get(i) + "\" holds " + a.get(j) + ", not a number");
+                }
+                v[i][j] = a.get(j).asDouble();
+            }
+        }
+        return of(v[0], v[1], v[2]);
+    }
+}

@@ -1,0 +1,142 @@
+package org.jgan.core.data.table;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ModeSpecificNormalizerTest {
+    private static double[] gaussians(long seed, int[] counts, double[] means, double[] stds) {
+        Random r = new Random(seed);
+        double[] x = new double[Arrays.stream(counts).sum()];
+        int i = 0;
+        for (int c = 0; c < counts.length; c++) {
+            for (int j = 0; j < counts[c]; j++) {
+                x[i++] = means[c] + stds[c] * r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void aBimodalColumnKeepsTwoModesAtTheRightMeans() {
+        double[] x = gaussians(1, new int[]{600, 400}, new double[]{-5, 10}, new double[]{1, 2});
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.fit(x, 7);
+        assertEquals(2, n.modes(), Arrays.toString(n.weights()));
+        assertEquals(-5, n.means()[0], 0.2);
+        assertEquals(10, n.means()[1], 0.3);
+        assertEquals(1, n.stds()[0], 0.15);
+        assertEquals(2, n.stds()[1], 0.3);
+        assertEquals(0.6, n.weights()[0], 0.03);
+        assertEquals(0, n.likeliestMode(-4));
+        assertEquals(1, n.likeliestMode(9));
+    }
+
+    @Test
+    void aSingleGaussianHasOneDominantMode() {
+        double[] x = gaussians(2, new int[]{1000}, new double[]{3}, new double[]{0.5});
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.fit(x, 7);
+        double[] w = n.weights();
+        int top = 0;
+        for (int j = 1; j < w.length; j++) {
+            top = w[j] > w[top] ? j : top;
+        }
+        assertTrue(w[top] > 0.9, Arrays.toString(w));
+        assertEquals(3, n.means()[top], 0.1);
+    }
+
+    @Test
+    void encodingRoundTrips() {
+        double[] x = gaussians(3, new int[]{500, 500}, new double[]{0, 1000}, new double[]{10, 50});
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.fit(x, 1);
+        float[] row = new float[1 + n.modes()];
+        SplittableRandom rng = new SplittableRandom(5);
+        double worst = 0;
+        for (double v : x) {
+            int k = n.likeliestMode(v);
+            assertEquals(v, n.decode(n.alpha(v, k), k), 1e-9, "exact in doubles within 3.96 sigma of the mode");
+            n.encode(v, k, row, 0);
+            assertEquals(1f, row[1 + k]);
+            assertEquals(1.0, sum(row) - row[0], 0);
+            worst = Math.max(worst, Math.abs(n.decode(row[0], k) - v));
+            int s = n.sampleMode(v, rng);
+            if (Math.abs(n.alpha(v, s)) < ModeSpecificNormalizer.CLIP) {
+                assertEquals(v, n.decode(n.alpha(v, s), s), 1e-9);
+            }
+        }
+        assertTrue(worst < 1e-3, "float alpha costs about 1e-7 of 4 sigma, got " + worst);
+    }
+
+    @Test
+    void sampledModesFollowTheirProbabilities() {
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.of(new double[]{0.5, 0.5}, new double[]{-1, 1},
+                new double[]{1, 1});
+        // at x = 0 both modes are equally likely; at 0.5 the odds are e^1 : 1 for the upper one
+        double[] p = n.modeProbabilities(0.5);
+        assertEquals(Math.E / (1 + Math.E), p[1], 1e-12);
+        SplittableRandom rng = new SplittableRandom(11);
+        int upper = 0;
+        for (int i = 0; i < 20000; i++) {
+            upper += n.sampleMode(0.5, rng);
+        }
+        assertEquals(p[1], upper / 20000.0, 0.01);
+        assertEquals(0.99, n.alpha(100, 1), 0, "clipped");
+        assertEquals(-0.99, n.alpha(-100, 0), 0);
+    }
+
+    @Test
+    void constantColumnsHaveOneModeAndNoNaN() {
+        double[] x = new double[50];
+        Arrays.fill(x, 42.5);
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.fit(x, 3);
+        assertEquals(1, n.modes());
+        assertEquals(0, n.alpha(42.5, 0));
+        assertEquals(0, n.alpha(43, 0), "a mode of spread 0 has no scale to place other values on");
+        assertEquals(42.5, n.decode(0.7, 0));
+        // two distinct values: modes collapse to points without a zero spread
+        double[] two = new double[100];
+        for (int i = 0; i < two.length; i++) {
+            two[i] = i % 2 == 0 ? 1 : 2;
+        }
+        ModeSpecificNormalizer m = ModeSpecificNormalizer.fit(two, 3);
+        for (double v : new double[]{1, 2}) {
+            int k = m.likeliestMode(v);
+            assertTrue(Double.isFinite(m.alpha(v, k)));
+            assertEquals(v, m.decode(m.alpha(v, k), k), 1e-9);
+        }
+    }
+
+    @Test
+    void sameSeedSameModes() {
+        double[] x = gaussians(4, new int[]{300, 300, 300}, new double[]{-3, 0, 3}, new double[]{1, 1, 1});
+        ModeSpecificNormalizer a = ModeSpecificNormalizer.fit(x, 9);
+        ModeSpecificNormalizer b = ModeSpecificNormalizer.fit(x, 9);
+        assertArrayEquals(a.means(), b.means());
+        assertArrayEquals(a.weights(), b.weights());
+        ModeSpecificNormalizer back = ModeSpecificNormalizer.fromJson(a.toJson());
+        assertArrayEquals(a.stds(), back.stds());
+    }
+
+    @Test
+    void badInputsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ModeSpecificNormalizer.fit(new double[0], 1));
+        String nan = assertThrows(IllegalArgumentException.class,
+                () -> ModeSpecificNormalizer.fit(new double[]{1, Double.NaN}, 1)).getMessage();
+        assertTrue(nan.contains("value 1 is NaN"), nan);
+        assertThrows(IllegalArgumentException.class, () -> ModeSpecificNormalizer.of(new double[]{1, 1},
+                new double[]{0, 1}, new double[]{1, 0}));
+    }
+
+    private static double sum(float[] v) {
+        double s = 0;
+        for (float f : v) {
+            s += f;
+        }
+        return s;
+    }
+}
