@@ -1,0 +1,190 @@
+package org.jgan.core.data.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jgan.core.data.DataException;
+
+/**
+ * A continuous, integer or date-time column in the row vector: [alpha, mode one-hot] of its
+ * {@link ModeSpecificNormalizer}, then [present, missing] when the column had missing values. A missing row is
+ * encoded as the column mean (so alpha and mode look like data) with the missing flag set, the way CTGAN's
+ * reference transformer fills missing numbers and keeps a null indicator.
+ *
+ * <p>Back from the vector, a value is clamped to the training range and rounded to the column's grain: integers to
+ * whole numbers, date-times to the coarsest of day, hour, minute, second or millisecond that all training values
+ * sit on, decimals to the most decimal places the training values had (at most {@value #MAX_DECIMALS}), so
+ * generated rows look like the data.
+ */
+final class NumericEncoder implements ColumnEncoder {
+    static final int MAX_DECIMALS = 6;
+    private static final double[] DATETIME_STEPS = {86400, 3600, 60, 1, 0.001};
+
+    private final ColumnSpec spec;
+    private final ModeSpecificNormalizer modes;
+    private final boolean hasMissing;
+    private final double fill;
+    private final double min;
+    private final double max;
+    /** Integers and date-times round to multiples of this; 0: no rounding. */
+    private final double step;
+    /** Decimals round to this many places; -1: no rounding. */
+    private final int decimals;
+
+    NumericEncoder(ColumnSpec spec, ModeSpecificNormalizer modes, boolean hasMissing, double fill, double min,
+            double max, double step, int decimals) {
+        this.spec = spec;
+        this.modes = modes;
+        this.hasMissing = hasMissing;
+        this.fill = fill;
+        this.min = min;
+        this.max = max;
+        this.step = step;
+        this.decimals = decimals;
+    }
+
+    static NumericEncoder fit(Table t, int c, long seed) {
+        ColumnSpec spec = t.schema().column(c);
+        double[] v = new double[t.rows() - t.missingCount(c)];
+        int i = 0;
+        for (int r = 0; r < t.rows(); r++) {
+            if (!t.isMissing(c, r)) {
+                v[i++] = t.number(c, r);
+            }
+        }
+        if (v.length == 0) {
+            throw new DataException("column \"" + spec.name() + "\" (" + spec.type().key() + ") has no values to "
+                    + "learn from: every row is missing");
+        }
+        double min = Arrays.stream(v).min().orElseThrow();
+        double max = Arrays.stream(v).max().orElseThrow();
+        double step = switch (spec.type()) {
+            case INTEGER -> 1;
+            case DATETIME -> Arrays.stream(DATETIME_STEPS).filter(s -> Arrays.stream(v).allMatch(x -> onGrid(x, s)))
+                    .findFirst().orElse(0);
+            default -> 0;
+        };
+        int decimals = spec.type() == ColumnType.CONTINUOUS ? decimals(v) : -1;
+        double fill = Arrays.stream(v).average().orElseThrow();
+        return new NumericEncoder(spec, ModeSpecificNormalizer.fit(v, seed), v.length < t.rows(), fill, min, max,
+                step, decimals);
+    }
+
+    private static boolean onGrid(double x, double step) {
+        double q = x / step;
+        return Math.abs(q - Math.rint(q)) < 1e-3;
+    }
+
+    /** The most decimal places among {@code v} as written to CSV, or -1 when more than {@link #MAX_DECIMALS}. */
+    private static int decimals(double[] v) {
+        int most = 0;
+        for (double x : v) {
+            String s = Values.format(x, false);
+            if (s.contains("E")) {
+                return -1;
+            }
+            int dot = s.indexOf('.');
+            most = Math.max(most, dot < 0 ? 0 : s.length() - dot - 1);
+        }
+        return most > MAX_DECIMALS ? -1 : most;
+    }
+
+    @Override
+    public ColumnSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int width() {
+        return 1 + modes.modes() + (hasMissing ? 2 : 0);
+    }
+
+    @Override
+    public void spans(int column, int start, List<OutputSpan> out) {
+        out.add(new OutputSpan(spec.name(), column, "value", start, 1, SpanKind.TANH));
+        out.add(new OutputSpan(spec.name(), column, "mode", start + 1, modes.modes(), SpanKind.SOFTMAX));
+        if (hasMissing) {
+            out.add(new OutputSpan(spec.name(), column, "missing", start + 1 + modes.modes(), 2, SpanKind.SOFTMAX));
+        }
+    }
+
+    @Override
+    public void check(Table t, int c) {
+        if (!hasMissing && t.missingCount(c) > 0) {
+            throw new DataException("column \"" + spec.name() + "\" has missing values, but had none when the "
+                    + "table transformer was fit, so it has no place for them");
+        }
+    }
+
+    @Override
+    public void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng) {
+        boolean missing = t.isMissing(c, r);
+        double x = missing ? fill : t.number(c, r);
+        int k = rng == null ? modes.likeliestMode(x) : modes.sampleMode(x, rng);
+        modes.encode(x, k, out, offset);
+        if (hasMissing) {
+            int m = offset + 1 + modes.modes();
+            out[m] = missing ? 0f : 1f;
+            out[m + 1] = missing ? 1f : 0f;
+        }
+    }
+
+    @Override
+    public Column decode(float[] data, int rows, int stride, int offset) {
+        double[] v = new double[rows];
+        boolean[] missing = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            int o = r * stride + offset;
+            int m = o + 1 + modes.modes();
+            missing[r] = hasMissing && data[m + 1] > data[m];
+            if (missing[r]) {
+                v[r] = Double.NaN;
+                continue;
+            }
+            double alpha = Math.max(-1, Math.min(1, data[o]));
+            double x = modes.decode(alpha, ColumnEncoder.argmax(data, o + 1, modes.modes()));
+            v[r] = round(Math.max(min, Math.min(max, x)));
+        }
+        return new Column(spec, v, null, missing, null);
+    }
+
+    private double round(double x) {
+        if (step > 0) {
+            return Math.rint(x / step) * step;
+        }
+        if (decimals >= 0) {
+            // via BigDecimal: the double nearest the rounded decimal, which prints back as that decimal
+            return new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+        }
+        return x;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("missing", hasMissing).put("fill", fill).put("min", min).put("max", max).put("step", step)
+                .put("decimals", decimals).set("modes", modes.toJson());
+        return o;
+    }
+
+    static NumericEncoder fromJson(ColumnSpec spec, JsonNode o) {
+        for (String k : List.of("missing", "fill", "min", "max", "step", "decimals", "modes")) {
+            if (o.path(k).isMissingNode()) {
+                throw new IllegalArgumentException("column \"" + spec.name() + "\" lacks \"" + k + "\"");
+            }
+        }
+        double min = o.get("min").asDouble();
+        double max = o.get("max").asDouble();
+        if (!(min <= max) || o.get("step").asDouble() < 0 || o.get("decimals").asInt() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("column \"" + spec.name() + "\" has range " + min + ".." + max
+                    + ", step " + o.get("step") + " and decimals " + o.get("decimals") + ", which do not fit together");
+        }
+        return new NumericEncoder(spec, ModeSpecificNormalizer.fromJson(o.get("modes")), o.get("missing").asBoolean(),
+                o.get("fill").asDouble(), min, max, o.get("step").asDouble(), o.get("decimals").asInt());
+    }
+}

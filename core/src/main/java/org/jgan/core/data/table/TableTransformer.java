@@ -1,0 +1,203 @@
+package org.jgan.core.data.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.jgan.core.data.DataException;
+import org.jgan.core.train.AtomicFiles;
+
+/**
+ * Turns table rows into the vectors a CTGAN-style generator writes and back, Xu et al. 2019, "Modeling Tabular Data
+ * using Conditional GAN", section 4.2. Per column, in table order:
+ * <ul>
+ * <li>continuous, integer, datetime: [alpha, mode one-hot] of a {@link ModeSpecificNormalizer}, then [present,
+ * missing] when the column had missing values;</li>
+ * <li>categorical, boolean: a one-hot over the categories seen, with one more position for missing when the column
+ * had missing values.</li>
+ * </ul>
+ * {@link #spans()} says which activation writes each stretch (tanh for alpha, Gumbel-softmax for each one-hot);
+ * {@link #discreteSpans()} are the categorical and boolean columns, over which CTGAN builds its conditional vector
+ * (a numeric column's missing flag is not a column and is not among them).
+ *
+ * <p>Back from vectors ({@link #inverse}): one-hots by argmax, numbers clamped to the training range and rounded to
+ * the column's grain, missing where the flag says so. The fitted state saves to JSON ({@link #save}) so that it can
+ * travel with a run and its checkpoints.
+ */
+public final class TableTransformer {
+    static final String FORMAT = "jgan-table-transformer";
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TableSchema schema;
+    private final List<ColumnEncoder> encoders;
+    private final int[] offsets;
+    private final int width;
+    private final List<OutputSpan> spans = new ArrayList<>();
+
+    private TableTransformer(TableSchema schema, List<ColumnEncoder> encoders) {
+        this.schema = schema;
+        this.encoders = List.copyOf(encoders);
+        offsets = new int[encoders.size()];
+        int w = 0;
+        for (int c = 0; c < encoders.size(); c++) {
+            offsets[c] = w;
+            encoders.get(c).spans(c, w, spans);
+            w += encoders.get(c).width();
+        }
+        width = w;
+    }
+
+    /** Fits every column of {@code t}; the mixtures of numeric columns are seeded from {@code seed}. */
+    public static TableTransformer fit(Table t, long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        List<ColumnEncoder> enc = new ArrayList<>();
+        for (int c = 0; c < t.columns(); c++) {
+            long s = seeds.nextLong(); // drawn for every column, so a column's seed does not depend on the types
+            enc.add(t.type(c).numeric() ? NumericEncoder.fit(t, c, s) : CategoryEncoder.fit(t, c));
+        }
+        return new TableTransformer(t.schema(), enc);
+    }
+
+    /** The columns it was fit on; {@link #inverse} makes tables of this schema. */
+    public TableSchema schema() {
+        return schema;
+    }
+
+    /** Length of one row's vector. */
+    public int width() {
+        return width;
+    }
+
+    /** Every stretch of the row vector in order, covering it without gaps. */
+    public List<OutputSpan> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** The one-hot spans of categorical and boolean columns: what CTGAN's conditional vector chooses among. */
+    public List<OutputSpan> discreteSpans() {
+        return spans.stream().filter(s -> s.part().equals("category")).toList();
+    }
+
+    /**
+     * All rows of {@code t} as one row-major array (rows x {@link #width}), each numeric value's mode drawn from its
+     * probabilities as CTGAN encodes training data; the same seed gives the same array.
+     */
+    public float[] transform(Table t, long seed) {
+        return transform(t, new SplittableRandom(seed));
+    }
+
+    /** Like {@link #transform(Table, long)} with each value in its likeliest mode: the same array on every call. */
+    public float[] transformLikeliest(Table t) {
+        return transform(t, null);
+    }
+
+    private float[] transform(Table t, RandomGenerator rng) {
+        check(t);
+        float[] out = new float[Math.multiplyExact(t.rows(), width)];
+        for (int r = 0; r < t.rows(); r++) {
+            for (int c = 0; c < encoders.size(); c++) {
+                encoders.get(c).encode(t, c, r, out, r * width + offsets[c], rng);
+            }
+        }
+        return out;
+    }
+
+    private void check(Table t) {
+        List<ColumnSpec> have = t.schema().columns();
+        boolean same = have.size() == encoders.size();
+        for (int c = 0; same && c < have.size(); c++) {
+            same = have.get(c).name().equals(schema.column(c).name()) && have.get(c).type() == schema.column(c).type();
+        }
+        if (!same) {
+            throw new DataException("the table's columns (" + t.schema() + ") are not the ones the table transformer "
+                    + "was fit on (" + schema + ")");
+        }
+        for (int c = 0; c < encoders.size(); c++) {
+            encoders.get(c).check(t, c);
+        }
+    }
+
+    /** The table that {@code rows} vectors (row-major, as {@link #transform} makes them or a generator writes) mean. */
+    public Table inverse(float[] data, int rows) {
+        if (rows < 1 || data.length != (long) rows * width) {
+            throw new IllegalArgumentException("expected " + rows + " rows of " + width + " values (" + (long) rows
+                    * width + "), got " + data.length + " values");
+        }
+        List<Column> cols = new ArrayList<>();
+        for (int c = 0; c < encoders.size(); c++) {
+            cols.add(encoders.get(c).decode(data, rows, width, offsets[c]));
+        }
+        return new Table(schema, cols);
+    }
+
+    /** Writes the fitted state as JSON, whole or not at all. */
+    public void save(Path file) {
+        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION);
+        schema.missingTokens().forEach(root.putArray("missingTokens")::add);
+        ArrayNode cols = root.putArray("columns");
+        for (ColumnEncoder e : encoders) {
+            ObjectNode o = cols.addObject().put("name", e.spec().name()).put("type", e.spec().type().key());
+            if (e.spec().format() != null) {
+                o.put("format", e.spec().format());
+            }
+            o.setAll(e.toJson());
+        }
+        try {
+            AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot write the table transformer (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads what {@link #save} wrote; every problem is a {@link DataException} naming the file. */
+    public static TableTransformer load(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such table transformer file");
+        } catch (CharacterCodingException e) {
+            throw new DataException(file + ": the table transformer is not valid UTF-8 text", e);
+        } catch (JsonProcessingException e) {
+            throw new DataException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read the table transformer (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new DataException(file + ": not a table transformer file (expected \"format\": \"" + FORMAT + "\")");
+        }
+        int v = root.path("version").asInt(-1);
+        if (v < 1 || v > VERSION) {
+            throw new DataException(file + ": table transformer version " + root.path("version") + " is not one this "
+                    + "jgan reads (1.." + VERSION + ")");
+        }
+        try {
+            List<String> tokens = new ArrayList<>();
+            root.path("missingTokens").forEach(n -> tokens.add(n.asText()));
+            List<ColumnSpec> specs = new ArrayList<>();
+            List<ColumnEncoder> enc = new ArrayList<>();
+            for (JsonNode o : root.path("columns")) {
+                ColumnType type = ColumnType.fromKey(o.path("type").asText(""));
+                ColumnSpec spec = new ColumnSpec(o.path("name").asText(""), type,
+                        o.path("format").isTextual() ? o.get("format").asText() : null);
+                specs.add(spec);
+                enc.add(type.numeric() ? NumericEncoder.fromJson(spec, o) : CategoryEncoder.fromJson(spec, o));
+            }
+            return new TableTransformer(new TableSchema(specs, tokens), enc);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(file + ": bad table transformer: " + e.getMessage(), e);
+        }
+    }
+}
