@@ -68,6 +68,8 @@ class VariantConfigsTest {
                 "stylegan2", "stylegan2-cond"), List.copyOf(Presets.names()));
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
+        assertEquals(32, Presets.byName("cgan").data().batch());
+        assertEquals(0.999, Presets.byName("cgan").optim().emaBeta());
         assertEquals(CganConfig.defaults(), CganConfig.of(Presets.byName("dcgan")));
         assertEquals(8, ImageToImageConfig.of(Presets.byName("srgan")).blocks());
         assertEquals(ImageToImageConfig.defaults(), ImageToImageConfig.of(Presets.byName("dcgan")));
