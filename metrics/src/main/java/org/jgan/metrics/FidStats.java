@@ -40,17 +40,26 @@ public record FidStats(String source, long count, double[] mu, double[] sigma) {
 
     /** Mean and covariance of {@code f}'s features; refuses fewer samples than a full-rank covariance needs. */
     public static FidStats of(FeatureSet f) {
-        if (f.count() <= f.dim()) {
-            throw new DataException(f.source() + ": " + f.count() + " samples of " + f.dim() + "-d features give a "
-                    + "singular covariance matrix; FID needs at least " + (f.dim() + 1) + " samples (and "
-                    + RECOMMENDED_SAMPLES + " or more for an unbiased value)");
-        }
+        requireNonSingular(f.source(), f.count(), f.dim());
         try (StepScope s = StepScope.open()) {
             Tensor x = f.featuresTensor().to(torch.ScalarType.Double);
             Tensor mu = x.mean(0);
             Tensor xc = x.sub(mu);
             Tensor sigma = xc.t().mm(xc).div(new org.bytedeco.pytorch.Scalar((double) (f.count() - 1)));
             return new FidStats(f.source(), f.count(), Float64.values(mu), Float64.values(sigma));
+        }
+    }
+
+    /**
+     * Refuses fewer samples than a full-rank covariance needs ({@code dim} >= 1, so this also refuses fewer than 2,
+     * which have no sample covariance at all); shared by {@link #of} and {@link FeatureMoments#toFidStats}.
+     */
+    static void requireNonSingular(String source, long count, int dim) {
+        if (count <= dim) {
+            throw new DataException(source + ": " + count + " samples of " + dim + "-d features give a "
+                    + (count < 2 ? "covariance matrix that is undefined" : "singular covariance matrix")
+                    + "; FID needs at least " + (dim + 1) + " samples (and " + RECOMMENDED_SAMPLES
+                    + " or more for an unbiased value)");
         }
     }
 
