@@ -180,6 +180,11 @@ public final class SchemaOverrides {
         return columns.get(column);
     }
 
+    /** The declared column names, in no particular order. */
+    List<String> declaredColumns() {
+        return List.copyOf(columns.keySet());
+    }
+
     /** Declared column names the table does not have, sorted. */
     List<String> unknownColumns(List<String> names) {
         return columns.keySet().stream().filter(c -> !names.contains(c)).sorted().toList();

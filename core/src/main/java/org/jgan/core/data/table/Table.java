@@ -16,10 +16,11 @@ import org.jgan.core.train.AtomicFiles;
  * missing), categories and booleans as codes (-1 where missing). The data side of CTGAN (Xu et al. 2019, "Modeling
  * Tabular Data using Conditional GAN"); a {@link TableTransformer} turns its rows into network inputs and back.
  *
- * <p>Read from CSV (RFC 4180, header row required, UTF-8) or JSON lines (one object per line; a field absent from a
- * row is missing there). A cell is missing when it is empty or blank, a JSON null, or one of the schema file's
- * "missing" texts; missing is kept as its own state, never filled in. Written back as CSV with missing values as
- * empty cells, integers without a decimal point, dates in their column's format.
+ * <p>Read from CSV (RFC 4180, header row required, UTF-8), JSON lines (one object per line) or a JSON array of
+ * objects (one per row); in JSON a field absent from a row is missing there. A cell is missing when it is empty or
+ * blank, a JSON null, or one of the schema file's "missing" texts; missing is kept as its own state, never filled
+ * in. Written back as CSV with missing values as empty cells, integers without a decimal point, dates in their
+ * column's format. {@link TableSources} opens a table by name or by path.
  */
 public final class Table {
     private final TableSchema schema;
@@ -58,6 +59,16 @@ public final class Table {
     /** Reads a JSON lines table; columns {@code o} declares take its types, the others are inferred. */
     public static Table readJsonLines(Path file, SchemaOverrides o) {
         return parse(TableReaders.jsonLines(file), o);
+    }
+
+    /** Reads a table stored as one JSON array of objects (one per row), inferring every column's type. */
+    public static Table readJsonArray(Path file) {
+        return readJsonArray(file, SchemaOverrides.none());
+    }
+
+    /** Reads a JSON array of objects; columns {@code o} declares take its types, the others are inferred. */
+    public static Table readJsonArray(Path file, SchemaOverrides o) {
+        return parse(JsonArrayReader.read(file), o);
     }
 
     private static Table parse(RawTable raw, SchemaOverrides o) {

@@ -24,7 +24,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jgan.core.data.DataException;
 
-/** Reads CSV (RFC 4180, via Apache Commons CSV) and JSON lines files into {@link RawTable}s, checking their shape. */
+/**
+ * Reads CSV (RFC 4180, via Apache Commons CSV) and JSON lines files into {@link RawTable}s, checking their shape;
+ * {@link JsonArrayReader} reads JSON arrays of objects.
+ */
 final class TableReaders {
     /**
      * RFC 4180 with blank lines skipped. A blank line and a line holding only {@code ""} read alike through most CSV
@@ -89,6 +92,15 @@ final class TableReaders {
         } catch (IOException e) {
             throw unreadable(src, e);
         }
+        return keyed(src, columns, cells, lines);
+    }
+
+    /**
+     * The table of rows read as objects (JSON lines, a JSON array): {@code columns} numbers the field names in order
+     * of first appearance, each row maps column numbers to texts, and a field a row lacks is missing there.
+     */
+    static RawTable keyed(String src, Map<String, Integer> columns, List<Map<Integer, String>> cells,
+                          List<Integer> lines) {
         List<String[]> rows = new ArrayList<>();
         for (Map<Integer, String> m : cells) {
             String[] r = new String[columns.size()];
@@ -156,7 +168,7 @@ final class TableReaders {
         return new RawTable(src, List.copyOf(names), rows, lines.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    static BufferedReader open(Path file) throws IOException {
         try {
             // Strict UTF-8: a Latin-1 file fails loudly rather than turning accents into replacement characters.
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -165,7 +177,7 @@ final class TableReaders {
         }
     }
 
-    private static DataException unreadable(String src, Throwable e) {
+    static DataException unreadable(String src, Throwable e) {
         if (e instanceof CharacterCodingException) {
             return new DataException(src + ": the table is not valid UTF-8 text", e);
         }
