@@ -43,7 +43,7 @@ public final class Jgan {
     }
 
     /**
-     * A config builder starting from the preset of {@code model} (dcgan, dcgan-ema, wgan-gp, sngan, cgan, pix2pix,
+     * A config builder starting from the preset of {@code model} (dcgan, dcgan-ema, cgan, pix2pix,
      * cyclegan, srgan, stylegan2, stylegan2-cond), or from the DCGAN preset for a model without its own (vanilla).
      */
     public static TrainConfigBuilder config(String model) {

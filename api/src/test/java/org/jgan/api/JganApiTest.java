@@ -82,7 +82,10 @@ class JganApiTest {
             TrainConfig p = Jgan.config(preset).build();
             assertTrue(Jgan.models().contains(p.model().name()), preset + " trains a registered model");
         }
-        assertEquals("wasserstein", Jgan.config("wgan-gp").build().model().loss());
+        ConfigException retired = assertThrows(ConfigException.class, () -> Jgan.config("wgan-gp"));
+        assertTrue(retired.getMessage().contains("retired") && retired.getMessage().contains("model.loss=wasserstein"),
+                retired.getMessage());
+        assertEquals("wasserstein", Jgan.config("dcgan").set("model.loss", "wasserstein").build().model().loss());
     }
 
     @Test

@@ -66,7 +66,9 @@ class StabilityTest {
     @ValueSource(strings = {"wgan-gp", "sngan", "dcgan-ema", "cgan"})
     void presetsTrainWithFiniteLosses(String preset) throws Exception {
         Path run = tmp.resolve(preset);
-        TrainConfig cfg = tiny(Presets.byName(preset), 3);
+        List<String> retired = Presets.retiredSettings(preset);
+        TrainConfig cfg = tiny(retired == null ? Presets.byName(preset)
+                : ConfigJson.withOverrides(Presets.byName("dcgan"), retired, TrainConfig.class), 3);
         try (Trainer t = new Trainer(Variants.byName(cfg.model().name()), cfg, DATA, run)) {
             t.run(new TrainListener() { });
         }

@@ -64,7 +64,7 @@ class VariantConfigsTest {
 
     @Test
     void theVariantsPresetsAreWhereTheyWere() {
-        assertEquals(List.of("dcgan", "dcgan-ema", "wgan-gp", "sngan", "cgan", "pix2pix", "cyclegan", "srgan",
+        assertEquals(List.of("dcgan", "dcgan-ema", "cgan", "pix2pix", "cyclegan", "srgan",
                 "stylegan2", "stylegan2-cond"), List.copyOf(Presets.names()));
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));

@@ -32,8 +32,8 @@ public final class TrainConfigBuilder {
      */
     public static TrainConfigBuilder forModel(String name) {
         ConfigException.check(name != null && !name.isBlank(), "model name is empty; give a model such as dcgan");
-        if (Presets.names().contains(name)) {
-            return preset(name);  // a preset names its own model (wgan-gp and sngan train dcgan's networks)
+        if (Presets.names().contains(name) || Presets.retiredSettings(name) != null) {
+            return preset(name);  // a preset names its own model (dcgan-ema trains dcgan's); a retired one says so
         }
         TrainConfig start = Presets.byName("dcgan");
         return new TrainConfigBuilder(start.withModel(start.model().withName(name)));
