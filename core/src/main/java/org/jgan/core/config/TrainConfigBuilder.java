@@ -27,7 +27,7 @@ public final class TrainConfigBuilder {
     }
 
     /**
-     * Starts from the preset {@code name} when there is one (dcgan-ema, wgan-gp, cgan, stylegan2, pix2pix, ...), else
+     * Starts from the preset {@code name} when there is one (dcgan-ema, cgan, stylegan2, pix2pix, ...), else
      * from the DCGAN preset with the model name replaced (vanilla). Whether the model exists is checked when training starts.
      */
     public static TrainConfigBuilder forModel(String name) {

@@ -30,7 +30,7 @@ final class RunGuard {
             case "stop" -> {
                 pendingStop = kind + " alarm at step " + step + ": " + message
                         + ". The run stopped (guard.onCollapse=stop); its checkpoints before the alarm are intact. Try "
-                        + "the sngan preset, optim.emaBeta=0.999 or reg.diffAugment=translation,cutout";
+                        + "reg.spectralNorm=true with model.loss=hinge, optim.emaBeta=0.999 or reg.diffAugment=translation,cutout";
                 stop = new GuardStop(step, kind, message);
             }
             default -> { }
@@ -69,7 +69,7 @@ final class RunGuard {
                     + " rollback(s)");
             throw new TrainingDivergedException(reason + "; rolled back " + state.rollbacks() + " time(s) already "
                     + "(guard.maxRollbacks). Try lower learning rates (optim.lrG, optim.lrD), "
-                    + "the sngan or wgan-gp preset, or reg.r1Gamma=10");
+                    + "reg.spectralNorm=true, reg.gpWeight=10 with model.loss=wasserstein, or reg.r1Gamma=10");
         }
     }
 
