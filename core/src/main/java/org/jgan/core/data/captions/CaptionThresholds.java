@@ -1,5 +1,6 @@
 package org.jgan.core.data.captions;
 
+import org.jgan.core.data.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,13 +1,8 @@
 package org.jgan.core.data.table;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jgan.core.data.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,8 +24,6 @@ import org.jgan.core.data.DataException;
  * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
  */
 public final class SchemaOverrides {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of());
 
     /** A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns). */
@@ -71,19 +64,7 @@ public final class SchemaOverrides {
     /** Reads a schema file (format above); every problem is a {@link DataException} naming the file. */
     public static SchemaOverrides load(Path file) {
         String src = file.toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new DataException(src + ": no such schema file");
-        } catch (CharacterCodingException e) {
-            throw new DataException(src + ": the schema file is not valid UTF-8 text", e);
-        } catch (JsonProcessingException e) {
-            throw new DataException(src + ": the schema file is not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ")", e);
-        } catch (IOException e) {
-            throw new DataException(src + ": cannot read the schema file (" + e.getMessage() + ")", e);
-        }
+        JsonNode root = JsonFiles.readTree(file, "schema");
         if (root == null || !root.isObject()) {
             throw new DataException(src + ": a schema file holds one JSON object with \"columns\" and/or \"missing\"");
         }

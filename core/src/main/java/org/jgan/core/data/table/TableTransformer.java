@@ -1,22 +1,16 @@
 package org.jgan.core.data.table;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.jgan.core.data.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.jgan.core.data.DataException;
-import org.jgan.core.train.AtomicFiles;
 
 /**
  * Turns table rows into the vectors a CTGAN-style generator writes and back, Xu et al. 2019, "Modeling Tabular Data
@@ -38,7 +32,6 @@ import org.jgan.core.train.AtomicFiles;
 public final class TableTransformer {
     static final String FORMAT = "jgan-table-transformer";
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TableSchema schema;
     private final List<ColumnEncoder> encoders;
@@ -144,7 +137,7 @@ public final class TableTransformer {
 
     /** Writes the fitted state as JSON, whole or not at all. */
     public void save(Path file) {
-        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION);
+        ObjectNode root = JsonFiles.start(FORMAT, VERSION);
         schema.missingTokens().forEach(root.putArray("missingTokens")::add);
         ArrayNode cols = root.putArray("columns");
         for (ColumnEncoder e : encoders) {
@@ -154,35 +147,12 @@ public final class TableTransformer {
             }
             o.setAll(e.toJson());
         }
-        try {
-            AtomicFiles.writeString(file, JSON.writeValueAsString(root) + "\n");
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot write the table transformer (" + e.getMessage() + ")", e);
-        }
+        JsonFiles.write(file, root, "table transformer");
     }
 
     /** Reads what {@link #save} wrote; every problem is a {@link DataException} naming the file. */
     public static TableTransformer load(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such table transformer file");
-        } catch (CharacterCodingException e) {
-            throw new DataException(file + ": the table transformer is not valid UTF-8 text", e);
-        } catch (JsonProcessingException e) {
-            throw new DataException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read the table transformer (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText(null))) {
-            throw new DataException(file + ": not a table transformer file (expected \"format\": \"" + FORMAT + "\")");
-        }
-        int v = root.path("version").asInt(-1);
-        if (v < 1 || v > VERSION) {
-            throw new DataException(file + ": table transformer version " + root.path("version") + " is not one this "
-                    + "jgan reads (1.." + VERSION + ")");
-        }
+        JsonNode root = JsonFiles.read(file, FORMAT, VERSION, "table transformer");
         try {
             List<String> tokens = new ArrayList<>();
             root.path("missingTokens").forEach(n -> tokens.add(n.asText()));
