@@ -2,7 +2,6 @@ package org.jgan.core.data.table;
 
 import org.jgan.core.data.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
