@@ -59,6 +59,25 @@ public final class GanModel implements AutoCloseable {
         return generator.conditional();
     }
 
+    /** True for a run conditioned on text (text2image): it generates from sentences, {@link #generate}. */
+    public boolean textConditioned() {
+        return Files.isRegularFile(runDir.resolve(org.jgan.models.text2image.TextConditioning.VOCABULARY));
+    }
+
+    /**
+     * {@code perPrompt} images of each of {@code prompts}, one grid row per prompt, from latent seed {@code seed}
+     * (text2image runs). Words the run never saw read as unknown and longer prompts keep their first words: see
+     * {@link #promptWarnings}; an empty prompt is refused.
+     */
+    public Samples generate(List<String> prompts, int perPrompt, long seed) {
+        return TextPrompts.generate(generator, runDir, prompts, perPrompt, seed);
+    }
+
+    /** What reading {@code prompts} with the run's vocabulary changes (unknown words, cut length), one line each. */
+    public List<String> promptWarnings(List<String> prompts) {
+        return TextPrompts.warnings(runDir, prompts);
+    }
+
     /** True when the generator is style-based (stylegan2): truncation, style mixing, walks in w, projection. */
     public boolean styleBased() {
         return generator.generator() instanceof org.jgan.core.nn.StyleGenerator;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** The {@code jgan} command line. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
-        subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, DoctorCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, GenerateCommand.class, BenchCommand.class, DoctorCommand.class,
                 DashboardCommand.class, ReportCommand.class,
                 ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
                 TranslateCommand.class, UpscaleCommand.class,

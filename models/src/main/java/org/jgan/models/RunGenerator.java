@@ -170,6 +170,22 @@ public final class RunGenerator implements AutoCloseable {
      * {@code psi} (1: none; style-based generators only). The same seed and count give the same images.
      */
     public byte[] generate(int n, long seed, IntUnaryOperator labelOf, double psi) {
+        return generate(n, seed, !conditional ? null : (from, m) -> {
+            long[] l = new long[m];
+            for (int i = 0; i < m; i++) {
+                l[i] = labelOf.applyAsInt(from + i);
+            }
+            return Tensors.fromLongs(l, m);
+        }, psi);
+    }
+
+    /**
+     * As {@link #generate(int, long, IntUnaryOperator, double)} with any condition the generator takes (a caption's
+     * word ids, ...): {@code conditionOf.apply(from, m)} makes the condition of images {@code from .. from+m-1} in the
+     * chunk's scope; null when the generator takes none.
+     */
+    public byte[] generate(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf,
+                           double psi) {
         if (n < 1) {
             throw new ConfigException("the number of images must be at least 1, got " + n);
         }
@@ -182,15 +198,8 @@ public final class RunGenerator implements AutoCloseable {
                 int m = Math.min(chunk, n - from);
                 try (StepScope scope = StepScope.open()) {
                     Tensor z = torch.randn(new long[]{m, latentDim()}, new GeneratorOptional(rng));
-                    Tensor labels = null;
-                    if (conditional) {
-                        long[] l = new long[m];
-                        for (int i = 0; i < m; i++) {
-                            l[i] = labelOf.applyAsInt(from + i);
-                        }
-                        labels = Tensors.fromLongs(l, m);
-                    }
-                    byte[] b = ImageGrid.toBytes(Sampler.generate(generator, z, labels, psi));
+                    Tensor condition = conditionOf == null ? null : conditionOf.apply(from, m);
+                    byte[] b = ImageGrid.toBytes(Sampler.generate(generator, z, condition, psi));
                     System.arraycopy(b, 0, all, from * per, b.length);
                 }
             }

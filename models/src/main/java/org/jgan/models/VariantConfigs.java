@@ -15,14 +15,16 @@ import org.jgan.models.stylegan2.StyleGan2Config;
 import org.jgan.models.stylegan2.StyleGan2Presets;
 
 /**
- * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}, {@code cgan}), their presets and
+ * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}, {@code cgan},
+ * {@code text2image}), their presets and
  * the StyleGAN2 keys that older config files hold in {@code reg}. Core finds it through
  * {@code META-INF/services/org.jgan.core.config.ConfigExtension}.
  */
 public final class VariantConfigs implements ConfigExtension {
     @Override
     public List<ConfigSection<?>> sections() {
-        return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION, CganConfig.SECTION);
+        return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION, CganConfig.SECTION,
+                org.jgan.models.text2image.Text2ImageConfig.SECTION);
     }
 
     @Override
@@ -34,6 +36,7 @@ public final class VariantConfigs implements ConfigExtension {
         p.put("srgan", ImageToImagePresets::srgan);
         p.put("stylegan2", StyleGan2Presets::stylegan2);
         p.put("stylegan2-cond", StyleGan2Presets::stylegan2Cond);
+        p.put("text2image", org.jgan.models.text2image.Text2ImagePresets::text2image);
         return p;
     }
 

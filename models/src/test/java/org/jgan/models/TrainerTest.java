@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TrainerTest {
+public class TrainerTest {
     static final ImageDataset DATA = SyntheticData.shapes(64, 28, 7);
 
     @TempDir
@@ -56,7 +56,7 @@ class TrainerTest {
                 new ScheduleConfig(0, steps, 2, 3, 3, 2, 16), GuardConfig.defaults());
     }
 
-    static float[] weights(GanNet net) {
+    public static float[] weights(GanNet net) {
         try (StepScope s = StepScope.open()) {
             TensorVector p = net.parameters(true);
             List<Float> all = new ArrayList<>();

@@ -58,6 +58,10 @@ public final class DataSources {
             base = spec.substring(0, colon);
             split = spec.substring(colon + 1);
         }
+        if (base.equals("fashion-mnist-captions")) {
+            throw new DataException("fashion-mnist-captions is Fashion-MNIST with a caption per image, the data of the "
+                    + "text2image model; other models train on fashion-mnist");
+        }
         if (base.equals("fashion-mnist")) {
             Path dir = fashionMnistDir();
             if (!Files.isDirectory(dir)) {

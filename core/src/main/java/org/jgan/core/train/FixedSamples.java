@@ -3,7 +3,6 @@ package org.jgan.core.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bytedeco.pytorch.GeneratorOptional;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.TrainConfig;
@@ -14,32 +13,32 @@ import org.jgan.engine.StepScope;
 
 /**
  * What a run's sample grids show, fixed for the whole run so that grids of different steps compare: one latent batch
- * drawn from the run's seed (with labels 0, 1, ..., K-1, 0, ... for a conditional model, one class per column), or the
- * variant's own sheet (image-to-image: input | output | target). Owns its tensors. Each written grid is also measured
- * for {@link HealthWatch}: whether its pixels are finite, and how far the latent batch's images differ.
+ * drawn from the run's seed (with the conditions of the variant's {@link Conditioning}: classes 0, 1, ..., K-1, 0, ...
+ * one per column, or a list of prompts one per row), or the variant's own sheet (image-to-image: input | output |
+ * target). Owns its tensors. Each written grid is also measured for {@link HealthWatch}: whether its pixels are finite, and how far the latent batch's images differ.
  */
 final class FixedSamples implements AutoCloseable {
     private final Tensor z;
-    private final Tensor labels;
+    private final Tensor condition;
     private final SampleSheet sheet;
-    private final int classes;
+    private final int columns;
     private double lastSpread = Double.NaN;
     private boolean lastFinite = true;
 
-    FixedSamples(GanVariant variant, TrainConfig config, ImageDataset data) {
+    FixedSamples(GanVariant variant, TrainConfig config, ImageDataset data, Conditioning conditioning) {
         int n = config.schedule().sampleCount();
-        classes = DataShape.of(data).numClasses();
+        columns = conditioning != null ? conditioning.columns(n) : 0;
         try (StepScope s = StepScope.open()) {
             z = s.keep(torch.randn(new long[]{n, config.model().latentDim()},
                     new GeneratorOptional(torch.createCPUGenerator(Seeds.derive(config.seed(), "samples", 0)))));
-            labels = variant.conditional() ? s.keep(torch.arange(new Scalar(n)).remainder(new Scalar(classes))) : null;
+            condition = conditioning != null ? s.keep(conditioning.fixed(n)) : null;
         }
         sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
     }
 
     /** The fixed latent batch through {@code generator}, in [-1, 1], in the caller's scope. */
     Tensor generate(GanNet generator) {
-        return Sampler.generate(generator, z, labels);
+        return Sampler.generate(generator, z, condition);
     }
 
     /** Writes the grid for {@code step} into {@code run}'s samples folder and returns its path. */
@@ -47,7 +46,7 @@ final class FixedSamples implements AutoCloseable {
         try (StepScope s = StepScope.open()) {
             Tensor imgs = sheet != null ? Sampler.render(sheet, generator, players) : generate(generator);
             measure(imgs);
-            int cols = sheet != null ? sheet.columns() : labels != null ? classes : 0;
+            int cols = sheet != null ? sheet.columns() : columns;
             Path png = run.samplesDir().resolve(String.format("step-%06d.png", step));
             ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
             return png;
@@ -79,8 +78,8 @@ final class FixedSamples implements AutoCloseable {
     @Override
     public void close() {
         z.close();
-        if (labels != null) {
-            labels.close();
+        if (condition != null) {
+            condition.close();
         }
         if (sheet != null) {
             sheet.close();

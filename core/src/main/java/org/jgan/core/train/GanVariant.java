@@ -29,6 +29,15 @@ public interface GanVariant {
         return false;
     }
 
+    /**
+     * What the networks are conditioned on, made from the training data {@code data} (after subsetting): class labels
+     * when {@link #conditional()}, else null, in which case the networks still get the data's labels, if any, and may
+     * ignore them. Variants conditioned on something else (captions, table rows) return their own.
+     */
+    default Conditioning conditioning(TrainConfig config, ImageDataset data) {
+        return conditional() ? new ClassConditioning(data) : null;
+    }
+
     /** The phases of one training step. */
     List<Phase> phases(TrainConfig config);
 

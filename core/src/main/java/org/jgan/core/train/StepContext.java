@@ -62,7 +62,16 @@ public final class StepContext {
         return real;
     }
 
-    /** Class labels of the real batch (int64), or null when the data is unlabelled. */
+    /**
+     * The condition of the real batch, made by the variant's {@link Conditioning}: class labels (int64) for
+     * class-conditional variants, word ids for text-conditioned ones; for other variants the data's class labels,
+     * or null when the data is unlabelled. The generated batch takes the same condition.
+     */
+    public Tensor condition() {
+        return labels;
+    }
+
+    /** {@link #condition()}, by the name class-conditional code reads best with. */
     public Tensor labels() {
         return labels;
     }
@@ -89,7 +98,7 @@ public final class StepContext {
         return z;
     }
 
-    /** G(z, labels), computed once per step with gradients to G's parameters. */
+    /** G(z, condition), computed once per step with gradients to G's parameters. */
     public Tensor fake() {
         if (fake == null) {
             boolean wasTrainable = players.generator().parameters().get(0).requires_grad();

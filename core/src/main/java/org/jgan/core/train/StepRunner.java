@@ -25,10 +25,11 @@ final class StepRunner {
     private final List<Phase> phases;
     private final GanLoss loss;
     private final Ema ema;
+    private final Conditioning conditioning;
     BiConsumer<Phase, Players> observer = (p, pl) -> { };
 
     StepRunner(TrainConfig config, ImageDataset data, Players players, Map<String, Adam> optimizers,
-               List<Phase> phases, GanLoss loss, Ema ema) {
+               List<Phase> phases, GanLoss loss, Ema ema, Conditioning conditioning) {
         this.config = config;
         this.data = data;
         this.players = players;
@@ -36,6 +37,7 @@ final class StepRunner {
         this.phases = phases;
         this.loss = loss;
         this.ema = ema;
+        this.conditioning = conditioning;
     }
 
     /** One step at global {@code step}, taking as many batches from {@code cursor} as it has critic steps. */
@@ -82,8 +84,8 @@ final class StepRunner {
         if (config.data().mirror()) {
             real = Mirror.apply(real, Seeds.derive(config.seed(), "mirror", step * 1000 + rep));
         }
-        Tensor labels = Batches.labels(data, idx);
-        return new StepContext(players, loss, config, real, labels,
+        Tensor condition = conditioning != null ? conditioning.batch(idx) : Batches.labels(data, idx);
+        return new StepContext(players, loss, config, real, condition,
                 Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
     }
 

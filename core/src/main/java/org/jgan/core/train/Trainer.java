@@ -46,6 +46,7 @@ public final class Trainer implements AutoCloseable {
     private TimeBudget budget = TimeBudget.NONE;
     private final RunRecovery recovery;
     private final RunIdentity identity;
+    private final Conditioning conditioning;
 
     /**
      * Sets up a run in {@code runDir}, new or to {@link #resume}; {@code variant} must be the one {@code config} names.
@@ -78,9 +79,10 @@ public final class Trainer implements AutoCloseable {
                         config.optim().beta2()));
             }
             this.phases = variant.phases(config);
+            this.conditioning = variant.conditioning(config, data);
             this.runner = new StepRunner(config, data, built, optimizers, phases,
-                    Losses.byName(config.model().loss(), config.reg().realLabel()), copy);
-            this.samples = new FixedSamples(variant, config, data);
+                    Losses.byName(config.model().loss(), config.reg().realLabel()), copy, conditioning);
+            this.samples = new FixedSamples(variant, config, data, conditioning);
         } catch (RuntimeException | Error e) {
             optimizers.values().forEach(Adam::close);
             if (copy != null) {
@@ -152,6 +154,9 @@ public final class Trainer implements AutoCloseable {
         identity.checkStart();  // before anything in the folder is touched
         recovery.cleanIfRun();
         identity.claim(state.step(), () -> Provenance.of(config.seed(), data, variant.citation()));
+        if (conditioning != null) {
+            conditioning.save(run.path());  // what sampling by condition needs later (a vocabulary, the prompts)
+        }
         if (Checkpoints.latest(run.path()).isEmpty()) {
             checkpoint();  // the step-0 checkpoint a divergence can roll back to
         }

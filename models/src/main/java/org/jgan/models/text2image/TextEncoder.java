@@ -68,7 +68,7 @@ public final class TextEncoder extends GanNet {
      * N(0, 1) with the padding row zero, GRU weights and biases U(-1/sqrt(hidden), 1/sqrt(hidden)), the linear map
      * U(-1/sqrt(in), 1/sqrt(in)).
      */
-    private void reset(long seed) {
+    void reset(long seed) {
         Generator gen = torch.createCPUGenerator(seed);
         GeneratorOptional g = new GeneratorOptional(gen);
         double gruBound = 1.0 / Math.sqrt(config.hiddenDim());

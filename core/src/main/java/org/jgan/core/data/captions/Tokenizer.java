@@ -66,6 +66,18 @@ public final class Tokenizer {
 
     /** A vocabulary of every word in {@code captions}, most frequent first. */
     public static Tokenizer build(Collection<String> captions, int maxLength) {
+        return build(captions, maxLength, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A vocabulary of the most frequent words in {@code captions}, most frequent first, with at most {@code maxIds}
+     * ids in all (the two reserved ones included): rarer words read as unknown.
+     */
+    public static Tokenizer build(Collection<String> captions, int maxLength, int maxIds) {
+        if (maxIds < 3) {
+            throw new IllegalArgumentException("a vocabulary needs room for padding, unknown and one word: at least 3 "
+                    + "ids, got " + maxIds);
+        }
         Map<String, Integer> count = new HashMap<>();
         for (String c : captions) {
             for (String w : words(c)) {
@@ -74,7 +86,7 @@ public final class Tokenizer {
         }
         List<String> words = new ArrayList<>(count.keySet());
         words.sort((a, b) -> count.get(a).equals(count.get(b)) ? a.compareTo(b) : count.get(b) - count.get(a));
-        return new Tokenizer(words, maxLength);
+        return new Tokenizer(words.subList(0, Math.min(words.size(), maxIds - 2)), maxLength);
     }
 
     /** The words of {@code text}, lower-cased, in order (see the class comment for what a word is). */

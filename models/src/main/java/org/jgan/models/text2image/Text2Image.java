@@ -1,0 +1,114 @@
+package org.jgan.models.text2image;
+
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.nn.Layers;
+import org.jgan.core.train.Conditioning;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.GanVariant;
+import org.jgan.core.train.Phase;
+import org.jgan.core.train.Players;
+import org.jgan.core.train.Seeds;
+import org.jgan.core.train.StepContext;
+
+/**
+ * Text-to-image GAN: GAN-CLS (Reed et al. 2016, "Generative Adversarial Text to Image Synthesis") on DCGAN networks,
+ * the caption fused into every generator norm (DF-GAN's affine fusion, Tao et al. 2022) and projected onto the
+ * discriminator's features (Miyato and Koyama 2018). Each network reads captions with its own text encoder, trained
+ * with it from scratch. D learns real-with-its-caption against fake and against real-with-a-wrong-caption (the
+ * matching-aware D, {@link Text2ImageConfig#matchingAware()}); G learns to fool it. Captions reach the networks as
+ * word ids through the trainer's {@link Conditioning}, never as classes. Settings: {@link Text2ImageConfig}.
+ */
+public final class Text2Image implements GanVariant {
+    @Override
+    public String name() {
+        return "text2image";
+    }
+
+    @Override
+    public String citation() {
+        return "Reed et al. 2016, Generative Adversarial Text to Image Synthesis (GAN-CLS); affine text fusion: "
+                + "Tao et al. 2022 (DF-GAN)";
+    }
+
+    @Override
+    public Players build(TrainConfig config, DataShape shape, long seed) {
+        TextGenerator g = generator(config, shape, seed + 5);
+        TextDiscriminator d = new TextDiscriminator(config, shape, seed + 7);
+        Layers.dcganInit(g, seed);
+        Layers.dcganInit(d, seed + 1);
+        // The DCGAN start suits the image layers; the encoders and norms take their own, drawn again after it.
+        g.textEncoder().reset(seed + 5);
+        d.textEncoder().reset(seed + 18);
+        g.initConditioning(seed + 3);
+        return Players.of(g, d);
+    }
+
+    @Override
+    public GanNet buildGenerator(TrainConfig config, DataShape shape) {
+        return generator(config, shape, 0);
+    }
+
+    private static TextGenerator generator(TrainConfig config, DataShape shape, long textSeed) {
+        return new TextGenerator(config.model().latentDim(), config.model().width(), shape,
+                Text2ImageConfig.of(config), textSeed);
+    }
+
+    @Override
+    public ImageDataset openData(TrainConfig config) {
+        return TextData.open(config);
+    }
+
+    @Override
+    public Conditioning conditioning(TrainConfig config, ImageDataset data) {
+        return TextData.conditioning(config, data);
+    }
+
+    @Override
+    public List<Phase> phases(TrainConfig config) {
+        boolean matching = Text2ImageConfig.of(config).matchingAware();
+        return List.of(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching)),
+                new Phase("Gmain", Players.G, 1, false, Text2Image::generatorLoss));
+    }
+
+    /**
+     * GAN-CLS: real images with their captions are real; fakes and, when matching-aware, real images with another
+     * image's caption are fake, the two kinds of fake averaged together (Reed et al.'s 1/2 + 1/2). Wrong captions
+     * that equal the right one word for word are left out: they are not wrong.
+     */
+    static Tensor discriminatorLoss(StepContext ctx, boolean matching) {
+        GanNet d = ctx.players().discriminator();
+        Tensor tokens = ctx.condition();
+        Tensor realLogits = d.forward(ctx.augment(ctx.real()), tokens);
+        Tensor fakeLogits = d.forward(ctx.augment(ctx.fake().detach()), tokens);
+        Tensor fakes = fakeLogits;
+        if (matching) {
+            Tensor wrong = GanCls.wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "wrong-captions",
+                    ctx.step()));
+            Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
+            if (keep.size(0) > 0) {
+                Tensor wrongLogits = d.forward(ctx.augment(ctx.real().index_select(0, keep)),
+                        wrong.index_select(0, keep));
+                ctx.report("D/wrong_score", wrongLogits.detach().sigmoid().mean());
+                fakes = torch.cat(new TensorVector(fakeLogits, wrongLogits), 0);
+            }
+        }
+        Tensor loss = ctx.loss().discriminator(realLogits, fakes);
+        ctx.report("Loss/D", loss);
+        ctx.report("D/real_score", realLogits.detach().sigmoid().mean());
+        ctx.report("D/fake_score", fakeLogits.detach().sigmoid().mean());
+        return loss;
+    }
+
+    static Tensor generatorLoss(StepContext ctx) {
+        Tensor out = ctx.players().discriminator().forward(ctx.augment(ctx.fake()), ctx.condition());
+        Tensor loss = ctx.loss().generator(out);
+        ctx.report("Loss/G", loss);
+        return loss;
+    }
+}

@@ -1,0 +1,51 @@
+package org.jgan.models.text2image;
+
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * The text-to-image variant's own settings (section {@code text2image} of a {@link TrainConfig}, {@link #SECTION}).
+ * Kept on resume: they shape the networks and the vocabulary.
+ *
+ * @param embedDim       length of the sentence embedding each text encoder makes
+ * @param maxWords       words kept per caption (longer captions keep their first {@code maxWords})
+ * @param vocabulary     most word ids, the padding and unknown-word ids included; the training captions' most
+ *                       frequent words get them, rarer words read as unknown
+ * @param matchingAware  whether D also sees real images with wrong captions as fake (GAN-CLS, Reed et al. 2016)
+ */
+public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
+    /** The section {@code text2image} of a config. */
+    public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
+            Text2ImageConfig.class, Text2ImageConfig::defaults, true);
+
+    public Text2ImageConfig {
+        ConfigException.check(embedDim >= 1 && embedDim <= 4096, "text2image.embedDim must be in 1..4096, got "
+                + embedDim);
+        ConfigException.check(maxWords >= 1 && maxWords <= 256, "text2image.maxWords must be in 1..256, got "
+                + maxWords);
+        ConfigException.check(vocabulary >= 3 && vocabulary <= 1_000_000, "text2image.vocabulary must be in "
+                + "3..1000000 (padding, unknown and at least one word), got " + vocabulary);
+    }
+
+    /** 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D. */
+    public static Text2ImageConfig defaults() {
+        return new Text2ImageConfig(128, 16, 1000, true);
+    }
+
+    /** The text2image settings of {@code config}. */
+    public static Text2ImageConfig of(TrainConfig config) {
+        return SECTION.of(config);
+    }
+
+    /** {@code config} with these settings as its {@code text2image} section. */
+    public TrainConfig in(TrainConfig config) {
+        return SECTION.set(config, this);
+    }
+
+    /** The sizes of each network's text encoder. */
+    public TextEncoderConfig encoder() {
+        return new TextEncoderConfig(vocabulary, TextEncoderConfig.DEFAULT_WORD_DIM,
+                TextEncoderConfig.DEFAULT_HIDDEN_DIM, embedDim);
+    }
+}

@@ -1,0 +1,28 @@
+package org.jgan.models.text2image;
+
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.Presets;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * The {@code text2image} preset: the {@code dcgan-ema} settings (EMA generator, Karras et al. 2018) on captioned
+ * Fashion-MNIST, batches of 32 as the cgan preset trains best, and a 100-image sample grid: ten fixed prompts, one per
+ * row.
+ */
+public final class Text2ImagePresets {
+    private Text2ImagePresets() {
+    }
+
+    /** The {@code text2image} preset. */
+    public static TrainConfig text2image() {
+        TrainConfig ema = Presets.byName("dcgan-ema");
+        DataConfig d = ema.data();
+        ScheduleConfig s = ema.schedule();
+        TrainConfig c = ema.withModel(ema.model().withName("text2image"))
+                .withData(new DataConfig(TextData.FASHION, 32, d.dropLast(), d.limit(), d.perClass(), d.mirror()))
+                .withSchedule(new ScheduleConfig(s.epochs(), s.steps(), s.logEvery(), s.sampleEvery(),
+                        s.checkpointEvery(), s.keepCheckpoints(), 100));
+        return Text2ImageConfig.defaults().in(c);
+    }
+}

@@ -1,0 +1,43 @@
+package org.jgan.models.text2image;
+
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Tensor;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.nn.Layers;
+import org.jgan.core.train.DataShape;
+import org.jgan.models.dcgan.DcganDiscriminator;
+
+/**
+ * The text-to-image discriminator: DCGAN's body phi(x) and a projection of the caption (Miyato and Koyama 2018, with
+ * a sentence embedding in place of a class embedding): logit = psi(phi(x)) + P(e) . phi(x), so D judges whether x is
+ * a real image <em>that fits the caption</em>; with wrong captions as fakes it is GAN-CLS's matching-aware
+ * discriminator (Reed et al. 2016). It reads captions with its own {@link TextEncoder}, trained with D.
+ */
+public final class TextDiscriminator extends DcganDiscriminator {
+    private final TextEncoder text;
+    private final LinearImpl project;
+
+    public TextDiscriminator(TrainConfig config, DataShape shape, long seed) {
+        super(config, shape, seed);
+        Text2ImageConfig cfg = Text2ImageConfig.of(config);
+        text = register_module("text", new TextEncoder(cfg.encoder(), seed + 11));
+        project = register_module("project", Layers.linear(cfg.embedDim(), featureDim(), false));
+    }
+
+    /** The discriminator's own text encoder. */
+    public TextEncoder textEncoder() {
+        return text;
+    }
+
+    /** D(x, caption): {@code tokens} are the captions' word ids, int64 [N, L]. */
+    @Override
+    public Tensor forward(Tensor x, Tensor tokens) {
+        if (tokens == null) {
+            throw new ConfigException("this discriminator judges images with their captions: give word ids");
+        }
+        Tensor phi = features(x);
+        // inner product of the projected caption with the image features
+        return head(phi).add(project.forward(text.encode(tokens)).mul(phi).sum(new long[]{1}));
+    }
+}

@@ -1,0 +1,73 @@
+package org.jgan.models.text2image;
+
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.nn.ConvLayer;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.nn.Layers;
+import org.jgan.core.train.DataShape;
+
+/**
+ * The text-to-image generator: DCGAN's layers (Radford et al. 2015) with every batch norm's scale and shift set by
+ * the caption's sentence embedding ({@link TextBatchNorm}, DF-GAN's affine fusion, Tao et al. 2022), the embedding
+ * made by the generator's own {@link TextEncoder} from the caption's word ids (trained with G, Reed et al. 2016).
+ * z stays the only input of the first layer: a learned condition concatenated to z let cgan's generator ignore z
+ * within a class, and a caption is a learned condition.
+ */
+public final class TextGenerator extends GanNet {
+    private final TextEncoder text;
+    private final long c0;
+    private final long h0;
+    private final long w0;
+    private final LinearImpl fc;
+    private final TextBatchNorm bn0;
+    private final ConvLayer up1;
+    private final TextBatchNorm bn1;
+    private final ConvLayer up2;
+
+    public TextGenerator(int latentDim, int width, DataShape shape, Text2ImageConfig cfg, long textSeed) {
+        if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
+            throw new ConfigException("text2image makes images whose sides divide by 4, got " + shape.height() + "x"
+                    + shape.width());
+        }
+        text = register_module("text", new TextEncoder(cfg.encoder(), textSeed));
+        c0 = 4L * width;
+        h0 = shape.height() / 4;
+        w0 = shape.width() / 4;
+        fc = register_module("fc", Layers.linear(latentDim, c0 * h0 * w0, false));
+        bn0 = register_module("bn0", new TextBatchNorm(cfg.embedDim(), c0));
+        up1 = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
+        bn1 = register_module("bn1", new TextBatchNorm(cfg.embedDim(), 2L * width));
+        up2 = register_module("up2", Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
+    }
+
+    /** Starting weights of the text-conditioned norms; call after the generic initialiser, which misses them. */
+    void initConditioning(long seed) {
+        bn0.reset(seed);
+        bn1.reset(seed + 1);
+    }
+
+    /** G(z, caption): {@code tokens} are the captions' word ids, int64 [N, L]. */
+    @Override
+    public Tensor forward(Tensor z, Tensor tokens) {
+        if (tokens == null) {
+            throw new ConfigException("this generator draws from captions: give one caption (word ids) per latent");
+        }
+        return fromEmbedding(z, text.encode(tokens));
+    }
+
+    /** G(z, e) for sentence embeddings {@code e} [N, embedDim] made by this generator's encoder. */
+    public Tensor fromEmbedding(Tensor z, Tensor e) {
+        Tensor x = fc.forward(z).view(-1, c0, h0, w0);
+        x = bn0.forward(x, e).relu();
+        x = bn1.forward(up1.forward(x), e).relu();
+        return torch.tanh(up2.forward(x));
+    }
+
+    /** The generator's own text encoder. */
+    public TextEncoder textEncoder() {
+        return text;
+    }
+}

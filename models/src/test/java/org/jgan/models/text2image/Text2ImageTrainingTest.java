@@ -1,0 +1,127 @@
+package org.jgan.models.text2image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.GuardConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.RegConfig;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataException;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.captions.Tokenizer;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.Torch;
+import org.jgan.models.TrainerTest;
+import org.jgan.models.Variants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Text2ImageTrainingTest {
+    @TempDir
+    static Path shared;
+    static Path folder;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void init() throws Exception {
+        Torch.init(2);
+        folder = CaptionedFolder.write(shared.resolve("captioned"), 32);
+    }
+
+    static TrainConfig config(Path data, long steps, int limit) {
+        TrainConfig c = new TrainConfig(42, new ModelConfig("text2image", 16, "non-saturating", 8),
+                new DataConfig(data.toString(), 8, true, limit),
+                new OptimConfig(2e-4, 2e-4, 0.5, 0.999, 0.9, 1), RegConfig.none(),
+                new ScheduleConfig(0, steps, 2, 3, 3, 2, 8), GuardConfig.defaults());
+        return new Text2ImageConfig(16, 8, 100, true).in(c);
+    }
+
+    static ImageDataset data(TrainConfig c) {
+        ImageDataset d = Variants.byName("text2image").openData(c);
+        return c.data().limit() > 0 ? d.head(c.data().limit()) : d;
+    }
+
+    @Test
+    void trainsOnCaptionsAndKeepsWhatGeneratingNeeds() throws Exception {
+        TrainConfig c = config(folder, 5, 0);
+        Path run = tmp.resolve("run");
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), run)) {
+            TextEncoder enc = ((TextGenerator) t.players().generator()).textEncoder();
+            float[] before = TrainerTest.weights(enc);
+            t.run(new TrainListener() { });
+            assertEquals(5, t.state().step());
+            assertFalse(java.util.Arrays.equals(before, TrainerTest.weights(enc)), "G's text encoder did not learn");
+        }
+        List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+        for (String key : new String[]{"Loss/D", "Loss/G", "D/wrong_score"}) {
+            assertTrue(lines.get(0).contains("\"" + key + "\""), key + " missing from " + lines.get(0));
+        }
+        assertFalse(String.join("", lines).contains("NaN"));
+        Tokenizer vocab = Tokenizer.load(run.resolve(TextConditioning.VOCABULARY));
+        assertEquals(List.of(), vocab.unknownWords("a large shape number "
+                + org.jgan.core.data.SyntheticData.shapes(32, 28, 5).labels()[1]));
+        assertEquals(List.of("unseen"), vocab.unknownWords("a unseen shape"));
+        // the fixed view: the folder's first distinct captions, one per grid row
+        List<String> prompts = Files.readAllLines(run.resolve(TextConditioning.PROMPTS));
+        assertEquals(List.copyOf(new java.util.LinkedHashSet<>(prompts)), prompts);
+        assertTrue(prompts.size() >= 2 && prompts.size() <= TextData.USER_PROMPTS, prompts.toString());
+        assertTrue(Files.exists(run.resolve("samples/step-000005.png")));
+    }
+
+    @Test
+    void resumeGivesTheSameWeightsAsAnUninterruptedRun() throws Exception {
+        float[] straightD;
+        float[] straightEma;
+        TrainConfig c6 = config(folder, 6, 0);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c6, data(c6), tmp.resolve("a"))) {
+            t.run(new TrainListener() { });
+            straightD = TrainerTest.weights(t.players().discriminator());
+            straightEma = TrainerTest.weights(t.ema().net());
+        }
+        TrainConfig c3 = config(folder, 3, 0);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c3, data(c3), tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c6, data(c6), tmp.resolve("b"))) {
+            assertEquals(3, t.resume().step());
+            t.run(new TrainListener() { });
+            assertArrayEquals(straightD, TrainerTest.weights(t.players().discriminator()));
+            assertArrayEquals(straightEma, TrainerTest.weights(t.ema().net()));
+        }
+    }
+
+    @Test
+    void captionsFollowAPrefixOfTheFolderButNotAChoiceOfImages() throws Exception {
+        TrainConfig c = config(folder, 1, 16);
+        TextConditioning cond = TextData.conditioning(c, data(c));
+        long[] ids = org.jgan.engine.Tensors.toLongs(cond.batch(new int[]{15}));
+        int[] row = java.util.Arrays.stream(ids).mapToInt(v -> (int) v).toArray();
+        assertEquals("a large shape number " + org.jgan.core.data.SyntheticData.shapes(32, 28, 5).labels()[15],
+                cond.tokenizer().decode(row));
+        ImageDataset shuffled = data(config(folder, 1, 0)).select(new int[]{1, 0, 2}, "picked");
+        DataException e = assertThrows(DataException.class, () -> TextData.conditioning(c, shuffled));
+        assertTrue(e.getMessage().contains("data.perClass"), e.getMessage());
+    }
+
+    @Test
+    void otherDataIsRefusedByName() {
+        TrainConfig c = config(tmp, 1, 0);
+        DataException e = assertThrows(DataException.class, () -> Variants.byName("text2image").openData(c));
+        assertTrue(e.getMessage().contains("captions.txt") && e.getMessage().contains(TextData.FASHION),
+                e.getMessage());
+    }
+}
