@@ -194,20 +194,29 @@ public final class GanModel implements AutoCloseable {
     /**
      * Evaluates the generator against real data (FID, KID, IS, precision/recall, coverage; class accuracy for
      * conditional runs, and within-class diversity when the reference is labelled too; the real-data floor when
-     * comparing with a test split) and, when {@code e.record()}, appends the result to the run's metrics.jsonl.
-     * Features of real data are cached ({@code FeatureCache}).
+     * comparing with a test split; for a text2image run, images drawn for the test split's captions and their
+     * agreement with them, {@link org.jgan.metrics.text.TextAgreement}) and, when {@code e.record()}, appends the
+     * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
-        String refSpec = e.reference() != null ? e.reference() : References.defaultFor(config().data().source());
         Evaluations.Scored s;
-        try (GeneratorSource src = new GeneratorSource(generator.generator(), runDir + "@"
-                + checkpoint().getFileName(), generator.latentDim(), shape(), e.samples(), e.seed())) {
-            int k = Math.max(1, shape().numClasses());
-            s = Evaluations.score(src, conditional() ? i -> i % k : null, shape().numClasses(), refSpec, e);
+        org.jgan.metrics.text.TextAgreement text = null;
+        if (textConditioned()) {
+            TextEvaluation.Result r = TextEvaluation.evaluate(generator, runDir, e);
+            s = r.scored();
+            text = r.agreement();
+        } else {
+            String refSpec = e.reference() != null ? e.reference()
+                    : References.defaultFor(config().data().source());
+            try (GeneratorSource src = new GeneratorSource(generator.generator(), runDir + "@"
+                    + checkpoint().getFileName(), generator.latentDim(), shape(), e.samples(), e.seed())) {
+                int k = Math.max(1, shape().numClasses());
+                s = Evaluations.score(src, conditional() ? i -> i % k : null, shape().numClasses(), refSpec, e);
+            }
         }
         EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
                 checkpoint().getFileName().toString(), ema(), s.metrics(), s.classAccuracy(), s.withinClass(), null,
-                null, s.floorFid(), e.seed(), System.currentTimeMillis() / 1000.0);
+                null, s.floorFid(), text, e.seed(), System.currentTimeMillis() / 1000.0);
         if (e.record()) {
             try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
                 w.write(rec.toMap());

@@ -40,7 +40,7 @@ class VariantConfigsTest {
         ObjectNode tree = ConfigJson.toTree(c);
         assertFalse(tree.get("reg").has("plWeight"), tree.toString());
         assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2",
-                "cgan"), fieldNames(tree));
+                "cgan", "text2image"), fieldNames(tree));
     }
 
     @Test
@@ -65,7 +65,13 @@ class VariantConfigsTest {
     @Test
     void theVariantsPresetsAreWhereTheyWere() {
         assertEquals(List.of("dcgan", "dcgan-ema", "cgan", "pix2pix", "cyclegan", "srgan",
-                "stylegan2", "stylegan2-cond"), List.copyOf(Presets.names()));
+                "stylegan2", "stylegan2-cond", "text2image"), List.copyOf(Presets.names()));
+        TrainConfig t2i = Presets.byName("text2image");
+        assertEquals("text2image", t2i.model().name());
+        assertEquals("fashion-mnist-captions", t2i.data().source());
+        assertEquals(org.jgan.models.text2image.Text2ImageConfig.defaults(),
+                org.jgan.models.text2image.Text2ImageConfig.of(t2i));
+        assertEquals(100, t2i.schedule().sampleCount());
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
         assertEquals(32, Presets.byName("cgan").data().batch());

@@ -22,16 +22,24 @@ import org.jgan.metrics.WithinClassDiversity;
  * @param diversity     mean pairwise distance within the fixed sample batch; null when not measured
  * @param best          during training: whether this is the lowest FID so far (then checkpoints/best); else null
  * @param floorFid      FID of the train split against the test split; null when not computed
+ * @param text          text-to-image runs: how far the images agree with their prompts; null otherwise
  * @param seed          latent seed of the samples
  * @param time          when, in seconds since the epoch
  */
 public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
-                         WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid, long seed,
-                         double time) {
+                         WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid,
+                         org.jgan.metrics.text.TextAgreement text, long seed, double time) {
+    /** A record without text agreement (the constructor of releases before it). */
+    public EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
+                      WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid, long seed,
+                      double time) {
+        this(step, checkpoint, ema, metrics, classAccuracy, withinClass, diversity, best, floorFid, null, seed, time);
+    }
+
     /** A record without within-class diversity (the constructor of releases before it). */
     public EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
                       Double diversity, Boolean best, Double floorFid, long seed, double time) {
-        this(step, checkpoint, ema, metrics, classAccuracy, null, diversity, best, floorFid, seed, time);
+        this(step, checkpoint, ema, metrics, classAccuracy, null, diversity, best, floorFid, null, seed, time);
     }
 
     /** Fréchet Inception Distance (lower is better). */
@@ -72,6 +80,7 @@ public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult m
         rec.put("diversity", diversity);
         rec.put("best", best);
         rec.put("floor_fid", floorFid);
+        rec.put("text_agreement", text == null ? null : text.toMap());
         rec.put("seed", seed);
         rec.put("time", time);
         return rec;

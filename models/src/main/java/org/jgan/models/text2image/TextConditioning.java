@@ -23,6 +23,8 @@ public final class TextConditioning implements Conditioning {
     public static final String PROMPTS = "prompts.txt";
     /** The caption thresholds of a run on captioned Fashion-MNIST. */
     public static final String THRESHOLDS = "caption-thresholds.json";
+    /** The seed of the phrasings of captioned Fashion-MNIST's captions, train and test split alike. */
+    public static final long FASHION_CAPTION_SEED = 0;
 
     private final Tokenizer tokenizer;
     private final int[][] rows;

@@ -29,7 +29,7 @@ final class TextData {
     /** The data name of captioned Fashion-MNIST. */
     static final String FASHION = "fashion-mnist-captions";
     /** Seed of the captions' phrasings: fixed, so the data set is the same whatever the run's seed. */
-    static final long CAPTION_SEED = 0;
+    static final long CAPTION_SEED = TextConditioning.FASHION_CAPTION_SEED;
     /** Prompts in the fixed view of a run on a user's captions: its first distinct captions. */
     static final int USER_PROMPTS = 10;
 
