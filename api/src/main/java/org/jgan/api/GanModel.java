@@ -195,16 +195,16 @@ public final class GanModel implements AutoCloseable {
      * Evaluates the generator against real data (FID, KID, IS, precision/recall, coverage; class accuracy for
      * conditional runs, and within-class diversity when the reference is labelled too; the real-data floor when
      * comparing with a test split; for a text2image run, images drawn for the test split's captions and their
-     * agreement with them, {@link org.jgan.metrics.text.TextAgreement}) and, when {@code e.record()}, appends the
+     * agreement with them and R-precision, {@link org.jgan.metrics.text.TextScores}) and, when {@code e.record()}, appends the
      * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
         Evaluations.Scored s;
-        org.jgan.metrics.text.TextAgreement text = null;
+        org.jgan.metrics.text.TextScores text = null;
         if (textConditioned()) {
             TextEvaluation.Result r = TextEvaluation.evaluate(generator, runDir, e);
             s = r.scored();
-            text = r.agreement();
+            text = r.text();
         } else {
             String refSpec = e.reference() != null ? e.reference()
                     : References.defaultFor(config().data().source());

@@ -3,6 +3,10 @@ package org.jgan.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.captions.CaptionThresholds;
@@ -10,7 +14,12 @@ import org.jgan.core.data.captions.CaptionedFashionMnist;
 import org.jgan.core.data.captions.CaptionedImages;
 import org.jgan.core.train.DataShape;
 import org.jgan.metrics.source.DatasetSource;
+import org.jgan.metrics.text.ImageTextMatcher;
+import org.jgan.metrics.text.MatcherCache;
+import org.jgan.metrics.text.MatcherTraining;
+import org.jgan.metrics.text.RPrecision;
 import org.jgan.metrics.text.TextAgreement;
+import org.jgan.metrics.text.TextScores;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.text2image.PromptEncoder;
 import org.jgan.models.text2image.TextConditioning;
@@ -18,7 +27,8 @@ import org.jgan.models.text2image.TextConditioning;
 /**
  * Evaluating a text2image run: images drawn for the captions of the Fashion-MNIST test split (the prompts a user
  * would write), scored as every run is (FID, KID, precision/recall against the test split, class accuracy of the
- * class each prompt names, within-class diversity) and for agreement with their prompts ({@link TextAgreement}).
+ * class each prompt names, within-class diversity), for agreement with their prompts ({@link TextAgreement}) and by
+ * R-precision ({@link RPrecision}).
  */
 final class TextEvaluation {
     private TextEvaluation() {
@@ -54,10 +64,31 @@ final class TextEvaluation {
         String ref = e.reference() != null ? e.reference() : "fashion-mnist:test";
         Evaluations.Scored scored = Evaluations.score(new DatasetSource(fake), i -> labels[i],
                 test.images().numClasses(), ref, e);
-        return new Result(scored, TextAgreement.of(fake, test));
+        return new Result(scored, new TextScores(TextAgreement.of(fake, test), 0, 0, 0).withR(
+                rPrecision(fake, test, e.seed())));
     }
 
-    /** The image scores and the text agreement of one evaluation. */
-    record Result(Evaluations.Scored scored, TextAgreement agreement) {
+    /**
+     * R-precision of the generated images, of the same images with their prompts shuffled, and of the real test
+     * images with their own captions, by a matcher trained on the captioned train split (cached).
+     */
+    private static double[] rPrecision(ImageDataset fake, CaptionedImages test, long seed) throws IOException {
+        CaptionedImages train = CaptionedFashionMnist.open("train", test.thresholds(),
+                TextConditioning.FASHION_CAPTION_SEED);
+        List<String> pool = test.texts();
+        List<String> own = new ArrayList<>(fake.size());
+        for (int i = 0; i < fake.size(); i++) {
+            own.add(pool.get(i % pool.size()));
+        }
+        List<String> shuffled = new ArrayList<>(own);
+        Collections.shuffle(shuffled, new Random(seed));
+        try (ImageTextMatcher m = MatcherCache.get(train, MatcherTraining.defaults(), System.err::println)) {
+            return new double[]{RPrecision.of(m, fake, own, pool, seed), RPrecision.of(m, fake, shuffled, pool, seed),
+                    RPrecision.of(m, test.images(), pool, pool, seed)};
+        }
+    }
+
+    /** The image scores and the text scores of one evaluation. */
+    record Result(Evaluations.Scored scored, TextScores text) {
     }
 }

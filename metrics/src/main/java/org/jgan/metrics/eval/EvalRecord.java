@@ -22,13 +22,13 @@ import org.jgan.metrics.WithinClassDiversity;
  * @param diversity     mean pairwise distance within the fixed sample batch; null when not measured
  * @param best          during training: whether this is the lowest FID so far (then checkpoints/best); else null
  * @param floorFid      FID of the train split against the test split; null when not computed
- * @param text          text-to-image runs: how far the images agree with their prompts; null otherwise
+ * @param text          text-to-image runs: agreement with the prompts and R-precision; null otherwise
  * @param seed          latent seed of the samples
  * @param time          when, in seconds since the epoch
  */
 public record EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
                          WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid,
-                         org.jgan.metrics.text.TextAgreement text, long seed, double time) {
+                         org.jgan.metrics.text.TextScores text, long seed, double time) {
     /** A record without text agreement (the constructor of releases before it). */
     public EvalRecord(long step, String checkpoint, boolean ema, EvalResult metrics, Double classAccuracy,
                       WithinClassDiversity withinClass, Double diversity, Boolean best, Double floorFid, long seed,

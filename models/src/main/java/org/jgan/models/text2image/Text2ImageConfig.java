@@ -1,5 +1,6 @@
 package org.jgan.models.text2image;
 
+import org.jgan.core.nn.TextEncoderConfig;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;

@@ -1,5 +1,6 @@
 package org.jgan.models.text2image;
 
+import org.jgan.core.nn.TextEncoder;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;

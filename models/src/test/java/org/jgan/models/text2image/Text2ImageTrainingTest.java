@@ -1,5 +1,6 @@
 package org.jgan.models.text2image;
 
+import org.jgan.core.nn.TextEncoder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

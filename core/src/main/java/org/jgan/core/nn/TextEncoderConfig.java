@@ -1,4 +1,4 @@
-package org.jgan.models.text2image;
+package org.jgan.core.nn;
 
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.captions.Tokenizer;

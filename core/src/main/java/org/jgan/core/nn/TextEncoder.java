@@ -1,4 +1,4 @@
-package org.jgan.models.text2image;
+package org.jgan.core.nn;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.PointerScope;
@@ -15,8 +15,6 @@ import org.bytedeco.pytorch.StringTensorDict;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.data.captions.Tokenizer;
-import org.jgan.core.nn.GanNet;
-import org.jgan.core.nn.Layers;
 import org.jgan.engine.Tensors;
 
 /**
@@ -68,7 +66,7 @@ public final class TextEncoder extends GanNet {
      * N(0, 1) with the padding row zero, GRU weights and biases U(-1/sqrt(hidden), 1/sqrt(hidden)), the linear map
      * U(-1/sqrt(in), 1/sqrt(in)).
      */
-    void reset(long seed) {
+    public void reset(long seed) {
         Generator gen = torch.createCPUGenerator(seed);
         GeneratorOptional g = new GeneratorOptional(gen);
         double gruBound = 1.0 / Math.sqrt(config.hiddenDim());

@@ -1,4 +1,4 @@
-package org.jgan.models.text2image;
+package org.jgan.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
