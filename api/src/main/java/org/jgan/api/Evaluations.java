@@ -24,7 +24,8 @@ final class Evaluations {
     }
 
     /** The figures of one evaluation, before they become a record. */
-    record Scored(EvalResult metrics, Double classAccuracy, WithinClassDiversity withinClass, Double floorFid) {
+    record Scored(EvalResult metrics, Double classAccuracy, WithinClassDiversity withinClass, Double floorFid,
+                  WithinClassDiversity withinGroup) {
     }
 
     /**
@@ -35,6 +36,16 @@ final class Evaluations {
      */
     static Scored score(ImageSource fake, IntUnaryOperator labelOf, int classes, String refSpec, Evaluation e)
             throws IOException {
+        return score(fake, labelOf, classes, refSpec, e, null, null);
+    }
+
+    /**
+     * As {@link #score(ImageSource, IntUnaryOperator, int, String, Evaluation)}, plus the within-group diversity when
+     * {@code groupOf} gives image i's group and {@code refGroups} the group of each reference image (text2image: the
+     * caption, so the generated images of a prompt are compared with the real images that share it).
+     */
+    static Scored score(ImageSource fake, IntUnaryOperator labelOf, int classes, String refSpec, Evaluation e,
+                        IntUnaryOperator groupOf, int[] refGroups) throws IOException {
         FeatureCache cache = FeatureCache.defaultCache();
         try (FeatureExtractor fx = Extractors.open(e.features())) {
             ImageDataset refData = DataSources.open(refSpec);
@@ -52,7 +63,9 @@ final class Evaluations {
             // The reference's features are those of all its images in order (FeatureCache), so its labels line up.
             WithinClassDiversity within = labelOf != null && refData.labelled()
                     ? WithinClassDiversity.of(features, labelOf, ref.features(), refData.labels()) : null;
-            return new Scored(r, accuracy, within, floor);
+            WithinClassDiversity group = groupOf != null
+                    ? WithinClassDiversity.of(features, groupOf, ref.features(), refGroups) : null;
+            return new Scored(r, accuracy, within, floor, group);
         }
     }
 }

@@ -62,10 +62,24 @@ final class TextEvaluation {
         ImageDataset fake = new ImageDataset(runDir + " for test captions", s.channels(), s.height(), s.width(), px,
                 labels, test.images().classNames());
         String ref = e.reference() != null ? e.reference() : "fashion-mnist:test";
+        // Within-prompt diversity groups images by caption text, generated and real alike; the real side is the
+        // test split in order, so it is measured only against that reference.
+        int[] textIds = textIds(test.texts());
+        boolean sameRef = ref.equals("fashion-mnist:test");
         Evaluations.Scored scored = Evaluations.score(new DatasetSource(fake), i -> labels[i],
-                test.images().numClasses(), ref, e);
-        return new Result(scored, new TextScores(TextAgreement.of(fake, test), 0, 0, 0).withR(
-                rPrecision(fake, test, e.seed())));
+                test.images().numClasses(), ref, e, sameRef ? i -> textIds[i % p] : null, sameRef ? textIds : null);
+        return new Result(scored, new TextScores(TextAgreement.of(fake, test), 0, 0, 0, scored.withinGroup())
+                .withR(rPrecision(fake, test, e.seed())));
+    }
+
+    /** An id per distinct text, in order of first appearance. */
+    private static int[] textIds(List<String> texts) {
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        int[] out = new int[texts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids.computeIfAbsent(texts.get(i), k -> ids.size());
+        }
+        return out;
     }
 
     /**
