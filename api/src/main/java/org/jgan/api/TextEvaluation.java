@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.captions.CaptionThresholds;
@@ -20,6 +21,7 @@ import org.jgan.metrics.text.MatcherTraining;
 import org.jgan.metrics.text.RPrecision;
 import org.jgan.metrics.text.TextAgreement;
 import org.jgan.metrics.text.TextScores;
+import org.jgan.engine.Tensors;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.text2image.PromptEncoder;
 import org.jgan.models.text2image.TextConditioning;
@@ -47,13 +49,8 @@ final class TextEvaluation {
         int[][] ids = PromptEncoder.ofRun(runDir).encode(test.texts());
         int n = e.samples();
         int p = test.size();
-        byte[] px = generator.generate(n, e.seed(), (from, m) -> {
-            int[][] rows = new int[m][];
-            for (int i = 0; i < m; i++) {
-                rows[i] = ids[(from + i) % p];
-            }
-            return PromptEncoder.tensor(rows, 0, m);
-        }, 1.0);
+        byte[] px = generator.generate(n, e.seed(), (from, m) -> Tensors.fromRows(ids,
+                IntStream.range(from, from + m).map(i -> i % p).toArray()), 1.0);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = test.images().labels()[i % p];

@@ -2,9 +2,11 @@ package org.jgan.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.DataShape;
 import org.jgan.models.RunGenerator;
+import org.jgan.engine.Tensors;
 import org.jgan.models.text2image.PromptEncoder;
 
 /** Generating from sentences with a text2image run: the prompt side of {@link GanModel#generate}. */
@@ -20,14 +22,8 @@ final class TextPrompts {
         ConfigException.check(total <= 1_000_000, prompts.size() + " prompts x " + perPrompt + " images is more "
                 + "than 1000000 images");
         int n = (int) total;
-        int len = ids[0].length;
-        byte[] px = generator.generate(n, seed, (from, m) -> {
-            int[][] rows = new int[m][];
-            for (int i = 0; i < m; i++) {
-                rows[i] = ids[(from + i) / perPrompt];
-            }
-            return PromptEncoder.tensor(rows, 0, m);
-        }, 1.0);
+        byte[] px = generator.generate(n, seed, (from, m) -> Tensors.fromRows(ids,
+                IntStream.range(from, from + m).map(i -> i / perPrompt).toArray()), 1.0);
         DataShape s = generator.shape();
         return new Samples(px, n, s.channels(), s.height(), s.width(), perPrompt, null);
     }

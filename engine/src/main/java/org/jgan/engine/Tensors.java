@@ -33,6 +33,28 @@ public final class Tensors {
         }
     }
 
+    /**
+     * The rows {@code rows[idx[0]], rows[idx[1]], ...} as an int64 tensor [idx.length, L] (word ids of captions, say);
+     * every row must have the same length L.
+     */
+    public static Tensor fromRows(int[][] rows, int[] idx) {
+        if (idx.length == 0) {
+            throw new IllegalArgumentException("no rows to make a tensor of");
+        }
+        int len = rows[idx[0]].length;
+        long[] flat = new long[idx.length * len];
+        for (int i = 0; i < idx.length; i++) {
+            int[] r = rows[idx[i]];
+            if (r.length != len) {
+                throw new IllegalArgumentException("rows of different lengths: " + len + " and " + r.length);
+            }
+            for (int k = 0; k < len; k++) {
+                flat[i * len + k] = r[k];
+            }
+        }
+        return fromLongs(flat, idx.length, len);
+    }
+
     /** All elements of {@code t} as float32, in row-major order. */
     public static float[] toFloats(Tensor t) {
         Tensor c = t.detach().to(torch.ScalarType.Float).contiguous();

@@ -53,7 +53,7 @@ public record MatcherTraining(int epochs, int batch, double lr, long seed) {
                 for (int b = 0; b < batches.batchesPerEpoch(); b++) {
                     try (StepScope s = StepScope.open()) {
                         int[] idx = batches.indices(order, b);
-                        Tensor loss = loss(m, Batches.images(images, idx), tokens(ids, idx));
+                        Tensor loss = loss(m, Batches.images(images, idx), Tensors.fromRows(ids, idx));
                         opt.zero_grad(true);
                         loss.backward();
                         opt.step();
@@ -79,17 +79,5 @@ public record MatcherTraining(int epochs, int batch, double lr, long seed) {
         Tensor target = torch.arange(new Scalar(x.size(0)));
         return torch.cross_entropy_loss(logits, target).add(torch.cross_entropy_loss(logits.t(), target))
                 .div(new Scalar(2.0));
-    }
-
-    /** Word ids of the captions at {@code idx}, int64 [n, L], in the caller's scope. */
-    static Tensor tokens(int[][] ids, int[] idx) {
-        int len = ids[0].length;
-        long[] flat = new long[idx.length * len];
-        for (int i = 0; i < idx.length; i++) {
-            for (int k = 0; k < len; k++) {
-                flat[i * len + k] = ids[idx[i]][k];
-            }
-        }
-        return Tensors.fromLongs(flat, idx.length, len);
     }
 }

@@ -87,7 +87,7 @@ public final class RPrecision {
             int n = Math.min(CHUNK, ids.length - from);
             int[] idx = java.util.stream.IntStream.range(from, from + n).toArray();
             try (StepScope s = StepScope.open(); NoGradGuard g = new NoGradGuard()) {
-                split(Tensors.toFloats(m.texts(MatcherTraining.tokens(ids, idx))), out, from, n);
+                split(Tensors.toFloats(m.texts(Tensors.fromRows(ids, idx))), out, from, n);
             }
         }
         return out;

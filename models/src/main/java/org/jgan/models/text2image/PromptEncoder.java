@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.captions.Tokenizer;
-import org.jgan.engine.Tensors;
 
 /**
  * Sentences a user wants images of, read with the vocabulary a text2image run trained with (its
@@ -65,18 +63,6 @@ public final class PromptEncoder {
             }
         }
         return out;
-    }
-
-    /** The ids of prompts {@code from .. from+count-1} of {@code ids} as an int64 tensor in the caller's scope. */
-    public static Tensor tensor(int[][] ids, int from, int count) {
-        int len = ids[0].length;
-        long[] flat = new long[count * len];
-        for (int i = 0; i < count; i++) {
-            for (int k = 0; k < len; k++) {
-                flat[i * len + k] = ids[from + i][k];
-            }
-        }
-        return Tensors.fromLongs(flat, count, len);
     }
 
     private static void check(List<String> prompts) {

@@ -57,29 +57,18 @@ public final class TextConditioning implements Conditioning {
 
     @Override
     public Tensor batch(int[] idx) {
-        int len = tokenizer.maxLength();
-        long[] ids = new long[idx.length * len];
-        for (int i = 0; i < idx.length; i++) {
-            int[] r = rows[idx[i]];
-            for (int k = 0; k < len; k++) {
-                ids[i * len + k] = r[k];
-            }
-        }
-        return Tensors.fromLongs(ids, idx.length, len);
+        return Tensors.fromRows(rows, idx);
     }
 
     @Override
     public Tensor fixed(int n) {
         int cols = columns(n);
-        int len = tokenizer.maxLength();
-        long[] ids = new long[n * len];
+        int[][] prompt = tokenizer.encodeAll(prompts);
+        int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
-            int[] r = tokenizer.encode(prompts.get(Math.min(i / cols, prompts.size() - 1)));
-            for (int k = 0; k < len; k++) {
-                ids[i * len + k] = r[k];
-            }
+            idx[i] = Math.min(i / cols, prompts.size() - 1);
         }
-        return Tensors.fromLongs(ids, n, len);
+        return Tensors.fromRows(prompt, idx);
     }
 
     /** As many columns as fill one row per prompt. */

@@ -106,6 +106,25 @@ class Text2ImageTrainingTest {
     }
 
     @Test
+    void nativeMemoryStaysFlatOverManySteps() throws Exception {
+        TrainConfig c = config(folder, 40, 0);
+        c = c.withSchedule(new ScheduleConfig(0, 40, 1000, 1000, 1000, 1, 8));
+        long[] live = new long[41];
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), tmp.resolve("m"))) {
+            t.run(new TrainListener() {
+                @Override
+                public void stepDone(org.jgan.core.train.TrainState s, java.util.Map<String, Double> stats) {
+                    live[(int) s.step()] = org.jgan.engine.NativeMemory.liveObjects();
+                }
+            });
+        }
+        // As for the other variants: what must not happen is growth from step to step (the text encoders' packed
+        // sequences, lengths and wrong-caption indices all die with the step).
+        assertTrue(live[40] <= live[10], "live native objects grew from " + live[10] + " at step 10 to " + live[40]
+                + " at step 40");
+    }
+
+    @Test
     void captionsFollowAPrefixOfTheFolderButNotAChoiceOfImages() throws Exception {
         TrainConfig c = config(folder, 1, 16);
         TextConditioning cond = TextData.conditioning(c, data(c));
