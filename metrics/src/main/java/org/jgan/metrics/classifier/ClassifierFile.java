@@ -35,8 +35,6 @@ public final class ClassifierFile {
     }
 
     public static void save(ClassifierNet net, double testAccuracy, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         ClassifierShape s = net.shape();
         try (StepScope scope = StepScope.open()) {
             OutputArchive a = new OutputArchive();
@@ -44,15 +42,7 @@ public final class ClassifierFile {
             a.write(META, Tensors.fromLongs(new long[]{FORMAT, s.channels(), s.height(), s.width(), s.classes(),
                     ClassifierNet.FEATURES}, 6));
             a.write(ACCURACY, Tensors.fromFloats(new float[]{(float) testAccuracy}, 1));
-            // libtorch writes to a path, so the atomic write is done by hand: a hidden sibling, then a rename.
-            Path tmp = parent.resolve("." + file.getFileName() + ".tmp-" + System.nanoTime());
-            try {
-                a.save_to(tmp.toString());
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            org.jgan.engine.ArchiveFiles.save(a, file);
         }
     }
 

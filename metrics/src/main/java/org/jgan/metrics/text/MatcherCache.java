@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.InputArchive;
 import org.bytedeco.pytorch.OutputArchive;
 import org.jgan.core.data.captions.CaptionedImages;
 import org.jgan.core.data.captions.Tokenizer;
+import org.jgan.engine.ArchiveFiles;
 import org.jgan.engine.CacheDir;
 import org.jgan.engine.StepScope;
 
@@ -56,14 +57,7 @@ public final class MatcherCache {
         try (StepScope s = StepScope.open()) {
             OutputArchive a = new OutputArchive();
             m.save(a);
-            Path tmp = dir.resolve("." + weights.getFileName() + ".tmp-" + System.nanoTime());
-            try {
-                a.save_to(tmp.toString());
-                Files.move(tmp, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            ArchiveFiles.save(a, weights);
         }
         return m;
     }
