@@ -37,8 +37,13 @@ public final class ModelNumerics {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("jgan-numerics-");
-            try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, data(base.model().name(), batch),
-                    dir.resolve("run"))) {
+            ImageDataset data = data(base.model().name(), batch);
+            if (base.model().name().equals("text2image")) {
+                // text2image reads its captions from a folder, so the generated images go into one with captions
+                config = config.withData(new DataConfig(captionedFolder(dir.resolve("data"), data).toString(), batch,
+                        true, 0, 0, false));
+            }
+            try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, data, dir.resolve("run"))) {
                 t.run(new TrainListener() { });
             }
         } catch (IOException e) {
@@ -53,6 +58,24 @@ public final class ModelNumerics {
             }
         }
         return Convolutions.routes();
+    }
+
+    /** {@code d} as PNGs in {@code folder} with a captions.txt naming each image's class; returns the folder. */
+    private static Path captionedFolder(Path folder, ImageDataset d) throws IOException {
+        Files.createDirectories(folder);
+        StringBuilder captions = new StringBuilder();
+        int per = d.imageBytes();
+        for (int i = 0; i < d.size(); i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(d.width(), d.height(),
+                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            img.getRaster().setDataElements(0, 0, d.width(), d.height(),
+                    java.util.Arrays.copyOfRange(d.pixels(), i * per, (i + 1) * per));
+            String name = String.format("g%05d.png", i);
+            javax.imageio.ImageIO.write(img, "png", folder.resolve(name).toFile());
+            captions.append(name).append('\t').append("a ").append(d.classNames().get(d.labels()[i])).append('\n');
+        }
+        Files.writeString(folder.resolve("captions.txt"), captions, java.nio.charset.StandardCharsets.UTF_8);
+        return folder;
     }
 
     private static ImageDataset data(String model, int batch) {
