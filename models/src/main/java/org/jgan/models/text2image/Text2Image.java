@@ -8,6 +8,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
+import org.jgan.core.reg.R1Penalty;
 import org.jgan.core.train.Conditioning;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
@@ -22,7 +23,8 @@ import org.jgan.core.train.StepContext;
  * discriminator's features (Miyato and Koyama 2018). Each network reads captions with its own text encoder, trained
  * with it from scratch. D learns real-with-its-caption against fake and against real-with-a-wrong-caption (the
  * matching-aware D, {@link Text2ImageConfig#matchingAware()}); G learns to fool it. Captions reach the networks as
- * word ids through the trainer's {@link Conditioning}, never as classes. Settings: {@link Text2ImageConfig}.
+ * word ids through the trainer's {@link Conditioning}, never as classes. With {@code reg.r1Gamma} > 0, D's loss also
+ * has R1 on the matching real pairs (every step). Settings: {@link Text2ImageConfig}.
  */
 public final class Text2Image implements GanVariant {
     @Override
@@ -102,6 +104,14 @@ public final class Text2Image implements GanVariant {
         ctx.report("Loss/D", loss);
         ctx.report("D/real_score", realLogits.detach().sigmoid().mean());
         ctx.report("D/fake_score", fakeLogits.detach().sigmoid().mean());
+        double gamma = ctx.config().reg().r1Gamma();
+        if (gamma > 0) {
+            // R1 (Mescheder et al. 2018) on real images with their own captions: the matching pairs D must call real,
+            // which is DF-GAN's matching-aware penalty without its fake-caption terms.
+            Tensor r1 = R1Penalty.compute(d, ctx.augment(ctx.real()), tokens);
+            ctx.report("Reg/r1", r1);
+            loss = loss.add(r1.mul(new org.bytedeco.pytorch.Scalar(R1Penalty.weight(gamma, 1))));
+        }
         return loss;
     }
 

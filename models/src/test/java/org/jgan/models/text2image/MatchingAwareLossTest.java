@@ -81,6 +81,14 @@ class MatchingAwareLossTest {
             }
             assertEquals(plainExpected, plain, 1e-5);
             assertEquals(realTerm + fakeSum / fakes, withWrong, 1e-5);
+
+            // R1 on the real matching pairs: D's logit grows by 10 / 4 per pixel of a 2x2 image, so
+            // |grad|^2 = 4 * (10/4)^2 = 25 for every image, and the term is gamma / 2 * 25.
+            TrainConfig r1 = config.withReg(new org.jgan.core.config.RegConfig(0, 2.0, 1, false, 1.0, ""));
+            StepContext ctx2 = new StepContext(players, Losses.byName("non-saturating"), r1, real, tokens, 1, step);
+            double withR1 = Text2Image.discriminatorLoss(ctx2, false).item_double();
+            assertEquals(plainExpected + 2.0 / 2 * 25, withR1, 1e-4);
+            assertEquals(25.0, ctx2.stats().get("Reg/r1"), 1e-4);
         }
     }
 }
