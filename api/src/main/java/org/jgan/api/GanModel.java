@@ -241,6 +241,10 @@ public final class GanModel implements AutoCloseable {
     }
 
     private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
+        if (textConditioned()) {
+            throw new ConfigException("this run (" + config().model().name() + ") draws images from sentences, not "
+                    + "from seeds alone; generate them from prompts (generate)");
+        }
         ConfigException.check(n >= 1 && n <= 1_000_000, "number of images must be in 1..1000000, got " + n);
         byte[] px = generator.generate(n, seed, labelOf, psi);
         int[] labels = null;

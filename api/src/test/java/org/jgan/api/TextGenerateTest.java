@@ -74,7 +74,7 @@ class TextGenerateTest {
             ConfigException e = assertThrows(ConfigException.class, () -> m.generate(List.of("bar", " ,. "), 1, 0));
             assertTrue(e.getMessage().contains("prompt 2 is empty"), e.getMessage());
             ConfigException s = assertThrows(ConfigException.class, () -> m.sample(4, 0));
-            assertTrue(s.getMessage().contains("caption"), s.getMessage());
+            assertTrue(s.getMessage().contains("from sentences"), s.getMessage());
         }
     }
 }

@@ -59,6 +59,10 @@ public final class SampleCommand implements Callable<Integer> {
             Outputs.file(out, "--out");
         }
         try (GanModel model = run.model()) {
+            if (model.textConditioned()) {
+                throw new ConfigException("this run (" + model.config().model().name() + ") draws images from "
+                        + "sentences; use jgan generate --run RUN --prompt \"a light ankle boot\"");
+            }
             DataShape s = model.shape();
             if (format == Format.idx && s.channels() != 1) {
                 throw new ConfigException("--format idx holds grayscale images; this run makes " + s.channels()
