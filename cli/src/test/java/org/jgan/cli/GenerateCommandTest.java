@@ -1,0 +1,74 @@
+package org.jgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jgan generate} on a tiny text2image run: images from prompts, and every bad input as one line, exit 2. */
+class GenerateCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path run;
+
+    @BeforeAll
+    static void train() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("captioned"));
+        ImageDataset d = SyntheticData.shapes(16, 28, 2);
+        StringBuilder captions = new StringBuilder();
+        for (int i = 0; i < d.size(); i++) {
+            BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            img.getRaster().setDataElements(0, 0, 28, 28,
+                    java.util.Arrays.copyOfRange(d.pixels(), i * 784, (i + 1) * 784));
+            ImageIO.write(img, "png", folder.resolve("p" + i + ".png").toFile());
+            captions.append("p").append(i).append(".png\ta shape of kind ").append(d.labels()[i]).append('\n');
+        }
+        Files.writeString(folder.resolve("captions.txt"), captions, StandardCharsets.UTF_8);
+        run = tmp.resolve("run");
+        CliTest.Result r = CliTest.runCapturing("train", "--model", "text2image", "--data", folder.toString(),
+                "--steps", "2", "--set", "data.batch=8", "--set", "model.width=8", "--no-progress", "--out",
+                run.toString());
+        assertEquals(0, r.code(), r.toString());
+    }
+
+    @Test
+    void writesOneGridRowPerPromptAndWarnsAboutUnknownWords() throws Exception {
+        Path out = tmp.resolve("grid.png");
+        CliTest.Result r = CliTest.runCapturing("generate", "--run", run.toString(), "--prompt", "a shape of kind 1",
+                "--prompt", "a striped shape", "--count", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("6 images of 2 prompt(s)"), r.out());
+        assertTrue(r.err().contains("unknown: striped"), r.err());
+        BufferedImage g = ImageIO.read(out.toFile());
+        assertTrue(g.getWidth() > g.getHeight(), "3 columns, 2 rows");
+    }
+
+    @Test
+    void badPromptsAreOneLineErrors() throws Exception {
+        String r = run.toString();
+        String out = tmp.resolve("x.png").toString();
+        expect("give a sentence with --prompt", "generate", "--run", r, "--out", out);
+        expect("prompt 1 is empty", "generate", "--run", r, "--prompt", " .", "--out", out);
+        expect("no such file", "generate", "--run", r, "--prompts", tmp.resolve("none.txt").toString(), "--out", out);
+        Path empty = Files.writeString(tmp.resolve("blank.txt"), "\n  \n");
+        expect("give a sentence with --prompt", "generate", "--run", r, "--prompts", empty.toString(), "--out", out);
+        expect("--count must be in 1..1000000", "generate", "--run", r, "--prompt", "a", "--count", "0", "--out", out);
+        expect("draws images from sentences", "sample", "--run", r, "--out", out);
+    }
+
+    private static void expect(String message, String... args) {
+        CliTest.Result r = CliTest.run(args);
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(message), r.toString());
+        assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+}
