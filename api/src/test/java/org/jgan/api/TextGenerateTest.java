@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.data.captions.CaptionsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +28,9 @@ class TextGenerateTest {
 
     @BeforeAll
     static void train() throws Exception {
-        Path folder = Files.createDirectories(tmp.resolve("captioned"));
         ImageDataset d = SyntheticData.shapes(24, 28, 4);
-        StringBuilder captions = new StringBuilder();
-        for (int i = 0; i < d.size(); i++) {
-            BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            byte[] px = java.util.Arrays.copyOfRange(d.pixels(), i * 784, (i + 1) * 784);
-            img.getRaster().setDataElements(0, 0, 28, 28, px);
-            ImageIO.write(img, "png", folder.resolve("s" + i + ".png").toFile());
-            captions.append("s").append(i).append(".png\t").append(NAMES[d.labels()[i]]).append('\n');
-        }
-        Files.writeString(folder.resolve("captions.txt"), captions, StandardCharsets.UTF_8);
+        Path folder = CaptionsFile.write(tmp.resolve("captioned"), d,
+                java.util.Arrays.stream(d.labels()).mapToObj(l -> NAMES[l]).toList());
         run = tmp.resolve("run");
         Jgan.train(Jgan.config("text2image").data(folder.toString()).batch(8).width(8).steps(3)
                 .sampleAndCheckpointEvery(3, 3).build(), run).run();

@@ -61,11 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 1 || count > 1_000_000) {
             throw new ConfigException("--count must be in 1..1000000, got " + count);
         }
-        if (format == SampleCommand.Format.png) {
-            Outputs.folder(out, "--out");
-        } else {
-            Outputs.file(out, "--out");
-        }
+        format.checkOut(out);
         try (GanModel model = run.model()) {
             if (!model.textConditioned()) {
                 throw new ConfigException("this run's model (" + model.config().model().name() + ") does not take "
@@ -73,12 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             model.promptWarnings(all).forEach(w -> System.err.println("warning: " + w));
             Samples samples = model.generate(all, (int) count, seed);
-            switch (format) {
-                case grid -> samples.writeGrid(out);
-                case idx -> samples.writeIdx(out);
-                case png -> samples.writePngs(out);
-                default -> throw new IllegalStateException();
-            }
+            format.write(samples, out);
             System.out.printf("%s: %d images of %d prompt(s) from %s (%s weights) -> %s%n", format, samples.count(),
                     all.size(), model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         }

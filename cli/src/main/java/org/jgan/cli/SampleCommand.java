@@ -14,7 +14,28 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Generate images from a trained run (EMA weights when the run has them).")
 public final class SampleCommand implements Callable<Integer> {
-    enum Format { png, grid, idx }
+    enum Format {
+        png, grid, idx;
+
+        /** Refuses an --out that cannot take this format: a folder for png, a file otherwise. */
+        void checkOut(Path out) {
+            if (this == png) {
+                Outputs.folder(out, "--out");
+            } else {
+                Outputs.file(out, "--out");
+            }
+        }
+
+        /** Writes {@code samples} to {@code out} in this format. */
+        void write(Samples samples, Path out) throws java.io.IOException {
+            switch (this) {
+                case grid -> samples.writeGrid(out);
+                case idx -> samples.writeIdx(out);
+                case png -> samples.writePngs(out);
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
 
     @Mixin
     RunOptions run = new RunOptions();
@@ -53,11 +74,7 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be in 1..1000000, got " + countArg);
         }
         count = (int) countArg;
-        if (format == Format.png) {
-            Outputs.folder(out, "--out");
-        } else {
-            Outputs.file(out, "--out");
-        }
+        format.checkOut(out);
         try (GanModel model = run.model()) {
             if (model.textConditioned()) {
                 throw new ConfigException("this run (" + model.config().model().name() + ") draws images from "
@@ -77,12 +94,7 @@ public final class SampleCommand implements Callable<Integer> {
             } else {
                 samples = Flags.named("--truncation", () -> model.sample(count, seed, psi));
             }
-            switch (format) {
-                case grid -> samples.writeGrid(out);
-                case idx -> samples.writeIdx(out);
-                case png -> samples.writePngs(out);
-                default -> throw new IllegalStateException();
-            }
+            format.write(samples, out);
             System.out.printf("%s: %d images from %s (%s weights) -> %s%n", format, samples.count(),
                     model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         }

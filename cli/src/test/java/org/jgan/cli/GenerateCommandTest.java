@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.data.captions.CaptionsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +22,9 @@ class GenerateCommandTest {
 
     @BeforeAll
     static void train() throws Exception {
-        Path folder = Files.createDirectories(tmp.resolve("captioned"));
         ImageDataset d = SyntheticData.shapes(16, 28, 2);
-        StringBuilder captions = new StringBuilder();
-        for (int i = 0; i < d.size(); i++) {
-            BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            img.getRaster().setDataElements(0, 0, 28, 28,
-                    java.util.Arrays.copyOfRange(d.pixels(), i * 784, (i + 1) * 784));
-            ImageIO.write(img, "png", folder.resolve("p" + i + ".png").toFile());
-            captions.append("p").append(i).append(".png\ta shape of kind ").append(d.labels()[i]).append('\n');
-        }
-        Files.writeString(folder.resolve("captions.txt"), captions, StandardCharsets.UTF_8);
+        Path folder = CaptionsFile.write(tmp.resolve("captioned"), d,
+                java.util.Arrays.stream(d.labels()).mapToObj(l -> "a shape of kind " + l).toList());
         run = tmp.resolve("run");
         CliTest.Result r = CliTest.runCapturing("train", "--model", "text2image", "--data", folder.toString(),
                 "--steps", "2", "--set", "data.batch=8", "--set", "model.width=8", "--no-progress", "--out",

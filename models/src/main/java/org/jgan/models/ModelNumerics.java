@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.Presets;
@@ -11,6 +12,7 @@ import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DemoTasks;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.captions.CaptionsFile;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.TrainListener;
@@ -40,8 +42,9 @@ public final class ModelNumerics {
             ImageDataset data = data(base.model().name(), batch);
             if (base.model().name().equals("text2image")) {
                 // text2image reads its captions from a folder, so the generated images go into one with captions
-                config = config.withData(new DataConfig(captionedFolder(dir.resolve("data"), data).toString(), batch,
-                        true, 0, 0, false));
+                config = config.withData(new DataConfig(CaptionsFile.write(dir.resolve("data"), data,
+                        Arrays.stream(data.labels()).mapToObj(l -> "a " + data.classNames().get(l)).toList())
+                        .toString(), batch, true, 0, 0, false));
             }
             try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, data, dir.resolve("run"))) {
                 t.run(new TrainListener() { });
@@ -58,24 +61,6 @@ public final class ModelNumerics {
             }
         }
         return Convolutions.routes();
-    }
-
-    /** {@code d} as PNGs in {@code folder} with a captions.txt naming each image's class; returns the folder. */
-    private static Path captionedFolder(Path folder, ImageDataset d) throws IOException {
-        Files.createDirectories(folder);
-        StringBuilder captions = new StringBuilder();
-        int per = d.imageBytes();
-        for (int i = 0; i < d.size(); i++) {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(d.width(), d.height(),
-                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-            img.getRaster().setDataElements(0, 0, d.width(), d.height(),
-                    java.util.Arrays.copyOfRange(d.pixels(), i * per, (i + 1) * per));
-            String name = String.format("g%05d.png", i);
-            javax.imageio.ImageIO.write(img, "png", folder.resolve(name).toFile());
-            captions.append(name).append('\t').append("a ").append(d.classNames().get(d.labels()[i])).append('\n');
-        }
-        Files.writeString(folder.resolve("captions.txt"), captions, java.nio.charset.StandardCharsets.UTF_8);
-        return folder;
     }
 
     private static ImageDataset data(String model, int batch) {

@@ -47,6 +47,36 @@ public final class CaptionsFile {
         return CaptionedImages.ofTexts(images, captions);
     }
 
+    /**
+     * Writes the grayscale images of {@code images} into {@code folder} as PNGs ({@code 00000.png}, ...) with a
+     * {@value #FILE_NAME} giving image i the caption {@code captions.get(i)}: the folder {@link #open} reads back (a
+     * generated captioned data set, for checks and tests). The captions file is written last, via a temporary file.
+     */
+    public static Path write(Path folder, ImageDataset images, List<String> captions) throws IOException {
+        if (images.channels() != 1 || captions.size() != images.size()) {
+            throw new DataException(images.name() + ": writing a captioned folder needs grayscale images and one "
+                    + "caption each; got " + images.channels() + " channels, " + images.size() + " images and "
+                    + captions.size() + " captions");
+        }
+        Files.createDirectories(folder);
+        StringBuilder lines = new StringBuilder();
+        int per = images.imageBytes();
+        for (int i = 0; i < images.size(); i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(images.width(), images.height(),
+                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            img.getRaster().setDataElements(0, 0, images.width(), images.height(),
+                    java.util.Arrays.copyOfRange(images.pixels(), i * per, (i + 1) * per));
+            String name = String.format("%05d.png", i);
+            javax.imageio.ImageIO.write(img, "png", folder.resolve(name).toFile());
+            lines.append(name).append('\t').append(captions.get(i)).append('\n');
+        }
+        Path tmp = folder.resolve("." + FILE_NAME + ".tmp-" + System.nanoTime());
+        Files.writeString(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, folder.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return folder;
+    }
+
     /** The captions of the images of {@code folder}, in the order {@link ImageFolderReader} reads the images. */
     public static List<String> read(Path folder) {
         return read(folder.resolve(FILE_NAME), imageNames(folder), folder);
