@@ -13,6 +13,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.Seeds;
@@ -21,6 +22,7 @@ import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainListeners;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
+import org.jgan.core.train.TrainingData;
 import org.jgan.engine.Torch;
 import org.jgan.metrics.eval.EvalListener;
 import org.jgan.metrics.eval.FeatureCache;
@@ -144,8 +146,7 @@ public final class Training {
         GanVariant variant = Variants.byName(config.model().name());
         // The variant opens its data (image-to-image models read pair folders and demo tasks), then the subset rules
         // of data.perClass and data.limit apply.
-        ImageDataset ds = DataSources.subset(variant.openData(config), config.data(),
-                Seeds.derive(config.seed(), "subset", 0));
+        TrainingData ds = variant.openTrainingData(config, Seeds.derive(config.seed(), "subset", 0));
         Outcome outcome = new Outcome();
         TimeBudget budget = TimeBudget.minutes(minutes);
         try (Trainer trainer = new Trainer(variant, config, ds, runDir);
@@ -154,13 +155,18 @@ public final class Training {
                 TrainState s = trainer.resume();
                 log.accept(String.format("resuming %s at step %d (epoch %d)", runDir, s.step(), s.epoch()));
             }
-            log.accept(String.format("training %s on %s (%d images, %dx%dx%d), %d threads -> %s",
-                    config.model().name(), ds.name(), ds.size(), ds.channels(), ds.height(), ds.width(),
-                    Torch.threads(), runDir));
+            DataShape sh = ds.shape();
+            log.accept(String.format("training %s on %s (%d %s, %s), %d threads -> %s", config.model().name(),
+                    ds.name(), ds.size(), ds.items(), sh.spans() != null ? sh.channels() + " values per row"
+                            : sh.channels() + "x" + sh.height() + "x" + sh.width(), Torch.threads(), runDir));
             List<TrainListener> all = new ArrayList<>(listeners);
             all.add(outcome);
             if (fx != null) {
-                all.add(evalListener(fx, ds));
+                if (ds.images() == null) {
+                    throw new ConfigException("evaluation during training scores images; " + ds.name() + " holds "
+                            + ds.items() + " (score a table with the table report instead)");
+                }
+                all.add(evalListener(fx, ds.images()));
             }
             trainer.stopAfter(budget);
             long t0 = System.nanoTime();

@@ -68,6 +68,7 @@ public final class RunGenerator implements AutoCloseable {
         ds.path("classes").forEach(c -> classes.add(c.asText()));
         DataShape shape = new DataShape(sh.get(0).asInt(), sh.get(1).asInt(), sh.get(2).asInt(), classes.size());
         GanVariant variant = Variants.byName(config.model().name());
+        shape = variant.runShape(runDir, shape);
         if (variant instanceof org.jgan.models.i2i.ImageToImage) {
             throw new ConfigException(runDir + ": a " + config.model().name() + " run maps images to images and does "
                     + "not generate from noise; use jgan translate or jgan upscale");

@@ -31,6 +31,7 @@ public final class Variants {
         ALL.put("stylegan2", () -> new StyleGan2(false));
         ALL.put("stylegan2-cond", () -> new StyleGan2(true));
         ALL.put("text2image", org.jgan.models.text2image.Text2Image::new);
+        ALL.put("ctgan", org.jgan.models.ctgan.Ctgan::new);
     }
 
     private Variants() {

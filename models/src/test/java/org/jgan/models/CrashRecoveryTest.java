@@ -119,7 +119,7 @@ class CrashRecoveryTest {
         float[] expected = straight(cfg, tmp.resolve("straight"));
         // What a kill during the step-0 checkpoint leaves: config.json and the hidden folder being filled.
         Path run = tmp.resolve("killed");
-        new RunDir(run).writeConfig(cfg, Provenance.of(cfg.seed(), DATA, "dcgan"));
+        new RunDir(run).writeConfig(cfg, Provenance.of(cfg.seed(), org.jgan.core.train.TrainingData.of(DATA), "dcgan"));
         Path partial = Files.createDirectories(run.resolve("checkpoints/.tmp-step-000000-3k1x0"));
         Files.writeString(partial.resolve("G.pt"), "half a checkpoint");
         Events events = new Events();

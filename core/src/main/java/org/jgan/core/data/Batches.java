@@ -11,40 +11,46 @@ import org.jgan.engine.Tensors;
  * batches) and kept otherwise (evaluation).
  */
 public final class Batches {
-    private final ImageDataset data;
+    private final String name;
+    private final int size;
     private final int batchSize;
     private final boolean dropLast;
     private final long seed;
 
     public Batches(ImageDataset data, int batchSize, boolean dropLast, long seed) {
+        this(data.name(), data.size(), "images", batchSize, dropLast, seed);
+    }
+
+    /**
+     * Batches over any data of {@code size} items (images, table rows, clips; {@code items} names them in messages,
+     * as does {@code name} the data); the items themselves are fetched by index by whoever holds them.
+     */
+    public Batches(String name, int size, String items, int batchSize, boolean dropLast, long seed) {
         if (batchSize < 1) {
             throw new DataException("batch size must be at least 1, got " + batchSize);
         }
-        if (batchSize > data.size()) {
-            throw new DataException(data.name() + ": batch size " + batchSize + " is larger than the data ("
-                    + data.size() + " images); use a batch size of " + data.size() + " or less");
+        if (batchSize > size) {
+            throw new DataException(name + ": batch size " + batchSize + " is larger than the data ("
+                    + size + " " + items + "); use a batch size of " + size + " or less");
         }
-        this.data = data;
+        this.name = name;
+        this.size = size;
         this.batchSize = batchSize;
         this.dropLast = dropLast;
         this.seed = seed;
     }
 
     public int batchesPerEpoch() {
-        return dropLast ? data.size() / batchSize : (data.size() + batchSize - 1) / batchSize;
+        return dropLast ? size / batchSize : (size + batchSize - 1) / batchSize;
     }
 
     public int batchSize() {
         return batchSize;
     }
 
-    public ImageDataset data() {
-        return data;
-    }
-
     /** The shuffled image order of {@code epoch}. */
     public int[] order(long epoch) {
-        return permutation(data.size(), new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+        return permutation(size, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
     }
 
     /** 0..n-1 in the Fisher-Yates order drawn from {@code rng}. */

@@ -16,6 +16,16 @@ public interface Conditioning {
     /** The condition of the training images at {@code idx} (indices into the training data), in the caller's scope. */
     Tensor batch(int[] idx);
 
+    /**
+     * The rows a training step takes and their condition, given the rows {@code idx} the data order offers and a
+     * seed drawn for this batch: those rows and {@link #batch} by default. A conditioning that chooses the condition
+     * first and then real rows that match it (CTGAN's training-by-sampling, Xu et al. 2019) overrides this; it must
+     * draw only from {@code seed}, so a resumed run takes the same rows.
+     */
+    default ConditionedRows draw(int[] idx, long seed) {
+        return new ConditionedRows(idx, batch(idx));
+    }
+
     /** The conditions of the {@code n} images of the run's fixed sample view, the same for the whole run. */
     Tensor fixed(int n);
 

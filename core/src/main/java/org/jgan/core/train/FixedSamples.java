@@ -6,8 +6,6 @@ import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.ImageDataset;
-import org.jgan.core.image.ImageGrid;
 import org.jgan.core.nn.GanNet;
 import org.jgan.engine.StepScope;
 
@@ -21,11 +19,13 @@ final class FixedSamples implements AutoCloseable {
     private final Tensor z;
     private final Tensor condition;
     private final SampleSheet sheet;
+    private final TrainingData data;
     private final int columns;
     private double lastSpread = Double.NaN;
     private boolean lastFinite = true;
 
-    FixedSamples(GanVariant variant, TrainConfig config, ImageDataset data, Conditioning conditioning) {
+    FixedSamples(GanVariant variant, TrainConfig config, TrainingData data, Conditioning conditioning) {
+        this.data = data;
         int n = config.schedule().sampleCount();
         columns = conditioning != null ? conditioning.columns(n) : 0;
         try (StepScope s = StepScope.open()) {
@@ -33,7 +33,7 @@ final class FixedSamples implements AutoCloseable {
                     new GeneratorOptional(torch.createCPUGenerator(Seeds.derive(config.seed(), "samples", 0)))));
             condition = conditioning != null ? s.keep(conditioning.fixed(n)) : null;
         }
-        sheet = variant.sampleSheet(config, data, Seeds.derive(config.seed(), "samples", 1));
+        sheet = data.images() == null ? null : variant.sampleSheet(config, data.images(), Seeds.derive(config.seed(), "samples", 1));
     }
 
     /** The fixed latent batch through {@code generator}, in [-1, 1], in the caller's scope. */
@@ -47,9 +47,7 @@ final class FixedSamples implements AutoCloseable {
             Tensor imgs = sheet != null ? Sampler.render(sheet, generator, players) : generate(generator);
             measure(imgs);
             int cols = sheet != null ? sheet.columns() : columns;
-            Path png = run.samplesDir().resolve(String.format("step-%06d.png", step));
-            ImageGrid.writePng(ImageGrid.grid(imgs, cols), png);
-            return png;
+            return data.writeView(imgs, cols, run.samplesDir(), step);
         }
     }
 

@@ -34,7 +34,7 @@ public interface GanVariant {
      * when {@link #conditional()}, else null, in which case the networks still get the data's labels, if any, and may
      * ignore them. Variants conditioned on something else (captions, table rows) return their own.
      */
-    default Conditioning conditioning(TrainConfig config, ImageDataset data) {
+    default Conditioning conditioning(TrainConfig config, TrainingData data) {
         return conditional() ? new ClassConditioning(data) : null;
     }
 
@@ -47,6 +47,23 @@ public interface GanVariant {
      */
     default ImageDataset openData(TrainConfig config) {
         return DataSources.open(config.data().source());
+    }
+
+    /**
+     * The training data of a run: by default the images of {@link #openData}, subset as {@code config.data()} says
+     * (a subset drawn with {@code subsetSeed}). Variants that train on other data (table rows, clips) read it here.
+     */
+    default TrainingData openTrainingData(TrainConfig config, long subsetSeed) {
+        return TrainingData.of(DataSources.subset(openData(config), config.data(), subsetSeed));
+    }
+
+    /**
+     * The data shape of a trained run in {@code runDir} for rebuilding its generator, given the one config.json
+     * records ({@code recorded}); variants whose networks are sized by more than that (a table's row layout) read
+     * what they saved with the run.
+     */
+    default DataShape runShape(java.nio.file.Path runDir, DataShape recorded) {
+        return recorded;
     }
 
     /** Rejects data this variant cannot train on, naming it; the default takes single images only. */

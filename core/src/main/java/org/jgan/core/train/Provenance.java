@@ -3,7 +3,6 @@ package org.jgan.core.train;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jgan.core.data.ImageDataset;
 import org.jgan.engine.Torch;
 
 /** What config.json records besides the config: versions, machine, seed and the data fingerprint. */
@@ -28,7 +27,7 @@ public final class Provenance {
         }
     }
 
-    public static Map<String, Object> of(long seed, ImageDataset data, String citation) {
+    public static Map<String, Object> of(long seed, TrainingData data, String citation) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jgan", JGAN_VERSION);
         m.put("libtorch", Torch.libtorchVersion());
@@ -38,16 +37,7 @@ public final class Provenance {
         m.put("threads", Torch.threads());
         m.put("seed", seed);
         m.put("paper", citation);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", data.name());
-        d.put("images", data.size());
-        d.put("shape", new int[]{data.channels(), data.height(), data.width()});
-        d.put("classes", data.classNames());
-        d.put("fingerprint", data.fingerprint());
-        if (data.pairing() != null) {
-            d.put("pairing", data.pairing());
-        }
-        m.put("dataset", d);
+        m.put("dataset", data.provenance());
         m.put("created", Instant.now().toString());
         return m;
     }

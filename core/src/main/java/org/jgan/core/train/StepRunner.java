@@ -7,8 +7,6 @@ import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.Batches;
-import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.Mirror;
 import org.jgan.core.loss.GanLoss;
 import org.jgan.engine.StepScope;
@@ -19,7 +17,7 @@ import org.jgan.engine.StepScope;
  */
 final class StepRunner {
     private final TrainConfig config;
-    private final ImageDataset data;
+    private final TrainingData data;
     private final Players players;
     private final Map<String, Adam> optimizers;
     private final List<Phase> phases;
@@ -28,7 +26,7 @@ final class StepRunner {
     private final Conditioning conditioning;
     BiConsumer<Phase, Players> observer = (p, pl) -> { };
 
-    StepRunner(TrainConfig config, ImageDataset data, Players players, Map<String, Adam> optimizers,
+    StepRunner(TrainConfig config, TrainingData data, Players players, Map<String, Adam> optimizers,
                List<Phase> phases, GanLoss loss, Ema ema, Conditioning conditioning) {
         this.config = config;
         this.data = data;
@@ -80,11 +78,18 @@ final class StepRunner {
     }
 
     private StepContext context(long step, int rep, int[] idx) {
-        Tensor real = Batches.images(data, idx);
-        if (config.data().mirror()) {
+        Tensor condition;
+        if (conditioning != null) {
+            ConditionedRows drawn = conditioning.draw(idx, Seeds.derive(config.seed(), "condition", step * 1000 + rep));
+            idx = drawn.rows();
+            condition = drawn.condition();
+        } else {
+            condition = data.labels(idx);
+        }
+        Tensor real = data.batch(idx);
+        if (config.data().mirror() && data.images() != null) {
             real = Mirror.apply(real, Seeds.derive(config.seed(), "mirror", step * 1000 + rep));
         }
-        Tensor condition = conditioning != null ? conditioning.batch(idx) : Batches.labels(data, idx);
         return new StepContext(players, loss, config, real, condition,
                 Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
     }

@@ -29,7 +29,7 @@ import org.jgan.engine.Optimizers;
 public final class Trainer implements AutoCloseable {
     private final GanVariant variant;
     private final TrainConfig config;
-    private final ImageDataset data;
+    private final TrainingData data;
     private final RunDir run;
     private final Batches batches;
     private final Players players;
@@ -53,20 +53,25 @@ public final class Trainer implements AutoCloseable {
      * A new run (no resume) refuses a folder that already holds a run (a config.json).
      */
     public Trainer(GanVariant variant, TrainConfig config, ImageDataset data, Path runDir) {
+        this(variant, config, TrainingData.of(data), runDir);
+    }
+
+    /** As {@link #Trainer(GanVariant, TrainConfig, ImageDataset, Path)} for any training data (images, table rows). */
+    public Trainer(GanVariant variant, TrainConfig config, TrainingData data, Path runDir) {
         this.run = new RunDir(runDir);
         this.identity = new RunIdentity(variant, config, run);
         org.jgan.engine.Torch.ensureLoaded();
-        variant.checkData(DataShape.of(data), data.name());
+        variant.checkData(data.shape(), data.name());
         this.variant = variant;
         this.config = config;
         this.data = data;
         this.recovery = new RunRecovery(run);
-        this.batches = new Batches(data, config.data().batch(), config.data().dropLast(),
+        this.batches = new Batches(data.name(), data.size(), data.items(), config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
-        DataShape shape = DataShape.of(data);
+        DataShape shape = data.shape();
         if (variant.conditional() && shape.numClasses() < 2) {
             throw new ConfigException(variant.name() + " is conditional and needs labelled data with 2 or more "
-                    + "classes; " + data.name() + " has " + (data.labelled() ? shape.numClasses() : "no labels"));
+                    + "classes; " + data.name() + " has " + (shape.numClasses() > 0 ? shape.numClasses() : "no labels"));
         }
         torch.manual_seed(Seeds.derive(config.seed(), "init", 0));
         Players built = variant.build(config, shape, Seeds.derive(config.seed(), "init", 1));
@@ -118,7 +123,7 @@ public final class Trainer implements AutoCloseable {
     public RunDir run() { return run; }
     public TrainConfig config() { return config; }
     public GanVariant variant() { return variant; }
-    public ImageDataset data() { return data; }
+    public TrainingData data() { return data; }
 
     /** The generator to sample and evaluate with: the EMA copy when there is one, else G. */
     public GanNet samplingGenerator() {

@@ -69,7 +69,11 @@ public final class EvalListener implements TrainListener {
     @Override
     public void attached(Trainer t) {
         this.trainer = t;
-        DataShape s = DataShape.of(t.data());
+        if (t.data().images() == null) {
+            throw new org.jgan.core.config.ConfigException("image evaluation during training needs image data; "
+                    + t.data().name() + " holds " + t.data().items());
+        }
+        DataShape s = t.data().shape();
         fx.check(t.data().name(), s.channels(), s.height(), s.width());
         restoreHistory(t.run().metricsFile());
     }
@@ -108,7 +112,7 @@ public final class EvalListener implements TrainListener {
     private void evaluate(long step) throws IOException {
         long t0 = System.nanoTime();
         var cfg = trainer.config();
-        DataShape shape = DataShape.of(trainer.data());
+        DataShape shape = trainer.data().shape();
         long seed = Seeds.derive(cfg.seed(), "eval", 0);
         FeatureSet fake;
         try (GeneratorSource src = new GeneratorSource(trainer.samplingGenerator(),
@@ -162,7 +166,7 @@ public final class EvalListener implements TrainListener {
         if (n < 2) {
             return Double.NaN;
         }
-        ImageDataset d = trainer.data();
+        ImageDataset d = trainer.data().images();
         ImageDataset fixed = new ImageDataset("fixed latent batch", d.channels(), d.height(), d.width(), bytes,
                 null, List.of());
         FeatureSet f = FeatureRunner.extract(fx, new DatasetSource(fixed));

@@ -10,6 +10,7 @@ import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 import org.jgan.core.reg.R1Penalty;
 import org.jgan.core.train.Conditioning;
+import org.jgan.core.train.TrainingData;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.Phase;
@@ -67,8 +68,8 @@ public final class Text2Image implements GanVariant {
     }
 
     @Override
-    public Conditioning conditioning(TrainConfig config, ImageDataset data) {
-        return TextData.conditioning(config, data);
+    public Conditioning conditioning(TrainConfig config, TrainingData data) {
+        return TextData.conditioning(config, data.images());
     }
 
     @Override

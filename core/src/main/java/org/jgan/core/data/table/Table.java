@@ -101,6 +101,21 @@ public final class Table {
         }
     }
 
+    /**
+     * The rows at {@code idx} (each in 0..rows-1, in that order), with this table's schema and categories: a split
+     * into training and held-out rows, or a prefix.
+     */
+    public Table select(int[] idx) {
+        if (idx.length == 0) {
+            throw new IllegalArgumentException("a table needs at least one row");
+        }
+        List<Column> out = new java.util.ArrayList<>();
+        for (Column c : columns) {
+            out.add(c.select(idx));
+        }
+        return new Table(schema, out);
+    }
+
     public TableSchema schema() {
         return schema;
     }
