@@ -13,6 +13,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataException;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.table.Table;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.core.train.Checkpoints;
 import org.jgan.core.train.DataShape;
@@ -22,6 +23,7 @@ import org.jgan.metrics.eval.FeatureCache;
 import org.jgan.metrics.eval.References;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
+import org.jgan.models.ctgan.TableSampler;
 import org.jgan.models.stylegan2.StyleMixing;
 
 /**
@@ -101,6 +103,22 @@ public final class GanModel implements AutoCloseable {
     /** What loading had to work around (a damaged newest checkpoint), one line each. */
     public List<String> warnings() {
         return generator.warnings();
+    }
+
+    /** True for a run that makes table rows (ctgan): it samples with {@link #sampleRows}. */
+    public boolean tabular() {
+        return shape().spans() != null;
+    }
+
+    /**
+     * {@code n} table rows from latent seed {@code seed} (tabular runs), each with the column values {@code where}
+     * asks for (categorical or boolean column to category; empty map for none): exactly {@code n} rows, all matching,
+     * the same for the same seed. Write them with {@link Table#writeCsv}.
+     */
+    public Table sampleRows(int n, long seed, java.util.Map<String, String> where) {
+        ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
+        ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
+        return new TableSampler(generator, runDir).sample(n, seed, where);
     }
 
     /** The loaded generator, for code that needs the networks themselves. */
@@ -241,6 +259,10 @@ public final class GanModel implements AutoCloseable {
     }
 
     private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
+        if (tabular()) {
+            throw new ConfigException("this run (" + config().model().name() + ") makes table rows, not images; "
+                    + "sample rows (sampleRows)");
+        }
         if (textConditioned()) {
             throw new ConfigException("this run (" + config().model().name() + ") draws images from sentences, not "
                     + "from seeds alone; generate them from prompts (generate)");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Generate images from a trained run (EMA weights when the run has them).")
 public final class SampleCommand implements Callable<Integer> {
     enum Format {
-        png, grid, idx;
+        png, grid, idx, csv;
 
         /** Refuses an --out that cannot take this format: a folder for png, a file otherwise. */
         void checkOut(Path out) {
@@ -50,12 +50,16 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Latent seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "grid",
-            description = "png (one file per image in --out DIR), grid (one PNG), idx (IDX3 uint8 file, as MNIST).")
+    @Option(names = "--format", description = "png (one file per image in --out DIR), grid (one PNG, the default "
+            + "for images), idx (IDX3 uint8 file, as MNIST), csv (table rows, the default for table runs).")
     Format format;
 
-    @Option(names = "--out", required = true, description = "Output file (grid, idx) or folder (png).")
+    @Option(names = "--out", required = true, description = "Output file (grid, idx, csv) or folder (png).")
     Path out;
+
+    @Option(names = "--where", description = "Table runs: only rows with this value in a categorical or boolean "
+            + "column, COLUMN=VALUE; repeat for more columns. Exactly --count rows come back.")
+    java.util.List<String> where = new java.util.ArrayList<>();
 
     @Option(names = "--class", description = "Conditional runs: a class index or name, or 'all' for a grid with one "
             + "row per class (--count images per row, default 10).")
@@ -74,8 +78,14 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be in 1..1000000, got " + countArg);
         }
         count = (int) countArg;
-        format.checkOut(out);
         try (GanModel model = run.model()) {
+            if (model.tabular()) {
+                return sampleRows(model);
+            }
+            format = format == null ? Format.grid : format;
+            ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes images (use --class)");
+            ConfigException.check(format != Format.csv, "--format csv writes table rows; this run makes images");
+            format.checkOut(out);
             if (model.textConditioned()) {
                 throw new ConfigException("this run (" + model.config().model().name() + ") draws images from "
                         + "sentences; use jgan generate --run RUN --prompt \"a light ankle boot\"");
@@ -98,6 +108,26 @@ public final class SampleCommand implements Callable<Integer> {
             System.out.printf("%s: %d images from %s (%s weights) -> %s%n", format, samples.count(),
                     model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         }
+        return 0;
+    }
+
+    private int sampleRows(GanModel model) throws java.io.IOException {
+        ConfigException.check(format == null || format == Format.csv, "--format " + format + " writes images; this "
+                + "run makes table rows (--format csv)");
+        ConfigException.check(classOpt == null, "--class picks images of a class; for table rows use --where "
+                + "COLUMN=VALUE");
+        Outputs.file(out, "--out");
+        java.util.Map<String, String> conditions = new java.util.LinkedHashMap<>();
+        for (String w : where) {
+            int eq = w.indexOf('=');
+            ConfigException.check(eq > 0, "--where " + w + ": give COLUMN=VALUE, e.g. --where weather=snow");
+            ConfigException.check(conditions.put(w.substring(0, eq), w.substring(eq + 1)) == null,
+                    "--where names column " + w.substring(0, eq) + " twice");
+        }
+        org.jgan.core.data.table.Table rows = model.sampleRows(count, seed, conditions);
+        rows.writeCsv(out);
+        System.out.printf("csv: %d rows from %s (%s weights)%s -> %s%n", rows.rows(), model.checkpoint(),
+                model.ema() ? "EMA" : "raw", conditions.isEmpty() ? "" : " where " + conditions, out);
         return 0;
     }
 }

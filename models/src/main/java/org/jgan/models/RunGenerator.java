@@ -210,6 +210,35 @@ public final class RunGenerator implements AutoCloseable {
         return all;
     }
 
+    /**
+     * {@code n} outputs of the generator as they come, row-major floats (N x C x H x W), for generators that write
+     * something other than images (table rows): drawn as {@link #generate(int, long, java.util.function.BiFunction,
+     * double)} draws them, without truncation.
+     */
+    public float[] generateRaw(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf) {
+        if (n < 1) {
+            throw new ConfigException("the number of samples must be at least 1, got " + n);
+        }
+        int per = shape.channels() * shape.height() * shape.width();
+        float[] all = new float[Math.multiplyExact(n, per)];
+        Generator rng = torch.createCPUGenerator(seed);
+        try {
+            int chunk = 500;
+            for (int from = 0; from < n; from += chunk) {
+                int m = Math.min(chunk, n - from);
+                try (StepScope scope = StepScope.open()) {
+                    Tensor z = torch.randn(new long[]{m, latentDim()}, new GeneratorOptional(rng));
+                    Tensor condition = conditionOf == null ? null : conditionOf.apply(from, m);
+                    float[] f = Tensors.toFloats(Sampler.generate(generator, z, condition).contiguous());
+                    System.arraycopy(f, 0, all, from * per, f.length);
+                }
+            }
+        } finally {
+            rng.close();
+        }
+        return all;
+    }
+
     /** As {@link #generate(int, long, IntUnaryOperator, double)}, classes cycling 0, 1, 2, ..., no truncation. */
     public byte[] generate(int n, long seed) {
         return generate(n, seed, i -> i % Math.max(1, shape.numClasses()), 1.0);

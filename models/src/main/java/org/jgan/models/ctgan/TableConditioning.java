@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bytedeco.pytorch.Tensor;
+import org.jgan.core.data.JsonFiles;
 import org.jgan.core.data.table.OutputSpan;
 import org.jgan.core.train.ConditionedRows;
 import org.jgan.core.train.Conditioning;
@@ -23,6 +26,9 @@ import org.jgan.engine.Tensors;
  * without a condition, so that the view's rows can be read as a sample of the table.
  */
 final class TableConditioning implements Conditioning {
+    static final String FREQUENCIES = "category-counts.json";
+    static final String FREQUENCIES_FORMAT = "jgan-ctgan-category-counts";
+
     private final TableRows data;
     private final List<OutputSpan> discrete;
     private final int width;
@@ -69,7 +75,7 @@ final class TableConditioning implements Conditioning {
         throw new IllegalStateException("row " + r + " has no category in column " + s.column());
     }
 
-    private static double[] cumulative(double[] w) {
+    static double[] cumulative(double[] w) {
         double total = 0;
         for (double v : w) {
             total += v;
@@ -83,7 +89,7 @@ final class TableConditioning implements Conditioning {
         return cum;
     }
 
-    private static int pick(double[] cum, SplittableRandom rng) {
+    static int pick(double[] cum, SplittableRandom rng) {
         double u = rng.nextDouble();
         for (int k = 0; k < cum.length; k++) {
             if (u < cum[k]) {
@@ -162,8 +168,19 @@ final class TableConditioning implements Conditioning {
         return 10;
     }
 
+    /** Writes the table's files ({@link TableRows#save}) and each column's category counts, which sampling reads. */
     @Override
     public void save(Path runDir) throws IOException {
         data.save(runDir);
+        ObjectNode root = JsonFiles.start(FREQUENCIES_FORMAT, 1);
+        ArrayNode cols = root.putArray("columns");
+        for (int c = 0; c < discrete.size(); c++) {
+            ObjectNode o = cols.addObject().put("column", discrete.get(c).column());
+            ArrayNode counts = o.putArray("counts");
+            for (int[] have : rows[c]) {
+                counts.add(have.length);
+            }
+        }
+        JsonFiles.write(runDir.resolve(TableRows.DIR).resolve(FREQUENCIES), root, "category counts");
     }
 }

@@ -104,6 +104,18 @@ final class CategoryEncoder implements ColumnEncoder {
         }
     }
 
+    /** The one-hot's labels in slot order; "missing" names the last slot when the column had missing values. */
+    List<String> slotLabels() {
+        List<String> k = new ArrayList<>();
+        for (int code : seen) {
+            k.add(categories.get(code));
+        }
+        if (hasMissing) {
+            k.add(null);
+        }
+        return k;
+    }
+
     private String known() {
         List<String> k = new ArrayList<>();
         for (int code : seen) {

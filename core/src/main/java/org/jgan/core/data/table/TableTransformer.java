@@ -83,6 +83,19 @@ public final class TableTransformer {
     }
 
     /**
+     * The categories of categorical or boolean column {@code column} in its one-hot's order (a {@code null} entry
+     * stands for missing, when the column had missing values), or null when there is no such discrete column.
+     */
+    public List<String> categories(String column) {
+        for (ColumnEncoder e : encoders) {
+            if (e.spec().name().equals(column) && e instanceof CategoryEncoder c) {
+                return java.util.Collections.unmodifiableList(c.slotLabels());
+            }
+        }
+        return null;
+    }
+
+    /**
      * All rows of {@code t} as one row-major array (rows x {@link #width}), each numeric value's mode drawn from its
      * probabilities as CTGAN encodes training data; the same seed gives the same array.
      */

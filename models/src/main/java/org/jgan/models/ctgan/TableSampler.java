@@ -1,0 +1,129 @@
+package org.jgan.models.ctgan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.data.JsonFiles;
+import org.jgan.core.data.table.OutputSpan;
+import org.jgan.core.data.table.Table;
+import org.jgan.core.data.table.TableTransformer;
+import org.jgan.engine.Tensors;
+import org.jgan.models.RunGenerator;
+
+/**
+ * Rows from a trained {@link Ctgan} run, as CTGAN samples (Xu et al. 2019): without a condition, each row's
+ * conditional vector picks a column uniformly and a category by its real frequency; with conditions
+ * ({@code weather=snow}, one or more categorical or boolean columns), every row's vector holds the first condition,
+ * and each conditioned column's one-hot is then set to the asked category, so exactly {@code n} rows come back, all
+ * matching, with no rejection loop. Columns after the first are set rather than generated from, so their bond with
+ * the other columns is only as good as G's learnt bond with the first. The same run, count, seed and conditions give
+ * the same rows.
+ */
+public final class TableSampler {
+    private final RunGenerator generator;
+    private final TableTransformer transformer;
+    private final List<OutputSpan> discrete;
+    private final double[][] realOdds;
+    private final int width;
+
+    /** The table side of the ctgan run in {@code runDir} whose generator {@code generator} is. */
+    public TableSampler(RunGenerator generator, Path runDir) {
+        this.generator = generator;
+        Path dir = runDir.resolve(TableRows.DIR);
+        this.transformer = TableTransformer.load(dir.resolve(TableRows.TRANSFORMER));
+        this.discrete = transformer.discreteSpans();
+        this.width = discrete.stream().mapToInt(OutputSpan::length).sum();
+        JsonNode counts = JsonFiles.read(dir.resolve(TableConditioning.FREQUENCIES),
+                TableConditioning.FREQUENCIES_FORMAT, 1, "category counts").path("columns");
+        if (counts.size() != discrete.size()) {
+            throw new ConfigException(dir.resolve(TableConditioning.FREQUENCIES) + " has counts for " + counts.size()
+                    + " columns; the run's table has " + discrete.size() + " categorical or boolean columns");
+        }
+        realOdds = new double[discrete.size()][];
+        for (int c = 0; c < discrete.size(); c++) {
+            double[] w = new double[discrete.get(c).length()];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = counts.get(c).path("counts").path(k).asDouble(0);
+            }
+            realOdds[c] = TableConditioning.cumulative(w);
+        }
+    }
+
+    /** The fitted transformer: the run's columns and categories. */
+    public TableTransformer transformer() {
+        return transformer;
+    }
+
+    /**
+     * {@code n} rows from latent seed {@code seed}, each with the column values {@code where} asks for (column name to
+     * category; empty for none; "" asks for a missing value where the column had them).
+     */
+    public Table sample(int n, long seed, Map<String, String> where) {
+        List<int[]> conds = parse(where);
+        SplittableRandom condRng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+        float[] raw = generator.generateRaw(n, seed, (from, m) -> {
+            float[] v = new float[m * width];
+            for (int i = 0; i < m && !discrete.isEmpty(); i++) {
+                int c = conds.isEmpty() ? condRng.nextInt(discrete.size()) : conds.get(0)[0];
+                int k = conds.isEmpty() ? TableConditioning.pick(realOdds[c], condRng) : conds.get(0)[1];
+                v[i * width + offset(c) + k] = 1f;
+            }
+            return Tensors.fromFloats(v, m, width);
+        });
+        int w = transformer.width();
+        for (int[] ck : conds) {
+            OutputSpan s = discrete.get(ck[0]);
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < s.length(); j++) {
+                    raw[r * w + s.start() + j] = j == ck[1] ? 1e4f : -1e4f;  // certain after the Gumbel draw
+                }
+            }
+        }
+        return RowDecoder.decode(raw, n, transformer, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 29));
+    }
+
+    private int offset(int c) {
+        int o = 0;
+        for (int i = 0; i < c; i++) {
+            o += discrete.get(i).length();
+        }
+        return o;
+    }
+
+    /** Each condition as (index among the discrete columns, slot); errors name the column and what it knows. */
+    private List<int[]> parse(Map<String, String> where) {
+        List<int[]> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : new LinkedHashMap<>(where).entrySet()) {
+            String col = e.getKey();
+            int c = -1;
+            for (int i = 0; i < discrete.size(); i++) {
+                if (discrete.get(i).column().equals(col)) {
+                    c = i;
+                }
+            }
+            if (c < 0) {
+                boolean exists = transformer.schema().columns().stream().anyMatch(s -> s.name().equals(col));
+                List<String> names = discrete.stream().map(OutputSpan::column).toList();
+                throw new ConfigException("condition " + col + "=" + e.getValue() + ": " + (exists
+                        ? "column \"" + col + "\" is not categorical or boolean; conditions take those columns only"
+                        : "the table has no column \"" + col + "\"") + " (categorical and boolean columns: "
+                        + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+            List<String> cats = transformer.categories(col);
+            String value = e.getValue() == null ? "" : e.getValue();
+            int k = value.isEmpty() ? cats.indexOf(null) : cats.indexOf(value);
+            if (k < 0) {
+                List<String> shown = cats.stream().map(x -> x == null ? "\"\" (missing)" : x).toList();
+                throw new ConfigException("condition " + col + "=" + value + ": \"" + value + "\" never occurs in column "
+                        + "\"" + col + "\" of the training rows (it holds " + String.join(", ", shown) + ")");
+            }
+            out.add(new int[]{c, k});
+        }
+        return out;
+    }
+}
