@@ -41,8 +41,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "fashion-mnist, fashion-mnist:test, a folder of IDX files or images, "
             + "or an IDX file (default: fashion-mnist); for pix2pix/cyclegan a folder of pairs or demo:edges2garment, "
-            + "demo:sneaker2boot (the model's demo task by default).")
+            + "demo:sneaker2boot (the model's demo task by default); for ctgan a CSV, JSON lines (.jsonl) or JSON "
+            + "array (.json) file, or seattle-weather, movies.")
     String data;
+
+    @Option(names = "--schema", description = "Tables (ctgan): a JSON file declaring column types and missing-value "
+            + "tokens (see docs/cli.md); without it every type is inferred.")
+    Path schema;
 
     @Option(names = "--epochs", description = "Train until this many epochs are done.")
     Integer epochs;
@@ -188,6 +193,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             cfg = cfg.withSeed(seed);
         }
+        if (schema != null) {
+            ConfigException.check(cfg.model().name().equals("ctgan"), "--schema declares a table's columns; "
+                    + cfg.model().name() + " trains on images");
+            cfg = ConfigJson.withOverrides(cfg, List.of("ctgan.schema=" + schema.toAbsolutePath()), TrainConfig.class);
+        }
         TrainConfig sized = withLength(cfg);
         cfg = Flags.named("--set", () -> ConfigJson.withOverrides(sized, sets, TrainConfig.class));
         Variants.byName(cfg.model().name());
@@ -196,9 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainConfig resumedConfig() throws java.io.IOException {
         if (out != null || model != null || data != null || batch != null || seed != null || configFile != null
-                || preset != null || loss != null) {
+                || preset != null || loss != null || schema != null) {
             throw new ConfigException("--resume continues a run as it was configured; --out, --model, --data, "
-                    + "--batch, --seed, --config, --preset and --loss cannot be changed (use --steps/--epochs to train "
+                    + "--batch, --seed, --config, --preset, --loss and --schema cannot be changed (use --steps/--epochs to train "
                     + "longer)");
         }
         TrainConfig sized = withLength(new RunDir(resume).readConfig());

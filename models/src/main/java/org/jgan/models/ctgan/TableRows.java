@@ -88,6 +88,11 @@ final class TableRows implements TrainingData {
         return a;
     }
 
+    /** The training rows (the held-out share removed). */
+    Table trainTable() {
+        return train;
+    }
+
     TableTransformer transformer() {
         return transformer;
     }
