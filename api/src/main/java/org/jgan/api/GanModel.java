@@ -24,6 +24,10 @@ import org.jgan.metrics.eval.References;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.ctgan.TableSampler;
+import org.jgan.models.timegan.SeriesData;
+import org.jgan.models.timegan.SeriesSampler;
+import org.jgan.models.timegan.SeriesWindows;
+import org.jgan.models.timegan.TimeGan;
 import org.jgan.models.stylegan2.StyleMixing;
 
 /**
@@ -119,6 +123,21 @@ public final class GanModel implements AutoCloseable {
         ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
         ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
         return new TableSampler(generator, runDir).sample(n, seed, where);
+    }
+
+    /** True for a run that makes series windows (timegan): it samples with {@link #sampleSeries}. */
+    public boolean series() {
+        return config().model().name().equals(TimeGan.NAME);
+    }
+
+    /**
+     * {@code n} series windows from latent seed {@code seed} (timegan runs), in the data's units; write them with
+     * {@link SeriesData#writeCsv}.
+     */
+    public SeriesWindows sampleSeries(int n, long seed) {
+        ConfigException.check(series(), "this run (" + config().model().name() + ") does not make series windows");
+        ConfigException.check(n >= 1 && n <= 1_000_000, "number of windows must be in 1..1000000, got " + n);
+        return SeriesSampler.sample(generator, runDir, n, seed);
     }
 
     /** The loaded generator, for code that needs the networks themselves. */
@@ -259,9 +278,9 @@ public final class GanModel implements AutoCloseable {
     }
 
     private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
-        if (tabular()) {
-            throw new ConfigException("this run (" + config().model().name() + ") makes table rows, not images; "
-                    + "sample rows (sampleRows)");
+        if (tabular() || series()) {
+            throw new ConfigException("this run (" + config().model().name() + ") makes " + (tabular()
+                    ? "table rows, not images; sample rows (sampleRows)" : "series, not images (sampleSeries)"));
         }
         if (textConditioned()) {
             throw new ConfigException("this run (" + config().model().name() + ") draws images from sentences, not "

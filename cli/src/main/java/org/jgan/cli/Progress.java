@@ -37,9 +37,25 @@ final class Progress implements TrainListener, AutoCloseable {
 
     @Override
     public void logged(Map<String, Object> r) {
-        String line = String.format("step %d  epoch %.2f  Loss/D %.3f  Loss/G %.3f  D(x) %.2f  D(G(z)) %.2f  %.0f img/s",
-                ((Number) r.get("step")).longValue(), num(r, "epoch"), num(r, "Loss/D"), num(r, "Loss/G"),
-                num(r, "D/real_score"), num(r, "D/fake_score"), num(r, "img/s"));
+        StringBuilder sb = new StringBuilder(String.format("step %d  epoch %.2f", ((Number) r.get("step")).longValue(),
+                num(r, "epoch")));
+        // the usual four first, then any other loss the variant reports (TimeGAN's stages have their own); a key
+        // this step did not log is left out rather than printed as NaN
+        String[][] first = {{"Loss/D", "Loss/D", "%.3f"}, {"Loss/G", "Loss/G", "%.3f"},
+                {"D/real_score", "D(x)", "%.2f"}, {"D/fake_score", "D(G(z))", "%.2f"}};
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (String[] k : first) {
+            if (r.get(k[0]) instanceof Number) {
+                sb.append("  ").append(k[1]).append(' ').append(String.format(k[2], num(r, k[0])));
+                shown.add(k[0]);
+            }
+        }
+        for (var e : r.entrySet()) {
+            if (e.getKey().startsWith("Loss/") && !shown.contains(e.getKey()) && e.getValue() instanceof Number) {
+                sb.append("  ").append(e.getKey()).append(' ').append(String.format("%.3f", num(r, e.getKey())));
+            }
+        }
+        String line = sb.append(String.format("  %.0f img/s", num(r, "img/s"))).toString();
         if (pb != null) {
             pb.setExtraMessage(String.format("D %.3f G %.3f %.0f img/s", num(r, "Loss/D"), num(r, "Loss/G"),
                     num(r, "img/s")));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jgan sample}: loads a run's generator and writes images. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate images from a trained run (EMA weights when the run has them).")
+        description = "Generate images, table rows or series windows from a trained run (EMA weights when the run "
+                + "has them).")
 public final class SampleCommand implements Callable<Integer> {
     enum Format {
         png, grid, idx, csv;
@@ -81,6 +82,14 @@ public final class SampleCommand implements Callable<Integer> {
         try (GanModel model = run.model()) {
             if (model.tabular()) {
                 return sampleRows(model);
+            }
+            if (model.series()) {
+                ConfigException.check((format == null || format == Format.csv) && where.isEmpty() && classOpt == null,
+                        "this run makes series windows: --format csv only, without --where or --class");
+                Outputs.file(out, "--out");
+                org.jgan.models.timegan.SeriesData.writeCsv(model.sampleSeries(count, seed), out);
+                System.out.printf("csv: %d windows from %s -> %s%n", count, model.checkpoint(), out);
+                return 0;
             }
             format = format == null ? Format.grid : format;
             ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes images (use --class)");

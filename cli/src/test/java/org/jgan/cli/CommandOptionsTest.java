@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class CommandOptionsTest {
     static final Map<String, List<String>> EXPECTED = new TreeMap<>(Map.ofEntries(
-            // sample's --count is parsed as a long so that 99999999999 gets its range (1..1000000), not "not an int"
+            // sample's --count is parsed as a long so that 99999999999 gets its range (1..1000000), not "not an int";
+            // --format has no fixed default: grid for image runs, csv for table runs
             Map.entry("sample", List.of("--checkpoint String", "--class String", "--count=64 long",
-                    "--format=grid Format", "--no-ema boolean", "--out! Path", "--run! Path", "--seed=0 long",
-                    "--truncation=1 double")),
+                    "--format Format", "--no-ema boolean", "--out! Path", "--run! Path", "--seed=0 long",
+                    "--truncation=1 double", "--where List")),
             Map.entry("interpolate", List.of("--checkpoint String", "--class String", "--fps=12 int",
                     "--method Method", "--no-ema boolean", "--out! Path", "--run! Path", "--scale=1 int",
                     "--seeds! String", "--space Space", "--steps=16 int", "--truncation=1 double")),

@@ -16,7 +16,7 @@ import org.jgan.models.stylegan2.StyleGan2Presets;
 
 /**
  * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}, {@code cgan},
- * {@code text2image}, {@code ctgan}), their presets and
+ * {@code text2image}, {@code ctgan}, {@code timegan}), their presets and
  * the StyleGAN2 keys that older config files hold in {@code reg}. Core finds it through
  * {@code META-INF/services/org.jgan.core.config.ConfigExtension}.
  */
@@ -24,7 +24,8 @@ public final class VariantConfigs implements ConfigExtension {
     @Override
     public List<ConfigSection<?>> sections() {
         return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION, CganConfig.SECTION,
-                org.jgan.models.text2image.Text2ImageConfig.SECTION, org.jgan.models.ctgan.CtganConfig.SECTION);
+                org.jgan.models.text2image.Text2ImageConfig.SECTION, org.jgan.models.ctgan.CtganConfig.SECTION,
+                org.jgan.models.timegan.TimeGanConfig.SECTION);
     }
 
     @Override
@@ -38,6 +39,7 @@ public final class VariantConfigs implements ConfigExtension {
         p.put("stylegan2-cond", StyleGan2Presets::stylegan2Cond);
         p.put("text2image", org.jgan.models.text2image.Text2ImagePresets::text2image);
         p.put("ctgan", org.jgan.models.ctgan.CtganPresets::ctgan);
+        p.put("timegan", org.jgan.models.timegan.TimeGanPresets::timegan);
         return p;
     }
 

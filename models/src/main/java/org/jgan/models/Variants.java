@@ -32,6 +32,7 @@ public final class Variants {
         ALL.put("stylegan2-cond", () -> new StyleGan2(true));
         ALL.put("text2image", org.jgan.models.text2image.Text2Image::new);
         ALL.put("ctgan", org.jgan.models.ctgan.Ctgan::new);
+        ALL.put("timegan", org.jgan.models.timegan.TimeGan::new);
     }
 
     private Variants() {

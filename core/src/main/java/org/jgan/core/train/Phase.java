@@ -11,15 +11,38 @@ package org.jgan.core.train;
  * @param every  run on steps divisible by this
  * @param critic repeat per critic step
  * @param loss   computes the scalar loss; it must not call backward or step anything
+ * @param from   first global step the phase runs at (training in stages, as TimeGAN's)
+ * @param until  the phase runs before this global step only
  */
-public record Phase(String name, String group, int every, boolean critic, PhaseLoss loss) {
+public record Phase(String name, String group, int every, boolean critic, PhaseLoss loss, long from, long until) {
     public Phase {
         if (every < 1) {
             throw new IllegalArgumentException("phase " + name + ": every must be >= 1");
         }
+        if (from < 0 || until < from) {
+            throw new IllegalArgumentException("phase " + name + ": steps " + from + " .. " + until + " are no range");
+        }
     }
 
-    /** The loss of a phase, computed from the step's context. */
+    /** A phase of every step from the first on. */
+    public Phase(String name, String group, int every, boolean critic, PhaseLoss loss) {
+        this(name, group, every, critic, loss, 0, Long.MAX_VALUE);
+    }
+
+    /** This phase restricted to global steps {@code from} (inclusive) to {@code until} (exclusive). */
+    public Phase during(long from, long until) {
+        return new Phase(name, group, every, critic, loss, from, until);
+    }
+
+    /** Whether the phase runs at global step {@code step}. */
+    public boolean runsAt(long step) {
+        return step >= from && step < until && step % every == 0;
+    }
+
+    /**
+     * The loss of a phase, computed from the step's context; null when the phase has nothing to learn this step (TimeGAN
+     * trains its discriminator only while its loss is above a threshold), in which case nothing is stepped.
+     */
     @FunctionalInterface
     public interface PhaseLoss {
         org.bytedeco.pytorch.Tensor compute(StepContext ctx);

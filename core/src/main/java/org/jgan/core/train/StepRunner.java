@@ -50,7 +50,7 @@ final class StepRunner {
             for (int rep = 0; rep < criticSteps; rep++) {
                 ctx = context(step, rep, cursor.next());
                 for (Phase p : phases) {
-                    if (p.critic() && step % p.every() == 0) {
+                    if (p.critic() && p.runsAt(step)) {
                         runPhase(p, ctx, step);
                     }
                 }
@@ -58,7 +58,7 @@ final class StepRunner {
             }
             Map<String, Double> before = new LinkedHashMap<>(ctx.stats());
             for (Phase p : phases) {
-                if (!p.critic() && step % p.every() == 0) {
+                if (!p.critic() && p.runsAt(step)) {
                     runPhase(p, ctx, step);
                 }
             }
@@ -101,6 +101,9 @@ final class StepRunner {
         Adam opt = optimizers.get(phase.group());
         opt.zero_grad(true);
         Tensor l = phase.loss().compute(ctx);
+        if (l == null) {
+            return;  // the phase has nothing to learn this step
+        }
         double v = l.item_double();
         if (!Double.isFinite(v) || Math.abs(v) > config.guard().maxLoss()) {
             throw new TrainingDivergedException("phase " + phase.name() + " gave a loss of " + v + " at step "

@@ -159,6 +159,7 @@ public final class Trainer implements AutoCloseable {
         identity.checkStart();  // before anything in the folder is touched
         recovery.cleanIfRun();
         identity.claim(state.step(), () -> Provenance.of(config.seed(), data, variant.citation()));
+        data.save(run.path());  // what reading generated items back needs (a table's transformer)
         if (conditioning != null) {
             conditioning.save(run.path());  // what sampling by condition needs later (a vocabulary, the prompts)
         }

@@ -48,6 +48,14 @@ public interface TrainingData {
      */
     Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException;
 
+    /**
+     * Writes what sampling from the run later needs to read generated items back (a table's fitted transformer, a
+     * series' scaling) into the run folder {@code runDir}; called by the trainer when a run starts or resumes. Writes
+     * atomically; nothing by default.
+     */
+    default void save(Path runDir) throws IOException {
+    }
+
     /** Images as training data. */
     static TrainingData of(ImageDataset images) {
         return new ImageTrainingData(images);

@@ -168,10 +168,10 @@ final class TableConditioning implements Conditioning {
         return 10;
     }
 
-    /** Writes the table's files ({@link TableRows#save}) and each column's category counts, which sampling reads. */
+    /** Writes each column's category counts into the run's table folder; sampling draws conditions from them. */
     @Override
     public void save(Path runDir) throws IOException {
-        data.save(runDir);
+        java.nio.file.Files.createDirectories(runDir.resolve(TableRows.DIR));
         ObjectNode root = JsonFiles.start(FREQUENCIES_FORMAT, 1);
         ArrayNode cols = root.putArray("columns");
         for (int c = 0; c < discrete.size(); c++) {

@@ -175,7 +175,8 @@ final class TableRows implements TrainingData {
     }
 
     /** Writes the transformer and the training and held-out rows into {@code runDir/table}. */
-    void save(Path runDir) throws IOException {
+    @Override
+    public void save(Path runDir) throws IOException {
         Path dir = Files.createDirectories(runDir.resolve(DIR));
         transformer.save(dir.resolve(TRANSFORMER));
         train.writeCsv(dir.resolve("train.csv"));

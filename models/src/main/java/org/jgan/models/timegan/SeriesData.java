@@ -1,0 +1,179 @@
+package org.jgan.models.timegan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
+import org.jgan.core.data.DataException;
+import org.jgan.core.data.JsonFiles;
+import org.jgan.core.train.AtomicFiles;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.TrainingData;
+import org.jgan.engine.Tensors;
+
+/**
+ * Series windows as TimeGAN's training data: each feature min-max scaled to [0, 1] over all windows, as the paper's
+ * code scales, the scaling saved with the run ({@code series/scaling.json}) so generated windows come back in the
+ * data's units. Sample views are CSV files in long format: window, step, then one column per feature.
+ */
+public final class SeriesData implements TrainingData {
+    static final String DIR = "series";
+    static final String SCALING = "scaling.json";
+    private static final String FORMAT = "jgan-series-scaling";
+
+    private final SeriesWindows windows;
+    private final float[] scaled;
+    private final float[] min;
+    private final float[] max;
+
+    SeriesData(SeriesWindows windows) {
+        this.windows = windows;
+        int f = windows.features().size();
+        min = new float[f];
+        max = new float[f];
+        java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        float[] v = windows.values();
+        for (int i = 0; i < v.length; i++) {
+            min[i % f] = Math.min(min[i % f], v[i]);
+            max[i % f] = Math.max(max[i % f], v[i]);
+        }
+        scaled = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            float range = max[i % f] - min[i % f];
+            scaled[i] = range > 0 ? (v[i] - min[i % f]) / range : 0.5f;
+        }
+    }
+
+    /** The windows in the data's units. */
+    public SeriesWindows windows() {
+        return windows;
+    }
+
+    @Override
+    public String name() {
+        return windows.name();
+    }
+
+    @Override
+    public int size() {
+        return windows.count();
+    }
+
+    @Override
+    public String items() {
+        return "windows";
+    }
+
+    @Override
+    public DataShape shape() {
+        return new DataShape(windows.features().size(), windows.steps(), 1, 0);
+    }
+
+    @Override
+    public Tensor batch(int[] idx) {
+        int per = windows.steps() * windows.features().size();
+        float[] out = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(scaled, idx[i] * per, out, i * per, per);
+        }
+        return Tensors.fromFloats(out, idx.length, windows.steps(), windows.features().size());
+    }
+
+    @Override
+    public Tensor labels(int[] idx) {
+        return null;
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", windows.name());
+        d.put("kind", "series");
+        d.put("windows", windows.count());
+        d.put("features", windows.features());
+        d.put("shape", new int[]{windows.features().size(), windows.steps(), 1});
+        d.put("classes", List.of());
+        d.put("fingerprint", Integer.toHexString(java.util.Arrays.hashCode(windows.values())));
+        return d;
+    }
+
+    @Override
+    public Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException {
+        Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
+        float[] v = unscale(Tensors.toFloats(generated.contiguous()), min, max);
+        writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v), csv);
+        return csv;
+    }
+
+    @Override
+    public void save(Path runDir) throws IOException {
+        ObjectNode root = JsonFiles.start(FORMAT, 1);
+        windows.features().forEach(root.putArray("features")::add);
+        root.put("steps", windows.steps());
+        ArrayNode lo = root.putArray("min");
+        ArrayNode hi = root.putArray("max");
+        for (int k = 0; k < min.length; k++) {
+            lo.add(min[k]);
+            hi.add(max[k]);
+        }
+        JsonFiles.write(Files.createDirectories(runDir.resolve(DIR)).resolve(SCALING), root, "series scaling");
+    }
+
+    /** Scaled values back to the data's units, feature by feature. */
+    static float[] unscale(float[] v, float[] min, float[] max) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            int k = i % min.length;
+            out[i] = min[k] + v[i] * (max[k] - min[k]);
+        }
+        return out;
+    }
+
+    /** Reads a run's scaling: [features..., then min, max] as (names, min, max). */
+    static Object[] readScaling(Path runDir) {
+        Path file = runDir.resolve(DIR).resolve(SCALING);
+        JsonNode root = JsonFiles.read(file, FORMAT, 1, "series scaling");
+        List<String> names = new ArrayList<>();
+        root.path("features").forEach(n -> names.add(n.asText()));
+        float[] lo = new float[names.size()];
+        float[] hi = new float[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            lo[k] = (float) root.path("min").path(k).asDouble(Double.NaN);
+            hi[k] = (float) root.path("max").path(k).asDouble(Double.NaN);
+            if (!Float.isFinite(lo[k]) || !Float.isFinite(hi[k])) {
+                throw new DataException(file + ": feature " + names.get(k) + " has no finite min and max");
+            }
+        }
+        return new Object[]{names, lo, hi, root.path("steps").asInt()};
+    }
+
+    /** Writes {@code w} as CSV, long format: window, step, then the features; whole or not at all. */
+    public static void writeCsv(SeriesWindows w, Path file) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int f = w.features().size();
+        try (org.apache.commons.csv.CSVPrinter p = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            List<String> head = new ArrayList<>(List.of("window", "step"));
+            head.addAll(w.features());
+            p.printRecord(head);
+            for (int i = 0; i < w.count(); i++) {
+                for (int t = 0; t < w.steps(); t++) {
+                    List<Object> row = new ArrayList<>(List.of(i, t));
+                    for (int k = 0; k < f; k++) {
+                        row.add(w.values()[(i * w.steps() + t) * f + k]);
+                    }
+                    p.printRecord(row);
+                }
+            }
+        }
+        AtomicFiles.writeString(file, out.toString());
+    }
+}

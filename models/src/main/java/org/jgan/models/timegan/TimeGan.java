@@ -1,0 +1,130 @@
+package org.jgan.models.timegan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.GanVariant;
+import org.jgan.core.train.Phase;
+import org.jgan.core.train.Players;
+import org.jgan.core.train.StepContext;
+import org.jgan.core.train.TrainingData;
+
+/**
+ * TimeGAN (Yoon et al. 2019, "Time-series Generative Adversarial Networks"): an embedder and a recovery network map
+ * windows to a latent space and back; a generator writes latent sequences from noise, a supervisor learns the
+ * latent's next step, and the discriminator judges latent sequences. Three stages, as the paper trains: the
+ * autoencoder alone ({@link TimeGanConfig#embeddingSteps()} steps, reconstruction loss), the supervisor alone
+ * ({@link TimeGanConfig#supervisedSteps()}, the supervised loss on real latents), then all jointly (per step twice G
+ * with the unsupervised, supervised and moment losses, and the autoencoder with reconstruction plus 0.1 of the
+ * supervised loss, then D, trained only while its loss is above 0.15). Each group keeps its own optimizer, as the
+ * paper's solvers do. Settings: {@link TimeGanConfig}; the preset {@code timegan}.
+ */
+public final class TimeGan implements GanVariant {
+    /** The registry name. */
+    public static final String NAME = "timegan";
+    static final String AE = "AE";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String citation() {
+        return "Yoon et al. 2019, Time-series Generative Adversarial Networks (TimeGAN)";
+    }
+
+    @Override
+    public Players build(TrainConfig config, DataShape shape, long seed) {
+        TimeGanConfig c = TimeGanConfig.of(config);
+        TimeGanGenerator g = (TimeGanGenerator) buildGenerator(config, shape);
+        SeriesNet e = new SeriesNet(shape.channels(), c.hidden(), c.layers(), c.hidden(), true);
+        SeriesNet d = new SeriesNet(c.hidden(), c.hidden(), c.layers(), 1, false);
+        Map<String, GanNet> nets = new java.util.LinkedHashMap<>();
+        nets.put(Players.G, g);
+        nets.put("Gz", g.generator());
+        nets.put("S", g.supervisor());
+        nets.put("R", g.recovery());
+        nets.put("E", e);
+        nets.put(Players.D, d);
+        return new Players(nets, Map.of(AE, List.of("E", "R"), Players.G, List.of("Gz", "S"),
+                Players.D, List.of(Players.D)));
+    }
+
+    @Override
+    public GanNet buildGenerator(TrainConfig config, DataShape shape) {
+        checkData(shape, "the data");
+        return new TimeGanGenerator(config.model().latentDim(), shape.channels(), TimeGanConfig.of(config));
+    }
+
+    @Override
+    public void checkData(DataShape shape, String dataName) {
+        if (shape.width() != 1 || shape.spans() != null) {
+            throw new ConfigException("timegan trains on series windows (sines, or a table's numeric columns), but "
+                    + dataName + " holds " + (shape.spans() != null ? "table rows" : "images"));
+        }
+    }
+
+    @Override
+    public ImageDataset openData(TrainConfig config) {
+        throw new ConfigException("timegan trains on series, not images");
+    }
+
+    @Override
+    public TrainingData openTrainingData(TrainConfig config, long subsetSeed) {
+        ConfigException.check(config.data().perClass() == 0, "data.perClass picks images per class; series windows "
+                + "have no classes (use data.limit)");
+        SeriesWindows w = SeriesWindows.open(config.data().source(), TimeGanConfig.of(config));
+        int limit = config.data().limit();
+        if (limit > 0 && limit < w.count()) {
+            int per = w.steps() * w.features().size();
+            w = new SeriesWindows(w.name() + "[:" + limit + "]", w.features(), w.steps(),
+                    java.util.Arrays.copyOf(w.values(), limit * per));
+        }
+        return new SeriesData(w);
+    }
+
+    @Override
+    public List<Phase> phases(TrainConfig config) {
+        TimeGanConfig c = TimeGanConfig.of(config);
+        long s1 = c.embeddingSteps();
+        long s2 = c.jointFrom();
+        List<Phase> p = new ArrayList<>();
+        p.add(new Phase("AEpre", AE, 1, false, TimeGan::reconstructionLoss).during(0, s1));
+        p.add(new Phase("Spre", Players.G, 1, false, ctx -> supervisedLoss(ctx, "Loss/S")).during(s1, s2));
+        for (int k = 1; k <= 2; k++) {
+            p.add(new Phase("G" + k, Players.G, 1, false, ctx -> TimeGanLosses.generator(ctx, c)).during(s2,
+                    Long.MAX_VALUE));
+            p.add(new Phase("AE" + k, AE, 1, false, TimeGanLosses::autoencoder).during(s2, Long.MAX_VALUE));
+        }
+        p.add(new Phase("D", Players.D, 1, false, ctx -> TimeGanLosses.discriminator(ctx, c)).during(s2,
+                Long.MAX_VALUE));
+        return p;
+    }
+
+    /** The first stage: 10 sqrt(MSE(X, R(E(X)))). */
+    static Tensor reconstructionLoss(StepContext ctx) {
+        Tensor mse = TimeGanLosses.reconstruction(ctx);
+        ctx.report("Loss/AE", mse);
+        return mse.sqrt().mul(new Scalar(10.0));
+    }
+
+    /** The second stage: MSE between real latents one step ahead and the supervisor's prediction. */
+    static Tensor supervisedLoss(StepContext ctx, String name) {
+        Tensor l = TimeGanLosses.supervised(ctx);
+        ctx.report(name, l);
+        return l;
+    }
+
+    static Tensor bce(Tensor logits, double target) {
+        return torch.binary_cross_entropy_with_logits(logits, torch.full_like(logits, new Scalar(target)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.jgan.models.timegan;
+
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * The TimeGAN variant's own settings (section {@code timegan} of a {@link TrainConfig}, {@link #SECTION}). Kept on
+ * resume: they shape the networks and the windows.
+ *
+ * @param hidden          hidden units of every GRU and of the latent space (the paper: 24)
+ * @param layers          GRU layers of each network (the paper: 3; the supervisor has one fewer)
+ * @param seqLen          steps per window (the paper: 24)
+ * @param stride          steps between the starts of consecutive windows cut from a long series
+ * @param embeddingSteps  steps of the first stage: embedder and recovery learn to reconstruct
+ * @param supervisedSteps steps of the second stage: the supervisor learns next-step latents; the joint stage follows
+ * @param gamma           weight of the adversarial term on the generator's own latents (the paper: 1)
+ * @param idColumn        long-format CSV: the column naming each series (empty: the file is one series)
+ * @param timeColumn      the column to order rows by (empty: file order); it is not a feature
+ */
+public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
+                            double gamma, String idColumn, String timeColumn) {
+    /** The section {@code timegan} of a config. */
+    public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
+            TimeGanConfig::defaults, true);
+
+    public TimeGanConfig {
+        ConfigException.check(hidden >= 1 && hidden <= 1024, "timegan.hidden must be in 1..1024, got " + hidden);
+        ConfigException.check(layers >= 2 && layers <= 8, "timegan.layers must be in 2..8, got " + layers);
+        ConfigException.check(seqLen >= 2 && seqLen <= 1000, "timegan.seqLen must be in 2..1000, got " + seqLen);
+        ConfigException.check(stride >= 1, "timegan.stride must be at least 1, got " + stride);
+        ConfigException.check(embeddingSteps >= 0 && supervisedSteps >= 0,
+                "timegan.embeddingSteps and timegan.supervisedSteps must be 0 or positive");
+        ConfigException.check(gamma >= 0, "timegan.gamma must be 0 or positive, got " + gamma);
+        idColumn = idColumn == null ? "" : idColumn;
+        timeColumn = timeColumn == null ? "" : timeColumn;
+    }
+
+    /** The paper's networks (24 hidden, 3 layers, windows of 24), stages of 1,000 steps each. */
+    public static TimeGanConfig defaults() {
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "");
+    }
+
+    /** The timegan settings of {@code config}. */
+    public static TimeGanConfig of(TrainConfig config) {
+        return SECTION.of(config);
+    }
+
+    /** {@code config} with these settings as its {@code timegan} section. */
+    public TrainConfig in(TrainConfig config) {
+        return SECTION.set(config, this);
+    }
+
+    /** The first step of the joint stage. */
+    public long jointFrom() {
+        return (long) embeddingSteps + supervisedSteps;
+    }
+}

@@ -1,0 +1,100 @@
+package org.jgan.models.timegan;
+
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.train.Players;
+import org.jgan.core.train.StepContext;
+
+/**
+ * The losses of TimeGAN's joint stage (Yoon et al. 2019, section 4 and the authors' code): for G the adversarial terms
+ * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
+ * standard deviation of generated windows against the batch's); for the autoencoder reconstruction plus 0.1 of the
+ * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
+ */
+final class TimeGanLosses {
+    private TimeGanLosses() {
+    }
+
+    private static TimeGanGenerator gen(StepContext ctx) {
+        return (TimeGanGenerator) ctx.players().generator();
+    }
+
+    /** H = E(X), the real windows' latents. */
+    static Tensor latents(StepContext ctx) {
+        return ctx.players().net("E").forward(ctx.real(), null);
+    }
+
+    static Tensor reconstruction(StepContext ctx) {
+        Tensor xTilde = gen(ctx).recovery().forward(latents(ctx), null);
+        return torch.mse_loss(xTilde, ctx.real());
+    }
+
+    static Tensor supervised(StepContext ctx) {
+        return supervised(ctx, latents(ctx));
+    }
+
+    static Tensor supervised(StepContext ctx, Tensor h) {
+        long t = h.size(1);
+        Tensor hHat = gen(ctx).supervisor().forward(h, null);
+        return torch.mse_loss(hHat.narrow(1, 0, t - 1), h.narrow(1, 1, t - 1));
+    }
+
+    static Tensor generator(StepContext ctx, TimeGanConfig c) {
+        TimeGanGenerator g = gen(ctx);
+        Tensor z = g.noise(ctx.randn(ctx.batchSize(), ctx.config().model().latentDim()));
+        Tensor eHat = g.generator().forward(z, null);
+        Tensor hHat = g.supervisor().forward(eHat, null);
+        Tensor xHat = g.recovery().forward(hHat, null);  // R is frozen here: it belongs to the autoencoder's group
+        Players p = ctx.players();
+        Tensor u = TimeGan.bce(p.discriminator().forward(hHat, null), 1.0);
+        Tensor ue = TimeGan.bce(p.discriminator().forward(eHat, null), 1.0);
+        Tensor s = supervised(ctx);
+        Tensor x = ctx.real();
+        long[] batch = {0};
+        Tensor v1 = std(xHat).sub(std(x)).abs().mean();
+        Tensor v2 = xHat.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())
+                .sub(x.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())).abs().mean();
+        ctx.report("Loss/G", u);
+        ctx.report("Loss/G_e", ue);
+        ctx.report("Loss/S", s);
+        ctx.report("Loss/G_moments", v1.add(v2));
+        return u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(new Scalar(100.0)))
+                .add(v1.add(v2).mul(new Scalar(100.0)));
+    }
+
+    /** sqrt(var + 1e-6) over the batch, per step and feature (population variance, as tf.nn.moments). */
+    private static Tensor std(Tensor x) {
+        Tensor mean = x.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional());
+        Tensor var = x.sub(mean).square().mean(new long[]{0}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+        return var.add(new Scalar(1e-6)).sqrt();
+    }
+
+    static Tensor autoencoder(StepContext ctx) {
+        Tensor h = latents(ctx);
+        Tensor mse = torch.mse_loss(gen(ctx).recovery().forward(h, null), ctx.real());
+        Tensor s = supervised(ctx, h);  // S is frozen here: only E and R learn from it
+        ctx.report("Loss/AE", mse);
+        return mse.sqrt().mul(new Scalar(10.0)).add(s.mul(new Scalar(0.1)));
+    }
+
+    /** D's loss, or null (nothing stepped) while it is at most 0.15, as the paper's code trains D. */
+    static Tensor discriminator(StepContext ctx, TimeGanConfig c) {
+        TimeGanGenerator g = gen(ctx);
+        Tensor z = g.noise(ctx.randn(ctx.batchSize(), ctx.config().model().latentDim()));
+        Tensor eHat = g.generator().forward(z, null).detach();
+        Tensor hHat = g.supervisor().forward(eHat, null).detach();
+        Tensor h = latents(ctx).detach();
+        GanNetHolder d = new GanNetHolder(ctx.players().discriminator());
+        Tensor loss = TimeGan.bce(d.f(h), 1.0).add(TimeGan.bce(d.f(hHat), 0.0))
+                .add(TimeGan.bce(d.f(eHat), 0.0).mul(new Scalar(c.gamma())));
+        ctx.report("Loss/D", loss);
+        return loss.item_double() > 0.15 ? loss : null;
+    }
+
+    private record GanNetHolder(org.jgan.core.nn.GanNet net) {
+        Tensor f(Tensor x) {
+            return net.forward(x, null);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.jgan.models.timegan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.GuardConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.RegConfig;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataException;
+import org.jgan.core.data.table.Table;
+import org.jgan.core.train.GanVariant;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.Torch;
+import org.jgan.models.RunGenerator;
+import org.jgan.models.TrainerTest;
+import org.jgan.models.Variants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TimeGAN's three stages through the training loop on 64 sines, windows from tables, sampling in data units. */
+class TimeGanTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void init() {
+        Torch.init(1);
+    }
+
+    /** Stages of 3 steps each, then joint steps; windows of 8 steps, 4 noise values per step. */
+    static TrainConfig config(long steps) {
+        TrainConfig c = new TrainConfig(3, new ModelConfig("timegan", 32, "non-saturating", 8),
+                new DataConfig("sines:64", 16, true, 0), new OptimConfig(1e-3, 1e-3, 0.9, 0.999, 0, 1),
+                RegConfig.none(), new ScheduleConfig(0, steps, 1, 4, 4, 2, 6), GuardConfig.defaults());
+        return new TimeGanConfig(8, 2, 8, 1, 3, 3, 1.0, "", "").in(c);
+    }
+
+    static Trainer trainer(TrainConfig c, Path run) {
+        GanVariant v = Variants.byName("timegan");
+        return new Trainer(v, c, v.openTrainingData(c, 0), run);
+    }
+
+    @Test
+    void eachStageTrainsItsOwnNetworksAndResumeIsExact() throws Exception {
+        float[] straight;
+        Path a = tmp.resolve("a");
+        try (Trainer t = trainer(config(9), a)) {
+            float[] d0 = TrainerTest.weights(t.players().discriminator());
+            float[] s0 = TrainerTest.weights(t.players().net("S"));
+            float[] e0 = TrainerTest.weights(t.players().net("E"));
+            t.run(new TrainListener() { });
+            assertFalse(java.util.Arrays.equals(e0, TrainerTest.weights(t.players().net("E"))), "E learnt");
+            assertFalse(java.util.Arrays.equals(s0, TrainerTest.weights(t.players().net("S"))), "S learnt");
+            assertNotEquals(0, d0.length);
+            straight = TrainerTest.weights(t.players().generator());
+        }
+        List<String> stats = Files.readAllLines(a.resolve("stats.jsonl"));
+        assertTrue(stats.get(0).contains("Loss/AE") && !stats.get(0).contains("Loss/G\""), stats.get(0));
+        assertTrue(stats.get(4).contains("Loss/S") && !stats.get(4).contains("Loss/G\""), stats.get(4));
+        assertTrue(stats.get(7).contains("Loss/G_moments") && stats.get(7).contains("Loss/D"), stats.get(7));
+        assertFalse(String.join("", stats).contains("NaN"));
+        try (Trainer t = trainer(config(5), tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = trainer(config(9), tmp.resolve("b"))) {
+            assertEquals(5, t.resume().step());
+            t.run(new TrainListener() { });
+            assertArrayEquals(straight, TrainerTest.weights(t.players().generator()));
+        }
+        try (RunGenerator g = RunGenerator.load(a, null, true)) {
+            SeriesWindows w = SeriesSampler.sample(g, a, 10, 4);
+            assertEquals(10, w.count());
+            assertEquals(List.of("x0", "x1", "x2", "x3", "x4"), w.features());
+            assertArrayEquals(w.values(), SeriesSampler.sample(g, a, 10, 4).values(), "the same seed, the same windows");
+        }
+        assertEquals(1 + 6 * 8, Files.readAllLines(a.resolve("samples/step-000008.csv")).size());
+    }
+
+    @Test
+    void windowsAreCutFromEachSeriesOfALongTable() throws Exception {
+        Path csv = tmp.resolve("long.csv");
+        StringBuilder sb = new StringBuilder("id,t,v,w\n");
+        for (String id : new String[]{"p", "q"}) {
+            for (int t = 11; t >= 0; t--) {  // out of order: the time column sorts them
+                sb.append(id).append(',').append(t).append(',').append(id.equals("p") ? t : 100 + t).append(',')
+                        .append(t * 0.5).append('\n');
+            }
+        }
+        Files.writeString(csv, sb);
+        TimeGanConfig c = new TimeGanConfig(8, 2, 10, 1, 1, 1, 1, "id", "t");
+        SeriesWindows w = SeriesWindows.fromTable(Table.readCsv(csv), csv.toString(), c);
+        assertEquals(List.of("v", "w"), w.features());
+        assertEquals(6, w.count(), "3 windows of 10 steps in each series of 12 rows");
+        assertEquals(1f, w.values()[2], "window 1 of p starts at t = 1");
+        assertEquals(100f, w.values()[3 * 10 * 2], "q's windows never mix with p's rows");
+        var e = assertThrows(DataException.class, () -> SeriesWindows.fromTable(Table.readCsv(csv), "f",
+                new TimeGanConfig(8, 2, 13, 1, 1, 1, 1, "id", "t")));
+        assertTrue(e.getMessage().contains("fewer than 2 windows of 13 steps"), e.getMessage());
+    }
+}
