@@ -83,6 +83,15 @@ public interface GanVariant {
     }
 
     /**
+     * The global step from which the generator learns from the adversary: 0 by default; later for variants trained in
+     * stages (TimeGAN pre-trains its autoencoder and supervisor first), so that alarms about a generator that ignores
+     * its input wait for it to start.
+     */
+    default long generatorLearnsFrom(TrainConfig config) {
+        return 0;
+    }
+
+    /**
      * A factor on the learning rates at global {@code step} of a run planned to end at {@code totalSteps}: 1 by
      * default; CycleGAN decays linearly to 0 over the second half. Variants never touch optimizers; the trainer
      * applies this before each step.

@@ -51,6 +51,8 @@ public final class HealthWatch implements TrainListener {
     private int pinnedSteps;
     private int frozenSteps;
     private double frozenAt;
+    /** The step the generator starts learning at (after a staged variant's pre-training). */
+    private long generatorFrom;
 
     HealthWatch(TrainListener next, TrainConfig config, FixedSamples samples) {
         this.next = next;
@@ -67,6 +69,7 @@ public final class HealthWatch implements TrainListener {
 
     @Override
     public void attached(Trainer trainer) {
+        generatorFrom = trainer.variant().generatorLearnsFrom(trainer.config());
         alarm = trainer::alarm;
         next.attached(trainer);
     }
@@ -133,7 +136,7 @@ public final class HealthWatch implements TrainListener {
         raise(NON_FINITE, !samples.lastFinite(), () -> "the sample grid " + png.getFileName() + " has NaN or "
                 + "infinite pixels");
         double spread = samples.lastSpread();
-        boolean alike = deadSteps > 0 && step >= deadSteps && spread < MIN_SPREAD;
+        boolean alike = deadSteps > 0 && step - generatorFrom >= deadSteps && spread < MIN_SPREAD;
         raise(SAMPLES_ALIKE, alike, () -> String.format("the images of the fixed latent batch in %s are all alike "
                 + "(they differ from their mean by %.5f on average): the generator ignores its input",
                 png.getFileName(), spread));

@@ -93,6 +93,11 @@ public final class TimeGan implements GanVariant {
     }
 
     @Override
+    public long generatorLearnsFrom(TrainConfig config) {
+        return TimeGanConfig.of(config).jointFrom();
+    }
+
+    @Override
     public List<Phase> phases(TrainConfig config) {
         TimeGanConfig c = TimeGanConfig.of(config);
         long s1 = c.embeddingSteps();
