@@ -30,23 +30,6 @@ final class Column {
         this.dates = spec.format() == null ? null : DateTimes.of(spec.format());
     }
 
-    /** The rows at {@code idx}, in that order. */
-    Column select(int[] idx) {
-        double[] n = numbers == null ? null : new double[idx.length];
-        int[] k = codes == null ? null : new int[idx.length];
-        boolean[] m = new boolean[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            if (n != null) {
-                n[i] = numbers[idx[i]];
-            }
-            if (k != null) {
-                k[i] = codes[idx[i]];
-            }
-            m[i] = missing[idx[i]];
-        }
-        return new Column(spec, n, k, m, categories);
-    }
-
     int missingCount() {
         int n = 0;
         for (boolean m : missing) {

@@ -101,17 +101,46 @@ public final class Table {
         }
     }
 
-    /**
-     * The rows at {@code idx} (each in 0..rows-1, in that order), with this table's schema and categories: a split
-     * into training and held-out rows, or a prefix.
-     */
-    public Table select(int[] idx) {
-        if (idx.length == 0) {
+    /** The rows {@code rows} of this table, in that order (a row may repeat); categories and their codes kept. */
+    public Table select(int[] rows) {
+        if (rows.length == 0) {
             throw new IllegalArgumentException("a table needs at least one row");
         }
-        List<Column> out = new java.util.ArrayList<>();
-        for (Column c : columns) {
-            out.add(c.select(idx));
+        int[][] same = new int[columns.size()][];
+        java.util.Arrays.fill(same, rows);
+        return gather(same);
+    }
+
+    /**
+     * A table of {@code rows[0].length} rows whose column {@code c} holds rows {@code rows[c]} of this table's column
+     * {@code c}: each column may take different rows, which is how a baseline that draws every column on its own is
+     * built. Categories (and so codes) are kept; a missing cell stays missing.
+     */
+    public Table gather(int[][] rows) {
+        if (rows.length != columns.size()) {
+            throw new IllegalArgumentException(rows.length + " row lists for " + columns.size() + " columns");
+        }
+        List<Column> out = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            int[] pick = rows[c];
+            if (pick.length != rows[0].length) {
+                throw new IllegalArgumentException("column " + c + " takes " + pick.length + " rows, column 0 "
+                        + rows[0].length);
+            }
+            double[] numbers = col.numbers == null ? null : new double[pick.length];
+            int[] codes = col.codes == null ? null : new int[pick.length];
+            boolean[] missing = new boolean[pick.length];
+            for (int r = 0; r < pick.length; r++) {
+                if (numbers != null) {
+                    numbers[r] = col.numbers[pick[r]];
+                }
+                if (codes != null) {
+                    codes[r] = col.codes[pick[r]];
+                }
+                missing[r] = col.missing[pick[r]];
+            }
+            out.add(new Column(col.spec, numbers, codes, missing, col.categories));
         }
         return new Table(schema, out);
     }

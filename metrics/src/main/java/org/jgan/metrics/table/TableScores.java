@@ -1,0 +1,11 @@
+package org.jgan.metrics.table;
+
+/**
+ * The scores of one table (the synthetic one, or the independent-marginals baseline) in a {@link TableReport}.
+ *
+ * @param fidelity how closely it follows the real training table
+ * @param privacy  how near its rows sit to the training rows
+ * @param utility  TRTR against TSTR for the target column; null when no target was named
+ */
+public record TableScores(Fidelity fidelity, Privacy privacy, Utility utility) {
+}

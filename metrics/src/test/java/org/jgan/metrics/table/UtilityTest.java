@@ -1,0 +1,53 @@
+package org.jgan.metrics.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.jgan.core.data.DataException;
+import org.jgan.core.data.table.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UtilityTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDeterministicTargetIsLearntFromRealRows() {
+        Table train = TestTables.correlated(dir, "t.csv", 400, 1);
+        Table test = TestTables.correlated(dir, "h.csv", 200, 2);
+        Utility u = Utility.of(train, test, train, "label", 3, "test");
+        assertEquals("classification", u.task());
+        UtilityScore f1 = u.scores().get(1);
+        assertEquals("macroF1", f1.metric());
+        assertTrue(f1.trtr() > 0.95, u.toString());
+        assertEquals(f1.trtr(), f1.tstr(), 1e-12); // the same rows, the same seed: the same forest
+        assertEquals(1, f1.ratio(), 1e-12);
+        assertEquals(400, u.trainRows());
+        // A target that ignores x cannot be learnt from rows whose label was shuffled away from x.
+        Table base = IndependentMarginals.sample(train, 400, 4);
+        Utility b = Utility.of(train, test, base, "label", 3, "test");
+        assertTrue(b.scores().get(1).tstr() < 0.75, b.toString());
+    }
+
+    @Test
+    void aNumericTargetIsARegression() {
+        Table train = TestTables.correlated(dir, "t.csv", 400, 1);
+        Table test = TestTables.correlated(dir, "h.csv", 200, 2);
+        Utility u = Utility.of(train, test, train, "y", 3, "test");
+        assertEquals("regression", u.task());
+        assertEquals("mae", u.scores().get(0).metric());
+        assertTrue(u.scores().get(1).trtr() > 0.9, u.toString()); // y = 2x + noise
+    }
+
+    @Test
+    void aBadTargetIsNamed() {
+        Table train = TestTables.csv(dir, "t.csv", "x,k", "1.5,a", "2.5,a");
+        DataException e = assertThrows(DataException.class, () -> Utility.of(train, train, train, "nope", 1, ""));
+        assertEquals("target column \"nope\" is not in the real table (its columns: x, k)", e.getMessage());
+        e = assertThrows(DataException.class, () -> Utility.of(train, train, train, "k", 1, ""));
+        assertTrue(e.getMessage().startsWith("target column \"k\" is constant (\"a\")"), e.getMessage());
+    }
+}
