@@ -1,0 +1,36 @@
+package org.jgan.api;
+
+import org.jgan.core.config.ConfigException;
+import org.jgan.metrics.series.SeriesReport;
+import org.jgan.metrics.series.Windows;
+import org.jgan.models.Variants;
+import org.jgan.models.timegan.SeriesData;
+import org.jgan.models.timegan.SeriesWindows;
+
+/**
+ * Scores a TimeGAN run's windows against the run's own training windows (TimeGAN's discriminative and predictive
+ * scores, Yoon et al. 2019, beside real windows shuffled in time): {@link SeriesReport}.
+ */
+public final class SeriesReports {
+    private SeriesReports() {
+    }
+
+    /** The real windows the run of {@code model} trained on, opened again from its config, in the data's units. */
+    public static SeriesWindows trainingWindows(GanModel model) {
+        ConfigException.check(model.series(), "this run (" + model.config().model().name() + ") has no series");
+        var data = Variants.byName(model.config().model().name()).openTrainingData(model.config(), 0);
+        return ((SeriesData) data).windows();
+    }
+
+    /** {@code count} windows of seed {@code seed} scored against the training windows; {@code seed} also seeds scoring. */
+    public static SeriesReport evaluate(GanModel model, int count, long seed) {
+        SeriesWindows real = trainingWindows(model);
+        SeriesWindows fake = model.sampleSeries(count, seed);
+        return SeriesReport.compute(windows(real), windows(fake), seed);
+    }
+
+    /** {@code w} as the metrics' {@link Windows}. */
+    public static Windows windows(SeriesWindows w) {
+        return new Windows(w.count(), w.steps(), w.features().size(), w.values());
+    }
+}

@@ -1,0 +1,63 @@
+package org.jgan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jgan.api.GanModel;
+import org.jgan.api.SeriesReports;
+import org.jgan.cli.report.SeriesHtml;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.train.AtomicFiles;
+import org.jgan.metrics.series.SeriesReport;
+import org.jgan.models.timegan.SeriesWindows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jgan series-report}: TimeGAN's scores of a timegan run's windows ({@link SeriesReports}) as HTML and JSON. */
+@Command(name = "series-report", mixinStandardHelpOptions = true,
+        description = "Score a timegan run's windows against its training windows: discriminative and predictive "
+                + "scores (TimeGAN's), beside real windows shuffled in time; an HTML page with plots, optionally JSON.")
+public final class SeriesReportCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--count", description = "Synthetic windows to score (default: as many as the real ones).")
+    Integer count;
+
+    @Option(names = "--seed", description = "Seed of the windows, splits and scoring networks (default 0).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The HTML report to write.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the scores as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        Outputs.file(out, "--out");
+        if (json != null) {
+            Outputs.file(json, "--json");
+        }
+        try (GanModel model = run.model()) {
+            ConfigException.check(model.series(), "series-report scores timegan runs; " + model.config().model()
+                    .name() + " does not make series (tables: table-report)");
+            SeriesWindows real = SeriesReports.trainingWindows(model);
+            int n = count != null ? count : real.count();
+            ConfigException.check(n >= 2 && n <= 1_000_000, "--count must be in 2..1000000, got " + n);
+            SeriesWindows fake = model.sampleSeries(n, seed);
+            SeriesReport r = SeriesReport.compute(SeriesReports.windows(real), SeriesReports.windows(fake), seed);
+            AtomicFiles.writeString(out, SeriesHtml.render(r, real, fake));
+            if (json != null) {
+                r.writeJson(json);
+            }
+            System.out.printf("series-report: %d synthetic windows against %d real%n", n, real.count());
+            System.out.printf("  discriminative score  %.3f (shuffled in time %.3f; 0 is best)%n", r.discriminative(),
+                    r.discriminativeShuffled());
+            System.out.printf("  predictive score      %.4f (real %.4f, shuffled in time %.4f)%n", r.predictive(),
+                    r.predictiveReal(), r.predictiveShuffled());
+            System.out.println("report: " + out + (json != null ? ", " + json : ""));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package org.jgan.cli.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jgan.metrics.series.SeriesReport;
+import org.jgan.models.timegan.SeriesWindows;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code jgan series-report}'s page: TimeGAN's scores of the synthetic windows beside the shuffled baseline and the
+ * real floor, and per feature a few real and a few synthetic windows drawn over each other. One self-contained file.
+ */
+public final class SeriesHtml {
+    static final int SHOWN = 6;
+    static final int FEATURES = 6;
+
+    private SeriesHtml() {
+    }
+
+    public static String render(SeriesReport r, SeriesWindows real, SeriesWindows synthetic) throws IOException {
+        StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>jgan series report</title><style>body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;"
+                + "margin:24px auto;padding:0 16px}td,th{padding:3px 14px 3px 0;text-align:left}td.n{text-align:right}"
+                + "img{width:520px;max-width:100%}</style></head><body><h1>Synthetic series report</h1>");
+        h.append("<p>").append(r.syntheticWindows()).append(" synthetic windows against ").append(r.realWindows())
+                .append(" real windows of ").append(real.steps()).append(" steps, seed ").append(r.seed()).append("</p>");
+        h.append("<table><tr><th></th><th>synthetic</th><th>real shuffled in time</th><th>real</th></tr>");
+        row(h, "discriminative score (0 is best)", r.discriminative(), r.discriminativeShuffled(), Double.NaN);
+        row(h, "predictive score (MAE, lower is better)", r.predictive(), r.predictiveShuffled(), r.predictiveReal());
+        h.append("</table><p>Discriminative: |accuracy - 0.5| of a GRU classifier telling real from synthetic windows. "
+                + "Predictive: mean absolute error on held-out real windows of a GRU trained on each set to predict the "
+                + "last feature one step ahead; \"real\" is trained on the other real windows.</p><div>");
+        for (int k = 0; k < Math.min(FEATURES, real.features().size()); k++) {
+            h.append("<img alt=\"").append(HtmlReport.esc(real.features().get(k))).append("\" src=\"")
+                    .append(HtmlReport.dataUri(chart(real, synthetic, k))).append("\">");
+        }
+        return h.append("</div></body></html>\n").toString();
+    }
+
+    private static void row(StringBuilder h, String name, double syn, double shuffled, double real) {
+        h.append("<tr><th>").append(name).append("</th><td class=n>").append(TableHtml.num(syn))
+                .append("</td><td class=n>").append(TableHtml.num(shuffled)).append("</td><td class=n>")
+                .append(Double.isNaN(real) ? "" : TableHtml.num(real)).append("</td></tr>");
+    }
+
+    private static BufferedImage chart(SeriesWindows real, SeriesWindows syn, int k) {
+        XYChart c = new XYChartBuilder().width(520).height(300).title(real.features().get(k)).xAxisTitle("step")
+                .build();
+        c.getStyler().setLegendVisible(true);
+        draw(c, real, k, "real", ReportCharts.PALETTE[0]);
+        draw(c, syn, k, "synthetic", ReportCharts.PALETTE[1]);
+        return BitmapEncoder.getBufferedImage(c);
+    }
+
+    private static void draw(XYChart c, SeriesWindows w, int k, String name, java.awt.Color color) {
+        int f = w.features().size();
+        for (int i = 0; i < Math.min(SHOWN, w.count()); i++) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int t = 0; t < w.steps(); t++) {
+                x.add((double) t);
+                y.add((double) w.values()[(i * w.steps() + t) * f + k]);
+            }
+            XYSeries s = c.addSeries(name + " " + (i + 1), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(color);
+            s.setShowInLegend(i == 0);
+        }
+    }
+}
