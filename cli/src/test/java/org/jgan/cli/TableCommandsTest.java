@@ -1,0 +1,80 @@
+package org.jgan.cli;
+
+import static org.jgan.cli.CliTest.ok;
+import static org.jgan.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jgan.cli.CliTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table from the command line: ctgan trains on a CSV with a schema file, samples rows by seed and by condition,
+ * the report reads the run; a timegan run samples windows. Bad inputs are one-line errors with exit code 2.
+ */
+class TableCommandsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainsSamplesWithConditionsAndReports() throws Exception {
+        Path csv = TableReportCommandTest.table(tmp.resolve("people.csv"), 200, 1);
+        Path schema = tmp.resolve("schema.json");
+        Files.writeString(schema, "{\"columns\": {\"age\": \"integer\"}}");
+        Path run = tmp.resolve("run");
+        ok("train", "--model", "ctgan", "--data", csv.toString(), "--schema", schema.toString(), "--steps", "3",
+                "--batch", "50", "--threads", "1", "--no-progress", "--out", run.toString());
+        assertTrue(Files.readString(run.resolve("config.json")).contains(schema.toAbsolutePath().toString()));
+        Path a = tmp.resolve("a.csv");
+        ok("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where", "city=Lima",
+                "--where", "rich=yes", "--out", a.toString());
+        List<String> rows = Files.readAllLines(a);
+        assertEquals(41, rows.size());
+        assertEquals("age,income,city,rich", rows.get(0));
+        assertTrue(rows.subList(1, 41).stream().allMatch(r -> r.endsWith(",Lima,yes")), rows.toString());
+        Path b = tmp.resolve("b.csv");
+        ok("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where", "city=Lima",
+                "--where", "rich=yes", "--out", b.toString());
+        assertEquals(Files.readString(a), Files.readString(b), "the same seed gives the same rows");
+        Result bad = run("sample", "--run", run.toString(), "--count", "5", "--where", "city=Paris", "--out",
+                tmp.resolve("c.csv").toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("\"Paris\" never occurs in column \"city\"") && !bad.err().contains("\tat "),
+                bad.err());
+        bad = run("sample", "--run", run.toString(), "--count", "5", "--where", "city", "--out",
+                tmp.resolve("c.csv").toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("give COLUMN=VALUE"), bad.toString());
+        bad = run("sample", "--run", run.toString(), "--format", "grid", "--out", tmp.resolve("g.png").toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("this run makes table rows"), bad.toString());
+        ok("table-report", "--run", run.toString(), "--synthetic", a.toString(), "--out",
+                tmp.resolve("r.html").toString());
+    }
+
+    @Test
+    void badTablesAndSeriesAreOneLineErrors() throws Exception {
+        Path ragged = tmp.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3\n");
+        Result r = run("train", "--model", "ctgan", "--data", ragged.toString(), "--steps", "1", "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("ragged.csv") && r.err().lines().count() <= 2, r.err());
+        r = run("train", "--model", "dcgan", "--schema", ragged.toString(), "--steps", "1", "--out",
+                tmp.resolve("y").toString());
+        assertTrue(r.code() == 2 && r.err().contains("--schema declares a table's columns"), r.toString());
+        Path run = tmp.resolve("series");
+        ok("train", "--model", "timegan", "--data", "sines:40", "--steps", "4", "--batch", "16", "--threads", "1",
+                "--set", "timegan.embeddingSteps=1", "--set", "timegan.supervisedSteps=1", "--set", "timegan.seqLen=6",
+                "--set", "model.latentDim=12", "--no-progress", "--out", run.toString());
+        Path w = tmp.resolve("w.csv");
+        ok("sample", "--run", run.toString(), "--count", "3", "--out", w.toString());
+        assertEquals(1 + 3 * 6, Files.readAllLines(w).size());
+        r = run("train", "--model", "timegan", "--data", "sines:40", "--steps", "4", "--batch", "16", "--set",
+                "timegan.seqLen=7",
+                "--out", tmp.resolve("z").toString());
+        assertTrue(r.code() == 2 && r.err().contains("must be a multiple of timegan.seqLen"), r.toString());
+    }
+}
