@@ -197,6 +197,7 @@ public final class GanModel implements AutoCloseable {
      * (required for conditional runs, null otherwise). Style-based runs only.
      */
     public StyleMix styleMix(List<Long> rowSeeds, List<Long> colSeeds, List<String> bands, double psi, String cls) {
+        requireImages();
         return LatentTools.styleMix(generator, rowSeeds, colSeeds, bands, psi, cls);
     }
 
@@ -205,6 +206,7 @@ public final class GanModel implements AutoCloseable {
      * first and last the seeds' own images; write them with {@link Samples#writeGrid} and {@link Samples#writeGif}.
      */
     public Samples interpolate(LatentWalk walk) {
+        requireImages();
         return LatentTools.interpolate(generator, walk.resolvedFor(this));
     }
 
@@ -213,6 +215,7 @@ public final class GanModel implements AutoCloseable {
      * at learning rate {@code lr} from the mean w, towards the smallest pixel error. Unconditional style-based runs.
      */
     public Projection project(BufferedImage target, int steps, double lr) {
+        requireImages();
         return LatentTools.project(generator, target, "the image", steps, lr);
     }
 
@@ -236,6 +239,7 @@ public final class GanModel implements AutoCloseable {
      * result to the run's metrics.jsonl. Features of real data are cached ({@code FeatureCache}).
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
+        requireImages();
         Evaluations.Scored s;
         org.jgan.metrics.text.TextScores text = null;
         if (textConditioned()) {
@@ -268,6 +272,7 @@ public final class GanModel implements AutoCloseable {
      * confidence ({@code ConfidenceFilter}) or write it with {@link #exportDataset}.
      */
     public ImageDataset syntheticSet(int perClass, long seed) {
+        requireImages();
         return SyntheticSets.generate(LabelledGenerator.of(generator), perClass, seed);
     }
 
@@ -277,11 +282,18 @@ public final class GanModel implements AutoCloseable {
         return folder;
     }
 
-    private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
+    /** Refuses a run that makes table rows or series: what was asked works on images only. */
+    private void requireImages() {
         if (tabular() || series()) {
             throw new ConfigException("this run (" + config().model().name() + ") makes " + (tabular()
-                    ? "table rows, not images; sample rows (sampleRows)" : "series, not images (sampleSeries)"));
+                    ? "table rows, not images: sample rows (sampleRows) and score them with the table report"
+                    : "series windows, not images: sample windows (sampleSeries) and score them with the series "
+                    + "report"));
         }
+    }
+
+    private Samples draw(int n, long seed, IntUnaryOperator labelOf, double psi, int columns) {
+        requireImages();
         if (textConditioned()) {
             throw new ConfigException("this run (" + config().model().name() + ") draws images from sentences, not "
                     + "from seeds alone; generate them from prompts (generate)");
