@@ -181,6 +181,18 @@ class CtganTest {
     }
 
     @Test
+    void unconditionalSamplesApportionConditionsByRealShares() {
+        SplittableRandom r = new SplittableRandom(1);
+        int[] a = TableSampler.apportion(1169, new double[]{44 / 1169.0, 502 / 1169.0, 519 / 1169.0, 22 / 1169.0,
+                82 / 1169.0}, r);
+        assertArrayEquals(new int[]{44, 502, 519, 22, 82}, a, "exact shares come back exactly");
+        int[] b = TableSampler.apportion(10, new double[]{0.55, 0.3, 0.15}, r);
+        assertEquals(10, java.util.Arrays.stream(b).sum());
+        assertEquals(3, b[1]);
+        assertTrue(b[0] + b[2] == 7 && (b[0] == 6 || b[2] == 2), java.util.Arrays.toString(b));
+    }
+
+    @Test
     void liveNativeObjectsStayFlat() throws Exception {
         long[] live = new long[5];
         try (Trainer t = trainer(config(400).withSchedule(new ScheduleConfig(0, 400, 100, 1000, 1000, 2, 20)),
