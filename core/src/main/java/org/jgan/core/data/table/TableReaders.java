@@ -179,9 +179,46 @@ final class TableReaders {
 
     static DataException unreadable(String src, Throwable e) {
         if (e instanceof CharacterCodingException) {
-            return new DataException(src + ": the table is not valid UTF-8 text", e);
+            return new DataException(src + ": the table is not valid UTF-8 text" + where(Path.of(src)), e);
         }
         return new DataException(src + ": cannot read the table (" + e.getMessage() + ")", e);
+    }
+
+    /**
+     * Where the first byte that is not UTF-8 sits in {@code file}: ", line L, field F (byte B of the line)", the field
+     * counted by commas (quotes ignored: a hint, not a parse); empty when the file cannot be read again.
+     */
+    static String where(Path file) {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        int line = 1;
+        int lineStart = 0;
+        int field = 1;
+        for (int i = 0; i < b.length; ) {
+            int c = b[i] & 0xff;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            boolean ok = len > 0 && i + len <= b.length;
+            for (int k = 1; ok && k < len; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (!ok) {
+                return ", line " + line + ", field " + field + " (byte " + (i - lineStart + 1) + " of the line, 0x"
+                        + String.format("%02X", c) + "; save the file as UTF-8)";
+            }
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                field = 1;
+            } else if (c == ',') {
+                field++;
+            }
+            i += len;
+        }
+        return "";
     }
 
     /** Line breaks in a cell, counted as the CSV parser counts them: CR LF is one. */

@@ -101,9 +101,9 @@ class TableFilesTest {
         assertTrue(noRows.contains("no rows"), noRows);
         String quote = error(() -> read("q.csv", "a,b\n1,\"open\n2,3\n"));
         assertTrue(quote.contains("q.csv") && quote.contains("EOF"), quote);
-        Files.write(dir.resolve("latin1.csv"), "a\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("latin1.csv"), "a,b\n1,x\n2,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         String latin = error(() -> Table.readCsv(dir.resolve("latin1.csv")));
-        assertTrue(latin.contains("not valid UTF-8"), latin);
+        assertTrue(latin.contains("not valid UTF-8 text, line 3, field 2 (byte 6 of the line, 0xE9"), latin);
     }
 
     @Test
