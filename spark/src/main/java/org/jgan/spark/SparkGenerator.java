@@ -1,0 +1,51 @@
+package org.jgan.spark;
+
+import java.util.Arrays;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.jgan.core.config.ConfigException;
+
+/**
+ * Generation on Apache Spark, as DJL's Spark extension serves models (Zaharia et al. 2012 for the engine): a table of
+ * requests in, one generated image per row out, each partition loading the run's checkpoint once. The images are the
+ * ones the single-machine {@code jgan sample --count 1 --seed S} (or {@code GanModel.sample(1, seed)}) makes, bit for
+ * bit on the same machine, so a job can be re-run or split any way and give the same data.
+ *
+ * <p>The run folder must be readable at the same path by every executor (a shared file system, or copied to each
+ * node); only the path travels with the tasks.
+ */
+public final class SparkGenerator {
+    /** Request column: the latent seed (long). */
+    public static final String SEED = "seed";
+    /** Optional request column: the class name or index (conditional runs; null for the default). */
+    public static final String CLASS = "class";
+    /** The output columns: seed, class, png (PNG bytes), pixels (C x H x W bytes), channels, height, width. */
+    public static final StructType SCHEMA = new StructType()
+            .add(SEED, DataTypes.LongType, false)
+            .add(CLASS, DataTypes.StringType, true)
+            .add("png", DataTypes.BinaryType, false)
+            .add("pixels", DataTypes.BinaryType, false)
+            .add("channels", DataTypes.IntegerType, false)
+            .add("height", DataTypes.IntegerType, false)
+            .add("width", DataTypes.IntegerType, false);
+
+    private SparkGenerator() {
+    }
+
+    /** One image per row of {@code requests} (a long column "seed", optionally a string column "class"). */
+    public static Dataset<Row> images(Dataset<Row> requests, String runDir) {
+        StructType in = requests.schema();
+        if (!Arrays.asList(in.fieldNames()).contains(SEED)
+                || !in.apply(SEED).dataType().equals(DataTypes.LongType)) {
+            throw new ConfigException("generation requests need a long column \"" + SEED + "\"; got " + in.simpleString());
+        }
+        boolean byClass = Arrays.asList(in.fieldNames()).contains(CLASS);
+        if (byClass && !in.apply(CLASS).dataType().equals(DataTypes.StringType)) {
+            throw new ConfigException("the request column \"" + CLASS + "\" must hold strings (class names or indices)");
+        }
+        return requests.mapPartitions(new GeneratePartition(runDir, byClass), Encoders.row(SCHEMA));
+    }
+}

@@ -1,0 +1,144 @@
+package org.jgan.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.jgan.api.GanModel;
+import org.jgan.api.Jgan;
+import org.jgan.api.Samples;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.data.IdxWriter;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.engine.Torch;
+import org.jgan.metrics.FeatureMoments;
+import org.jgan.metrics.FeatureSet;
+import org.jgan.metrics.Fid;
+import org.jgan.metrics.FidStats;
+import org.jgan.metrics.features.Extractors;
+import org.jgan.metrics.features.FeatureExtractor;
+import org.jgan.metrics.features.FeatureRunner;
+import org.jgan.metrics.source.DatasetSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Spark jobs on {@code local[2]} (two tasks on this machine): generation matches the single-process sampler image for
+ * image, and the FID over partitions equals the single-process FID on the same images.
+ */
+class SparkJobsTest {
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static SparkSession spark;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Torch.init(1);
+        ImageDataset d = SyntheticData.shapes(48, 28, 3);
+        Path data = Files.createDirectories(tmp.resolve("idx"));
+        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{48, 28, 28}, d.pixels());
+        run = tmp.resolve("cgan");
+        byte[] labels = new byte[48];
+        for (int i = 0; i < 48; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{48}, labels);
+        Jgan.train(Jgan.config("cgan").data(data.toString()).batch(8).width(8).steps(2)
+                .sampleAndCheckpointEvery(2, 2).build(), run).run();
+        spark = SparkSession.builder().master("local[2]").appName("jgan-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    static Dataset<Row> requests(int n, boolean withClass) {
+        StructType s = new StructType().add("seed", DataTypes.LongType, false);
+        if (withClass) {
+            s = s.add("class", DataTypes.StringType, true);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(withClass ? RowFactory.create(1000L + i, i % 3 == 0 ? null : String.valueOf(i % 3))
+                    : RowFactory.create(1000L + i));
+        }
+        return spark.createDataFrame(rows, s).repartition(3);
+    }
+
+    @Test
+    void generatesTheSingleProcessImagesAndTheExactFid() throws IOException {
+        List<Row> out = SparkGenerator.images(requests(30, true), run.toString()).collectAsList();
+        assertEquals(30, out.size());
+        try (GanModel m = Jgan.load(run)) {
+            for (Row r : out) {
+                long seed = r.getLong(0);
+                String cls = r.isNullAt(1) ? null : r.getString(1);
+                Samples s = cls == null ? m.sample(1, seed) : m.sampleClass(cls, 1, seed);
+                assertArrayEquals(s.pixels(), (byte[]) r.getAs("pixels"), "seed " + seed + " class " + cls);
+            }
+        }
+        Dataset<Row> images = SparkGenerator.images(requests(160, false), run.toString());
+        FeatureMoments spread = SparkFid.moments(images, Extractors.BUILTIN, 2);
+        assertEquals(160, spread.count());
+        // The same images in one process: features extracted in the same groups as the partitions (a convolution's
+        // float32 result depends on the batch it runs in: extracting all 160 at once moves FID by about 1e-9
+        // relative), then one FeatureSet and FidStats.of, the single-process path.
+        List<Row> all = images.withColumn("part", org.apache.spark.sql.functions.spark_partition_id())
+                .collectAsList();
+        java.util.Map<Integer, List<byte[]>> parts = new java.util.TreeMap<>();
+        for (Row r : all) {
+            parts.computeIfAbsent(r.getInt(r.fieldIndex("part")), k -> new ArrayList<>()).add(r.getAs("pixels"));
+        }
+        FidStats single;
+        FidStats reference;
+        try (FeatureExtractor fx = Extractors.open(Extractors.BUILTIN)) {
+            float[] feats = new float[160 * fx.dim()];
+            int at = 0;
+            for (List<byte[]> p : parts.values()) {
+                byte[] px = new byte[p.size() * 784];
+                for (int i = 0; i < p.size(); i++) {
+                    System.arraycopy(p.get(i), 0, px, i * 784, 784);
+                }
+                FeatureSet f = FeatureRunner.extract(fx, new DatasetSource(new ImageDataset("part", 1, 28, 28, px,
+                        null, List.of())));
+                System.arraycopy(f.features(), 0, feats, at, f.features().length);
+                at += f.features().length;
+            }
+            assertEquals(feats.length, at);
+            single = FidStats.of(new FeatureSet("all", fx.name(), 160, fx.dim(), feats, 0, null));
+            reference = FidStats.of(FeatureRunner.extract(fx, new DatasetSource(SyntheticData.shapes(200, 28, 9))));
+        }
+        assertTrue(parts.size() >= 2, "the images were spread over " + parts.size() + " partitions");
+        double a = Fid.distance(spread.toFidStats("spark"), reference);
+        double b = Fid.distance(single, reference);
+        assertEquals(b, a, 1e-9 * Math.abs(b), "FID over partitions " + a + " against one process " + b);
+        assertEquals(a, SparkFid.fid(images, Extractors.BUILTIN, reference), 1e-9 * Math.abs(a));
+    }
+
+    @Test
+    void requestsWithoutASeedColumnAreRefused() {
+        Dataset<Row> bad = spark.range(3).toDF("id");
+        var e = assertThrows(ConfigException.class, () -> SparkGenerator.images(bad, run.toString()));
+        assertTrue(e.getMessage().contains("need a long column \"seed\""), e.getMessage());
+    }
+}
