@@ -41,6 +41,10 @@ final class GeneratePartition implements MapPartitionsFunction<Row, Row> {
                 long seed = r.getLong(r.fieldIndex(SparkGenerator.SEED));
                 String cls = byClass && !r.isNullAt(r.fieldIndex(SparkGenerator.CLASS))
                         ? r.getString(r.fieldIndex(SparkGenerator.CLASS)) : null;
+                if (cls == null && model.conditional()) {
+                    // classes cycle with the seed, as they cycle with the index in a single-machine sample
+                    cls = String.valueOf(Math.floorMod(seed, model.classes().size()));
+                }
                 Samples s = cls == null ? model.sample(1, seed) : model.sampleClass(cls, 1, seed);
                 out.add(RowFactory.create(seed, cls, png(s), s.pixels(), s.channels(), s.height(), s.width()));
             }

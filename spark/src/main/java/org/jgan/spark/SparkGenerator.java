@@ -11,8 +11,9 @@ import org.jgan.core.config.ConfigException;
 /**
  * Generation on Apache Spark, as DJL's Spark extension serves models (Zaharia et al. 2012 for the engine): a table of
  * requests in, one generated image per row out, each partition loading the run's checkpoint once. The images are the
- * ones the single-machine {@code jgan sample --count 1 --seed S} (or {@code GanModel.sample(1, seed)}) makes, bit for
- * bit on the same machine, so a job can be re-run or split any way and give the same data.
+ * ones the single-machine {@code jgan sample --count 1 --seed S [--class C]} (or {@code GanModel.sample(1, seed)},
+ * {@code sampleClass(c, 1, seed)}) makes, bit for bit on the same machine, so a job can be re-run, retried or split
+ * any way and give the same data.
  *
  * <p>The run folder must be readable at the same path by every executor (a shared file system, or copied to each
  * node); only the path travels with the tasks.
@@ -20,7 +21,10 @@ import org.jgan.core.config.ConfigException;
 public final class SparkGenerator {
     /** Request column: the latent seed (long). */
     public static final String SEED = "seed";
-    /** Optional request column: the class name or index (conditional runs; null for the default). */
+    /**
+     * Optional request column: the class name or index (conditional runs); where it is absent or null, the class is
+     * the seed modulo the number of classes.
+     */
     public static final String CLASS = "class";
     /** The output columns: seed, class, png (PNG bytes), pixels (C x H x W bytes), channels, height, width. */
     public static final StructType SCHEMA = new StructType()

@@ -92,8 +92,9 @@ class SparkJobsTest {
         try (GanModel m = Jgan.load(run)) {
             for (Row r : out) {
                 long seed = r.getLong(0);
-                String cls = r.isNullAt(1) ? null : r.getString(1);
-                Samples s = cls == null ? m.sample(1, seed) : m.sampleClass(cls, 1, seed);
+                String cls = r.isNullAt(1) ? String.valueOf(seed % 3) : r.getString(1);
+                assertEquals(cls, r.getString(1), "a row without a class gets the seed's class, seed mod 3");
+                Samples s = m.sampleClass(cls, 1, seed);
                 assertArrayEquals(s.pixels(), (byte[]) r.getAs("pixels"), "seed " + seed + " class " + cls);
             }
         }
@@ -133,6 +134,33 @@ class SparkJobsTest {
         double b = Fid.distance(single, reference);
         assertEquals(b, a, 1e-9 * Math.abs(b), "FID over partitions " + a + " against one process " + b);
         assertEquals(a, SparkFid.fid(images, Extractors.BUILTIN, reference), 1e-9 * Math.abs(a));
+    }
+
+    @Test
+    void theSubmittableJobsWriteParquetAndScoreIt() throws IOException {
+        Path parquet = tmp.resolve("gen.parquet");
+        int code = new picocli.CommandLine(new SparkJobs()).execute("generate", "--run", run.toString(), "--count",
+                "140", "--from", "5", "--partitions", "2", "--out", parquet.toString());
+        assertEquals(0, code);
+        Dataset<Row> back = spark.read().parquet(parquet.toString());
+        assertEquals(140, back.count());
+        assertEquals(140, back.select("seed").distinct().count(), "no seed written twice or lost");
+        Path npz = tmp.resolve("ref.npz");
+        try (FeatureExtractor fx = Extractors.open(Extractors.BUILTIN)) {
+            FidStats.of(FeatureRunner.extract(fx, new DatasetSource(SyntheticData.shapes(200, 28, 9)))).save(npz);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(out, true));
+        try {
+            code = new picocli.CommandLine(new SparkJobs()).execute("fid", "--images", parquet.toString(),
+                    "--reference", npz.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        double expected = SparkFid.fid(back, Extractors.BUILTIN, FidStats.load(npz));
+        assertTrue(out.toString().contains(String.format("fid: %.4f over 140 images", expected)), out.toString());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.jgan.spark;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.data.DataSources;
+import org.jgan.metrics.FidStats;
+import org.jgan.metrics.eval.FeatureCache;
+import org.jgan.metrics.features.Extractors;
+import org.jgan.metrics.features.FeatureExtractor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code spark-submit} entry point: {@code generate} writes generated images as Parquet (Spark's own writer),
+ * {@code fid} scores a Parquet folder of them against real data. Argument parsing plus the library calls of
+ * {@link SparkGenerator} and {@link SparkFid}; the master, executors and cores come from spark-submit.
+ */
+@Command(name = "jgan-spark", mixinStandardHelpOptions = true, subcommands = {SparkJobs.Generate.class,
+        SparkJobs.Score.class}, description = "jgan jobs on Apache Spark.")
+public final class SparkJobs implements Runnable {
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new SparkJobs());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException || e instanceof org.jgan.core.data.DataException) {
+                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cl.execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    static SparkSession session(String app) {
+        return SparkSession.builder().appName(app).getOrCreate();
+    }
+
+    /** {@code generate}: one image per seed (and class), as Parquet. */
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate images from a run folder "
+            + "(readable at the same path on every executor) into a Parquet folder.")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--run", required = true, description = "The run folder.")
+        String run;
+        @Option(names = "--count", required = true, description = "Images: seeds FROM .. FROM+COUNT-1.")
+        long count;
+        @Option(names = "--from", defaultValue = "0", description = "First seed (default 0).")
+        long from;
+        @Option(names = "--class", description = "Class of every image (conditional runs).")
+        String cls;
+        @Option(names = "--partitions", description = "Partitions (default: Spark's default parallelism).")
+        Integer partitions;
+        @Option(names = "--out", required = true, description = "Parquet folder to write (replaced).")
+        String out;
+
+        @Override
+        public Integer call() {
+            ConfigException.check(count >= 1, "--count must be at least 1, got " + count);
+            SparkSession spark = session("jgan generate");
+            int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+            Dataset<Row> seeds = spark.range(from, from + count, 1, parts).toDF(SparkGenerator.SEED);
+            if (cls != null) {
+                seeds = seeds.withColumn(SparkGenerator.CLASS, org.apache.spark.sql.functions.lit(cls));
+            }
+            SparkGenerator.images(seeds, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
+                    .parquet(out);
+            System.out.println("generate: " + count + " images -> " + out);
+            return 0;
+        }
+    }
+
+    /** {@code fid}: FID of a Parquet folder of generated images against a data set or a statistics file. */
+    @Command(name = "fid", mixinStandardHelpOptions = true, description = "FID of generated images (a Parquet "
+            + "folder written by generate) against real data (a data set name or folder) or an .npz of statistics.")
+    static final class Score implements Callable<Integer> {
+        @Option(names = "--images", required = true, description = "Parquet folder of generated images.")
+        String images;
+        @Option(names = "--reference", defaultValue = "fashion-mnist:test", description = "Real data or .npz "
+                + "(default: ${DEFAULT-VALUE}).")
+        String reference;
+        @Option(names = "--features", defaultValue = Extractors.BUILTIN, description = "Feature extractor "
+                + "(default: ${DEFAULT-VALUE}).")
+        String features;
+
+        @Override
+        public Integer call() throws Exception {
+            SparkSession spark = session("jgan fid");
+            FidStats ref;
+            if (reference.endsWith(".npz")) {
+                ref = FidStats.load(Path.of(reference));
+            } else {
+                try (FeatureExtractor fx = Extractors.open(features)) {
+                    ref = FeatureCache.defaultCache().reference(fx, DataSources.open(reference)).stats();
+                }
+            }
+            Dataset<Row> imgs = spark.read().parquet(images);
+            var m = SparkFid.moments(imgs, features, 2);
+            System.out.printf("fid: %.4f over %d images against %s (%s)%n",
+                    org.jgan.metrics.Fid.distance(m.toFidStats(images), ref), m.count(), reference, features);
+            return 0;
+        }
+    }
+}
