@@ -30,6 +30,9 @@ public final class StepContext {
     private final Map<String, Tensor> shared = new java.util.HashMap<>();
     private Tensor z;
     private Tensor fake;
+    /** Data-parallel: the global batch this step's rows are a slice of, and where the slice starts. */
+    private long globalBatch = -1;
+    private long sliceStart;
 
     public StepContext(Players players, GanLoss loss, TrainConfig config, Tensor real, Tensor labels, long seed,
                        long step) {
@@ -90,12 +93,22 @@ public final class StepContext {
         return torch.randn(shape, rng());
     }
 
-    /** The latent batch z ~ N(0, I) of this step. */
+    /**
+     * The latent batch z ~ N(0, I) of this step. In data-parallel training it is this worker's rows of the latent
+     * batch drawn for the whole global batch, so the workers together use exactly one trainer's z.
+     */
     public Tensor z() {
         if (z == null) {
-            z = randn(batchSize(), config.model().latentDim());
+            z = globalBatch < 0 ? randn(batchSize(), config.model().latentDim())
+                    : randn(globalBatch, config.model().latentDim()).narrow(0, sliceStart, batchSize());
         }
         return z;
+    }
+
+    /** Marks this step's rows as rows {@code start ..} of a global batch of {@code global} (data-parallel). */
+    void sliceOf(long global, long start) {
+        this.globalBatch = global;
+        this.sliceStart = start;
     }
 
     /** G(z, condition), computed once per step with gradients to G's parameters. */

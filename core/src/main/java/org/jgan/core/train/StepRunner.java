@@ -25,6 +25,8 @@ final class StepRunner {
     private final Ema ema;
     private final Conditioning conditioning;
     BiConsumer<Phase, Players> observer = (p, pl) -> { };
+    /** Data-parallel workers (null: one trainer). */
+    DataParallel parallel;
 
     StepRunner(TrainConfig config, TrainingData data, Players players, Map<String, Adam> optimizers,
                List<Phase> phases, GanLoss loss, Ema ema, Conditioning conditioning) {
@@ -78,6 +80,9 @@ final class StepRunner {
     }
 
     private StepContext context(long step, int rep, int[] idx) {
+        // Data-parallel: the condition and rows are drawn for the global batch, as one trainer draws them, then each
+        // worker keeps its slice (so the workers' union is exactly the single trainer's batch).
+        int[] global = idx;
         Tensor condition;
         if (conditioning != null) {
             ConditionedRows drawn = conditioning.draw(idx, Seeds.derive(config.seed(), "condition", step * 1000 + rep));
@@ -86,12 +91,21 @@ final class StepRunner {
         } else {
             condition = data.labels(idx);
         }
+        if (parallel != null) {
+            int b = idx.length / parallel.world();
+            idx = parallel.slice(idx);
+            condition = condition == null ? null : condition.narrow(0, (long) parallel.rank() * b, b);
+        }
         Tensor real = data.batch(idx);
         if (config.data().mirror() && data.images() != null) {
             real = Mirror.apply(real, Seeds.derive(config.seed(), "mirror", step * 1000 + rep));
         }
-        return new StepContext(players, loss, config, real, condition,
+        StepContext ctx = new StepContext(players, loss, config, real, condition,
                 Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
+        if (parallel != null) {
+            ctx.sliceOf(global.length, parallel.rank() * (global.length / parallel.world()));
+        }
+        return ctx;
     }
 
     private void runPhase(Phase phase, StepContext ctx, long step) {
@@ -110,10 +124,41 @@ final class StepRunner {
                     + step + (Double.isFinite(v) ? " (beyond guard.maxLoss " + config.guard().maxLoss() + ")" : ""));
         }
         l.backward();
+        if (parallel != null) {
+            averageGradients(phase.group());
+        }
         opt.step();
         // Gradients never outlive their phase: the next phase, and the next step, start clean.
         opt.zero_grad(true);
         observer.accept(phase, players);
+    }
+
+    /**
+     * Averages the gradients of {@code group} across the data-parallel workers in one flat all-reduce: the parameters
+     * with a gradient this phase (the same on every worker, as the graphs are the same), concatenated.
+     */
+    private void averageGradients(String group) {
+        org.bytedeco.pytorch.TensorVector params = players.parameters(group);
+        java.util.List<Tensor> grads = new java.util.ArrayList<>();
+        for (long i = 0; i < params.size(); i++) {
+            Tensor g = params.get(i).grad();
+            if (g.defined()) {
+                grads.add(g);
+            }
+        }
+        if (grads.isEmpty()) {
+            return;
+        }
+        org.bytedeco.pytorch.TensorVector flat = new org.bytedeco.pytorch.TensorVector();
+        grads.forEach(g -> flat.push_back(g.reshape(-1)));
+        Tensor all = org.bytedeco.pytorch.global.torch.cat(flat, 0);
+        parallel.sync().average(all);
+        long at = 0;
+        for (Tensor g : grads) {
+            long n = g.numel();
+            g.copy_(all.narrow(0, at, n).view_as(g));
+            at += n;
+        }
     }
 
     /** Averages the stats of repeated critic steps into {@code into}. */

@@ -130,6 +130,19 @@ public final class Trainer implements AutoCloseable {
         return ema != null ? ema.net() : players.generator();
     }
 
+    /**
+     * Trains as worker {@code parallel.rank()} of {@code parallel.world()} data-parallel workers: every step this
+     * trainer takes its slice of the global batch ({@code data.batch}) and averages gradients with the others
+     * ({@link DataParallel}). Call before {@link #run}; only worker 0 should write the run folder that is kept.
+     */
+    public void distribute(DataParallel parallel) {
+        if (config.data().batch() % parallel.world() != 0) {
+            throw new ConfigException("data.batch (" + config.data().batch() + ") must be a multiple of the "
+                    + parallel.world() + " data-parallel workers: each takes an equal slice of every batch");
+        }
+        runner.parallel = parallel;
+    }
+
     /** Called after each phase's optimizer step, inside the step's scope; tests check gradients with it. */
     public void observePhases(BiConsumer<Phase, Players> observer) {
         runner.observer = observer;

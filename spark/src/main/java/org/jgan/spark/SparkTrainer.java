@@ -1,0 +1,50 @@
+package org.jgan.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.TrainConfig;
+
+/**
+ * Data-parallel training on Spark, as PyTorch's {@code TorchDistributor} does it: a barrier stage of {@code workers}
+ * tasks (all scheduled together, or the stage waits), one jgan trainer per task, joined by libtorch's Gloo backend
+ * over a {@code TCPStore} so gradients are averaged every step ({@link org.jgan.core.train.DataParallel}). The
+ * config's {@code data.batch} is the global batch, split evenly. Worker 0 writes the run folder (readable by all
+ * workers at the same path when resuming); a worker lost mid-run fails the stage and {@link #train} with Spark's
+ * error, and training continues from the last checkpoint with {@code resume}.
+ */
+public final class SparkTrainer {
+    private SparkTrainer() {
+    }
+
+    /** Trains {@code config} with {@code workers} tasks into {@code runDir}; the workers' outcomes, worker 0 first. */
+    public static List<TrainOutcome> train(SparkSession spark, TrainConfig config, Path runDir, int workers,
+                                           boolean resume) {
+        ConfigException.check(workers >= 1, "data-parallel training needs at least 1 worker, got " + workers);
+        ConfigException.check(config.data().batch() % workers == 0, "data.batch (" + config.data().batch()
+                + ") must be a multiple of the " + workers + " workers");
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Integer> ids = IntStream.range(0, workers).boxed().toList();
+        TrainPartition task = new TrainPartition(ConfigJson.toJson(config), runDir.toAbsolutePath().toString(), resume);
+        // RDD.barrier() has no Java wrapper: the Scala RDD's, with the task as a Scala function
+        TrainOutcome[] got = (TrainOutcome[]) jsc.parallelize(ids, workers).rdd().barrier()
+                .mapPartitions(new BarrierTask(task), false, scala.reflect.ClassTag$.MODULE$.apply(TrainOutcome.class))
+                .collect();
+        List<TrainOutcome> out = new ArrayList<>(Arrays.asList(got));
+        out.sort(Comparator.comparingInt(TrainOutcome::rank));
+        for (TrainOutcome o : out) {
+            if (!Arrays.equals(o.weights(), out.get(0).weights())) {
+                throw new IllegalStateException("worker " + o.rank() + " ended with other weights than worker 0: "
+                        + "the gradients were not averaged the same way");
+            }
+        }
+        return out;
+    }
+}
