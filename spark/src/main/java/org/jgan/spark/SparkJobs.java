@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@link SparkGenerator} and {@link SparkFid}; the master, executors and cores come from spark-submit.
  */
 @Command(name = "jgan-spark", mixinStandardHelpOptions = true, subcommands = {SparkJobs.Generate.class,
-        SparkJobs.Score.class}, description = "jgan jobs on Apache Spark.")
+        SparkJobs.Score.class, SparkJobs.Train.class}, description = "jgan jobs on Apache Spark.")
 public final class SparkJobs implements Runnable {
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new SparkJobs());
@@ -74,6 +74,54 @@ public final class SparkJobs implements Runnable {
             SparkGenerator.images(seeds, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
                     .parquet(out);
             System.out.println("generate: " + count + " images -> " + out);
+            return 0;
+        }
+    }
+
+    /** {@code train}: data-parallel training, one jgan trainer per task. */
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Data-parallel training: --workers "
+            + "barrier tasks, gradients averaged every step (Gloo); the run folder is written by worker 0.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--model", description = "Model (its preset is the starting config; default dcgan).")
+        String model = "dcgan";
+        @Option(names = "--data", description = "Training data, readable by every worker at the same path.")
+        String data;
+        @Option(names = "--batch", description = "Global batch, split evenly over the workers.")
+        Integer batch;
+        @Option(names = "--steps", required = true, description = "Train until this global step.")
+        long steps;
+        @Option(names = "--workers", defaultValue = "2", description = "Workers (barrier tasks; default 2).")
+        int workers;
+        @Option(names = "--set", description = "Override a config value (repeatable), as jgan train --set.")
+        java.util.List<String> sets = new java.util.ArrayList<>();
+        @Option(names = "--out", required = true, description = "The run folder (worker 0 writes it).")
+        String out;
+        @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+        boolean resume;
+
+        @Override
+        public Integer call() {
+            Path run = Path.of(out).toAbsolutePath();
+            org.jgan.core.config.TrainConfig base;
+            if (resume) {
+                base = new org.jgan.core.train.RunDir(run).readConfig();
+            } else {
+                var b = org.jgan.api.Jgan.config(model);
+                if (data != null) {
+                    b = b.data(data);
+                }
+                if (batch != null) {
+                    b = b.batch(batch);
+                }
+                base = b.build();
+            }
+            var s = base.schedule();
+            org.jgan.core.config.TrainConfig config = org.jgan.core.config.ConfigJson.withOverrides(
+                    base.withSchedule(new org.jgan.core.config.ScheduleConfig(0, steps, s.logEvery(), s.sampleEvery(),
+                            s.checkpointEvery(), s.keepCheckpoints(), s.sampleCount())), sets,
+                    org.jgan.core.config.TrainConfig.class);
+            var outcome = SparkTrainer.train(session("jgan train"), config, run, workers, resume);
+            System.out.println("train: " + workers + " workers reached step " + outcome.get(0).step() + " -> " + run);
             return 0;
         }
     }
