@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.metrics.ClassSums;
 import org.jgan.metrics.FeatureMoments;
 import org.jgan.metrics.FeatureSet;
 import org.jgan.metrics.features.Extractors;
@@ -15,10 +16,10 @@ import org.jgan.metrics.features.FeatureRunner;
 import org.jgan.metrics.source.DatasetSource;
 
 /**
- * One partition of {@link SparkFid#moments}: its images' features (the extractor opened once per partition) reduced
- * to their {@link FeatureMoments}, which is all that leaves the partition.
+ * One partition of {@link SparkFid#moments} and {@link SparkEval#evaluate}: its images' features (the extractor opened
+ * once per partition) reduced to their {@link FeatureMoments} and {@link ClassSums}, which is all that leaves it.
  */
-final class MomentsPartition implements FlatMapFunction<Iterator<Row>, FeatureMoments> {
+final class MomentsPartition implements FlatMapFunction<Iterator<Row>, PartitionStats> {
     private static final long serialVersionUID = 1L;
     private final String features;
 
@@ -27,7 +28,7 @@ final class MomentsPartition implements FlatMapFunction<Iterator<Row>, FeatureMo
     }
 
     @Override
-    public Iterator<FeatureMoments> call(Iterator<Row> rows) throws IOException {
+    public Iterator<PartitionStats> call(Iterator<Row> rows) throws IOException {
         List<byte[]> px = new ArrayList<>();
         int c = 0;
         int h = 0;
@@ -42,7 +43,8 @@ final class MomentsPartition implements FlatMapFunction<Iterator<Row>, FeatureMo
         SparkTorch.ensure();
         try (FeatureExtractor fx = Extractors.open(features)) {
             if (px.isEmpty()) {
-                return List.of(FeatureMoments.empty(fx.dim())).iterator();
+                return List.of(new PartitionStats(FeatureMoments.empty(fx.dim()),
+                        fx.classes() > 0 ? ClassSums.empty(fx.classes()) : null)).iterator();
             }
             byte[] all = new byte[px.size() * c * h * w];
             for (int i = 0; i < px.size(); i++) {
@@ -50,7 +52,8 @@ final class MomentsPartition implements FlatMapFunction<Iterator<Row>, FeatureMo
             }
             ImageDataset d = new ImageDataset("partition", c, h, w, all, null, List.of());
             FeatureSet f = FeatureRunner.extract(fx, new DatasetSource(d));
-            return List.of(FeatureMoments.of(f)).iterator();
+            return List.of(new PartitionStats(FeatureMoments.of(f),
+                    f.hasProbs() ? ClassSums.empty(f.classes()).add(f) : null)).iterator();
         }
     }
 }

@@ -20,9 +20,14 @@ public final class SparkFid {
 
     /** The feature moments of all of {@code images} in {@code features}' space, merged in a tree of {@code depth}. */
     public static FeatureMoments moments(Dataset<Row> images, String features, int depth) {
+        return stats(images, features, depth).moments();
+    }
+
+    /** Moments and class sums of all of {@code images}, merged in a tree of {@code depth}. */
+    static PartitionStats stats(Dataset<Row> images, String features, int depth) {
         return images.select("pixels", "channels", "height", "width").javaRDD()
                 .mapPartitions(new MomentsPartition(features))
-                .treeReduce(FeatureMoments::merge, depth);
+                .treeReduce(PartitionStats::merge, depth);
     }
 
     /** FID of {@code images} against {@code reference} (e.g. a pytorch-fid {@code .npz} or jgan's reference stats). */

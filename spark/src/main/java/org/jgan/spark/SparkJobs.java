@@ -126,9 +126,10 @@ public final class SparkJobs implements Runnable {
         }
     }
 
-    /** {@code fid}: FID of a Parquet folder of generated images against a data set or a statistics file. */
-    @Command(name = "fid", mixinStandardHelpOptions = true, description = "FID of generated images (a Parquet "
-            + "folder written by generate) against real data (a data set name or folder) or an .npz of statistics.")
+    /** {@code fid}: scores of a Parquet folder of generated images against real data or a statistics file. */
+    @Command(name = "fid", mixinStandardHelpOptions = true, description = "Score generated images (a Parquet "
+            + "folder written by generate): FID, Inception Score and class coverage over all of them; KID and "
+            + "precision/recall on a seeded subsample (against a data set; an .npz reference gives FID only).")
     static final class Score implements Callable<Integer> {
         @Option(names = "--images", required = true, description = "Parquet folder of generated images.")
         String images;
@@ -138,22 +139,34 @@ public final class SparkJobs implements Runnable {
         @Option(names = "--features", defaultValue = Extractors.BUILTIN, description = "Feature extractor "
                 + "(default: ${DEFAULT-VALUE}).")
         String features;
+        @Option(names = "--subsample", defaultValue = "10000", description = "Most images in the KID and "
+                + "precision/recall subsample (default: ${DEFAULT-VALUE}).")
+        int subsample;
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the subsample (default 0).")
+        long seed;
 
         @Override
         public Integer call() throws Exception {
+            ConfigException.check(subsample >= 0, "--subsample must be 0 or more, got " + subsample);
             SparkSession spark = session("jgan fid");
-            FidStats ref;
-            if (reference.endsWith(".npz")) {
-                ref = FidStats.load(Path.of(reference));
-            } else {
-                try (FeatureExtractor fx = Extractors.open(features)) {
-                    ref = FeatureCache.defaultCache().reference(fx, DataSources.open(reference)).stats();
-                }
-            }
             Dataset<Row> imgs = spark.read().parquet(images);
-            var m = SparkFid.moments(imgs, features, 2);
-            System.out.printf("fid: %.4f over %d images against %s (%s)%n",
-                    org.jgan.metrics.Fid.distance(m.toFidStats(images), ref), m.count(), reference, features);
+            if (reference.endsWith(".npz")) {
+                var m = SparkFid.moments(imgs, features, 2);
+                System.out.printf("fid: %.4f over %d images against %s (%s)%n",
+                        org.jgan.metrics.Fid.distance(m.toFidStats(images), FidStats.load(Path.of(reference))),
+                        m.count(), reference, features);
+                return 0;
+            }
+            org.jgan.metrics.eval.Reference ref;
+            try (FeatureExtractor fx = Extractors.open(features)) {
+                ref = FeatureCache.defaultCache().reference(fx, DataSources.open(reference));
+            }
+            SparkEvaluation e = SparkEval.evaluate(imgs, features, ref, subsample, seed);
+            System.out.printf("fid: %.4f over %d images against %s (%s)%n", e.fid(), e.count(), reference, features);
+            System.out.printf("inception score (one split): %.4f, classes covered: %d%n", e.inceptionScore(),
+                    e.classesCovered());
+            System.out.printf("on a subsample of %d: kid %.5f, precision %.4f, recall %.4f%n", e.subsample(), e.kid(),
+                    e.precision(), e.recall());
             return 0;
         }
     }

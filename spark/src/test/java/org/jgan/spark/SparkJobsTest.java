@@ -137,6 +137,39 @@ class SparkJobsTest {
     }
 
     @Test
+    void evaluatesExactlyWhereItCanAndOnASeededSubsampleWhereItCannot() throws IOException {
+        Dataset<Row> images = SparkGenerator.images(requests(160, false), run.toString()).cache();
+        org.jgan.metrics.eval.Reference ref;
+        FeatureSet all;
+        try (FeatureExtractor fx = Extractors.open(Extractors.BUILTIN)) {
+            ref = org.jgan.metrics.eval.Reference.of(FeatureRunner.extract(fx,
+                    new DatasetSource(SyntheticData.shapes(300, 28, 9))));
+            List<Row> rows = images.collectAsList();
+            byte[] px = new byte[160 * 784];
+            for (int i = 0; i < 160; i++) {
+                System.arraycopy((byte[]) rows.get(i).getAs("pixels"), 0, px, i * 784, 784);
+            }
+            all = FeatureRunner.extract(fx, new DatasetSource(new ImageDataset("all", 1, 28, 28, px, null,
+                    List.of())));
+        }
+        SparkEvaluation a = SparkEval.evaluate(images, Extractors.BUILTIN, ref, 60, 7);
+        SparkEvaluation b = SparkEval.evaluate(images, Extractors.BUILTIN, ref, 60, 7);
+        assertEquals(160, a.count());
+        assertEquals(60, a.subsample());
+        // the same seed, the same subsample: KID and precision/recall repeat exactly; FID to round-off (partitions
+        // merge in the order they finish)
+        assertEquals(a.kid(), b.kid());
+        assertEquals(a.precision(), b.precision());
+        assertEquals(a.fid(), b.fid(), 1e-9 * a.fid());
+        // one split over all images; the features of one process batch differ from the partitions' by float32 noise
+        assertEquals(org.jgan.metrics.InceptionScore.compute(all, 1).mean(), a.inceptionScore(), 1e-5);
+        assertEquals(org.jgan.metrics.ClassCoverage.of(all).covered(), a.classesCovered());
+        assertTrue(a.precision() >= 0 && a.precision() <= 1 && a.recall() >= 0 && a.recall() <= 1, a.toString());
+        assertTrue(Double.isFinite(a.kid()), a.toString());
+        images.unpersist();
+    }
+
+    @Test
     void theSubmittableJobsWriteParquetAndScoreIt() throws IOException {
         Path parquet = tmp.resolve("gen.parquet");
         int code = new picocli.CommandLine(new SparkJobs()).execute("generate", "--run", run.toString(), "--count",
