@@ -36,7 +36,39 @@ public final class SparkGenerator {
             .add("height", DataTypes.IntegerType, false)
             .add("width", DataTypes.IntegerType, false);
 
+    /** Table requests: rows to sample with the request's seed (int). */
+    public static final String COUNT = "count";
+    /** Optional table request column: conditions, "COLUMN=VALUE[,COLUMN=VALUE...]" (null or empty for none). */
+    public static final String WHERE = "where";
+
     private SparkGenerator() {
+    }
+
+    /**
+     * Table rows from a ctgan run: each request (long "seed", int "count", optional string "where") becomes the
+     * {@code count} rows that {@code jgan sample --count COUNT --seed SEED [--where ...]} writes, in that order, as
+     * output rows (seed, index, then the table's columns: continuous as double, integer as long, the others as
+     * text; missing as null).
+     */
+    public static Dataset<Row> rows(Dataset<Row> requests, String runDir) {
+        StructType in = requests.schema();
+        java.util.List<String> names = Arrays.asList(in.fieldNames());
+        if (!names.contains(SEED) || !names.contains(COUNT) || !in.apply(SEED).dataType().equals(DataTypes.LongType)
+                || !in.apply(COUNT).dataType().equals(DataTypes.IntegerType)) {
+            throw new ConfigException("row requests need a long column \"" + SEED + "\" and an int column \"" + COUNT
+                    + "\"; got " + in.simpleString());
+        }
+        org.jgan.core.data.table.TableTransformer t = org.jgan.core.data.table.TableTransformer.load(
+                java.nio.file.Path.of(runDir, "table", "transformer.json"));
+        StructType out = new StructType().add(SEED, DataTypes.LongType, false).add("index", DataTypes.IntegerType, false);
+        for (org.jgan.core.data.table.ColumnSpec c : t.schema().columns()) {
+            out = out.add(c.name(), switch (c.type()) {
+                case CONTINUOUS -> DataTypes.DoubleType;
+                case INTEGER -> DataTypes.LongType;
+                default -> DataTypes.StringType;
+            }, true);
+        }
+        return requests.mapPartitions(new RowsPartition(runDir), Encoders.row(out));
     }
 
     /** One image per row of {@code requests} (a long column "seed", optionally a string column "class"). */

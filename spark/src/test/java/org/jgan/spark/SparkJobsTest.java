@@ -197,6 +197,41 @@ class SparkJobsTest {
     }
 
     @Test
+    void tableRowsAreTheSingleProcessRows() throws IOException {
+        Path csv = tmp.resolve("t.csv");
+        StringBuilder sb = new StringBuilder("k,x,n\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 120; i++) {
+            sb.append(i % 4 == 0 ? "b" : "a").append(',').append(String.format("%.3f", r.nextGaussian())).append(',')
+                    .append(r.nextInt(500)).append('\n');
+        }
+        Files.writeString(csv, sb);
+        Path table = tmp.resolve("ctgan");
+        Jgan.train(Jgan.config("ctgan").data(csv.toString()).batch(40).steps(2).sampleAndCheckpointEvery(2, 2)
+                .build(), table).run();
+        StructType s = new StructType().add("seed", DataTypes.LongType).add("count", DataTypes.IntegerType)
+                .add("where", DataTypes.StringType);
+        Dataset<Row> q = spark.createDataFrame(List.of(RowFactory.create(1L, 30, null),
+                RowFactory.create(2L, 10, "k=b")), s).repartition(2);
+        List<Row> out = SparkGenerator.rows(q, table.toString()).collectAsList();
+        assertEquals(40, out.size());
+        try (GanModel m = Jgan.load(table)) {
+            org.jgan.core.data.table.Table one = m.sampleRows(30, 1, java.util.Map.of());
+            org.jgan.core.data.table.Table two = m.sampleRows(10, 2, java.util.Map.of("k", "b"));
+            for (Row row : out) {
+                org.jgan.core.data.table.Table t = row.getLong(0) == 1 ? one : two;
+                int i = row.getInt(1);
+                assertEquals(t.cell(0, i), row.getString(2));
+                assertEquals(t.number(1, i), row.getDouble(3), 0.0);
+                assertEquals((long) t.number(2, i), row.getLong(4));
+                if (row.getLong(0) == 2) {
+                    assertEquals("b", row.getString(2));
+                }
+            }
+        }
+    }
+
+    @Test
     void requestsWithoutASeedColumnAreRefused() {
         Dataset<Row> bad = spark.range(3).toDF("id");
         var e = assertThrows(ConfigException.class, () -> SparkGenerator.images(bad, run.toString()));
