@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "has them).")
 public final class SampleCommand implements Callable<Integer> {
     enum Format {
-        png, grid, idx, csv;
+        png, grid, idx, csv, jsonl;
 
         /** Refuses an --out that cannot take this format: a folder for png, a file otherwise. */
         void checkOut(Path out) {
@@ -52,7 +52,8 @@ public final class SampleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", description = "png (one file per image in --out DIR), grid (one PNG, the default "
-            + "for images), idx (IDX3 uint8 file, as MNIST), csv (table rows, the default for table runs).")
+            + "for images), idx (IDX3 uint8 file, as MNIST), csv (table rows, the default for table runs; series "
+            + "windows), jsonl (table rows as JSON lines).")
     Format format;
 
     @Option(names = "--out", required = true, description = "Output file (grid, idx, csv) or folder (png).")
@@ -93,7 +94,8 @@ public final class SampleCommand implements Callable<Integer> {
             }
             format = format == null ? Format.grid : format;
             ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes images (use --class)");
-            ConfigException.check(format != Format.csv, "--format csv writes table rows; this run makes images");
+            ConfigException.check(format != Format.csv && format != Format.jsonl, "--format " + format + " writes "
+                    + "table rows; this run makes images");
             format.checkOut(out);
             if (model.textConditioned()) {
                 throw new ConfigException("this run (" + model.config().model().name() + ") draws images from "
@@ -121,8 +123,8 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private int sampleRows(GanModel model) throws java.io.IOException {
-        ConfigException.check(format == null || format == Format.csv, "--format " + format + " writes images; this "
-                + "run makes table rows (--format csv)");
+        ConfigException.check(format == null || format == Format.csv || format == Format.jsonl, "--format " + format
+                + " writes images; this run makes table rows (--format csv or jsonl)");
         ConfigException.check(classOpt == null, "--class picks images of a class; for table rows use --where "
                 + "COLUMN=VALUE");
         Outputs.file(out, "--out");
@@ -134,8 +136,12 @@ public final class SampleCommand implements Callable<Integer> {
                     "--where names column " + w.substring(0, eq) + " twice");
         }
         org.jgan.core.data.table.Table rows = model.sampleRows(count, seed, conditions);
-        rows.writeCsv(out);
-        System.out.printf("csv: %d rows from %s (%s weights)%s -> %s%n", rows.rows(), model.checkpoint(),
+        if (format == Format.jsonl) {
+            rows.writeJsonLines(out);
+        } else {
+            rows.writeCsv(out);
+        }
+        System.out.printf((format == Format.jsonl ? "jsonl" : "csv") + ": %d rows from %s (%s weights)%s -> %s%n", rows.rows(), model.checkpoint(),
                 model.ema() ? "EMA" : "raw", conditions.isEmpty() ? "" : " where " + conditions, out);
         return 0;
     }

@@ -50,6 +50,17 @@ class TableCommandsTest {
         assertTrue(bad.code() == 2 && bad.err().contains("give COLUMN=VALUE"), bad.toString());
         bad = run("sample", "--run", run.toString(), "--format", "grid", "--out", tmp.resolve("g.png").toString());
         assertTrue(bad.code() == 2 && bad.err().contains("this run makes table rows"), bad.toString());
+        Path j = tmp.resolve("a.jsonl");
+        ok("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where", "city=Lima",
+                "--where", "rich=yes", "--format", "jsonl", "--out", j.toString());
+        org.jgan.core.data.table.Table back = org.jgan.core.data.table.Table.readJsonLines(j);
+        org.jgan.core.data.table.Table csvRows = org.jgan.core.data.table.Table.readCsv(a);
+        assertEquals(40, back.rows());
+        for (int r = 0; r < 40; r++) {
+            for (int c = 0; c < 4; c++) {
+                assertEquals(csvRows.cell(c, r), back.cell(c, r), "row " + r + " column " + c);
+            }
+        }
         ok("table-report", "--run", run.toString(), "--synthetic", a.toString(), "--out",
                 tmp.resolve("r.html").toString());
     }

@@ -71,9 +71,11 @@ public final class SparkJobs implements Runnable {
             if (cls != null) {
                 seeds = seeds.withColumn(SparkGenerator.CLASS, org.apache.spark.sql.functions.lit(cls));
             }
+            long t0 = System.nanoTime();
             SparkGenerator.images(seeds, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
                     .parquet(out);
-            System.out.println("generate: " + count + " images -> " + out);
+            System.out.printf("generate: %d images in %d partitions -> %s (%.1f s)%n", count, parts, out,
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }
@@ -161,8 +163,10 @@ public final class SparkJobs implements Runnable {
             try (FeatureExtractor fx = Extractors.open(features)) {
                 ref = FeatureCache.defaultCache().reference(fx, DataSources.open(reference));
             }
+            long t0 = System.nanoTime();
             SparkEvaluation e = SparkEval.evaluate(imgs, features, ref, subsample, seed);
-            System.out.printf("fid: %.4f over %d images against %s (%s)%n", e.fid(), e.count(), reference, features);
+            System.out.printf("fid: %.4f over %d images against %s (%s; %.1f s)%n", e.fid(), e.count(), reference,
+                    features, (System.nanoTime() - t0) / 1e9);
             System.out.printf("inception score (one split): %.4f, classes covered: %d%n", e.inceptionScore(),
                     e.classesCovered());
             System.out.printf("on a subsample of %d: kid %.5f, precision %.4f, recall %.4f%n", e.subsample(), e.kid(),

@@ -101,6 +101,40 @@ public final class Table {
         }
     }
 
+    /**
+     * Writes the table as JSON lines, whole or not at all: one object per row, numbers as JSON numbers (integers
+     * without a decimal point), categories, booleans and date-times as the text the CSV holds, a missing value as
+     * null. {@link #readJsonLines} reads it back with the same columns.
+     */
+    public void writeJsonLines(Path file) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            AtomicFiles.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                for (int r = 0; r < rows; r++) {
+                    com.fasterxml.jackson.databind.node.ObjectNode o = json.createObjectNode();
+                    for (int c = 0; c < columns.size(); c++) {
+                        String name = schema.column(c).name();
+                        if (isMissing(c, r)) {
+                            o.putNull(name);
+                        } else if (type(c) == ColumnType.CONTINUOUS) {
+                            o.put(name, new java.math.BigDecimal(columns.get(c).cell(r)));
+                        } else if (type(c) == ColumnType.INTEGER) {
+                            o.put(name, (long) number(c, r));
+                        } else {
+                            o.put(name, columns.get(c).cell(r));
+                        }
+                    }
+                    w.write(json.writeValueAsString(o));
+                    w.write('\n');
+                }
+                w.flush();
+            });
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot write the table (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The rows {@code rows} of this table, in that order (a row may repeat); categories and their codes kept. */
     public Table select(int[] rows) {
         if (rows.length == 0) {
