@@ -165,12 +165,26 @@ final class TableRows implements TrainingData {
         }
     }
 
-    /** The generated rows as a CSV file {@code samples/step-NNNNNN.csv}, decoded with a fixed seed. */
+    /**
+     * The generated rows as a CSV file {@code samples/step-NNNNNN.csv}, decoded with a fixed seed, and their first
+     * 20 rows as a picture beside it ({@code step-NNNNNN.png}, what the dashboard shows).
+     */
     @Override
     public Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException {
         Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
         int n = (int) generated.size(0);
-        RowDecoder.decode(Tensors.toFloats(generated.contiguous()), n, transformer, new SplittableRandom(0)).writeCsv(csv);
+        Table t = RowDecoder.decode(Tensors.toFloats(generated.contiguous()), n, transformer, new SplittableRandom(0));
+        t.writeCsv(csv);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < Math.min(20, t.rows()); r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < t.columns(); c++) {
+                row.add(t.cell(c, r));
+            }
+            rows.add(row);
+        }
+        org.jgan.core.image.ImageGrid.writePng(org.jgan.core.image.Previews.table(t.schema().names(), rows),
+                samplesDir.resolve(String.format("step-%06d.png", step)));
         return csv;
     }
 

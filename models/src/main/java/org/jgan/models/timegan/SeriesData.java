@@ -21,7 +21,8 @@ import org.jgan.engine.Tensors;
 /**
  * Series windows as TimeGAN's training data: each feature min-max scaled to [0, 1] over all windows, as the paper's
  * code scales, the scaling saved with the run ({@code series/scaling.json}) so generated windows come back in the
- * data's units. Sample views are CSV files in long format: window, step, then one column per feature.
+ * data's units. Sample views are CSV files in long format (window, step, then one column per feature) with a PNG of
+ * a few windows beside each.
  */
 public final class SeriesData implements TrainingData {
     static final String DIR = "series";
@@ -110,6 +111,10 @@ public final class SeriesData implements TrainingData {
         Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
         float[] v = unscale(Tensors.toFloats(generated.contiguous()), min, max);
         writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v), csv);
+        // and a picture of six windows beside it, one panel per feature (what the dashboard shows)
+        org.jgan.core.image.ImageGrid.writePng(org.jgan.core.image.Previews.series(v, (int) generated.size(0),
+                windows.steps(), windows.features(), 6), samplesDir.resolve(String.format("step-%06d.png",
+                step)));
         return csv;
     }
 

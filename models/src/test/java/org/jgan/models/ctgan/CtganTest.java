@@ -88,6 +88,7 @@ class CtganTest {
         assertFalse(stats.contains("NaN"), stats);
         List<String> view = Files.readAllLines(run.resolve("samples/step-000004.csv"));
         assertEquals("kind,x,n,flag", view.get(0));
+        assertTrue(Files.isRegularFile(run.resolve("samples/step-000004.png")), "a picture of the rows for the dashboard");
         assertEquals(51, view.size());
         assertEquals(241, Files.readAllLines(run.resolve("table/train.csv")).size(), "80% of 300 rows + header");
         assertEquals(61, Files.readAllLines(run.resolve("table/holdout.csv")).size());

@@ -87,6 +87,7 @@ class TimeGanTest {
             assertArrayEquals(w.values(), SeriesSampler.sample(g, a, 10, 4).values(), "the same seed, the same windows");
         }
         assertEquals(1 + 6 * 8, Files.readAllLines(a.resolve("samples/step-000008.csv")).size());
+        assertTrue(Files.isRegularFile(a.resolve("samples/step-000008.png")), "a picture of the windows");
     }
 
     @Test
