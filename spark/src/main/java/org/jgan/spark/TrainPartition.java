@@ -75,6 +75,18 @@ final class TrainPartition implements FlatMapFunction<Iterator<Integer>, TrainOu
             store = new TCPStore(hostPort[0], o);
         }
         ProcessGroupGloo group = new ProcessGroupGloo(store, rank, world, ProcessGroupGloo.Options.create_default());
+        try {
+            return train(ctx, rank, world, group);
+        } finally {
+            // Gloo's worker threads end here, not in a destructor at JVM exit (which aborts the process)
+            group.shutdown();
+            group.close();
+            store.close();
+        }
+    }
+
+    private Iterator<TrainOutcome> train(BarrierTaskContext ctx, int rank, int world, ProcessGroupGloo group)
+            throws Exception {
         Scalar inverse = new Scalar(1.0 / world);
         DataParallel dp = new DataParallel(rank, world, flat -> {
             group.allreduce(new TensorVector(flat))._wait();
