@@ -187,26 +187,12 @@ public final class RunGenerator implements AutoCloseable {
      */
     public byte[] generate(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf,
                            double psi) {
-        if (n < 1) {
-            throw new ConfigException("the number of images must be at least 1, got " + n);
-        }
         int per = shape.channels() * shape.height() * shape.width();
-        byte[] all = new byte[Math.multiplyExact(n, per)];
-        Generator rng = torch.createCPUGenerator(seed);
-        try {
-            int chunk = 500;
-            for (int from = 0; from < n; from += chunk) {
-                int m = Math.min(chunk, n - from);
-                try (StepScope scope = StepScope.open()) {
-                    Tensor z = torch.randn(new long[]{m, latentDim()}, new GeneratorOptional(rng));
-                    Tensor condition = conditionOf == null ? null : conditionOf.apply(from, m);
-                    byte[] b = ImageGrid.toBytes(Sampler.generate(generator, z, condition, psi));
-                    System.arraycopy(b, 0, all, from * per, b.length);
-                }
-            }
-        } finally {
-            rng.close();
-        }
+        byte[] all = new byte[Math.multiplyExact(checkCount(n), per)];
+        chunks(n, seed, conditionOf, psi, (from, out) -> {
+            byte[] b = ImageGrid.toBytes(out);
+            System.arraycopy(b, 0, all, from * per, b.length);
+        });
         return all;
     }
 
@@ -216,11 +202,25 @@ public final class RunGenerator implements AutoCloseable {
      * double)} draws them, without truncation.
      */
     public float[] generateRaw(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf) {
+        int per = shape.channels() * shape.height() * shape.width();
+        float[] all = new float[Math.multiplyExact(checkCount(n), per)];
+        chunks(n, seed, conditionOf, 1.0, (from, out) -> {
+            float[] f = Tensors.toFloats(out.contiguous());
+            System.arraycopy(f, 0, all, from * per, f.length);
+        });
+        return all;
+    }
+
+    private static int checkCount(int n) {
         if (n < 1) {
             throw new ConfigException("the number of samples must be at least 1, got " + n);
         }
-        int per = shape.channels() * shape.height() * shape.width();
-        float[] all = new float[Math.multiplyExact(n, per)];
+        return n;
+    }
+
+    /** G on {@code n} latents from one generator seeded by {@code seed}, in chunks of 500, each to {@code sink}. */
+    private void chunks(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf,
+                        double psi, java.util.function.BiConsumer<Integer, Tensor> sink) {
         Generator rng = torch.createCPUGenerator(seed);
         try {
             int chunk = 500;
@@ -229,14 +229,12 @@ public final class RunGenerator implements AutoCloseable {
                 try (StepScope scope = StepScope.open()) {
                     Tensor z = torch.randn(new long[]{m, latentDim()}, new GeneratorOptional(rng));
                     Tensor condition = conditionOf == null ? null : conditionOf.apply(from, m);
-                    float[] f = Tensors.toFloats(Sampler.generate(generator, z, condition).contiguous());
-                    System.arraycopy(f, 0, all, from * per, f.length);
+                    sink.accept(from, Sampler.generate(generator, z, condition, psi));
                 }
             }
         } finally {
             rng.close();
         }
-        return all;
     }
 
     /** As {@link #generate(int, long, IntUnaryOperator, double)}, classes cycling 0, 1, 2, ..., no truncation. */
