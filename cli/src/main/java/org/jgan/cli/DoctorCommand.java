@@ -59,17 +59,25 @@ public final class DoctorCommand implements Callable<Integer> {
     private static int numerics() {
         long t0 = System.nanoTime();
         List<Convolutions.Entry> routes;
+        List<String> checked = new java.util.ArrayList<>();
+        List<String> skipped = new java.util.ArrayList<>();
         try {
             for (String preset : Presets.names()) {
-                ModelNumerics.check(preset);
+                if (ModelNumerics.appliesTo(preset)) {
+                    ModelNumerics.check(preset);
+                    checked.add(preset);
+                } else {
+                    skipped.add(preset);
+                }
             }
             routes = Convolutions.routes();
         } catch (NumericsException e) {
             System.out.println("convolutions: FAILED: " + e.getMessage());
             return 1;
         }
-        System.out.printf("convolutions of the %d presets, each checked against float64 (forward, backward-data, "
-                + "backward-weights, double backward; %d runs bit-identical):%n", Presets.names().size(), 3);
+        System.out.printf("convolutions of the %d image presets, each checked against float64 (forward, backward-data, "
+                + "backward-weights, double backward; %d runs bit-identical)%s:%n", checked.size(), 3,
+                skipped.isEmpty() ? "" : "; " + String.join(", ", skipped) + " have none (tables, series)");
         System.out.printf("  %-44s %-13s %-8s %-7s %-9s %s%n", "configuration", "input NxHxW", "use", "path",
                 "max error", "note");
         int moved = 0;

@@ -16,6 +16,7 @@ import org.jgan.core.data.captions.CaptionsFile;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.DataShape;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Convolutions;
 
@@ -28,6 +29,21 @@ import org.jgan.engine.Convolutions;
  */
 public final class ModelNumerics {
     private ModelNumerics() {
+    }
+
+    /**
+     * Whether {@code preset}'s model trains on images, and so has convolutions to check: table and series models
+     * (ctgan, timegan) refuse images and have none.
+     */
+    public static boolean appliesTo(String preset) {
+        TrainConfig base = Presets.byName(preset);
+        try {
+            Variants.byName(base.model().name()).checkData(DataShape.of(data(base.model().name(),
+                    base.data().batch())), "generated images");
+            return true;
+        } catch (org.jgan.core.config.ConfigException e) {
+            return false;
+        }
     }
 
     /** Runs the check for {@code preset} (a name of {@link Presets}) and returns every configuration routed so far. */
