@@ -39,6 +39,7 @@ import org.jgan.models.stylegan2.StyleMixing;
 public final class GanModel implements AutoCloseable {
     private final Path runDir;
     private final RunGenerator generator;
+    private TableSampler tableSampler;
 
     GanModel(Path runDir, RunGenerator generator) {
         this.runDir = runDir;
@@ -122,7 +123,10 @@ public final class GanModel implements AutoCloseable {
     public Table sampleRows(int n, long seed, java.util.Map<String, String> where) {
         ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
         ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
-        return new TableSampler(generator, runDir).sample(n, seed, where);
+        if (tableSampler == null) {  // reads the run's transformer and counts once, not per call
+            tableSampler = new TableSampler(generator, runDir);
+        }
+        return tableSampler.sample(n, seed, where);
     }
 
     /** True for a run that makes series windows (timegan): it samples with {@link #sampleSeries}. */

@@ -55,6 +55,18 @@ public final class Tensors {
         return fromLongs(flat, idx.length, len);
     }
 
+    /**
+     * Items {@code idx[0], idx[1], ...} of {@code values}, each {@code per} consecutive floats (a table row, a series
+     * window), as a float tensor of {@code shape} (whose first dimension is {@code idx.length}).
+     */
+    public static Tensor gather(float[] values, int per, int[] idx, long... shape) {
+        float[] out = new float[idx.length * per];
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(values, idx[i] * per, out, i * per, per);
+        }
+        return fromFloats(out, shape);
+    }
+
     /** All elements of {@code t} as float32, in row-major order. */
     public static float[] toFloats(Tensor t) {
         Tensor c = t.detach().to(torch.ScalarType.Float).contiguous();

@@ -67,21 +67,29 @@ final class ReportCharts {
 
     private static void style(XYChart chart) {
         var st = chart.getStyler();
+        baseStyle(st, 15, 12, 11);
+        st.setDecimalPattern("#,##0.####");
+        st.setXAxisTickMarkSpacingHint(90);
+    }
+
+    /**
+     * The look every report chart shares: white background, light grid, no boxes, legend below; fonts of
+     * {@code title}, {@code label} (axis titles, legend) and {@code ticks} points.
+     */
+    static void baseStyle(org.knowm.xchart.style.AxesChartStyler st, int title, int label, int ticks) {
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderVisible(false);
         st.setPlotGridLinesColor(new Color(0xe5e7eb));
         st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, title));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, label));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, ticks));
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, label));
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setLegendBorderColor(Color.WHITE);
         st.setAntiAlias(true);
-        st.setDecimalPattern("#,##0.####");
-        st.setXAxisTickMarkSpacingHint(90);
     }
 
     private static boolean hasFinite(double[] ys) {

@@ -52,7 +52,7 @@ public final class SeriesHtml {
     private static BufferedImage chart(SeriesWindows real, SeriesWindows syn, int k) {
         XYChart c = new XYChartBuilder().width(520).height(300).title(real.features().get(k)).xAxisTitle("step")
                 .build();
-        c.getStyler().setLegendVisible(true);
+        ReportCharts.baseStyle(c.getStyler(), 13, 11, 10);
         draw(c, real, k, "real", ReportCharts.PALETTE[0]);
         draw(c, syn, k, "synthetic", ReportCharts.PALETTE[1]);
         return BitmapEncoder.getBufferedImage(c);

@@ -1,7 +1,6 @@
 package org.jgan.cli.report;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.Styler;
 
 /**
  * The table report's histograms: one column of the real and the synthetic table side by side, as shares of each
@@ -143,21 +141,8 @@ final class TableCharts {
     }
 
     private static void style(CategoryChart chart) {
-        var st = chart.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderVisible(false);
-        st.setPlotGridLinesColor(new Color(0xe5e7eb));
-        st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setLegendBorderColor(Color.WHITE);
-        st.setXAxisLabelRotation(45);
-        st.setAntiAlias(true);
-        st.setDecimalPattern("#0.###");
+        // the report's look, a size smaller (several histograms side by side), bar labels slanted
+        ReportCharts.baseStyle(chart.getStyler(), 13, 11, 10);
+        chart.getStyler().setXAxisLabelRotation(45);
     }
 }

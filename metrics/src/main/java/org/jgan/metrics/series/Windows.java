@@ -69,6 +69,6 @@ public record Windows(int count, int steps, int features, float[] values) {
 
     /** Windows {@code from} .. {@code from + n - 1} as a [n, steps, features] float tensor, in the caller's scope. */
     org.bytedeco.pytorch.Tensor tensor(int[] idx) {
-        return org.jgan.engine.Tensors.fromFloats(select(idx).values, idx.length, steps, features);
+        return org.jgan.engine.Tensors.gather(values, steps * features, idx, idx.length, steps, features);
     }
 }

@@ -31,6 +31,8 @@ final class TableConditioning implements Conditioning {
 
     private final TableRows data;
     private final List<OutputSpan> discrete;
+    /** Where each discrete column's one-hot starts in the conditional vector. */
+    private final int[] offsets;
     private final int width;
     /** rows[column][category]: the training rows that have it. */
     private final int[][][] rows;
@@ -40,6 +42,10 @@ final class TableConditioning implements Conditioning {
     TableConditioning(TableRows data, boolean logFrequency) {
         this.data = data;
         this.discrete = data.transformer().discreteSpans();
+        this.offsets = new int[discrete.size()];
+        for (int c = 1; c < offsets.length; c++) {
+            offsets[c] = offsets[c - 1] + discrete.get(c - 1).length();
+        }
         this.width = discrete.stream().mapToInt(OutputSpan::length).sum();
         rows = new int[discrete.size()][][];
         trainingOdds = new double[discrete.size()][];
@@ -111,11 +117,7 @@ final class TableConditioning implements Conditioning {
 
     /** Position of column {@code c}'s (of {@link #discrete}) one-hot in the conditional vector. */
     int offset(int c) {
-        int o = 0;
-        for (int i = 0; i < c; i++) {
-            o += discrete.get(i).length();
-        }
-        return o;
+        return offsets[c];
     }
 
     @Override

@@ -124,11 +124,7 @@ final class TableRows implements TrainingData {
 
     @Override
     public Tensor batch(int[] idx) {
-        float[] out = new float[idx.length * width];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(encoded, idx[i] * width, out, i * width, width);
-        }
-        return Tensors.fromFloats(out, idx.length, width);
+        return Tensors.gather(encoded, width, idx, idx.length, width);
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class TableSampler {
     private final RunGenerator generator;
     private final TableTransformer transformer;
     private final List<OutputSpan> discrete;
+    /** Where each discrete column's one-hot starts in the conditional vector. */
+    private final int[] offsets;
     private final double[][] realOdds;
     private final int width;
 
@@ -38,6 +40,10 @@ public final class TableSampler {
         Path dir = runDir.resolve(TableRows.DIR);
         this.transformer = TableTransformer.load(dir.resolve(TableRows.TRANSFORMER));
         this.discrete = transformer.discreteSpans();
+        this.offsets = new int[discrete.size()];
+        for (int c = 1; c < offsets.length; c++) {
+            offsets[c] = offsets[c - 1] + discrete.get(c - 1).length();
+        }
         this.width = discrete.stream().mapToInt(OutputSpan::length).sum();
         JsonNode counts = JsonFiles.read(dir.resolve(TableConditioning.FREQUENCIES),
                 TableConditioning.FREQUENCIES_FORMAT, 1, "category counts").path("columns");
@@ -151,11 +157,7 @@ public final class TableSampler {
     }
 
     private int offset(int c) {
-        int o = 0;
-        for (int i = 0; i < c; i++) {
-            o += discrete.get(i).length();
-        }
-        return o;
+        return offsets[c];
     }
 
     /** Each condition as (index among the discrete columns, slot); errors name the column and what it knows. */

@@ -80,12 +80,8 @@ public final class SeriesData implements TrainingData {
 
     @Override
     public Tensor batch(int[] idx) {
-        int per = windows.steps() * windows.features().size();
-        float[] out = new float[idx.length * per];
-        for (int i = 0; i < idx.length; i++) {
-            System.arraycopy(scaled, idx[i] * per, out, i * per, per);
-        }
-        return Tensors.fromFloats(out, idx.length, windows.steps(), windows.features().size());
+        int f = windows.features().size();
+        return Tensors.gather(scaled, windows.steps() * f, idx, idx.length, windows.steps(), f);
     }
 
     @Override
