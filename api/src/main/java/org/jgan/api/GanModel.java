@@ -13,6 +13,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataException;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.clips.Clips;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.core.train.Checkpoints;
@@ -24,6 +25,8 @@ import org.jgan.metrics.eval.References;
 import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.ctgan.TableSampler;
+import org.jgan.models.mocogan.MoCoGan;
+import org.jgan.models.mocogan.MoCoGanConfig;
 import org.jgan.models.timegan.SeriesData;
 import org.jgan.models.timegan.SeriesSampler;
 import org.jgan.models.timegan.SeriesWindows;
@@ -142,6 +145,47 @@ public final class GanModel implements AutoCloseable {
         ConfigException.check(series(), "this run (" + config().model().name() + ") does not make series windows");
         ConfigException.check(n >= 1 && n <= 1_000_000, "number of windows must be in 1..1000000, got " + n);
         return SeriesSampler.sample(generator, runDir, n, seed);
+    }
+
+    /** True for a run that makes clips (mocogan): it samples with {@link #sampleClips}. */
+    public boolean video() {
+        return config().model().name().startsWith(MoCoGan.NAME);
+    }
+
+    /**
+     * {@code n} clips from latent seed {@code seed} (mocogan runs); classes cycle 0, 1, 2, ... for a conditional run.
+     * Write them with {@link org.jgan.core.image.ClipImages}.
+     */
+    public Clips sampleClips(int n, long seed) {
+        int k = Math.max(1, shape().numClasses());
+        return clips(n, seed, i -> i % k);
+    }
+
+    /** {@code n} clips of class {@code cls} (an index or a class name, case-insensitive); conditional runs only. */
+    public Clips sampleClips(String cls, int n, long seed) {
+        int k = generator.classIndex(cls);
+        return clips(n, seed, i -> k);
+    }
+
+    private Clips clips(int n, long seed, IntUnaryOperator labelOf) {
+        ConfigException.check(video(), "this run (" + config().model().name() + ") does not make clips");
+        ConfigException.check(n >= 1 && n <= 100_000, "number of clips must be in 1..100000, got " + n);
+        int[] labels = conditional() ? java.util.stream.IntStream.range(0, n).map(labelOf).toArray() : null;
+        float[] raw = generator.generateRaw(n, seed, !conditional() ? null : (from, m) -> {
+            long[] l = new long[m];
+            for (int i = 0; i < m; i++) {
+                l[i] = labels[from + i];
+            }
+            return org.jgan.engine.Tensors.fromLongs(l, m);
+        });
+        DataShape s = shape();
+        int frames = MoCoGanConfig.of(config()).frames();
+        byte[] px = new byte[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            px[i] = (byte) Math.max(0, Math.min(255, Math.round((raw[i] + 1f) * 127.5f)));
+        }
+        return new Clips(runDir.getFileName() + ":" + checkpoint().getFileName(), s.channels(), frames, s.height(),
+                s.width(), px, labels, labels == null ? List.of() : classes(), null, 0);
     }
 
     /** The loaded generator, for code that needs the networks themselves. */
@@ -288,6 +332,10 @@ public final class GanModel implements AutoCloseable {
 
     /** Refuses a run that makes table rows or series: what was asked works on images only. */
     private void requireImages() {
+        if (video()) {
+            throw new ConfigException("this run (" + config().model().name() + ") makes clips, not images: sample "
+                    + "clips (sampleClips) and score them with the video report");
+        }
         if (tabular() || series()) {
             throw new ConfigException("this run (" + config().model().name() + ") makes " + (tabular()
                     ? "table rows, not images: sample rows (sampleRows) and score them with the table report"

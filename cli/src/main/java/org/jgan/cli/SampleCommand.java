@@ -12,15 +12,15 @@ import picocli.CommandLine.Option;
 
 /** {@code jgan sample}: loads a run's generator and writes images. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate images, table rows or series windows from a trained run (EMA weights when the run "
-                + "has them).")
+        description = "Generate images, table rows, series windows or clips from a trained run (EMA weights when the "
+                + "run has them).")
 public final class SampleCommand implements Callable<Integer> {
     enum Format {
-        png, grid, idx, csv, jsonl;
+        png, grid, idx, csv, jsonl, gif;
 
-        /** Refuses an --out that cannot take this format: a folder for png, a file otherwise. */
+        /** Refuses an --out that cannot take this format: a folder for png and gif, a file otherwise. */
         void checkOut(Path out) {
-            if (this == png) {
+            if (this == png || this == gif) {
                 Outputs.folder(out, "--out");
             } else {
                 Outputs.file(out, "--out");
@@ -53,10 +53,12 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--format", description = "png (one file per image in --out DIR), grid (one PNG, the default "
             + "for images), idx (IDX3 uint8 file, as MNIST), csv (table rows, the default for table runs; series "
-            + "windows), jsonl (table rows as JSON lines).")
+            + "windows), jsonl (table rows as JSON lines); for clips gif (a GIF and a strip PNG per clip in --out DIR, "
+            + "the default) or grid (one GIF of all clips).")
     Format format;
 
-    @Option(names = "--out", required = true, description = "Output file (grid, idx, csv) or folder (png).")
+    @Option(names = "--out", required = true, description = "Output file (grid, idx, csv, jsonl) or folder (png, "
+            + "gif).")
     Path out;
 
     @Option(names = "--where", description = "Table runs: only rows with this value in a categorical or boolean "
@@ -92,6 +94,11 @@ public final class SampleCommand implements Callable<Integer> {
                 System.out.printf("csv: %d windows from %s -> %s%n", count, model.checkpoint(), out);
                 return 0;
             }
+            if (model.video()) {
+                return sampleClips(model);
+            }
+            ConfigException.check(format != Format.gif, "--format gif writes clips; this run makes images (grid or "
+                    + "png)");
             format = format == null ? Format.grid : format;
             ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes images (use --class)");
             ConfigException.check(format != Format.csv && format != Format.jsonl, "--format " + format + " writes "
@@ -119,6 +126,25 @@ public final class SampleCommand implements Callable<Integer> {
             System.out.printf("%s: %d images from %s (%s weights) -> %s%n", format, samples.count(),
                     model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         }
+        return 0;
+    }
+
+    private int sampleClips(GanModel model) throws java.io.IOException {
+        format = format == null ? Format.gif : format;
+        ConfigException.check(format == Format.gif || format == Format.grid, "--format " + format + " does not "
+                + "hold clips; this run makes clips (--format gif or grid)");
+        ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes clips (use --class)");
+        ConfigException.check(count <= 100_000, "--count must be in 1..100000 for clips, got " + count);
+        format.checkOut(out);
+        org.jgan.core.data.clips.Clips clips = classOpt == null ? model.sampleClips(count, seed)
+                : Flags.named("--class", () -> model.sampleClips(classOpt, count, seed));
+        if (format == Format.grid) {
+            org.jgan.core.image.ClipImages.writeGridGif(clips, 0, out);
+        } else {
+            org.jgan.core.image.ClipImages.writeFolder(clips, out);
+        }
+        System.out.printf("%s: %d clips of %d frames from %s (%s weights) -> %s%n", format, clips.size(),
+                clips.frames(), model.checkpoint(), model.ema() ? "EMA" : "raw", out);
         return 0;
     }
 

@@ -22,9 +22,9 @@ import org.jgan.engine.Convolutions;
 
 /**
  * The numerics self-check of the shipped models: one training step of a preset, at its own widths and batch size,
- * on generated 28 x 28 data (the size of the Fashion-MNIST presets), so that every convolution configuration the preset runs is
- * routed and checked against float64 by {@link Convolutions} (forward, backward-data, backward-weights and the double
- * backward of R1 and the gradient penalty). A configuration that no route computes correctly on this CPU ends the
+ * on generated 28 x 28 data (the size of the Fashion-MNIST presets; moving clips of them for the video presets), so
+ * that every convolution configuration the preset runs is routed and checked against float64 by {@link Convolutions}
+ * (forward, backward-data, backward-weights and the double backward of R1 and the gradient penalty). A configuration that no route computes correctly on this CPU ends the
  * step with a {@link org.jgan.engine.NumericsException} naming it.
  */
 public final class ModelNumerics {
@@ -62,7 +62,13 @@ public final class ModelNumerics {
                         Arrays.stream(data.labels()).mapToObj(l -> "a " + data.classNames().get(l)).toList())
                         .toString(), batch, true, 0, 0, false));
             }
-            try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, data, dir.resolve("run"))) {
+            org.jgan.core.train.TrainingData trainOn = org.jgan.core.train.TrainingData.of(data);
+            if (base.model().name().startsWith(org.jgan.models.mocogan.MoCoGan.NAME)) {
+                // clips at the preset's frame count and size, made of the generated images moving
+                trainOn = new org.jgan.models.mocogan.ClipData(new org.jgan.core.data.clips.MovingFashionMnist(data,
+                        org.jgan.models.mocogan.MoCoGanConfig.of(base).motion(), 1, "generated clips"), 0);
+            }
+            try (Trainer t = new Trainer(Variants.byName(base.model().name()), config, trainOn, dir.resolve("run"))) {
                 t.run(new TrainListener() { });
             }
         } catch (IOException e) {

@@ -197,18 +197,23 @@ public final class RunGenerator implements AutoCloseable {
     }
 
     /**
-     * {@code n} outputs of the generator as they come, row-major floats (N x C x H x W), for generators that write
-     * something other than images (table rows): drawn as {@link #generate(int, long, java.util.function.BiFunction,
-     * double)} draws them, without truncation.
+     * {@code n} outputs of the generator as they come, row-major floats (N x C x H x W; N x C x T x H x W for clips),
+     * for generators that write something other than images (table rows, clips): drawn as
+     * {@link #generate(int, long, java.util.function.BiFunction, double)} draws them, without truncation.
      */
     public float[] generateRaw(int n, long seed, java.util.function.BiFunction<Integer, Integer, Tensor> conditionOf) {
-        int per = shape.channels() * shape.height() * shape.width();
-        float[] all = new float[Math.multiplyExact(checkCount(n), per)];
+        checkCount(n);
+        // The size of one output is the generator's (a clip is frames x C x H x W), so it is read off the first chunk.
+        float[][] all = new float[1][];
         chunks(n, seed, conditionOf, 1.0, (from, out) -> {
             float[] f = Tensors.toFloats(out.contiguous());
-            System.arraycopy(f, 0, all, from * per, f.length);
+            int per = f.length / (int) out.size(0);
+            if (all[0] == null) {
+                all[0] = new float[Math.multiplyExact(n, per)];
+            }
+            System.arraycopy(f, 0, all[0], from * per, f.length);
         });
-        return all;
+        return all[0];
     }
 
     private static int checkCount(int n) {

@@ -16,7 +16,7 @@ import org.jgan.models.stylegan2.StyleGan2Presets;
 
 /**
  * What the variants add to core's configuration: their sections ({@code i2i}, {@code stylegan2}, {@code cgan},
- * {@code text2image}, {@code ctgan}, {@code timegan}), their presets and
+ * {@code text2image}, {@code ctgan}, {@code timegan}, {@code mocogan}), their presets and
  * the StyleGAN2 keys that older config files hold in {@code reg}. Core finds it through
  * {@code META-INF/services/org.jgan.core.config.ConfigExtension}.
  */
@@ -25,7 +25,8 @@ public final class VariantConfigs implements ConfigExtension {
     public List<ConfigSection<?>> sections() {
         return List.of(ImageToImageConfig.SECTION, StyleGan2Config.SECTION, CganConfig.SECTION,
                 org.jgan.models.text2image.Text2ImageConfig.SECTION, org.jgan.models.ctgan.CtganConfig.SECTION,
-                org.jgan.models.timegan.TimeGanConfig.SECTION);
+                org.jgan.models.timegan.TimeGanConfig.SECTION,
+                org.jgan.models.mocogan.MoCoGanConfig.SECTION);
     }
 
     @Override
@@ -40,6 +41,8 @@ public final class VariantConfigs implements ConfigExtension {
         p.put("text2image", org.jgan.models.text2image.Text2ImagePresets::text2image);
         p.put("ctgan", org.jgan.models.ctgan.CtganPresets::ctgan);
         p.put("timegan", org.jgan.models.timegan.TimeGanPresets::timegan);
+        p.put("mocogan", org.jgan.models.mocogan.MoCoGanPresets::mocogan);
+        p.put("mocogan-cond", org.jgan.models.mocogan.MoCoGanPresets::mocoganCond);
         return p;
     }
 

@@ -33,6 +33,8 @@ public final class Variants {
         ALL.put("text2image", org.jgan.models.text2image.Text2Image::new);
         ALL.put("ctgan", org.jgan.models.ctgan.Ctgan::new);
         ALL.put("timegan", org.jgan.models.timegan.TimeGan::new);
+        ALL.put("mocogan", () -> new org.jgan.models.mocogan.MoCoGan(false));
+        ALL.put("mocogan-cond", () -> new org.jgan.models.mocogan.MoCoGan(true));
     }
 
     private Variants() {

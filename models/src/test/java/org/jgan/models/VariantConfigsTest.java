@@ -40,7 +40,7 @@ class VariantConfigsTest {
         ObjectNode tree = ConfigJson.toTree(c);
         assertFalse(tree.get("reg").has("plWeight"), tree.toString());
         assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2",
-                "cgan", "text2image", "ctgan", "timegan"), fieldNames(tree));
+                "cgan", "text2image", "ctgan", "timegan", "mocogan"), fieldNames(tree));
     }
 
     @Test
@@ -65,7 +65,8 @@ class VariantConfigsTest {
     @Test
     void theVariantsPresetsAreWhereTheyWere() {
         assertEquals(List.of("dcgan", "dcgan-ema", "cgan", "pix2pix", "cyclegan", "srgan",
-                "stylegan2", "stylegan2-cond", "text2image", "ctgan", "timegan"), List.copyOf(Presets.names()));
+                "stylegan2", "stylegan2-cond", "text2image", "ctgan", "timegan", "mocogan", "mocogan-cond"),
+                List.copyOf(Presets.names()));
         TrainConfig t2i = Presets.byName("text2image");
         assertEquals("text2image", t2i.model().name());
         assertEquals("fashion-mnist-captions", t2i.data().source());

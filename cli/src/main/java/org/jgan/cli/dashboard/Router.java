@@ -29,6 +29,7 @@ import org.jgan.core.runs.RunFolder;
  * /compare?runs=A,B                  runs on one chart  /api/runs/NAME/stats?gen=G&amp;from=N  stats lines after N
  * /static/FILE                       scripts, styles    /api/runs/NAME/metrics?gen=G&amp;from=N
  * /runs/NAME/samples/step-N.png      a sample grid      /api/runs/NAME/live              server-sent events
+ *                                    (a GIF for clips)
  * </pre>
  *
  * <p>Handlers run on the server's bounded pool and only read a few files; a live stream returns at once and goes on
@@ -133,7 +134,9 @@ final class Router extends Handler.Abstract {
     private void sample(Response resp, Callback cb, String runName, String file) {
         // The run answers with the file's real path, checked to lie inside the runs folder: reading that path
         // (not the name, which a symlink swapped in meanwhile could redirect) reads what was checked.
-        Optional<Path> png = catalog.find(runName).flatMap(r -> r.sample(file));
+        // A video run's view is a GIF beside the strip PNG: the page asks for the PNG and gets the clips playing.
+        Optional<Path> gif = catalog.find(runName).flatMap(r -> r.animation(file));
+        Optional<Path> png = gif.isPresent() ? gif : catalog.find(runName).flatMap(r -> r.sample(file));
         byte[] bytes;
         try {
             bytes = png.isPresent() ? Files.readAllBytes(png.get()) : null;
@@ -144,7 +147,7 @@ final class Router extends Handler.Abstract {
             Http.notFound(resp, cb);
             return;
         }
-        Http.send(resp, cb, 200, "image/png", bytes);
+        Http.send(resp, cb, 200, gif.isPresent() ? "image/gif" : "image/png", bytes);
     }
 
     private static void asset(Response resp, Callback cb, String name) {

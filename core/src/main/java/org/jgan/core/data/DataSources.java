@@ -62,6 +62,10 @@ public final class DataSources {
             throw new DataException("fashion-mnist-captions is Fashion-MNIST with a caption per image, the data of the "
                     + "text2image model; other models train on fashion-mnist");
         }
+        if (base.equals("moving-fashion-mnist")) {
+            throw new DataException("moving-fashion-mnist is clips of moving garments, the data of the mocogan model; "
+                    + "image models train on fashion-mnist");
+        }
         if (base.equals("fashion-mnist")) {
             Path dir = fashionMnistDir();
             if (!Files.isDirectory(dir)) {

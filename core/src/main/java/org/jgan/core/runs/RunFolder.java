@@ -245,6 +245,19 @@ public final class RunFolder {
                 .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
     }
 
+    /**
+     * The real path of the animated view beside the sample grid {@code fileName} ("step-NNNNNN.gif" beside
+     * "step-NNNNNN.png": a video run's clips), if there is one inside the bound.
+     */
+    public Optional<Path> animation(String fileName) {
+        if (!SAMPLE.matcher(fileName).matches()) {
+            return Optional.empty();
+        }
+        String gif = fileName.substring(0, fileName.length() - ".png".length()) + ".gif";
+        return bound.real(dir.resolve("samples").resolve(gif))
+                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
     /** Complete checkpoints (those with state.json; a half-written one has none), by folder name. */
     public List<String> checkpoints() {
         List<String> names = new ArrayList<>();

@@ -1,0 +1,61 @@
+package org.jgan.models.mocogan;
+
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigSection;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.clips.MotionSpec;
+
+/**
+ * The MoCoGAN variant's own settings (section {@code mocogan} of a {@link TrainConfig}, {@link #SECTION}): the clips
+ * and the networks. Kept on resume: they shape both.
+ *
+ * @param frames      frames per clip (a user's clips are cut to this many)
+ * @param size        side of moving Fashion-MNIST's square frames in pixels (a user's clips keep their own size)
+ * @param garments    garments per moving Fashion-MNIST clip, 1 or 2
+ * @param minSpeed    slowest garment speed in pixels per frame
+ * @param maxSpeed    fastest garment speed in pixels per frame
+ * @param contentDim  how much of the latent is the content code, fixed for the whole clip; the rest of
+ *                    {@code model.latentDim} drives the motion (Tulyakov et al. 2018 use 50 of content)
+ * @param motionDim   the recurrent motion code's size (the GRU's hidden units; MoCoGAN: 10)
+ * @param imageFrames frames per clip that the frame discriminator sees each step (MoCoGAN samples single frames)
+ */
+public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
+                            int motionDim, int imageFrames) {
+    /** The section {@code mocogan} of a config. */
+    public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
+            MoCoGanConfig::defaults, true);
+
+    public MoCoGanConfig {
+        new MotionSpec(frames, size, garments, minSpeed, maxSpeed);  // validates the clip settings with their messages
+        ConfigException.check(contentDim >= 1, "mocogan.contentDim must be at least 1, got " + contentDim);
+        ConfigException.check(motionDim >= 1 && motionDim <= 1024, "mocogan.motionDim must be in 1..1024, got "
+                + motionDim);
+        ConfigException.check(imageFrames >= 1 && imageFrames <= frames, "mocogan.imageFrames must be in 1.."
+                + frames + " (the frames of a clip), got " + imageFrames);
+    }
+
+    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I. */
+    public static MoCoGanConfig defaults() {
+        MotionSpec m = MotionSpec.standard();
+        return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4);
+    }
+
+    /** The mocogan settings of {@code config}, checked against its latent size. */
+    public static MoCoGanConfig of(TrainConfig config) {
+        MoCoGanConfig c = SECTION.of(config);
+        ConfigException.check(c.contentDim() < config.model().latentDim(), "mocogan.contentDim ("
+                + c.contentDim() + ") must be below model.latentDim (" + config.model().latentDim()
+                + "): the rest of the latent drives the motion");
+        return c;
+    }
+
+    /** {@code config} with these settings as its {@code mocogan} section. */
+    public TrainConfig in(TrainConfig config) {
+        return SECTION.set(config, this);
+    }
+
+    /** How moving Fashion-MNIST clips are made. */
+    public MotionSpec motion() {
+        return new MotionSpec(frames, size, garments, minSpeed, maxSpeed);
+    }
+}

@@ -1,0 +1,37 @@
+package org.jgan.models.mocogan;
+
+import org.jgan.core.config.DataConfig;
+import org.jgan.core.config.ModelConfig;
+import org.jgan.core.config.OptimConfig;
+import org.jgan.core.config.RegConfig;
+import org.jgan.core.config.ScheduleConfig;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.clips.ClipSources;
+
+/**
+ * The {@code mocogan} and {@code mocogan-cond} presets (Tulyakov et al. 2018, scaled for a CPU): moving
+ * Fashion-MNIST (16 frames of 48x48), a latent of 50 content + 16 motion-seed values, a 16-unit motion GRU, networks of
+ * width 32 (128-64-32 channels), DCGAN's Adam (2e-4, betas 0.5/0.999, as MoCoGAN's code), the non-saturating loss,
+ * batches of 16 clips, an EMA generator (0.999), 4 frames per clip for the frame discriminator.
+ */
+public final class MoCoGanPresets {
+    private MoCoGanPresets() {
+    }
+
+    /** The {@code mocogan} preset. */
+    public static TrainConfig mocogan() {
+        TrainConfig base = TrainConfig.dcganFashionMnist();
+        TrainConfig c = base.withModel(new ModelConfig(MoCoGan.NAME, 66, "non-saturating", 32))
+                .withData(new DataConfig(ClipSources.MOVING_FASHION_MNIST, 16, true, 0))
+                .withOptim(new OptimConfig(2e-4, 2e-4, 0.5, 0.999, 0.999, 1))
+                .withReg(RegConfig.none())
+                .withSchedule(new ScheduleConfig(0, 3000, 50, 250, 500, 3, 16));
+        return MoCoGanConfig.defaults().in(c);
+    }
+
+    /** The {@code mocogan-cond} preset: the same with the class given to G and both discriminators. */
+    public static TrainConfig mocoganCond() {
+        TrainConfig c = mocogan();
+        return c.withModel(c.model().withName(MoCoGan.CONDITIONAL));
+    }
+}
