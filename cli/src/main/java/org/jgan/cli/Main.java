@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "jgan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, sample and evaluate generative adversarial networks on the JVM (libtorch inside).",
         subcommands = {TrainCommand.class, SampleCommand.class, GenerateCommand.class, BenchCommand.class, DoctorCommand.class,
-                DashboardCommand.class, ReportCommand.class, TableReportCommand.class, SeriesReportCommand.class,
+                DashboardCommand.class, ReportCommand.class, TableReportCommand.class, SeriesReportCommand.class, VideoReportCommand.class,
                 ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
                 TranslateCommand.class, UpscaleCommand.class,
                 StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class,

@@ -1,0 +1,74 @@
+package org.jgan.metrics.video;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jgan.core.data.DataException;
+import org.jgan.core.data.clips.Clips;
+import org.jgan.engine.Torch;
+import org.jgan.metrics.features.ClassifierFeatures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real clips keep their garment; clips whose frames are different garments do not. */
+class VideoContentConsistencyTest {
+    private static ClassifierFeatures classifier;
+
+    @BeforeAll
+    static void init() throws Exception {
+        Torch.init(1);
+        classifier = ClassifierFeatures.builtin();
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    @Test
+    void realClipsAreConsistent() {
+        ContentConsistency c = ContentConsistency.of(TestClips.real("test", 64), classifier);
+        assertEquals(64, c.clips());
+        assertTrue(c.consistent() >= 0.9, "consistent " + c.consistent());
+        assertTrue(c.agreement() >= 0.95, "agreement " + c.agreement());
+    }
+
+    @Test
+    void framesOfDifferentGarmentsAreNot() {
+        Clips real = TestClips.real("test", 64);
+        int t = real.frames();
+        int plane = real.height() * real.width();
+        byte[] px = new byte[real.pixels().length];
+        for (int i = 0; i < 64; i++) {
+            for (int f = 0; f < t; f++) {
+                // frame f of clip i comes from clip i + 4f: sixteen garments, of classes drawn at random
+                int from = (i + 4 * f) % 64;
+                System.arraycopy(real.pixels(), (from * t + f) * plane, px, (i * t + f) * plane, plane);
+            }
+        }
+        Clips mixed = new Clips("mixed", 1, t, real.height(), real.width(), px, null, real.classNames(), null, 0);
+        ContentConsistency c = ContentConsistency.of(mixed, classifier);
+        assertTrue(c.consistent() <= 0.05, "consistent " + c.consistent());
+        assertTrue(c.agreement() <= 0.6, "agreement " + c.agreement());
+    }
+
+    @Test
+    void cropsSitOnTheCentreOfMassInsideTheFrame() {
+        // one bright pixel at (40, 2) of a 48x48 frame: the 28x28 crop is pushed inside, to columns 20..47, rows 0..27
+        byte[] px = new byte[48 * 48];
+        px[2 * 48 + 40] = (byte) 255;
+        Clips one = new Clips("dot", 1, 1, 48, 48, px, null, java.util.List.of(), null, 0);
+        float[] crop = new float[28 * 28];
+        ContentConsistency.crop(px, one, 0, 40, 2, classifier.shape(), crop, 0);
+        assertEquals(255f, crop[2 * 28 + 20], 0f);
+    }
+
+    @Test
+    void refusesFramesSmallerThanTheClassifiersInput() {
+        Clips small = TestClips.square(16, 4, new int[]{1, 2}, new int[]{1, 2});
+        DataException e = assertThrows(DataException.class, () -> ContentConsistency.of(small, classifier));
+        assertTrue(e.getMessage().startsWith("square: frames of 16x16"), e.getMessage());
+    }
+}
