@@ -93,6 +93,21 @@ class DashboardServerTest {
         assertEquals(404, RawHttp.get(server.port(), "/run/nope").status());
     }
 
+    @Test
+    void aVideoRunsViewIsServedAsItsGif() throws IOException {
+        // a mocogan run writes step-N.gif beside the strip step-N.png: the page's PNG address gets the GIF
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 1, 2, 3};
+        Files.write(a.dir.resolve("samples").resolve("step-000050.gif"), gif);
+        try {
+            RawHttp.Response r = RawHttp.get(server.port(), "/runs/a/samples/step-000050.png");
+            assertEquals(200, r.status());
+            assertTrue(r.head().toLowerCase().contains("content-type: image/gif"), r.head());
+            assertArrayEquals(gif, r.body());
+        } finally {
+            Files.delete(a.dir.resolve("samples").resolve("step-000050.gif"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/runs/a/../../secret.txt", "/runs/a/samples/..%2f..%2f..%2fsecret.txt",
         "/runs/a/samples/%2e%2e%2f%2e%2e%2fconfig.json", "/runs/%2e%2e/samples/step-000050.png",

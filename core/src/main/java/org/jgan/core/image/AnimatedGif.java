@@ -54,6 +54,9 @@ public final class AnimatedGif {
         gce.setAttribute("transparentColorFlag", "FALSE");
         gce.setAttribute("delayTime", Integer.toString(Math.max(1, delayMs / 10)));  // hundredths of a second
         gce.setAttribute("transparentColorIndex", "0");
+        // Not interlaced: the JDK's own GIF reader decodes interlaced frames of 2 to 4 rows wrongly, and a clip's
+        // frames should read back exactly wherever they go.
+        child(root, "ImageDescriptor").setAttribute("interlaceFlag", "FALSE");
         if (first) {
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");

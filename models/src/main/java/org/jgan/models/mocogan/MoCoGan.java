@@ -18,7 +18,8 @@ import org.jgan.core.train.TrainingData;
 
 /**
  * MoCoGAN (Tulyakov et al. 2018, "MoCoGAN: Decomposing Motion and Content for Video Generation"): a generator that
- * draws each clip from a content code and a recurrent motion code per frame ({@link VideoGenerator}), judged by a
+ * draws each clip from a content code and a recurrent motion code per frame (by default the motion warps the content,
+ * {@link WarpVideoGenerator}; as the paper, {@link VideoGenerator}), judged by a
  * frame discriminator D_I on single frames and a clip discriminator D_V on whole clips ({@link ClipDiscriminator}).
  * Both discriminators learn in one phase (one optimizer), then G learns to fool both ({@link ClipLosses}).
  * Class-conditional as {@code mocogan-cond}: the class one-hot joins every frame's code and both discriminators
@@ -61,6 +62,9 @@ public final class MoCoGan implements GanVariant {
         GanNet dv = new ClipDiscriminator(true, shape.channels(), c.frames(), shape.height(), w, classes);
         GanNet di = new ClipDiscriminator(false, shape.channels(), c.frames(), shape.height(), w, classes);
         Layers.dcganInit(g, seed);
+        if (g instanceof WarpVideoGenerator warp) {
+            warp.startStill();
+        }
         Layers.dcganInit(dv, seed + 1);
         Layers.dcganInit(di, seed + 2);
         Map<String, GanNet> nets = new LinkedHashMap<>();
@@ -78,8 +82,12 @@ public final class MoCoGan implements GanVariant {
             throw new ConfigException(CONDITIONAL + " needs clips with classes (moving-fashion-mnist has them; a "
                     + "folder of clips has none): train mocogan instead");
         }
-        return new VideoGenerator(config.model().latentDim(), config.model().width(), shape.channels(), c.frames(),
-                shape.height(), conditional ? shape.numClasses() : 0, c);
+        long classes = conditional ? shape.numClasses() : 0;
+        int latent = config.model().latentDim();
+        int w = config.model().width();
+        return c.generator().equals("warp")
+                ? new WarpVideoGenerator(latent, w, shape.channels(), c.frames(), shape.height(), classes, c)
+                : new VideoGenerator(latent, w, shape.channels(), c.frames(), shape.height(), classes, c);
     }
 
     @Override

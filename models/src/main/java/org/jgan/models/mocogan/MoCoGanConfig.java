@@ -18,9 +18,12 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    {@code model.latentDim} drives the motion (Tulyakov et al. 2018 use 50 of content)
  * @param motionDim   the recurrent motion code's size (the GRU's hidden units; MoCoGAN: 10)
  * @param imageFrames frames per clip that the frame discriminator sees each step (MoCoGAN samples single frames)
+ * @param generator   {@code warp}: motion codes warp a content canvas drawn once per clip ({@link WarpVideoGenerator},
+ *                    the default); {@code frames}: every frame drawn from [content, motion code], as MoCoGAN
+ *                    ({@link VideoGenerator})
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
-                            int motionDim, int imageFrames) {
+                            int motionDim, int imageFrames, String generator) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -32,12 +35,15 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
                 + motionDim);
         ConfigException.check(imageFrames >= 1 && imageFrames <= frames, "mocogan.imageFrames must be in 1.."
                 + frames + " (the frames of a clip), got " + imageFrames);
+        generator = generator == null ? "warp" : generator;
+        ConfigException.check(generator.equals("warp") || generator.equals("frames"), "mocogan.generator must be "
+                + "warp or frames, got " + generator);
     }
 
-    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I. */
+    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I; warps. */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
-        return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4);
+        return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "warp");
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

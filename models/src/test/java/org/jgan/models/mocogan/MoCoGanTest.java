@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** MoCoGAN through the training loop on small moving clips: shapes, losses, views, resume, sampling, memory. */
 class MoCoGanTest {
-    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2);
+    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "warp");
 
     @TempDir
     Path tmp;
@@ -71,11 +71,13 @@ class MoCoGanTest {
         return new Trainer(v, config(model, steps), data(), run);
     }
 
-    @Test
-    void generatorMakesClipsAndTheDiscriminatorsJudgeThem() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "frames"})
+    void generatorMakesClipsAndTheDiscriminatorsJudgeThem(String generator) {
         GanVariant v = Variants.byName("mocogan-cond");
         DataShape shape = data().shape();
-        try (var players = v.build(config("mocogan-cond", 1), shape, 1); StepScope s = StepScope.open()) {
+        TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator).in(config("mocogan-cond", 1));
+        try (var players = v.build(c, shape, 1); StepScope s = StepScope.open()) {
             Tensor z = org.bytedeco.pytorch.global.torch.randn(3, 20);
             Tensor labels = Tensors.fromLongs(new long[]{0, 1, 2}, 3);
             Tensor clips = players.generator().forward(z, labels);
@@ -163,7 +165,7 @@ class MoCoGanTest {
                 .withModel(new ModelConfig("mocogan", 12, "non-saturating", 8))));
         assertTrue(e.getMessage().contains("mocogan.contentDim (12) must be below model.latentDim (12)"),
                 e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5));
+        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5, "warp"));
         assertTrue(e.getMessage().contains("mocogan.imageFrames must be in 1..4"), e.getMessage());
         assertThrows(ConfigException.class, () -> new MotionSpec(4, 30, 1, 1, 2));
     }

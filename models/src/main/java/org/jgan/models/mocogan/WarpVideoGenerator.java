@@ -1,0 +1,130 @@
+package org.jgan.models.mocogan;
+
+import org.bytedeco.pytorch.BatchNorm2dImpl;
+import org.bytedeco.pytorch.GRUCellImpl;
+import org.bytedeco.pytorch.GRUCellOptions;
+import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.nn.ConvLayer;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.nn.Layers;
+import org.jgan.engine.Tensors;
+
+/**
+ * A MoCoGAN generator (Tulyakov et al. 2018) whose motion moves the content rather than redraws it: the content code
+ * (with the class) is drawn once per clip into a full-size feature canvas by DCGAN's layers (Radford et al. 2015); a GRU
+ * turns the motion seed into one motion code per frame, as in MoCoGAN; each motion code gives an affine warp of the
+ * canvas (a spatial transformer, Jaderberg et al. 2015) and a few values a small per-frame network reads beside the
+ * warped canvas, for what a warp cannot do (shading, deformation). Output: N x C x T x H x W in [-1, 1].
+ *
+ * <p>Why: with every frame drawn from [content, motion code] ({@link VideoGenerator}), moving a garment means
+ * redrawing it elsewhere, and on moving Fashion-MNIST the garments changed shape from frame to frame and dissolved in
+ * the late frames (the clip discriminator won: D's loss 0.13 at step 1,500, samples in docs/results.md). Here the
+ * content cannot change with time except through the small per-frame network, and a translation is two numbers. The
+ * warps start at the identity (their layer starts at zero), so the first clips stand still and motion is learnt.
+ */
+public final class WarpVideoGenerator extends GanNet {
+    /**
+     * Channels of the content canvas and of the motion values given to the per-frame network: 16 together, so the
+     * per-frame network's 3x3 layer, the costliest (it runs on every frame at full size), keeps oneDNN's kernels
+     * (channel counts that are multiples of 16; docs/engine.md) instead of the slower checked route.
+     */
+    private static final long CANVAS = 12;
+    private static final long MOTION_MAPS = 4;
+    private final int frames;
+    private final int contentDim;
+    private final long classes;
+    private final long c0;
+    private final long s0;
+    private final long size;
+    private final LinearImpl motionStart;
+    private final GRUCellImpl motion;
+    private final LinearImpl warp;
+    private final LinearImpl maps;
+    private final LinearImpl fc;
+    private final BatchNorm2dImpl bn0;
+    private final ConvLayer[] ups = new ConvLayer[3];
+    private final BatchNorm2dImpl[] bns = new BatchNorm2dImpl[3];
+    private final ConvLayer refine1;
+    private final ConvLayer refine2;
+
+    /** Arguments as {@link VideoGenerator}'s. */
+    public WarpVideoGenerator(int latentDim, int width, int channels, int frames, int size, long classes,
+                              MoCoGanConfig cfg) {
+        if (size % 8 != 0 || size < 32 || size > 128) {
+            throw new ConfigException("the video generator draws square frames whose side is a multiple of 8 from 32 "
+                    + "to 128 pixels, got " + size);
+        }
+        this.frames = frames;
+        this.contentDim = cfg.contentDim();
+        this.classes = classes;
+        this.size = size;
+        int seedDim = latentDim - contentDim;
+        int motionDim = cfg.motionDim();
+        motionStart = register_module("motionStart", Layers.linear(seedDim, motionDim, true));
+        motion = register_module("motion", new GRUCellImpl(new GRUCellOptions(seedDim, motionDim)));
+        warp = register_module("warp", Layers.linear(motionDim, 6, true));
+        maps = register_module("maps", Layers.linear(motionDim, MOTION_MAPS, true));
+        c0 = 4L * width;
+        s0 = size / 8;
+        fc = register_module("fc", Layers.linear(contentDim + classes, c0 * s0 * s0, false));
+        bn0 = register_module("bn0", Layers.bn2d(c0));
+        ups[0] = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
+        bns[0] = register_module("bn1", Layers.bn2d(2L * width));
+        ups[1] = register_module("up2", Layers.convT(2L * width, width, 4, 2, 1, 0, false));
+        bns[1] = register_module("bn2", Layers.bn2d(width));
+        ups[2] = register_module("up3", Layers.convT(width, CANVAS, 4, 2, 1, 0, false));
+        bns[2] = register_module("bn3", Layers.bn2d(CANVAS));
+        refine1 = register_module("refine1", Layers.conv(CANVAS + MOTION_MAPS, width, 3, 1, 1, true));
+        // 1x1: the pixel from the features at that place; a wider kernel on an unaligned output would be slow
+        refine2 = register_module("refine2", Layers.conv(width, channels, 1, 1, 0, true));
+    }
+
+    /** Zeroes the warp layer so that every clip starts as its content standing still; call after initialising. */
+    public void startStill() {
+        try (var g = new org.bytedeco.pytorch.NoGradGuard()) {
+            warp.weight().zero_();
+            warp.bias().zero_();
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor z, Tensor labels) {
+        if (classes > 0 && labels == null) {
+            throw new ConfigException("this generator is conditional: give class labels (one class index per latent)");
+        }
+        long n = z.size(0);
+        Tensor content = z.narrow(1, 0, contentDim);
+        if (classes > 0) {
+            content = torch.cat(new TensorVector(content, torch.one_hot(labels, classes).to(z.scalar_type())), 1);
+        }
+        Tensor canvas = bn0.forward(fc.forward(content).view(-1, c0, s0, s0)).relu();
+        canvas = bns[0].forward(ups[0].forward(canvas)).relu();
+        canvas = bns[1].forward(ups[1].forward(canvas)).relu();
+        canvas = bns[2].forward(ups[2].forward(canvas));  // N x CANVAS x H x W, drawn once per clip
+        Tensor seed = z.narrow(1, contentDim, z.size(1) - contentDim);
+        Tensor h = torch.tanh(motionStart.forward(seed));
+        TensorVector codes = new TensorVector();
+        for (int t = 0; t < frames; t++) {
+            h = motion.forward(seed, h);
+            codes.push_back(h);
+        }
+        Tensor m = torch.stack(codes, 1).reshape(n * frames, -1);  // N*T x motionDim
+        Tensor identity = Tensors.fromFloats(new float[]{1, 0, 0, 0, 1, 0}, 1, 6);
+        Tensor theta = warp.forward(m).add(identity).view(-1, 2, 3);
+        Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, CANVAS, size, size})
+                .reshape(n * frames, CANVAS, size, size);
+        Tensor grid = torch.affine_grid_generator(theta, new long[]{n * frames, CANVAS, size, size}, false);
+        Tensor moved = torch.grid_sampler(perFrame, grid, 0, 0, false);  // bilinear, zeros outside
+        Tensor extra = maps.forward(m).view(-1, MOTION_MAPS, 1, 1).expand(new long[]{n * frames, MOTION_MAPS, size,
+                size});
+        Tensor x = torch.leaky_relu(refine1.forward(torch.cat(new TensorVector(moved, extra), 1)), new Scalar(0.2));
+        x = torch.tanh(refine2.forward(x));
+        // N*T x C x H x W -> N x C x T x H x W
+        return x.view(n, frames, x.size(1), size, size).permute(0, 2, 1, 3, 4).contiguous();
+    }
+}
