@@ -1,15 +1,18 @@
 package org.jgan.models.mocogan;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bytedeco.pytorch.BatchNorm2dImpl;
 import org.bytedeco.pytorch.EmbeddingImpl;
-import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
-import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
+import org.jgan.core.nn.SnConv2d;
+import org.jgan.core.nn.SnLinear;
 
 /**
  * MoCoGAN's two discriminators (Tulyakov et al. 2018) on one DCGAN body (Radford et al. 2015: three strided
@@ -26,9 +29,9 @@ import org.jgan.core.nn.Layers;
 public final class ClipDiscriminator extends GanNet {
     private static final Scalar SLOPE = new Scalar(0.2);
     private final boolean clips;
-    private final ConvLayer[] convs = new ConvLayer[3];
-    private final BatchNorm2dImpl[] bns = new BatchNorm2dImpl[2];
-    private final LinearImpl fc;
+    private final List<UnaryOperator<Tensor>> convs = new ArrayList<>();
+    private final List<UnaryOperator<Tensor>> norms = new ArrayList<>();
+    private final UnaryOperator<Tensor> fc;
     private final EmbeddingImpl embed;
 
     /**
@@ -37,26 +40,53 @@ public final class ClipDiscriminator extends GanNet {
      * @param classes  0 for an unconditional discriminator, else the number of classes of its projection
      */
     public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes) {
+        this(clips, channels, frames, size, width, classes, false, true, 0);
+    }
+
+    /**
+     * @param sn   spectral normalisation of every weight (Miyato et al. 2018)
+     * @param bn   batch norm after the second and third convolutions (DCGAN's; off for an SNGAN-style critic)
+     * @param seed seeds the spectral norms' power iterations
+     */
+    public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes, boolean sn,
+                             boolean bn, long seed) {
         this.clips = clips;
         long in = clips ? (long) channels * (2L * frames - 1) : channels;
-        convs[0] = register_module("conv1", Layers.conv(in, width, 4, 2, 1, true));
-        convs[1] = register_module("conv2", Layers.conv(width, 2L * width, 4, 2, 1, false));
-        bns[0] = register_module("bn2", Layers.bn2d(2L * width));
-        convs[2] = register_module("conv3", Layers.conv(2L * width, 4L * width, 4, 2, 1, false));
-        bns[1] = register_module("bn3", Layers.bn2d(4L * width));
+        long[] widths = {in, width, 2L * width, 4L * width};
+        for (int i = 0; i < 3; i++) {
+            String name = "conv" + (i + 1);
+            boolean bias = i == 0 || !bn;
+            if (sn) {
+                convs.add(register_module(name, new SnConv2d(widths[i], widths[i + 1], 4, 2, 1, bias, seed + i))
+                        ::forward);
+            } else {
+                convs.add(register_module(name, Layers.conv(widths[i], widths[i + 1], 4, 2, 1, bias))::forward);
+            }
+            if (i > 0 && bn) {
+                BatchNorm2dImpl b = register_module("bn" + (i + 1), Layers.bn2d(widths[i + 1]));
+                norms.add(b::forward);
+            } else {
+                norms.add(x -> x);
+            }
+        }
         long features = 4L * width * (size / 8) * (size / 8);
-        fc = register_module("fc", Layers.linear(features, 1, true));
+        if (sn) {
+            fc = register_module("fc", new SnLinear(features, 1, true, seed + 3))::forward;
+        } else {
+            fc = register_module("fc", Layers.linear(features, 1, true))::forward;
+        }
         embed = classes > 0 ? register_module("embed", new EmbeddingImpl(classes, features)) : null;
     }
 
     @Override
     public Tensor forward(Tensor x, Tensor labels) {
         Tensor in = clips ? stack(x) : x;
-        Tensor h = torch.leaky_relu(convs[0].forward(in), SLOPE);
-        h = torch.leaky_relu(bns[0].forward(convs[1].forward(h)), SLOPE);
-        h = torch.leaky_relu(bns[1].forward(convs[2].forward(h)), SLOPE);
+        Tensor h = in;
+        for (int i = 0; i < convs.size(); i++) {
+            h = torch.leaky_relu(norms.get(i).apply(convs.get(i).apply(h)), SLOPE);
+        }
         Tensor phi = h.flatten(1, -1);
-        Tensor logit = fc.forward(phi).view(-1);
+        Tensor logit = fc.apply(phi).view(-1);
         if (embed != null) {
             // inner product of the class embedding with the features
             logit = logit.add(embed.forward(labels).mul(phi).sum(new long[]{1}));

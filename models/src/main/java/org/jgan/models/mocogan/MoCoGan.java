@@ -59,14 +59,20 @@ public final class MoCoGan implements GanVariant {
         GanNet g = buildGenerator(config, shape);
         long classes = conditional ? shape.numClasses() : 0;
         int w = config.model().width();
-        GanNet dv = new ClipDiscriminator(true, shape.channels(), c.frames(), shape.height(), w, classes);
-        GanNet di = new ClipDiscriminator(false, shape.channels(), c.frames(), shape.height(), w, classes);
+        boolean sn = config.reg().spectralNorm();
+        boolean bn = config.model().dNorm().equals("batch");
+        GanNet dv = new ClipDiscriminator(true, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
+                seed + 11);
+        GanNet di = new ClipDiscriminator(false, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
+                seed + 17);
         Layers.dcganInit(g, seed);
         if (g instanceof WarpVideoGenerator warp) {
             warp.startStill();
         }
-        Layers.dcganInit(dv, seed + 1);
-        Layers.dcganInit(di, seed + 2);
+        if (!sn) {  // spectrally normalised weights keep libtorch's initialisation, as SNGAN's
+            Layers.dcganInit(dv, seed + 1);
+            Layers.dcganInit(di, seed + 2);
+        }
         Map<String, GanNet> nets = new LinkedHashMap<>();
         nets.put(Players.G, g);
         nets.put(Players.D, dv);
