@@ -12,13 +12,13 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
-import org.jgan.engine.Tensors;
 
 /**
  * A MoCoGAN generator (Tulyakov et al. 2018) whose motion moves the content rather than redraws it: the content code
  * (with the class) is drawn once per clip into a full-size canvas by DCGAN's layers (Radford et al. 2015); a GRU turns
- * the motion seed into one motion code per frame, as in MoCoGAN; each motion code gives an affine warp of the canvas
- * (a spatial transformer, Jaderberg et al. 2015) and a gain and offset per channel (fades, flicker, lighting). Output:
+ * the motion seed into one motion code per frame, as in MoCoGAN; each motion code is a velocity of a warp of the
+ * canvas (a spatial transformer, Jaderberg et al. 2015: shift, bounded scale and turn), the pose at a frame the
+ * sum of the velocities before it, and a bounded gain and offset per channel (fades, flicker, lighting). Output:
  * N x C x T x H x W in [-1, 1]. Motion that bends a shape (a walking figure) is beyond it: {@link VideoGenerator}
  * draws every frame anew.
  *
@@ -42,6 +42,7 @@ public final class WarpVideoGenerator extends GanNet {
     private final LinearImpl motionStart;
     private final GRUCellImpl motion;
     private final LinearImpl warp;
+    private final LinearImpl start;
     private final LinearImpl shade;
     private final long channels;
     private final LinearImpl fc;
@@ -64,7 +65,8 @@ public final class WarpVideoGenerator extends GanNet {
         int motionDim = cfg.motionDim();
         motionStart = register_module("motionStart", Layers.linear(seedDim, motionDim, true));
         motion = register_module("motion", new GRUCellImpl(new GRUCellOptions(seedDim, motionDim)));
-        warp = register_module("warp", Layers.linear(motionDim, 6, true));
+        warp = register_module("warp", Layers.linear(motionDim, 4, true));
+        start = register_module("start", Layers.linear(seedDim, 4, true));
         shade = register_module("shade", Layers.linear(motionDim, 2L * channels, true));
         this.channels = channels;
         c0 = 4L * width;
@@ -84,7 +86,7 @@ public final class WarpVideoGenerator extends GanNet {
      */
     public void startStill() {
         try (var g = new org.bytedeco.pytorch.NoGradGuard()) {
-            for (LinearImpl l : new LinearImpl[]{warp, shade}) {
+            for (LinearImpl l : new LinearImpl[]{warp, start, shade}) {
                 l.weight().zero_();
                 l.bias().zero_();
             }
@@ -112,17 +114,42 @@ public final class WarpVideoGenerator extends GanNet {
             h = motion.forward(seed, h);
             codes.push_back(h);
         }
-        Tensor m = torch.stack(codes, 1).reshape(n * frames, -1);  // N*T x motionDim
-        Tensor identity = Tensors.fromFloats(new float[]{1, 0, 0, 0, 1, 0}, 1, 6);
-        Tensor theta = warp.forward(m).add(identity).view(-1, 2, 3);
+        Tensor m = torch.stack(codes, 1);  // N x T x motionDim
+        // Each motion code is a velocity (shift, scale and turn per frame, at most 0.2 of them), the pose the start
+        // plus the velocities so far: a constant code moves at constant speed, as things do between bounces. A GRU
+        // asked for poses directly had to learn to integrate, and in 1,000 steps its clips barely moved.
+        Tensor velocity = torch.tanh(warp.forward(m)).mul(new Scalar(0.2));
+        Tensor moves = torch.cumsum(velocity, 1).narrow(1, 0, frames - 1);
+        Tensor pose = torch.cat(new TensorVector(torch.zeros_like(velocity.narrow(1, 0, 1)), moves), 1)
+                .add(start.forward(seed).unsqueeze(1));
+        Tensor theta = similarity(pose.reshape(n * frames, 4));
+        m = m.reshape(n * frames, -1);
         Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, channels, size, size})
                 .reshape(n * frames, channels, size, size);
         Tensor grid = torch.affine_grid_generator(theta, new long[]{n * frames, channels, size, size}, false);
         Tensor moved = torch.grid_sampler(perFrame, grid, 0, 1, false);  // bilinear, border padding
-        Tensor ab = shade.forward(m).view(-1, 2 * channels, 1, 1);
+        // gain 1 +- 0.5 and offset +- 0.5 on the canvas's logits: shading, never an inverted or erased frame
+        Tensor ab = torch.tanh(shade.forward(m)).mul(new Scalar(0.5)).view(-1, 2 * channels, 1, 1);
         Tensor x = torch.tanh(moved.mul(ab.narrow(1, 0, channels).add(new Scalar(1.0))).add(ab.narrow(1, channels,
                 channels)));
         // N*T x C x H x W -> N x C x T x H x W
         return x.view(n, frames, channels, size, size).permute(0, 2, 1, 3, 4).contiguous();
+    }
+
+    /**
+     * The warps of poses (tx, ty, log-scale, angle) per frame, N x 4 -> N x 2 x 3, each through tanh: a shift
+     * anywhere in the frame (in units of half the frame), a scale within e^(+-0.2) and a turn within +-0.3 rad.
+     * Bounded because a free affine matrix let G stretch and shear the canvas into streaks within 750 steps.
+     */
+    static Tensor similarity(Tensor v) {
+        Tensor b = torch.tanh(v);
+        Tensor shift = b.narrow(1, 0, 2);
+        Tensor scale = b.narrow(1, 2, 1).mul(new Scalar(0.2)).exp();
+        Tensor angle = b.narrow(1, 3, 1).mul(new Scalar(0.3));
+        Tensor cos = angle.cos().mul(scale);
+        Tensor sin = angle.sin().mul(scale);
+        Tensor row0 = torch.cat(new TensorVector(cos, sin.neg(), shift.narrow(1, 0, 1)), 1);
+        Tensor row1 = torch.cat(new TensorVector(sin, cos, shift.narrow(1, 1, 1)), 1);
+        return torch.stack(new TensorVector(row0, row1), 1);
     }
 }

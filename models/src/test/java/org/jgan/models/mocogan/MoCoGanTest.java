@@ -100,6 +100,22 @@ class MoCoGanTest {
     }
 
     @Test
+    void warpsStartAtTheIdentityAndStayBounded() {
+        try (StepScope s = StepScope.open()) {
+            float[] id = Tensors.toFloats(WarpVideoGenerator.similarity(Tensors.fromFloats(new float[4], 1, 4))
+                    .contiguous());
+            assertArrayEquals(new float[]{1, 0, 0, 0, 1, 0}, id, 0f);
+            float[] far = Tensors.toFloats(WarpVideoGenerator.similarity(Tensors.fromFloats(
+                    new float[]{50, -50, 50, 50}, 1, 4)).contiguous());
+            assertEquals(1.0, far[2], 1e-6, "a shift of at most half the frame to the right");
+            assertEquals(-1.0, far[5], 1e-6);
+            double scale = Math.hypot(far[0], far[3]);
+            assertEquals(Math.exp(0.2), scale, 1e-5, "scale within e^0.2");
+            assertEquals(0.3, Math.atan2(far[3], far[0]), 1e-5, "a turn within 0.3 rad");
+        }
+    }
+
+    @Test
     void clipDiscriminatorSeesFramesAndTheirDifferences() {
         try (StepScope s = StepScope.open()) {
             float[] v = new float[2 * 3 * 2 * 2];  // 1 clip, 2 channels, 3 frames of 2x2
