@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.bytedeco.pytorch.OutputArchive;
 
-/** Writing libtorch archives whole or not at all. */
+/** Writing libtorch archives whole or not at all, and telling them apart. */
 public final class ArchiveFiles {
     private ArchiveFiles() {
     }
@@ -24,6 +24,20 @@ public final class ArchiveFiles {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * True when {@code file} is a libtorch archive holding an entry {@code key} (a file kind's marker); false for
+     * anything else, a TorchScript module or a damaged file included.
+     */
+    public static boolean holds(Path file, String key) {
+        try (StepScope scope = StepScope.open()) {
+            org.bytedeco.pytorch.InputArchive a = new org.bytedeco.pytorch.InputArchive();
+            a.load_from(file.toString());
+            return a.try_read(key, new org.bytedeco.pytorch.Tensor());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

@@ -48,13 +48,7 @@ public final class ClassifierFile {
 
     /** True when {@code file} is a libtorch archive written by {@link #save} (and not, say, a TorchScript module). */
     public static boolean isClassifierFile(Path file) {
-        try (StepScope scope = StepScope.open()) {
-            InputArchive a = new InputArchive();
-            a.load_from(file.toString());
-            return a.try_read(META, new Tensor());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return org.jgan.engine.ArchiveFiles.holds(file, META);
     }
 
     public static Loaded load(Path file) throws IOException {

@@ -50,13 +50,7 @@ public final class VideoFeatureFile {
 
     /** True when {@code file} was written by {@link #save} (and is not, say, a TorchScript module). */
     public static boolean isVideoFeatureFile(Path file) {
-        try (StepScope scope = StepScope.open()) {
-            InputArchive a = new InputArchive();
-            a.load_from(file.toString());
-            return a.try_read(META, new Tensor());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return org.jgan.engine.ArchiveFiles.holds(file, META);
     }
 
     public static Loaded load(Path file) throws IOException {

@@ -1,8 +1,6 @@
 package org.jgan.models.mocogan;
 
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.GRUCellImpl;
-import org.bytedeco.pytorch.GRUCellOptions;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -30,8 +28,7 @@ public final class VideoGenerator extends GanNet {
     private final long classes;
     private final long c0;
     private final long s0;
-    private final LinearImpl motionStart;
-    private final GRUCellImpl motion;
+    private final MotionCodes motion;
     private final LinearImpl fc;
     private final BatchNorm2dImpl bn0;
     private final ConvLayer[] ups = new ConvLayer[3];
@@ -53,8 +50,7 @@ public final class VideoGenerator extends GanNet {
         this.motionDim = cfg.motionDim();
         this.classes = classes;
         int seedDim = latentDim - contentDim;
-        motionStart = register_module("motionStart", Layers.linear(seedDim, motionDim, true));
-        motion = register_module("motion", new GRUCellImpl(new GRUCellOptions(seedDim, motionDim)));
+        motion = new MotionCodes(this, seedDim, motionDim, frames);
         c0 = 4L * width;
         s0 = size / 8;
         long in = contentDim + motionDim + classes;
@@ -81,13 +77,7 @@ public final class VideoGenerator extends GanNet {
         Tensor content = z.narrow(1, 0, contentDim);
         Tensor seed = z.narrow(1, contentDim, z.size(1) - contentDim);
         // The GRU reads the motion seed at every frame and carries its state: motion codes N x T x motionDim.
-        Tensor h = torch.tanh(motionStart.forward(seed));
-        TensorVector codes = new TensorVector();
-        for (int t = 0; t < frames; t++) {
-            h = motion.forward(seed, h);
-            codes.push_back(h);
-        }
-        Tensor m = torch.stack(codes, 1);
+        Tensor m = motion.forward(seed);
         Tensor c = content.unsqueeze(1).expand(new long[]{n, frames, contentDim});
         TensorVector parts = new TensorVector(c, m);
         if (classes > 0) {

@@ -1,8 +1,6 @@
 package org.jgan.models.mocogan;
 
 import org.bytedeco.pytorch.BatchNorm2dImpl;
-import org.bytedeco.pytorch.GRUCellImpl;
-import org.bytedeco.pytorch.GRUCellOptions;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -39,8 +37,7 @@ public final class WarpVideoGenerator extends GanNet {
     private final long c0;
     private final long s0;
     private final long size;
-    private final LinearImpl motionStart;
-    private final GRUCellImpl motion;
+    private final MotionCodes motion;
     private final LinearImpl warp;
     private final LinearImpl start;
     private final LinearImpl shade;
@@ -63,8 +60,7 @@ public final class WarpVideoGenerator extends GanNet {
         this.size = size;
         int seedDim = latentDim - contentDim;
         int motionDim = cfg.motionDim();
-        motionStart = register_module("motionStart", Layers.linear(seedDim, motionDim, true));
-        motion = register_module("motion", new GRUCellImpl(new GRUCellOptions(seedDim, motionDim)));
+        motion = new MotionCodes(this, seedDim, motionDim, frames);
         warp = register_module("warp", Layers.linear(motionDim, 4, true));
         start = register_module("start", Layers.linear(seedDim, 4, true));
         shade = register_module("shade", Layers.linear(motionDim, 2L * channels, true));
@@ -108,13 +104,7 @@ public final class WarpVideoGenerator extends GanNet {
         canvas = bns[1].forward(ups[1].forward(canvas)).relu();
         canvas = ups[2].forward(canvas);  // N x C x H x W, before tanh, drawn once per clip
         Tensor seed = z.narrow(1, contentDim, z.size(1) - contentDim);
-        Tensor h = torch.tanh(motionStart.forward(seed));
-        TensorVector codes = new TensorVector();
-        for (int t = 0; t < frames; t++) {
-            h = motion.forward(seed, h);
-            codes.push_back(h);
-        }
-        Tensor m = torch.stack(codes, 1);  // N x T x motionDim
+        Tensor m = motion.forward(seed);  // N x T x motionDim
         // Each motion code is a velocity (shift, scale and turn per frame, at most 0.2 of them), the pose the start
         // plus the velocities so far: a constant code moves at constant speed, as things do between bounces. A GRU
         // asked for poses directly had to learn to integrate, and in 1,000 steps its clips barely moved.
