@@ -24,13 +24,15 @@ import org.jgan.core.nn.Layers;
  * redrawing it elsewhere, and on moving Fashion-MNIST the garments changed shape from frame to frame and dissolved in
  * the late frames (the discriminators won: D's loss 0.13 at step 1,500; docs/results.md). Here the content cannot
  * change with time, and a translation is two numbers. The warps start at the identity (their layer starts at zero),
- * so the first clips stand still and motion is learnt. The canvas is sampled with border padding: what comes in from
- * outside repeats the canvas's edge, the background, rather than a grey of value 0.
+ * so the first clips stand still and motion is learnt. What comes in from outside the canvas is black: with zeros it
+ * was grey (tanh(0)), and repeating the canvas's border drew streaks wherever the garment touched it.
  *
  * <p>Why no per-frame network after the warp: a small 1x1 network on every full-size frame made the step 4x slower
  * than {@link VideoGenerator}'s on 2 cores (memory traffic of 32 channels at 48x48 for 256 frames).
  */
 public final class WarpVideoGenerator extends GanNet {
+    /** Minus the logit that comes in from outside the canvas: tanh(-3) = -0.995, black. */
+    private static final double BACKGROUND = 3.0;
     private final int frames;
     private final int contentDim;
     private final long classes;
@@ -117,7 +119,9 @@ public final class WarpVideoGenerator extends GanNet {
         Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, channels, size, size})
                 .reshape(n * frames, channels, size, size);
         Tensor grid = torch.affine_grid_generator(theta, new long[]{n * frames, channels, size, size}, false);
-        Tensor moved = torch.grid_sampler(perFrame, grid, 0, 1, false);  // bilinear, border padding
+        // bilinear; outside the canvas a logit of -BACKGROUND (black after tanh) comes in
+        Tensor moved = torch.grid_sampler(perFrame.add(new Scalar(BACKGROUND)), grid, 0, 0, false)
+                .sub(new Scalar(BACKGROUND));
         // gain 1 +- 0.5 and offset +- 0.5 on the canvas's logits: shading, never an inverted or erased frame
         Tensor ab = torch.tanh(shade.forward(m)).mul(new Scalar(0.5)).view(-1, 2 * channels, 1, 1);
         Tensor x = torch.tanh(moved.mul(ab.narrow(1, 0, channels).add(new Scalar(1.0))).add(ab.narrow(1, channels,
