@@ -144,7 +144,7 @@ class BadInputTest {
         assertOneLine(run("sample", "--run", run.toString(), "--out", out, "--count", "99999999999"),
                 "--count must be in 1..1000000, got 99999999999");
         assertOneLine(run("sample", "--run", run.toString(), "--out", out, "--format", "jpeg"),
-                "'--format'", "[png, grid, idx, csv, jsonl]", "'jpeg'", "see 'jgan sample --help'");
+                "'--format'", "[png, grid, idx, csv, jsonl, gif]", "'jpeg'", "see 'jgan sample --help'");
         assertOneLine(run("train", "--batch", "1e3"), "'--batch'", "'1e3' is not a whole number");
         assertOneLine(run("train", "--stepz", "3"), "'--stepz'", "did you mean --steps?");
     }
