@@ -91,7 +91,7 @@ public final class MoCoGan implements GanVariant {
         long classes = conditional ? shape.numClasses() : 0;
         int latent = config.model().latentDim();
         int w = config.model().width();
-        return c.generator().equals("warp")
+        return !c.generator().equals("frames")
                 ? new WarpVideoGenerator(latent, w, shape.channels(), c.frames(), shape.height(), classes, c)
                 : new VideoGenerator(latent, w, shape.channels(), c.frames(), shape.height(), classes, c);
     }

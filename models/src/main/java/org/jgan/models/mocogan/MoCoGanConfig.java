@@ -19,7 +19,8 @@ import org.jgan.core.data.clips.MotionSpec;
  * @param motionDim   the recurrent motion code's size (the GRU's hidden units; MoCoGAN: 10)
  * @param imageFrames frames per clip that the frame discriminator sees each step (MoCoGAN samples single frames)
  * @param generator   {@code warp}: motion codes warp a content canvas drawn once per clip ({@link WarpVideoGenerator},
- *                    the default); {@code frames}: every frame drawn from [content, motion code], as MoCoGAN
+ *                    the default); {@code bounce}: the same with a garment-size canvas whose shift bounces off the frame's edges;
+ *                    {@code frames}: every frame drawn from [content, motion code], as MoCoGAN
  *                    ({@link VideoGenerator})
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
@@ -36,8 +37,8 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         ConfigException.check(imageFrames >= 1 && imageFrames <= frames, "mocogan.imageFrames must be in 1.."
                 + frames + " (the frames of a clip), got " + imageFrames);
         generator = generator == null ? "warp" : generator;
-        ConfigException.check(generator.equals("warp") || generator.equals("frames"), "mocogan.generator must be "
-                + "warp or frames, got " + generator);
+        ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),
+                "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
 
     /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I; warps. */

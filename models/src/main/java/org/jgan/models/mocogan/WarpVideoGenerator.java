@@ -27,6 +27,13 @@ import org.jgan.core.nn.Layers;
  * so the first clips stand still and motion is learnt. What comes in from outside the canvas is black: with zeros it
  * was grey (tanh(0)), and repeating the canvas's border drew streaks wherever the garment touched it.
  *
+ * <p>Bouncing ({@code mocogan.generator=bounce}): the canvas is drawn at two thirds of the frame (32 pixels for 48,
+ * DCGAN's size for a garment) and its shift is the running sum of velocities folded back at the walls (a triangle
+ * wave), so a constant velocity crosses the frame and bounces as a ball does. With the shift through tanh, as in
+ * {@code warp}, garments slowed down wherever they neared a wall and never bounced: 1.2 pixels a frame against
+ * real 2.0 (docs/results.md). The travel allowed is what a garment of 7/8 of the canvas has in the frame (10
+ * pixels either way for 48).
+ *
  * <p>Why no per-frame network after the warp: a small 1x1 network on every full-size frame made the step 4x slower
  * than {@link VideoGenerator}'s on 2 cores (memory traffic of 32 channels at 48x48 for 256 frames).
  */
@@ -39,6 +46,10 @@ public final class WarpVideoGenerator extends GanNet {
     private final long c0;
     private final long s0;
     private final long size;
+    /** Side of the canvas in pixels: the frame's, or two thirds of it when bouncing. */
+    private final long canvasSize;
+    /** How far the canvas's centre may travel from the frame's, in half-frames; 0 for tanh-bounded shifts. */
+    private final double travel;
     private final MotionCodes motion;
     private final LinearImpl warp;
     private final LinearImpl start;
@@ -60,6 +71,9 @@ public final class WarpVideoGenerator extends GanNet {
         this.contentDim = cfg.contentDim();
         this.classes = classes;
         this.size = size;
+        boolean bounce = cfg.generator().equals("bounce");
+        canvasSize = bounce ? size * 2 / 3 / 8 * 8 : size;
+        travel = bounce ? (size - canvasSize * 7.0 / 8) / size : 0;
         int seedDim = latentDim - contentDim;
         int motionDim = cfg.motionDim();
         motion = new MotionCodes(this, seedDim, motionDim, frames);
@@ -68,7 +82,7 @@ public final class WarpVideoGenerator extends GanNet {
         shade = register_module("shade", Layers.linear(motionDim, 2L * channels, true));
         this.channels = channels;
         c0 = 4L * width;
-        s0 = size / 8;
+        s0 = canvasSize / 8;
         fc = register_module("fc", Layers.linear(contentDim + classes, c0 * s0 * s0, false));
         bn0 = register_module("bn0", Layers.bn2d(c0));
         ups[0] = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
@@ -114,10 +128,16 @@ public final class WarpVideoGenerator extends GanNet {
         Tensor moves = torch.cumsum(velocity, 1).narrow(1, 0, frames - 1);
         Tensor pose = torch.cat(new TensorVector(torch.zeros_like(velocity.narrow(1, 0, 1)), moves), 1)
                 .add(start.forward(seed).unsqueeze(1));
-        Tensor theta = similarity(pose.reshape(n * frames, 4));
+        pose = pose.reshape(n * frames, 4);
+        Tensor shift = travel > 0 ? fold(pose.narrow(1, 0, 2), travel) : torch.tanh(pose.narrow(1, 0, 2));
+        Tensor theta = similarity(shift, pose.narrow(1, 2, 2));
+        if (canvasSize != size) {
+            // the canvas covers canvasSize/size of the frame: frame coordinates to canvas ones
+            theta = theta.mul(new Scalar((double) size / canvasSize));
+        }
         m = m.reshape(n * frames, -1);
-        Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, channels, size, size})
-                .reshape(n * frames, channels, size, size);
+        Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, channels, canvasSize, canvasSize})
+                .reshape(n * frames, channels, canvasSize, canvasSize);
         Tensor grid = torch.affine_grid_generator(theta, new long[]{n * frames, channels, size, size}, false);
         // bilinear; outside the canvas a logit of -BACKGROUND (black after tanh) comes in
         Tensor moved = torch.grid_sampler(perFrame.add(new Scalar(BACKGROUND)), grid, 0, 0, false)
@@ -131,15 +151,23 @@ public final class WarpVideoGenerator extends GanNet {
     }
 
     /**
-     * The warps of poses (tx, ty, log-scale, angle) per frame, N x 4 -> N x 2 x 3, each through tanh: a shift
-     * anywhere in the frame (in units of half the frame), a scale within e^(+-0.2) and a turn within +-0.3 rad.
-     * Bounded because a free affine matrix let G stretch and shear the canvas into streaks within 750 steps.
+     * Positions {@code x} folded into [-r, r] as a ball bouncing between walls at +-r moves: a triangle wave of
+     * slope +-1, r - |((x + r) mod 4r) - 2r|.
      */
-    static Tensor similarity(Tensor v) {
-        Tensor b = torch.tanh(v);
-        Tensor shift = b.narrow(1, 0, 2);
-        Tensor scale = b.narrow(1, 2, 1).mul(new Scalar(0.2)).exp();
-        Tensor angle = b.narrow(1, 3, 1).mul(new Scalar(0.3));
+    static Tensor fold(Tensor x, double r) {
+        return torch.remainder(x.add(new Scalar(r)), new Scalar(4 * r)).sub(new Scalar(2 * r)).abs().neg()
+                .add(new Scalar(r));
+    }
+
+    /**
+     * The warps of shifts (N x 2, in units of half the frame) and of (log-scale, angle) poses (N x 2, each through
+     * tanh: a scale within e^(+-0.2) and a turn within +-0.3 rad) per frame: N x 2 x 3. Bounded because a free affine
+     * matrix let G stretch and shear the canvas into streaks within 750 steps.
+     */
+    static Tensor similarity(Tensor shift, Tensor scaleTurn) {
+        Tensor b = torch.tanh(scaleTurn);
+        Tensor scale = b.narrow(1, 0, 1).mul(new Scalar(0.2)).exp();
+        Tensor angle = b.narrow(1, 1, 1).mul(new Scalar(0.3));
         Tensor cos = angle.cos().mul(scale);
         Tensor sin = angle.sin().mul(scale);
         Tensor row0 = torch.cat(new TensorVector(cos, sin.neg(), shift.narrow(1, 0, 1)), 1);
