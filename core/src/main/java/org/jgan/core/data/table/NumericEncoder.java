@@ -20,6 +20,11 @@ import org.jgan.core.data.DataException;
  * whole numbers, date-times to the coarsest of day, hour, minute, second or millisecond that all training values
  * sit on, decimals to the most decimal places the training values had (at most {@value #MAX_DECIMALS}), so
  * generated rows look like the data.
+ *
+ * <p>A date-time column whose values span a year or more also gets its place in the year, as [sin, cos] of the
+ * year's angle, after the value: to the mode-specific normalisation a date is one number, and the season is a cycle
+ * inside it that no mode follows (CTGAN trained on seattle-weather put snow in August). Back from the vector, the
+ * date is the one nearest the decoded instant that sits at the decoded place in its year.
  */
 final class NumericEncoder implements ColumnEncoder {
     static final int MAX_DECIMALS = 6;
@@ -35,9 +40,11 @@ final class NumericEncoder implements ColumnEncoder {
     private final double step;
     /** Decimals round to this many places; -1: no rounding. */
     private final int decimals;
+    /** A date-time column's place in the year is encoded too. */
+    private final boolean season;
 
     NumericEncoder(ColumnSpec spec, ModeSpecificNormalizer modes, boolean hasMissing, double fill, double min,
-            double max, double step, int decimals) {
+            double max, double step, int decimals, boolean season) {
         this.spec = spec;
         this.modes = modes;
         this.hasMissing = hasMissing;
@@ -46,6 +53,7 @@ final class NumericEncoder implements ColumnEncoder {
         this.max = max;
         this.step = step;
         this.decimals = decimals;
+        this.season = season;
     }
 
     static NumericEncoder fit(Table t, int c, long seed) {
@@ -71,8 +79,9 @@ final class NumericEncoder implements ColumnEncoder {
         };
         int decimals = spec.type() == ColumnType.CONTINUOUS ? decimals(v) : -1;
         double fill = Arrays.stream(v).average().orElseThrow();
+        boolean season = spec.type() == ColumnType.DATETIME && max - min >= Seasons.YEAR_SECONDS;
         return new NumericEncoder(spec, ModeSpecificNormalizer.fit(v, seed), v.length < t.rows(), fill, min, max,
-                step, decimals);
+                step, decimals, season);
     }
 
     private static boolean onGrid(double x, double step) {
@@ -101,7 +110,7 @@ final class NumericEncoder implements ColumnEncoder {
 
     @Override
     public int width() {
-        return 1 + modes.modes() + (hasMissing ? 2 : 0);
+        return 1 + modes.modes() + (hasMissing ? 2 : 0) + (season ? 2 : 0);
     }
 
     @Override
@@ -110,6 +119,11 @@ final class NumericEncoder implements ColumnEncoder {
         out.add(new OutputSpan(spec.name(), column, "mode", start + 1, modes.modes(), SpanKind.SOFTMAX));
         if (hasMissing) {
             out.add(new OutputSpan(spec.name(), column, "missing", start + 1 + modes.modes(), 2, SpanKind.SOFTMAX));
+        }
+        if (season) {
+            int at = start + width() - 2;
+            out.add(new OutputSpan(spec.name(), column, "season-sin", at, 1, SpanKind.TANH));
+            out.add(new OutputSpan(spec.name(), column, "season-cos", at + 1, 1, SpanKind.TANH));
         }
     }
 
@@ -132,6 +146,11 @@ final class NumericEncoder implements ColumnEncoder {
             out[m] = missing ? 0f : 1f;
             out[m + 1] = missing ? 1f : 0f;
         }
+        if (season) {
+            double a = 2 * Math.PI * Seasons.yearFraction(x);
+            out[offset + width() - 2] = (float) Math.sin(a);
+            out[offset + width() - 1] = (float) Math.cos(a);
+        }
     }
 
     @Override
@@ -148,6 +167,11 @@ final class NumericEncoder implements ColumnEncoder {
             }
             double alpha = Math.max(-1, Math.min(1, data[o]));
             double x = modes.decode(alpha, ColumnEncoder.argmax(data, o + 1, modes.modes()));
+            if (season) {
+                int at = o + width() - 2;
+                double f = Math.atan2(data[at], data[at + 1]) / (2 * Math.PI);
+                x = Seasons.nearestAt(x, f < 0 ? f + 1 : f);
+            }
             v[r] = round(Math.max(min, Math.min(max, x)));
         }
         return new Column(spec, v, null, missing, null);
@@ -168,7 +192,7 @@ final class NumericEncoder implements ColumnEncoder {
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("missing", hasMissing).put("fill", fill).put("min", min).put("max", max).put("step", step)
-                .put("decimals", decimals).set("modes", modes.toJson());
+                .put("decimals", decimals).put("season", season).set("modes", modes.toJson());
         return o;
     }
 
@@ -185,6 +209,8 @@ final class NumericEncoder implements ColumnEncoder {
                     + ", step " + o.get("step") + " and decimals " + o.get("decimals") + ", which do not fit together");
         }
         return new NumericEncoder(spec, ModeSpecificNormalizer.fromJson(o.get("modes")), o.get("missing").asBoolean(),
-                o.get("fill").asDouble(), min, max, o.get("step").asDouble(), o.get("decimals").asInt());
+                o.get("fill").asDouble(), min, max, o.get("step").asDouble(), o.get("decimals").asInt(),
+                // absent in transformers saved before seasons were encoded: those runs' vectors have no such place
+                o.path("season").asBoolean(false) && spec.type() == ColumnType.DATETIME);
     }
 }

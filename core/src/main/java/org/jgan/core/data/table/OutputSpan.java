@@ -6,7 +6,8 @@ package org.jgan.core.data.table;
  *
  * @param column      the table column the span belongs to
  * @param columnIndex that column's position in the table
- * @param part        what the span holds: "value" (alpha), "mode", "missing" (present/missing) or "category"
+ * @param part        what the span holds: "value" (alpha), "mode", "missing" (present/missing), "category", or
+ *                    a date's place in the year ("season-sin", "season-cos")
  * @param start       first position in the vector
  * @param length      number of positions (1 for TANH)
  * @param kind        the activation
