@@ -33,6 +33,7 @@ public final class ClipDiscriminator extends GanNet {
     private final List<UnaryOperator<Tensor>> norms = new ArrayList<>();
     private final UnaryOperator<Tensor> fc;
     private final EmbeddingImpl embed;
+    private final boolean batchStd;
 
     /**
      * @param clips    true for D_V (input clips of {@code frames} frames), false for D_I (input frames)
@@ -40,17 +41,20 @@ public final class ClipDiscriminator extends GanNet {
      * @param classes  0 for an unconditional discriminator, else the number of classes of its projection
      */
     public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes) {
-        this(clips, channels, frames, size, width, classes, false, true, 0);
+        this(clips, channels, frames, size, width, classes, false, true, false, 0);
     }
 
     /**
      * @param sn   spectral normalisation of every weight (Miyato et al. 2018)
-     * @param bn   batch norm after the second and third convolutions (DCGAN's; off for an SNGAN-style critic)
-     * @param seed seeds the spectral norms' power iterations
+     * @param bn       batch norm after the second and third convolutions (DCGAN's; off for an SNGAN-style critic)
+     * @param batchStd the last features also get the minibatch standard deviation (Karras et al. 2018) as one
+     *                 more channel
+     * @param seed     seeds the spectral norms' power iterations
      */
     public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes, boolean sn,
-                             boolean bn, long seed) {
+                             boolean bn, boolean batchStd, long seed) {
         this.clips = clips;
+        this.batchStd = batchStd;
         long in = clips ? (long) channels * (2L * frames - 1) : channels;
         long[] widths = {in, width, 2L * width, 4L * width};
         for (int i = 0; i < 3; i++) {
@@ -69,7 +73,7 @@ public final class ClipDiscriminator extends GanNet {
                 norms.add(x -> x);
             }
         }
-        long features = 4L * width * (size / 8) * (size / 8);
+        long features = (4L * width + (batchStd ? 1 : 0)) * (size / 8) * (size / 8);
         if (sn) {
             fc = register_module("fc", new SnLinear(features, 1, true, seed + 3))::forward;
         } else {
@@ -84,6 +88,9 @@ public final class ClipDiscriminator extends GanNet {
         Tensor h = in;
         for (int i = 0; i < convs.size(); i++) {
             h = torch.leaky_relu(norms.get(i).apply(convs.get(i).apply(h)), SLOPE);
+        }
+        if (batchStd) {
+            h = org.jgan.core.nn.MinibatchStd.append(h);
         }
         Tensor phi = h.flatten(1, -1);
         Tensor logit = fc.apply(phi).view(-1);

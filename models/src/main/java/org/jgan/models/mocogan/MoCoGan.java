@@ -62,9 +62,9 @@ public final class MoCoGan implements GanVariant {
         boolean sn = config.reg().spectralNorm();
         boolean bn = config.model().dNorm().equals("batch");
         GanNet dv = new ClipDiscriminator(true, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
-                seed + 11);
+                c.batchStd(), seed + 11);
         GanNet di = new ClipDiscriminator(false, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
-                seed + 17);
+                false, seed + 17);
         Layers.dcganInit(g, seed);
         if (g instanceof WarpVideoGenerator warp) {
             warp.startStill();

@@ -22,9 +22,11 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    the default); {@code bounce}: the same with a garment-size canvas whose shift bounces off the frame's edges;
  *                    {@code frames}: every frame drawn from [content, motion code], as MoCoGAN
  *                    ({@link VideoGenerator})
+ * @param batchStd    the clip discriminator also sees how much the clips of a group of 4 differ (minibatch standard
+ *                    deviation, Karras et al. 2018), against clips that all move alike
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
-                            int motionDim, int imageFrames, String generator) {
+                            int motionDim, int imageFrames, String generator, Boolean batchStd) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -37,14 +39,17 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         ConfigException.check(imageFrames >= 1 && imageFrames <= frames, "mocogan.imageFrames must be in 1.."
                 + frames + " (the frames of a clip), got " + imageFrames);
         generator = generator == null ? "warp" : generator;
+        batchStd = batchStd != null && batchStd;  // absent from configs written before it: off, as they trained
         ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
 
-    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I; warps. */
+    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I; bouncing warps,
+     * minibatch deviation in D_V. */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
-        return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "warp");
+        return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
+                true);
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.bytedeco.pytorch.Generator;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.DataShape;
@@ -21,7 +20,6 @@ import org.jgan.core.train.DataShape;
  * centred as the generator crops them.
  */
 final class StyleGan2Discriminator extends GanNet {
-    private static final int MBSTD_GROUP = 4;
     private final EqualizedConv fromRgb;
     private final List<EqualizedConv[]> blocks = new ArrayList<>();
     private final EqualizedConv epilogueConv;
@@ -75,7 +73,7 @@ final class StyleGan2Discriminator extends GanNet {
             Tensor skip = b[2].forward(x);
             x = b[1].forward(b[0].forward(x)).add(skip).mul(new Scalar(Math.sqrt(0.5)));
         }
-        x = epilogueConv.forward(minibatchStd(x));
+        x = epilogueConv.forward(org.jgan.core.nn.MinibatchStd.append(x));
         x = out.forward(fc.forward(x.flatten(1, -1)));
         if (embed == null) {
             return x.view(-1);
@@ -88,34 +86,5 @@ final class StyleGan2Discriminator extends GanNet {
         // projection: <out, embed(y)> / sqrt(dim)
         return x.mul(cmap).sum(new long[]{1}, false, new org.bytedeco.pytorch.ScalarTypeOptional())
                 .mul(new Scalar(1.0 / Math.sqrt(cmapDim)));
-    }
-
-    /**
-     * Appends the standard deviation of each feature over groups of up to 4 samples, averaged to one number per group,
-     * as a constant channel: a batch of near-identical fakes is then easy to spot, which counters mode collapse.
-     */
-    static Tensor minibatchStd(Tensor x) {
-        long n = x.size(0);
-        long g = groupSize(n);
-        long c = x.size(1);
-        long h = x.size(2);
-        long w = x.size(3);
-        Tensor y = x.reshape(g, n / g, c, h, w);
-        y = y.sub(y.mean(new long[]{0}, false, new org.bytedeco.pytorch.ScalarTypeOptional()));
-        y = y.square().mean(new long[]{0}, false, new org.bytedeco.pytorch.ScalarTypeOptional())
-                .add(new Scalar(1e-8)).sqrt();
-        y = y.mean(new long[]{1, 2, 3}, false, new org.bytedeco.pytorch.ScalarTypeOptional()).view(-1, 1, 1, 1);
-        y = y.repeat(g, 1, h, w);
-        return torch.cat(new TensorVector(x, y), 1);
-    }
-
-    /** The largest group size up to 4 that divides the batch (the official code requires divisibility). */
-    static long groupSize(long n) {
-        for (long g = Math.min(MBSTD_GROUP, n); g > 1; g--) {
-            if (n % g == 0) {
-                return g;
-            }
-        }
-        return 1;
     }
 }

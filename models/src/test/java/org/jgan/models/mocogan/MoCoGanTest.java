@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** MoCoGAN through the training loop on small moving clips: shapes, losses, views, resume, sampling, memory. */
 class MoCoGanTest {
-    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "warp");
+    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "warp", false);
 
     @TempDir
     Path tmp;
@@ -76,7 +76,8 @@ class MoCoGanTest {
     void generatorMakesClipsAndTheDiscriminatorsJudgeThem(String generator) {
         GanVariant v = Variants.byName("mocogan-cond");
         DataShape shape = data().shape();
-        TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replace("-sn", ""))
+        TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replace("-sn", ""),
+                generator.equals("bounce"))
                 .in(config("mocogan-cond", 1));
         if (generator.endsWith("-sn")) {  // spectrally normalised critics without batch norm (SNGAN's)
             c = c.withReg(new RegConfig(0, 0, 1, true, 1.0, "")).withModel(new ModelConfig("mocogan-cond", 20,
@@ -199,7 +200,7 @@ class MoCoGanTest {
                 .withModel(new ModelConfig("mocogan", 12, "non-saturating", 8))));
         assertTrue(e.getMessage().contains("mocogan.contentDim (12) must be below model.latentDim (12)"),
                 e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5, "warp"));
+        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5, "warp", false));
         assertTrue(e.getMessage().contains("mocogan.imageFrames must be in 1..4"), e.getMessage());
         assertThrows(ConfigException.class, () -> new MotionSpec(4, 30, 1, 1, 2));
     }
