@@ -12,7 +12,8 @@ import org.jgan.core.data.clips.ClipSources;
  * The {@code mocogan} and {@code mocogan-cond} presets (Tulyakov et al. 2018, scaled for a CPU): moving
  * Fashion-MNIST (16 frames of 48x48), a latent of 50 content + 16 motion-seed values, a 16-unit motion GRU, networks of
  * width 32 (128-64-32 channels), DCGAN's Adam (2e-4, betas 0.5/0.999, as MoCoGAN's code), batches of 16 clips, an
- * EMA generator (0.999), 4 frames per clip for the frame discriminator; the warp generator.
+ * EMA generator (0.999), 4 frames per clip for the frame discriminator; the bouncing warp generator and the
+ * minibatch deviation in the clip discriminator ({@link MoCoGanConfig#defaults()}).
  *
  * <p>Why spectral norm and the hinge loss in both discriminators (SNGAN, Miyato et al. 2018) rather than MoCoGAN's
  * batch norm and cross-entropy: with those, both discriminators won within 250 steps (D(G(z)) 0.006, G's loss 11) and
