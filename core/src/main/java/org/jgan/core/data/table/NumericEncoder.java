@@ -113,6 +113,11 @@ final class NumericEncoder implements ColumnEncoder {
         return 1 + modes.modes() + (hasMissing ? 2 : 0) + (season ? 2 : 0);
     }
 
+    /** Where the [sin, cos] of a date's place in the year sit, after the value, its mode and its missing flag. */
+    private int seasonOffset() {
+        return 1 + modes.modes() + (hasMissing ? 2 : 0);
+    }
+
     @Override
     public void spans(int column, int start, List<OutputSpan> out) {
         out.add(new OutputSpan(spec.name(), column, "value", start, 1, SpanKind.TANH));
@@ -121,7 +126,7 @@ final class NumericEncoder implements ColumnEncoder {
             out.add(new OutputSpan(spec.name(), column, "missing", start + 1 + modes.modes(), 2, SpanKind.SOFTMAX));
         }
         if (season) {
-            int at = start + width() - 2;
+            int at = start + seasonOffset();
             out.add(new OutputSpan(spec.name(), column, "season-sin", at, 1, SpanKind.TANH));
             out.add(new OutputSpan(spec.name(), column, "season-cos", at + 1, 1, SpanKind.TANH));
         }
@@ -148,8 +153,8 @@ final class NumericEncoder implements ColumnEncoder {
         }
         if (season) {
             double a = 2 * Math.PI * Seasons.yearFraction(x);
-            out[offset + width() - 2] = (float) Math.sin(a);
-            out[offset + width() - 1] = (float) Math.cos(a);
+            out[offset + seasonOffset()] = (float) Math.sin(a);
+            out[offset + seasonOffset() + 1] = (float) Math.cos(a);
         }
     }
 
@@ -168,7 +173,7 @@ final class NumericEncoder implements ColumnEncoder {
             double alpha = Math.max(-1, Math.min(1, data[o]));
             double x = modes.decode(alpha, ColumnEncoder.argmax(data, o + 1, modes.modes()));
             if (season) {
-                int at = o + width() - 2;
+                int at = o + seasonOffset();
                 double f = Math.atan2(data[at], data[at + 1]) / (2 * Math.PI);
                 x = Seasons.nearestAt(x, f < 0 ? f + 1 : f);
             }
