@@ -8,8 +8,15 @@ package org.jgan.core.data.table;
  * @param type   what the column holds
  * @param format the {@link java.time.format.DateTimeFormatter} pattern of a {@link ColumnType#DATETIME} column (e.g.
  *               "uuuu-MM-dd"); null for every other type
+ * @param season whether a date-time column's place in the year is modelled besides its instant: true, false, or null
+ *               to decide from the data (columns spanning at least a year); null for every other type
  */
-public record ColumnSpec(String name, ColumnType type, String format) {
+public record ColumnSpec(String name, ColumnType type, String format, Boolean season) {
+    /** A column whose season, if it is a date-time, is decided from the data. */
+    public ColumnSpec(String name, ColumnType type, String format) {
+        this(name, type, format, null);
+    }
+
     public ColumnSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a column name must not be empty");
@@ -23,6 +30,10 @@ public record ColumnSpec(String name, ColumnType type, String format) {
         }
         if (format != null) {
             DateTimes.of(format); // fails with a message naming the pattern
+        }
+        if (season != null && type != ColumnType.DATETIME) {
+            throw new IllegalArgumentException("column \"" + name + "\": only a date-time column has a season, this "
+                    + "one is " + type.key());
         }
     }
 }

@@ -79,7 +79,8 @@ final class NumericEncoder implements ColumnEncoder {
         };
         int decimals = spec.type() == ColumnType.CONTINUOUS ? decimals(v) : -1;
         double fill = Arrays.stream(v).average().orElseThrow();
-        boolean season = spec.type() == ColumnType.DATETIME && max - min >= Seasons.YEAR_SECONDS;
+        boolean season = spec.type() == ColumnType.DATETIME
+                && (spec.season() != null ? spec.season() : max - min >= Seasons.YEAR_SECONDS);
         return new NumericEncoder(spec, ModeSpecificNormalizer.fit(v, seed), v.length < t.rows(), fill, min, max,
                 step, decimals, season);
     }

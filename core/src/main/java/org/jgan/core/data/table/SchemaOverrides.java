@@ -18,15 +18,20 @@ import org.jgan.core.data.DataException;
  * {"columns": {"weather": "categorical", "date": {"type": "datetime", "format": "yyyy/MM/dd"}},
  *  "missing": ["NA", "null"]}
  * }</pre>
- * A date-time column declared without a format is read in whichever ISO pattern fits its values. An empty or
+ * A date-time column declared without a format is read in whichever ISO pattern fits its values. A date-time column
+ * spanning a year or more carries its place in the year into the models; {@code "season": false} in its declaration
+ * leaves that out (a table whose dates are not seasonal), {@code "season": true} keeps it for a shorter span. An empty or
  * whitespace-only cell (and a JSON null or absent field) is always missing; "missing" adds texts, compared after
  * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
  */
 public final class SchemaOverrides {
     private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of());
 
-    /** A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns). */
-    record Declared(ColumnType type, String format) {
+    /**
+     * A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns) and
+     * whether its season is modelled (null: decided from the data).
+     */
+    record Declared(ColumnType type, String format, Boolean season) {
     }
 
     private final String source;
@@ -46,8 +51,16 @@ public final class SchemaOverrides {
 
     /** These overrides plus {@code column} declared as {@code type} ({@code format}: a date-time pattern or null). */
     public SchemaOverrides declare(String column, ColumnType type, String format) {
+        return declare(column, type, format, null);
+    }
+
+    /**
+     * These overrides plus {@code column} declared as {@code type}, {@code format} as above; {@code season} says
+     * whether a date-time column's place in the year is modelled (null: when it spans a year or more).
+     */
+    public SchemaOverrides declare(String column, ColumnType type, String format, Boolean season) {
         Map<String, Declared> m = new LinkedHashMap<>(columns);
-        m.put(column, checked(source, column, type, format));
+        m.put(column, checked(source, column, type, format, season));
         return new SchemaOverrides(source, m, missing);
     }
 
@@ -102,16 +115,25 @@ public final class SchemaOverrides {
     private static Declared column(String src, String name, JsonNode v) {
         String type;
         String format = null;
+        Boolean season = null;
         if (v.isTextual()) {
             type = v.asText();
         } else if (v.isObject() && v.path("type").isTextual()) {
             type = v.get("type").asText();
             for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if (!k.equals("type") && !k.equals("format")) {
+                if (!k.equals("type") && !k.equals("format") && !k.equals("season")) {
                     throw new DataException(src + ": column \"" + name + "\": unknown key \"" + k + "\" (a column "
-                            + "has \"type\" and, for a datetime, \"format\")");
+                            + "has \"type\" and, for a datetime, \"format\" and \"season\")");
                 }
+            }
+            JsonNode sn = v.path("season");
+            if (!sn.isMissingNode()) {
+                if (!sn.isBoolean()) {
+                    throw new DataException(src + ": column \"" + name + "\": \"season\" must be true or false, got "
+                            + sn);
+                }
+                season = sn.asBoolean();
             }
             JsonNode f = v.path("format");
             if (!f.isMissingNode()) {
@@ -130,15 +152,19 @@ public final class SchemaOverrides {
             throw new DataException(src + ": column \"" + name + "\": unknown type \"" + type + "\", expected one of "
                     + ColumnType.keys());
         }
-        return checked(src, name, t, format);
+        return checked(src, name, t, format, season);
     }
 
-    private static Declared checked(String src, String name, ColumnType type, String format) {
+    private static Declared checked(String src, String name, ColumnType type, String format, Boolean season) {
         if (type == null) {
             throw new DataException(src + ": column \"" + name + "\" needs a type, one of " + ColumnType.keys());
         }
         if (format != null && type != ColumnType.DATETIME) {
             throw new DataException(src + ": column \"" + name + "\": a format is only for datetime columns, "
+                    + "this one is " + type.key());
+        }
+        if (season != null && type != ColumnType.DATETIME) {
+            throw new DataException(src + ": column \"" + name + "\": a season is only for datetime columns, "
                     + "this one is " + type.key());
         }
         if (format != null) {
@@ -148,7 +174,7 @@ public final class SchemaOverrides {
                 throw new DataException(src + ": column \"" + name + "\": " + e.getMessage());
             }
         }
-        return new Declared(type, format);
+        return new Declared(type, format, season);
     }
 
     /** Where these came from, for messages. */

@@ -51,9 +51,9 @@ public final class TableSchema {
             if (d == null) {
                 specs.add(TypeInference.infer(raw, c, o));
             } else if (d.type() == ColumnType.DATETIME && d.format() == null) {
-                specs.add(new ColumnSpec(name, d.type(), TypeInference.isoPattern(raw, c, o)));
+                specs.add(new ColumnSpec(name, d.type(), TypeInference.isoPattern(raw, c, o), d.season()));
             } else {
-                specs.add(new ColumnSpec(name, d.type(), d.format()));
+                specs.add(new ColumnSpec(name, d.type(), d.format(), d.season()));
             }
         }
         return new TableSchema(specs, o.missingTokens());
@@ -93,6 +93,7 @@ public final class TableSchema {
     @Override
     public String toString() {
         return String.join(", ", columns.stream().map(c -> c.name() + ": " + c.type().key()
-                + (c.format() == null ? "" : " (" + c.format() + ")")).toList());
+                + (c.format() == null ? "" : " (" + c.format() + (c.season() == null ? ""
+                : c.season() ? ", season" : ", no season") + ")")).toList());
     }
 }

@@ -132,7 +132,7 @@ public final class TableSources {
         for (String column : named.declaredColumns()) {
             if (o.declared(column) == null) {
                 SchemaOverrides.Declared d = named.declared(column);
-                out = out.declare(column, d.type(), d.format());
+                out = out.declare(column, d.type(), d.format(), d.season());
             }
         }
         return out;

@@ -90,6 +90,12 @@ class SchemaOverridesTest {
         assertTrue(colKey.contains("column \"n\": unknown key \"fmt\""), colKey);
         String json = error("{\"columns\": ");
         assertTrue(json.contains("schema.json: the schema file is not valid JSON"), json);
+        String seasonOnInt = error("{\"columns\": {\"n\": {\"type\": \"integer\", \"season\": false}}}");
+        assertTrue(seasonOnInt.contains("column \"n\": a season is only for datetime columns, this one is integer"),
+                seasonOnInt);
+        String seasonText = error("{\"columns\": {\"date\": {\"type\": \"datetime\", \"season\": \"no\"}}}");
+        assertTrue(seasonText.contains("column \"date\": \"season\" must be true or false, got \"no\""),
+                seasonText);
         String missing = error("{\"missing\": \"NA\"}");
         assertTrue(missing.contains("\"missing\" must be a list"), missing);
     }

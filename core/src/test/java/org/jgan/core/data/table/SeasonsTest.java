@@ -69,4 +69,28 @@ class SeasonsTest {
         TableTransformer tf = TableTransformer.fit(Table.readCsv(f), 1);
         assertTrue(tf.spans().stream().noneMatch(s -> s.part().startsWith("season")), tf.spans().toString());
     }
+
+    /** The schema decides over the span: a long column without its season, a short one with it. */
+    @Test
+    void aSchemaTurnsTheSeasonOffOrOn() throws IOException {
+        StringBuilder b = new StringBuilder("date,x\n");
+        for (int i = 0; i < 2 * 365; i += 5) {
+            b.append(LocalDate.of(2019, 1, 1).plusDays(i)).append(',').append(i % 7).append('\n');
+        }
+        Path longer = dir.resolve("long.csv");
+        Files.writeString(longer, b.toString());
+        Path schema = dir.resolve("s.json");
+        Files.writeString(schema, "{\"columns\": {\"date\": {\"type\": \"datetime\", \"season\": false}}}");
+        Table off = Table.readCsv(longer, SchemaOverrides.load(schema));
+        assertEquals(Boolean.FALSE, off.schema().column(0).season());
+        TableTransformer tf = TableTransformer.fit(off, 1);
+        assertTrue(tf.spans().stream().noneMatch(s -> s.part().startsWith("season")), tf.spans().toString());
+        assertEquals(2, TableTransformer.fit(Table.readCsv(longer), 1).spans().stream()
+                .filter(s -> s.part().startsWith("season")).count(), "without the schema: two years, a season");
+        Path shorter = dir.resolve("short.csv");
+        Files.writeString(shorter, "date,x\n2020-01-01,1\n2020-06-01,2\n2020-09-30,3\n");
+        Table on = Table.readCsv(shorter, SchemaOverrides.none().declare("date", ColumnType.DATETIME, null, true));
+        assertEquals(2, TableTransformer.fit(on, 1).spans().stream().filter(s -> s.part().startsWith("season"))
+                .count());
+    }
 }
