@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.jgan.core.data.table.Table;
+import org.jgan.metrics.table.ClassScore;
 import org.jgan.metrics.table.ColumnShape;
 import org.jgan.metrics.table.PairTrend;
 import org.jgan.metrics.table.Privacy;
@@ -173,6 +174,18 @@ public final class TableHtml {
         h.append("</table><p class=\"muted\">").append(u.trainRows()).append(" real training rows, ")
                 .append(u.syntheticRows()).append(" synthetic rows, ").append(u.testRows())
                 .append(" real test rows.</p>");
+        if (!u.classes().isEmpty()) {
+            h.append("<table><tr><th>class</th><th>real test rows</th><th>F1, TRTR (real)</th>"
+                    + "<th>F1, TSTR synthetic</th><th>F1, TSTR baseline</th></tr>");
+            for (int i = 0; i < u.classes().size(); i++) {
+                ClassScore c = u.classes().get(i);
+                h.append("<tr><td>").append(esc(c.label())).append("</td><td class=\"n\">").append(c.support())
+                        .append("</td><td class=\"n\">").append(num(c.trtrF1())).append("</td><td class=\"n\">")
+                        .append(num(c.tstrF1())).append("</td><td class=\"n\">")
+                        .append(num(b.classes().get(i).tstrF1())).append("</td></tr>");
+            }
+            h.append("</table>");
+        }
     }
 
     static String num(double x) {

@@ -47,9 +47,10 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
  * @param testRows      real test rows (target present)
  * @param scores        the metrics, TRTR against TSTR
  * @param note          where the test rows came from
+ * @param classes       per class of a classification target (by name), F1 of both models; empty for a regression
  */
 public record Utility(String target, String task, String model, int trainRows, int syntheticRows, int testRows,
-                      List<UtilityScore> scores, String note) {
+                      List<UtilityScore> scores, String note, List<ClassScore> classes) {
     /** Trees in each forest. */
     public static final int TREES = 50;
     private static final int DEPTH = 12;
@@ -58,6 +59,7 @@ public record Utility(String target, String task, String model, int trainRows, i
 
     public Utility {
         scores = List.copyOf(scores);
+        classes = List.copyOf(classes);
     }
 
     /**
@@ -81,7 +83,8 @@ public record Utility(String target, String task, String model, int trainRows, i
             LabelEvaluation b = ev.evaluate(classifier(seed).train(syn), tst);
             return new Utility(target, "classification", model, real.size(), syn.size(), tst.size(),
                     List.of(UtilityScore.of("accuracy", a.accuracy(), b.accuracy(), true),
-                            UtilityScore.of("macroF1", a.macroAveragedF1(), b.macroAveragedF1(), true)), note);
+                            UtilityScore.of("macroF1", a.macroAveragedF1(), b.macroAveragedF1(), true)), note,
+                    perClass(tst, a, b));
         }
         RegressionFactory f = new RegressionFactory();
         Dataset<Regressor> real = dataset(train, target, f, false);
@@ -92,7 +95,16 @@ public record Utility(String target, String task, String model, int trainRows, i
         RegressionEvaluation b = ev.evaluate(regressor(seed).train(syn), tst);
         return new Utility(target, "regression", model, real.size(), syn.size(), tst.size(),
                 List.of(UtilityScore.of("mae", a.averageMAE(), b.averageMAE(), false),
-                        UtilityScore.of("r2", a.averageR2(), b.averageR2(), true)), note);
+                        UtilityScore.of("r2", a.averageR2(), b.averageR2(), true)), note, List.of());
+    }
+
+    /** F1 per class present among the test rows, by name. */
+    private static List<ClassScore> perClass(Dataset<Label> test, LabelEvaluation real, LabelEvaluation synthetic) {
+        List<ClassScore> out = new ArrayList<>();
+        test.getOutputInfo().getDomain().stream().sorted(java.util.Comparator.comparing(Label::getLabel))
+                .forEach(l -> out.add(new ClassScore(l.getLabel(), (long) real.getConfusionMatrix().support(l),
+                        real.f1(l), synthetic.f1(l))));
+        return out;
     }
 
     /** The target's column in {@code train}, checked to exist and to vary. */

@@ -26,6 +26,9 @@ class UtilityTest {
         assertEquals(f1.trtr(), f1.tstr(), 1e-12); // the same rows, the same seed: the same forest
         assertEquals(1, f1.ratio(), 1e-12);
         assertEquals(400, u.trainRows());
+        // macro-F1 is the mean of the per-class F1s, and every test row belongs to one listed class
+        assertEquals(f1.trtr(), u.classes().stream().mapToDouble(ClassScore::trtrF1).average().orElseThrow(), 1e-12);
+        assertEquals(u.testRows(), u.classes().stream().mapToLong(ClassScore::support).sum());
         // A target that ignores x cannot be learnt from rows whose label was shuffled away from x.
         Table base = IndependentMarginals.sample(train, 400, 4);
         Utility b = Utility.of(train, test, base, "label", 3, "test");
@@ -39,6 +42,7 @@ class UtilityTest {
         Utility u = Utility.of(train, test, train, "y", 3, "test");
         assertEquals("regression", u.task());
         assertEquals("mae", u.scores().get(0).metric());
+        assertTrue(u.classes().isEmpty());
         assertTrue(u.scores().get(1).trtr() > 0.9, u.toString()); // y = 2x + noise
     }
 

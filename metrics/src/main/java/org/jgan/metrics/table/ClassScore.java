@@ -1,0 +1,14 @@
+package org.jgan.metrics.table;
+
+/**
+ * One class of a classification target in {@link Utility}: how well a model trained on real rows (TRTR) and one
+ * trained on synthetic rows (TSTR) find it among the real test rows. Macro-F1 averages these, so a rare class that
+ * synthetic rows teach badly shows here before it shows in the average.
+ *
+ * @param label   the class
+ * @param support real test rows of the class
+ * @param trtrF1  F1 of the class, trained on real
+ * @param tstrF1  F1 of the class, trained on synthetic
+ */
+public record ClassScore(String label, long support, double trtrF1, double tstrF1) {
+}
