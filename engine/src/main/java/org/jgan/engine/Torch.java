@@ -52,6 +52,10 @@ public final class Torch {
             // oversubscribes the cores. Measured with `jgan bench` on 2 cores: a DCGAN step takes 215 ms with
             // OpenBLAS threading and 115 ms without (PyTorch shows the same effect: 271 ms vs 182 ms).
             org.bytedeco.openblas.global.openblas.blas_set_num_threads(1);
+            // NNPACK would take stride-1 convolutions of large batches; on CPUs its cpuinfo does not know (the
+            // Zen 5 EPYC here) it prints "Could not initialize NNPACK! Reason: Unsupported hardware" to stderr and
+            // libtorch falls back anyway. Off everywhere, so every CPU runs the same kernels (docs/engine.md).
+            torch.globalContext().setUserEnabledNNPACK(false);
         }
         if (Torch.threads != threads) {
             torch.set_num_threads(threads);
