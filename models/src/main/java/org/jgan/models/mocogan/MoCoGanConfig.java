@@ -24,9 +24,14 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    ({@link VideoGenerator})
  * @param batchStd    the clip discriminator also sees how much the clips of a group of 4 differ (minibatch standard
  *                    deviation, Karras et al. 2018), against clips that all move alike
+ * @param upsample    how the warp generators' canvas grows: {@code transposed} (DCGAN's stride-2 transposed
+ *                    convolutions, the default and what runs made before the key had) or {@code resize}
+ *                    (nearest-neighbour doubling, then a 3x3 convolution; Odena et al. 2016, "Deconvolution and
+ *                    checkerboard artifacts"), which drew thinner, speckled garments here (docs/results.md)
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
-                            int motionDim, int imageFrames, String generator, Boolean batchStd) {
+                            int motionDim, int imageFrames, String generator, Boolean batchStd,
+                            String upsample) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -40,16 +45,21 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
                 + frames + " (the frames of a clip), got " + imageFrames);
         generator = generator == null ? "warp" : generator;
         batchStd = batchStd != null && batchStd;  // absent from configs written before it: off, as they trained
+        upsample = upsample == null ? "transposed" : upsample;  // absent from configs written before it: as they trained
+        ConfigException.check(upsample.equals("resize") || upsample.equals("transposed"),
+                "mocogan.upsample must be resize or transposed, got " + upsample);
         ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
 
-    /** 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I; bouncing warps,
-     * minibatch deviation in D_V. */
+    /**
+     * 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I;
+     * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V.
+     */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
         return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
-                true);
+                true, "transposed");
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** MoCoGAN through the training loop on small moving clips: shapes, losses, views, resume, sampling, memory. */
 class MoCoGanTest {
-    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "warp", false);
+    static final MoCoGanConfig SMALL = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "warp", false, null);
 
     @TempDir
     Path tmp;
@@ -72,12 +72,12 @@ class MoCoGanTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "bounce", "frames", "warp-sn"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "bounce", "bounce-resize", "frames", "warp-sn"})
     void generatorMakesClipsAndTheDiscriminatorsJudgeThem(String generator) {
         GanVariant v = Variants.byName("mocogan-cond");
         DataShape shape = data().shape();
-        TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replace("-sn", ""),
-                generator.equals("bounce"))
+        TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replaceAll("-.*", ""),
+                generator.startsWith("bounce"), generator.endsWith("-resize") ? "resize" : "transposed")
                 .in(config("mocogan-cond", 1));
         if (generator.endsWith("-sn")) {  // spectrally normalised critics without batch norm (SNGAN's)
             c = c.withReg(new RegConfig(0, 0, 1, true, 1.0, "")).withModel(new ModelConfig("mocogan-cond", 20,
@@ -114,6 +114,21 @@ class MoCoGanTest {
             assertEquals(Math.exp(0.2), scale, 1e-5, "scale within e^0.2");
             assertEquals(0.3, Math.atan2(far[3], far[0]), 1e-5, "a turn within 0.3 rad");
         }
+    }
+
+    @Test
+    void resizingDoublesEveryPixelAndOldConfigsKeepTransposedConvolutions() {
+        try (StepScope s = StepScope.open()) {
+            float[] d = Tensors.toFloats(WarpVideoGenerator.doubled(Tensors.fromFloats(new float[]{1, 2, 3, 4}, 1, 1,
+                    2, 2)).contiguous());
+            assertArrayEquals(new float[]{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, d, 0f);
+        }
+        assertEquals("transposed", SMALL.upsample(), "a config without the key trains as it did when written");
+        assertEquals("transposed", MoCoGanConfig.defaults().upsample());
+        ConfigException e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2,
+                "warp", false, "bilinear"));
+        assertTrue(e.getMessage().contains("mocogan.upsample must be resize or transposed, got bilinear"),
+                e.getMessage());
     }
 
     @Test
@@ -200,7 +215,7 @@ class MoCoGanTest {
                 .withModel(new ModelConfig("mocogan", 12, "non-saturating", 8))));
         assertTrue(e.getMessage().contains("mocogan.contentDim (12) must be below model.latentDim (12)"),
                 e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5, "warp", false));
+        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 5, "warp", false, null));
         assertTrue(e.getMessage().contains("mocogan.imageFrames must be in 1..4"), e.getMessage());
         assertThrows(ConfigException.class, () -> new MotionSpec(4, 30, 1, 1, 2));
     }
