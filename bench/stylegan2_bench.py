@@ -6,7 +6,9 @@ depthwise convolutions, equalized lr), the same step (D on real and detached fak
 the shared fake) and Adam 0.0025, betas 0/0.99. Timed as jgan times itself: process CPU time and wall time per step.
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
-Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH
+Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH [SIDE]
+SIDE: the training images' side (default 28); the networks work at the next power of two, G's output cropped to the
+centre SIDE x SIDE and D's input padded back with -1, as jgan does.
 """
 import json
 import math
@@ -19,11 +21,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 threads, batch, steps, warmup, width = map(int, sys.argv[1:6])
+SIDE = int(sys.argv[6]) if len(sys.argv) > 6 else 28
 torch.set_num_interop_threads(1)
 torch.set_num_threads(threads)
 torch.manual_seed(0)
 Z = 128
-RES = 32
+RES = 4
+while RES < SIDE:
+    RES *= 2
+TOP = (RES - SIDE) // 2  # jgan crops and pads centred: (R - side) / 2 before, the rest after
 SQRT2 = math.sqrt(2)
 
 
@@ -136,7 +142,7 @@ class G(nn.Module):
                 img = y if img is None else up(img) + y
             else:
                 x = layer(x, ws[:, wi])
-        return img[:, :, 2:30, 2:30]
+        return img[:, :, TOP:TOP + SIDE, TOP:TOP + SIDE]
 
 
 class EqConv(nn.Module):
@@ -174,7 +180,8 @@ class D(nn.Module):
         self.out = EqLinear(c4, 1)
 
     def forward(self, img):
-        x = self.fromrgb(F.pad(img, [2, 2, 2, 2], value=-1.0))
+        rest = RES - SIDE - TOP
+        x = self.fromrgb(F.pad(img, [TOP, rest, TOP, rest], value=-1.0))
         for c0, c1, sk in self.blocks:
             x = (c1(c0(x)) + sk(x)) * math.sqrt(0.5)
         n, c, h, w = x.shape
@@ -189,7 +196,7 @@ g, d = G(), D()
 c = 16 / 17
 opt_g = torch.optim.Adam(g.parameters(), lr=0.0025, betas=(0.0, 0.99))
 opt_d = torch.optim.Adam(d.parameters(), lr=0.0025 * c, betas=(0.0, 0.99 ** c))
-real = torch.rand(batch, 1, 28, 28) * 2 - 1
+real = torch.rand(batch, 1, SIDE, SIDE) * 2 - 1
 
 
 def set_trainable(m, on):

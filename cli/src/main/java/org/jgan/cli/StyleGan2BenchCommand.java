@@ -1,40 +1,53 @@
 package org.jgan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bytedeco.pytorch.TensorVector;
+import org.jgan.cli.report.ScalingChart;
+import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.Presets;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.image.ImageGrid;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
+import org.jgan.engine.CpuInfo;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
+import org.jgan.models.stylegan2.StyleGan2Config;
+import org.jgan.models.stylegan2.StyleGan2Cost;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code jgan bench-stylegan2}: the StyleGAN2 training step of the stylegan2 preset (Karras et al. 2020, scaled down)
- * against the same networks and step written in PyTorch ({@code bench/stylegan2_bench.py}), one after the other.
- * Besides wall time it reports process CPU time per step, which stays comparable on a machine shared with other
- * jobs, where wall time mostly measures the neighbours.
+ * against the same networks and step written in PyTorch ({@code bench/stylegan2_bench.py}), one after the other, at
+ * one image size and batch or, with {@code --sweep}, over sizes and batches, with the FLOP per step counted from the
+ * architecture ({@link StyleGan2Cost}) so that the cost of a run can be predicted. Besides wall time it reports
+ * process CPU time per step, which stays comparable on a machine shared with other jobs, where wall time mostly
+ * measures the neighbours.
  */
 @Command(name = "bench-stylegan2", mixinStandardHelpOptions = true,
-        description = "Measure the StyleGAN2 training step (32x32, stylegan2 preset) against PyTorch.")
+        description = "Measure the StyleGAN2 training step (stylegan2 preset) against PyTorch, at one size or a sweep.")
 public final class StyleGan2BenchCommand implements Callable<Integer> {
+    /** The sweep: sizes 28 (32x32 networks), 64 and 128 at batch 32, and batches 8 to 128 at size 28. */
+    static final int[][] SWEEP = {{28, 32}, {64, 32}, {128, 32}, {28, 8}, {28, 16}, {28, 64}, {28, 128}};
+
     @Option(names = "--steps", defaultValue = "32", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -47,18 +60,88 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "64", description = "model.width (default: ${DEFAULT-VALUE}).")
     int width;
 
+    @Option(names = "--size", defaultValue = "28", description = "Side of the (synthetic) training images; the "
+            + "networks work at the next power of two (default: ${DEFAULT-VALUE}, 32x32 networks).")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Images per step (default: ${DEFAULT-VALUE}, the "
+            + "preset's).")
+    int batch;
+
+    @Option(names = "--sweep", description = "Measure every size and batch of the sweep (28, 64, 128 at batch 32; "
+            + "batches 8, 16, 64, 128 at 28) instead of one.")
+    boolean sweep;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw CPU ms per step against GFLOP per "
+            + "step (with --sweep).")
+    Path plot;
+
     @Mixin
     PythonOptions python = new PythonOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** One measured setting; the PyTorch figures are NaN without Python. */
+    record Point(int size, int resolution, int batch, double gflop, double wallMs, double cpuMs, double pyWallMs,
+                 double pyCpuMs, long params) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        ConfigException.check(size >= 4 && size <= 256, "--size must be in 4..256 pixels, got " + size);
+        ConfigException.check(batch >= 1 && batch <= 4096, "--batch must be in 1..4096, got " + batch);
+        ConfigException.check(steps >= 1 && warmup >= 0, "--steps must be at least 1 and --warmup at least 0");
+        ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
         Torch.init(threads);
+        var out = spec.commandLine().getOut();
+        double peak = CpuInfo.fp32PeakGflops(threads);
+        out.printf("StyleGAN2 training step, width %d, %d thread(s), median of %d steps; GFLOP counted from the "
+                + "architecture, steps without R1%n", width, threads, steps);
+        out.printf("%5s %5s %6s %8s %10s %10s %11s %8s %10s%n", "size", "net", "batch", "GFLOP", "jgan ms",
+                "PyTorch ms", "jgan/PyT", "GFLOP/s", "of peak");
+        List<Point> points = new ArrayList<>();
+        for (int[] c : sweep ? SWEEP : new int[][]{{size, batch}}) {
+            Point p = measure(c[0], c[1]);
+            points.add(p);
+            double gflops = p.gflop() / (p.cpuMs() / 1000) * threads;
+            out.printf("%5d %5d %6d %8.2f %10.1f %10.1f %11.2f %8.1f %9.0f%%%n", p.size(), p.resolution(), p.batch(),
+                    p.gflop(), p.cpuMs(), p.pyCpuMs(), p.cpuMs() / p.pyCpuMs(), gflops, 100 * gflops / peak);
+            out.flush();
+        }
+        out.printf("CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. Peak assumed: "
+                + "%.0f GFLOP/s (%s)%n", peak, CpuInfo.peakAssumption(threads));
+        if (json != null) {
+            var m = Map.of("cpu", CpuInfo.model(), "threads", threads, "width", width, "steps", steps,
+                    "fp32_peak_gflops", peak, "points", points);
+            AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+        }
+        if (plot != null) {
+            double[] x = points.stream().mapToDouble(Point::gflop).toArray();
+            List<double[]> ys = new ArrayList<>();
+            ys.add(points.stream().mapToDouble(Point::cpuMs).toArray());
+            List<String> names = new ArrayList<>(List.of("jgan (libtorch " + Torch.libtorchVersion() + ")"));
+            if (!python.noPython) {
+                ys.add(points.stream().mapToDouble(Point::pyCpuMs).toArray());
+                names.add("PyTorch");
+            }
+            ImageGrid.writePng(ScalingChart.draw("StyleGAN2 step, " + threads + " thread(s), " + CpuInfo.model(), x,
+                    names, ys), plot);
+        }
+        return 0;
+    }
+
+    /** jgan's step, then PyTorch's, at {@code size} pixels and {@code batch} images. */
+    private Point measure(int size, int batch) throws Exception {
         TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width),
                 TrainConfig.class);
-        int batch = cfg.data().batch();
+        StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
+        int resolution = Integer.highestOneBit(size - 1) * 2;
+        double gflop = StyleGan2Cost.stepFlop(Math.max(4, resolution), width, cfg.model().latentDim(), 1,
+                sg.styleMixing(), 0, batch) / 1e9;
         cfg = cfg.withData(new DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000, 1_000_000, 1, 16));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -66,7 +149,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         double[] cpu = new double[warmup + steps + 1];
         long params;
         Path tmp = Files.createTempDirectory("jgan-bench-sg2");
-        try (Trainer t = new Trainer(Variants.byName("stylegan2"), cfg, SyntheticData.shapes(batch * 4, 28, 1),
+        try (Trainer t = new Trainer(Variants.byName("stylegan2"), cfg, SyntheticData.shapes(batch * 4, size, 1),
                 tmp)) {
             params = count(t.players().generator()) + count(t.players().discriminator());
             wall[0] = System.nanoTime() / 1e6;
@@ -81,23 +164,21 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
-        double wallMs = median(wall);
-        double cpuMs = median(cpu);
-        var out = spec.commandLine().getOut();
-        out.printf("StyleGAN2 step, 32x32 (28x28 data), batch %d, width %d, %d thread(s), median of %d steps%n", batch,
-                width, threads, steps);
-        out.printf("%-26s %12s %12s %14s %10s%n", "", "wall ms", "CPU ms", "img/s by CPU", "params");
-        out.printf("%-26s %12.1f %12.1f %14.1f %10d%n", "jgan (libtorch " + Torch.libtorchVersion() + ")", wallMs,
-                cpuMs, batch * threads / (cpuMs / 1000), params);
+        double pyWall = Double.NaN;
+        double pyCpu = Double.NaN;
         if (!python.noPython) {
-            JsonNode p = runPython(batch);
-            double pyCpu = p.get("cpu_ms_median").asDouble();
-            out.printf("%-26s %12.1f %12.1f %14.1f %10d%n", "PyTorch " + p.get("torch").asText(),
-                    p.get("step_ms_median").asDouble(), pyCpu, batch * threads / (pyCpu / 1000),
-                    p.get("params_g").asLong() + p.get("params_d").asLong());
-            out.printf("CPU time per step, jgan / PyTorch: %.2f (below 1: jgan is faster)%n", cpuMs / pyCpu);
+            // as jgan: OpenBLAS single-threaded inside torch's own threads
+            JsonNode p = python.run("/bench/stylegan2_bench.py", Map.of("OPENBLAS_NUM_THREADS", "1"), threads, batch,
+                    steps, warmup, width, size);
+            pyWall = p.get("step_ms_median").asDouble();
+            pyCpu = p.get("cpu_ms_median").asDouble();
+            long pyParams = p.get("params_g").asLong() + p.get("params_d").asLong();
+            if (pyParams != params) {
+                spec.commandLine().getErr().printf("note: at size %d PyTorch's networks have %d parameters, jgan's "
+                        + "%d: they differ%n", size, pyParams, params);
+            }
         }
-        return 0;
+        return new Point(size, resolution, batch, gflop, median(wall), median(cpu), pyWall, pyCpu, params);
     }
 
     private double median(double[] stamps) {
@@ -116,11 +197,5 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             n += p.get(i).numel();
         }
         return n;
-    }
-
-    private JsonNode runPython(int batch) throws Exception {
-        // as jgan: OpenBLAS single-threaded inside torch's own threads
-        return python.run("/bench/stylegan2_bench.py", Map.of("OPENBLAS_NUM_THREADS", "1"), threads, batch, steps,
-                warmup, width);
     }
 }

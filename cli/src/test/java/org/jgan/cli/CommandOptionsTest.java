@@ -45,8 +45,9 @@ class CommandOptionsTest {
                     "--no-ema boolean", "--out Path", "--run! Path", "--steps=300 int")),
             Map.entry("bench", List.of("--batch=64 int", "--json Path", "--no-python boolean",
                     "--python=/usr/bin/python3 String", "--steps=50 int", "--threads Integer", "--warmup=10 int")),
-            Map.entry("bench-stylegan2", List.of("--no-python boolean", "--python=/usr/bin/python3 String",
-                    "--steps=32 int", "--threads=1 int", "--warmup=3 int", "--width=64 int"))));
+            Map.entry("bench-stylegan2", List.of("--batch=32 int", "--json Path", "--no-python boolean",
+                    "--plot Path", "--python=/usr/bin/python3 String", "--size=28 int", "--steps=32 int",
+                    "--sweep boolean", "--threads=1 int", "--warmup=3 int", "--width=64 int"))));
 
     /** One option as {@code names[!][=default] Type}; '!' marks a required option. */
     static String signature(OptionSpec o) {
