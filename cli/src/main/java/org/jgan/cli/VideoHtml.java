@@ -37,6 +37,9 @@ final class VideoHtml {
                 .append("</th><th>real</th></tr>");
         row(h, "content consistency (share of clips)", r.contentConsistency(), r.realContentConsistency());
         row(h, "frame agreement with the clip's class", r.frameAgreement(), r.realFrameAgreement());
+        if (!Double.isNaN(r.classMatch())) {
+            row(h, "frames of the asked class (real: of their own)", r.classMatch(), r.realClassMatch());
+        }
         row(h, "mean speed (pixels per frame)", r.meanSpeed(), r.realMeanSpeed());
         row(h, "speed KS statistic vs training clips", r.speedKs(), r.realSpeedKs());
         row(h, "direction change KS statistic", r.directionKs(), r.realDirectionKs());

@@ -74,6 +74,10 @@ public final class VideoReportCommand implements Callable<Integer> {
         System.out.printf("  content consistency  %.1f%% of clips, frame agreement %.1f%% (real %.1f%%, %.1f%%)%n",
                 100 * r.contentConsistency(), 100 * r.frameAgreement(), 100 * r.realContentConsistency(),
                 100 * r.realFrameAgreement());
+        if (!Double.isNaN(r.classMatch())) {
+            System.out.printf("  asked class          %.1f%% of frames (real frames: their class %.1f%%)%n",
+                    100 * r.classMatch(), 100 * r.realClassMatch());
+        }
         System.out.printf("  speed                mean %.2f px/frame (real %.2f), KS %.3f (real %.3f)%n", r.meanSpeed(),
                 r.realMeanSpeed(), r.speedKs(), r.realSpeedKs());
         System.out.printf("  direction change     KS %.3f (real %.3f)%n", r.directionKs(), r.realDirectionKs());

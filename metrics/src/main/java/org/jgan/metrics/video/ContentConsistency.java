@@ -20,8 +20,11 @@ import org.jgan.metrics.features.ClassifierFeatures;
  * @param clips      number of clips
  * @param consistent share of the clips whose frames all get the same class
  * @param agreement  mean over clips of the share of frames whose class is the clip's most frequent one
+ * @param classMatch share of the labelled clips' frames whose class is the clip's own label (the class a conditional model was asked
+ *                   for, the true class of a real clip); NaN for unlabelled clips. With {@code consistent} it tells a
+ *                   model that keeps one garment per clip from one that keeps the garment it was asked for
  */
-public record ContentConsistency(String source, int clips, double consistent, double agreement) {
+public record ContentConsistency(String source, int clips, double consistent, double agreement, double classMatch) {
     /** Clips classified per batch (times their frames). */
     static final int BATCH = 32;
 
@@ -40,6 +43,8 @@ public record ContentConsistency(String source, int clips, double consistent, do
         }
         int consistent = 0;
         double agreement = 0;
+        long matching = 0;
+        long labelled = 0;
         byte[] clip = new byte[source.clipBytes()];
         for (int from = 0; from < n; from += BATCH) {
             int m = Math.min(BATCH, n - from);
@@ -56,9 +61,17 @@ public record ContentConsistency(String source, int clips, double consistent, do
                 int top = topCount(cls, i * t, t, s.classes());
                 consistent += top == t ? 1 : 0;
                 agreement += (double) top / t;
+                int label = source.label(from + i);
+                if (label >= 0) {
+                    labelled += t;
+                    for (int f = 0; f < t; f++) {
+                        matching += cls[i * t + f] == label ? 1 : 0;
+                    }
+                }
             }
         }
-        return new ContentConsistency(source.name(), n, (double) consistent / n, agreement / n);
+        return new ContentConsistency(source.name(), n, (double) consistent / n, agreement / n,
+                labelled > 0 ? (double) matching / labelled : Double.NaN);
     }
 
     /**

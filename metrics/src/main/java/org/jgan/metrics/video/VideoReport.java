@@ -48,6 +48,9 @@ import org.jgan.metrics.features.ClassifierFeatures;
  * @param fd                     of the scored clips
  * @param fdShuffled             of the scored clips shuffled in time
  * @param fdRepeated             of the scored clips with their first frame repeated
+ * @param classMatch             share of the scored clips' frames classified as the clip's label (the class a
+ *                               conditional model was asked for); NaN for unlabelled clips or without a classifier
+ * @param realClassMatch         the same for real clips: the classifier's accuracy on real frames
  */
 public record VideoReport(String generated, String reference, String heldOut, String features, int clips, long seed,
                           boolean realOnly, double contentConsistency, double frameAgreement,
@@ -55,7 +58,7 @@ public record VideoReport(String generated, String reference, String heldOut, St
                           double realMeanSpeed, double speedKs, double directionKs, double realSpeedKs,
                           double realDirectionKs, double staticShare, double realStaticShare, double[] speedHistogram,
                           double[] realSpeedHistogram, double fdHeldOut, double fd, double fdShuffled,
-                          double fdRepeated) {
+                          double fdRepeated, double classMatch, double realClassMatch) {
     /** Goal: at least this share of clips keep one class in every frame. */
     public static final double CONTENT_GOAL = 0.85;
     /** Goal: the speeds' KS statistic against real clips at most this. */
@@ -110,7 +113,8 @@ public record VideoReport(String generated, String reference, String heldOut, St
                 heldOut == null ? Double.NaN
                         : ks(realMotion.directionChanges(), refMotion.directionChanges(), realMotion, refMotion),
                 genMotion.staticShare(), realMotion.staticShare(), genMotion.speedHistogram(),
-                refMotion.speedHistogram(), fdHeldOut, fd, fdShuffled, fdRepeated);
+                refMotion.speedHistogram(), fdHeldOut, fd, fdShuffled, fdRepeated,
+                gen == null ? Double.NaN : gen.classMatch(), realContent == null ? Double.NaN : realContent.classMatch());
     }
 
     /**

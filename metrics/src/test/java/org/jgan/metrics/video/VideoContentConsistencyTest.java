@@ -33,6 +33,15 @@ class VideoContentConsistencyTest {
         assertEquals(64, c.clips());
         assertTrue(c.consistent() >= 0.9, "consistent " + c.consistent());
         assertTrue(c.agreement() >= 0.95, "agreement " + c.agreement());
+        assertTrue(c.classMatch() >= 0.8, "frames of their own class " + c.classMatch());
+        // the same clips labelled with the next class: consistent still, but not the class asked for
+        Clips real = TestClips.real("test", 64);
+        int[] next = java.util.Arrays.stream(real.labels()).map(l -> (l + 1) % 10).toArray();
+        Clips wrong = new Clips("wrong", 1, real.frames(), real.height(), real.width(), real.pixels(), next,
+                real.classNames(), null, 0);
+        ContentConsistency w = ContentConsistency.of(wrong, classifier);
+        assertEquals(c.consistent(), w.consistent(), 0);
+        assertTrue(w.classMatch() <= 0.2, "frames of the wrong class " + w.classMatch());
     }
 
     @Test
@@ -52,6 +61,7 @@ class VideoContentConsistencyTest {
         ContentConsistency c = ContentConsistency.of(mixed, classifier);
         assertTrue(c.consistent() <= 0.05, "consistent " + c.consistent());
         assertTrue(c.agreement() <= 0.6, "agreement " + c.agreement());
+        assertTrue(Double.isNaN(c.classMatch()), "unlabelled clips have no asked class");
     }
 
     @Test
