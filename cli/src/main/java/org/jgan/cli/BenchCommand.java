@@ -78,6 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("pytorch", py);
         System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up; CPU: %s%n", batch, n,
                 steps, warmup, CpuInfo.model());
+        // PyTorch inherits this process's environment, so both run on the same allocator settings
+        System.out.println("native allocator (both): " + org.jgan.engine.NativeAllocator.describe());
+        out.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
         System.out.printf("%-58s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
         print("jgan (libtorch " + Torch.libtorchVersion() + ")", jgan);
         Map<String, Object> best = null;

@@ -53,6 +53,7 @@ public final class DoctorCommand implements Callable<Integer> {
         System.out.println("fashion-mnist: " + (Files.isDirectory(fm) ? "ok (" + fm + ")"
                 : "missing; apt-get install dataset-fashion-mnist"));
         System.out.println("CPU: " + CpuInfo.model() + "; oneDNN vector ISA: " + CpuInfo.vectorIsa());
+        System.out.println("native allocator: " + org.jgan.engine.NativeAllocator.describe());
         return noNumerics ? 0 : numerics();
     }
 

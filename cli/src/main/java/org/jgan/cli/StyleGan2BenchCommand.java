@@ -101,6 +101,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         double peak = CpuInfo.fp32PeakGflops(threads);
         out.printf("StyleGAN2 training step, width %d, %d thread(s), median of %d steps; GFLOP counted from the "
                 + "architecture, steps without R1%n", width, threads, steps);
+        // PyTorch inherits this process's environment, so both run on the same allocator settings
+        out.println("native allocator (both): " + org.jgan.engine.NativeAllocator.describe());
         out.printf("%5s %5s %6s %8s %10s %10s %11s %8s %10s%n", "size", "net", "batch", "GFLOP", "jgan ms",
                 "PyTorch ms", "jgan/PyT", "GFLOP/s", "of peak");
         List<Point> points = new ArrayList<>();
@@ -116,7 +118,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 + "%.0f GFLOP/s (%s)%n", peak, CpuInfo.peakAssumption(threads));
         if (json != null) {
             var m = Map.of("cpu", CpuInfo.model(), "threads", threads, "width", width, "steps", steps,
-                    "fp32_peak_gflops", peak, "points", points);
+                    "fp32_peak_gflops", peak, "allocator_tuned", org.jgan.engine.NativeAllocator.tuned(),
+                    "points", points);
             AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         }
         if (plot != null) {
