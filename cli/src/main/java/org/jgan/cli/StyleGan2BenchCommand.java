@@ -123,16 +123,18 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         }
         if (plot != null) {
-            double[] x = points.stream().mapToDouble(Point::gflop).toArray();
-            List<double[]> ys = new ArrayList<>();
-            ys.add(points.stream().mapToDouble(Point::cpuMs).toArray());
-            List<String> names = new ArrayList<>(List.of("jgan (libtorch " + Torch.libtorchVersion() + ")"));
+            List<ScalingChart.Curve> curves = new ArrayList<>();
+            List<Point> sizes = points.stream().filter(p -> p.batch() == 32).toList();
+            List<Point> batches = points.stream().filter(p -> p.size() == 28).toList();
+            String jg = "jgan";
+            curves.add(curve(jg + ", sizes 28-128 at batch 32", sizes, false, 0, false));
+            curves.add(curve(jg + ", batches 8-128 at 28x28", batches, false, 0, true));
             if (!python.noPython) {
-                ys.add(points.stream().mapToDouble(Point::pyCpuMs).toArray());
-                names.add("PyTorch");
+                curves.add(curve("PyTorch, sizes", sizes, true, 1, false));
+                curves.add(curve("PyTorch, batches", batches, true, 1, true));
             }
-            ImageGrid.writePng(ScalingChart.draw("StyleGAN2 step, " + threads + " thread(s), " + CpuInfo.model(), x,
-                    names, ys), plot);
+            ImageGrid.writePng(ScalingChart.draw("StyleGAN2 step, " + threads + " thread(s), " + CpuInfo.model(),
+                    curves), plot);
         }
         return 0;
     }
@@ -182,6 +184,12 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             }
         }
         return new Point(size, resolution, batch, gflop, median(wall), median(cpu), pyWall, pyCpu, params);
+    }
+
+    private static ScalingChart.Curve curve(String name, List<Point> ps, boolean pytorch, int colour,
+                                            boolean dashed) {
+        return new ScalingChart.Curve(name, ps.stream().mapToDouble(Point::gflop).toArray(),
+                ps.stream().mapToDouble(p -> pytorch ? p.pyCpuMs() : p.cpuMs()).toArray(), colour, dashed);
     }
 
     private double median(double[] stamps) {

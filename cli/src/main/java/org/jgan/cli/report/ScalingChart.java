@@ -11,7 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * How a training step's time grows with its arithmetic: CPU milliseconds per step against the FLOP counted from the
- * architecture, one curve per framework (the points of a {@code bench-stylegan2 --sweep}). A straight line through
+ * architecture, curves per framework and per swept setting (the points of a {@code bench-stylegan2 --sweep}). A
+ * straight line through
  * the origin means the cost is the arithmetic; a curve bending up, that memory traffic or overheads grow faster.
  */
 public final class ScalingChart {
@@ -19,23 +20,37 @@ public final class ScalingChart {
     }
 
     /**
-     * A chart of {@code ms} (one array per series, null entries skipped) against {@code gflop}; series named by
-     * {@code names}, points labelled in the title's words.
+     * One measured curve: {@code ms} against {@code gflop}, drawn in palette colour {@code colour}, dashed or solid.
+     *
+     * @param name   the legend's text
+     * @param gflop  FLOP per step, in units of 10^9
+     * @param ms     CPU milliseconds per step
+     * @param colour index into the report palette
+     * @param dashed whether the line is dashed
      */
-    public static BufferedImage draw(String title, double[] gflop, List<String> names, List<double[]> ms) {
+    public record Curve(String name, double[] gflop, double[] ms, int colour, boolean dashed) {
+    }
+
+    /** A chart of {@code curves}, each point a measured setting. */
+    public static BufferedImage draw(String title, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(760).height(460).title(title)
                 .xAxisTitle("GFLOP per step (counted from the architecture)").yAxisTitle("CPU ms per step").build();
         ReportCharts.baseStyle(chart.getStyler(), 15, 12, 11);
         chart.getStyler().setXAxisMin(0.0).setYAxisMin(0.0);
-        for (int i = 0; i < names.size(); i++) {
-            double[] order = gflop.clone();
-            double[] ys = ms.get(i).clone();
-            sortBy(order, ys);
-            XYSeries s = chart.addSeries(names.get(i), order, ys);
+        // inside the plot, one entry per line: four curves do not fit beside each other below it
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW)
+                .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        for (Curve c : curves) {
+            double[] xs = c.gflop().clone();
+            double[] ys = c.ms().clone();
+            sortBy(xs, ys);
+            XYSeries s = chart.addSeries(c.name(), xs, ys);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineColor(ReportCharts.PALETTE[i % ReportCharts.PALETTE.length]);
-            s.setMarkerColor(ReportCharts.PALETTE[i % ReportCharts.PALETTE.length]);
-            s.setLineStyle(new BasicStroke(1.8f));
+            java.awt.Color colour = ReportCharts.PALETTE[c.colour() % ReportCharts.PALETTE.length];
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            s.setLineStyle(c.dashed() ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[]{6f, 4f}, 0f) : new BasicStroke(1.8f));
         }
         return BitmapEncoder.getBufferedImage(chart);
     }
