@@ -185,7 +185,7 @@ class D(nn.Module):
         for c0, c1, sk in self.blocks:
             x = (c1(c0(x)) + sk(x)) * math.sqrt(0.5)
         n, c, h, w = x.shape
-        g = min(4, n)
+        g = next(k for k in range(min(4, n), 0, -1) if n % k == 0)  # as jgan: the largest group up to 4 dividing n
         y = x.reshape(g, n // g, c, h, w)
         y = (y - y.mean(0)).square().mean(0).add(1e-8).sqrt().mean([1, 2, 3]).view(-1, 1, 1, 1).repeat(g, 1, h, w)
         x = self.conv(torch.cat([x, y], 1))

@@ -96,6 +96,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         ConfigException.check(batch >= 1 && batch <= 4096, "--batch must be in 1..4096, got " + batch);
         ConfigException.check(steps >= 1 && warmup >= 0, "--steps must be at least 1 and --warmup at least 0");
         ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
+        var parsed = spec.commandLine().getParseResult();
+        ConfigException.check(!sweep || !parsed.hasMatchedOption("--size") && !parsed.hasMatchedOption("--batch"),
+                "--sweep measures its own sizes and batches: leave out --size and --batch");
         Torch.init(threads);
         var out = spec.commandLine().getOut();
         double peak = CpuInfo.fp32PeakGflops(threads);
@@ -110,16 +113,36 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             Point p = measure(c[0], c[1]);
             points.add(p);
             double gflops = p.gflop() / (p.cpuMs() / 1000) * threads;
-            out.printf("%5d %5d %6d %8.2f %10.1f %10.1f %11.2f %8.1f %9.0f%%%n", p.size(), p.resolution(), p.batch(),
-                    p.gflop(), p.cpuMs(), p.pyCpuMs(), p.cpuMs() / p.pyCpuMs(), gflops, 100 * gflops / peak);
+            out.printf("%5d %5d %6d %8.2f %10.1f %10.1f %11.2f %8.1f %10s%n", p.size(), p.resolution(), p.batch(),
+                    p.gflop(), p.cpuMs(), p.pyCpuMs(), p.cpuMs() / p.pyCpuMs(), gflops,
+                    peak > 0 ? String.format("%.0f%%", 100 * gflops / peak) : "-");
             out.flush();
         }
-        out.printf("CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. Peak assumed: "
-                + "%.0f GFLOP/s (%s)%n", peak, CpuInfo.peakAssumption(threads));
+        out.printf("CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. %s%n",
+                peak > 0 ? String.format("Peak assumed: %.0f GFLOP/s (%s)", peak, CpuInfo.peakAssumption(threads))
+                        : "No peak: /proc/cpuinfo gives no clock here");
         if (json != null) {
-            var m = Map.of("cpu", CpuInfo.model(), "threads", threads, "width", width, "steps", steps,
-                    "fp32_peak_gflops", peak, "allocator_tuned", org.jgan.engine.NativeAllocator.tuned(),
-                    "points", points);
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("cpu", CpuInfo.model());
+            m.put("threads", threads);
+            m.put("width", width);
+            m.put("steps", steps);
+            m.put("fp32_peak_gflops", peak);
+            m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
+            // NaN (no Python) as null: JSON has no NaN
+            m.put("points", points.stream().map(p -> {
+                Map<String, Object> o = new java.util.LinkedHashMap<>();
+                o.put("size", p.size());
+                o.put("resolution", p.resolution());
+                o.put("batch", p.batch());
+                o.put("gflop", p.gflop());
+                o.put("jgan_wall_ms", p.wallMs());
+                o.put("jgan_cpu_ms", p.cpuMs());
+                o.put("pytorch_wall_ms", Double.isNaN(p.pyWallMs()) ? null : p.pyWallMs());
+                o.put("pytorch_cpu_ms", Double.isNaN(p.pyCpuMs()) ? null : p.pyCpuMs());
+                o.put("params", p.params());
+                return o;
+            }).toList());
             AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         }
         if (plot != null) {

@@ -31,9 +31,9 @@ public final class NativeAllocator {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** Whether this process started with every setting of {@link #SETTINGS} (any value counts as the user's choice). */
+    /** Whether this process started with every setting of {@link #SETTINGS} at its value. */
     public static boolean tuned() {
-        return SETTINGS.keySet().stream().allMatch(k -> System.getenv(k) != null);
+        return SETTINGS.entrySet().stream().allMatch(e -> e.getValue().equals(System.getenv(e.getKey())));
     }
 
     /** One line for reports: the settings in effect, or what to export. */
@@ -41,7 +41,9 @@ public final class NativeAllocator {
         StringBuilder b = new StringBuilder();
         SETTINGS.keySet().forEach(k -> b.append(b.length() == 0 ? "" : " ").append(k).append('=')
                 .append(System.getenv(k) == null ? "(glibc default)" : System.getenv(k)));
-        return (tuned() ? "tuned for reuse: " : "NOT tuned (slower; start the JVM with " + exports() + "): ") + b;
+        String why = "default".equals(System.getenv("JGAN_MALLOC")) ? "NOT tuned (JGAN_MALLOC=default): "
+                : "NOT tuned (slower; start the JVM with " + exports() + "): ";
+        return (tuned() ? "tuned for reuse: " : why) + b;
     }
 
     /** The settings as shell assignments, e.g. for {@code env} or a Spark executor's environment. */

@@ -19,6 +19,17 @@ class NativeAllocatorTest {
                 .count());
         assertTrue(NativeAllocator.exports().startsWith("MALLOC_MMAP_MAX_=0 "), NativeAllocator.exports());
         String d = NativeAllocator.describe();
-        assertTrue(d.startsWith(NativeAllocator.tuned() ? "tuned for reuse: " : "NOT tuned"), d);
+        NativeAllocator.SETTINGS.keySet().forEach(k -> assertTrue(d.contains(k + "="), d));
+    }
+
+    /** Each launcher sources the settings before it starts a JVM. */
+    @Test
+    void everyLauncherSourcesTheSettings() throws IOException {
+        for (String launcher : new String[]{"jgan", "run-tests", "spark/jgan-spark"}) {
+            String s = Files.readString(Path.of("..", launcher));
+            int source = s.indexOf("scripts/malloc-env\"");
+            int start = Math.max(s.indexOf("exec java"), s.indexOf("mvn -B -f \"$root/pom.xml\" test"));
+            assertTrue(source > 0 && start > source, launcher + " must source scripts/malloc-env before its JVM");
+        }
     }
 }

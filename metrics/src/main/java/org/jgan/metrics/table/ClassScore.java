@@ -1,9 +1,9 @@
 package org.jgan.metrics.table;
 
 /**
- * One class of a classification target in {@link Utility}: how well a model trained on real rows (TRTR) and one
- * trained on synthetic rows (TSTR) find it among the real test rows. Macro-F1 averages these, so a rare class that
- * synthetic rows teach badly shows here before it shows in the average.
+ * One class of a classification target in {@link Utility} (the classes of the real training rows): how well a model
+ * trained on real rows (TRTR) and one trained on synthetic rows (TSTR) find it among the real test rows. Macro-F1
+ * averages these, so a rare class that synthetic rows teach badly, or never have (F1 0), shows here first.
  *
  * @param label   the class
  * @param support real test rows of the class

@@ -18,8 +18,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.ensemble.VotingCombiner;
-import org.tribuo.classification.evaluation.LabelEvaluation;
-import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -47,7 +45,7 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
  * @param testRows      real test rows (target present)
  * @param scores        the metrics, TRTR against TSTR
  * @param note          where the test rows came from
- * @param classes       per class of a classification target (by name), F1 of both models; empty for a regression
+ * @param classes       per class of the real training rows (by name), F1 of both models; empty for a regression
  */
 public record Utility(String target, String task, String model, int trainRows, int syntheticRows, int testRows,
                       List<UtilityScore> scores, String note, List<ClassScore> classes) {
@@ -78,13 +76,18 @@ public record Utility(String target, String task, String model, int trainRows, i
             Dataset<Label> real = dataset(train, target, f, true);
             Dataset<Label> syn = dataset(synthetic, target, f, true);
             Dataset<Label> tst = dataset(test, target, f, true);
-            LabelEvaluator ev = new LabelEvaluator();
-            LabelEvaluation a = ev.evaluate(classifier(seed).train(real), tst);
-            LabelEvaluation b = ev.evaluate(classifier(seed).train(syn), tst);
+            // scored over the real training rows' classes, so a class the synthetic rows never have counts as
+            // never found (F1 0) instead of being unknown to the model (Tribuo's evaluator refuses such test rows)
+            List<String> classes = real.getOutputInfo().getDomain().stream().map(Label::getLabel).sorted().toList();
+            Classified a = Classified.of(classifier(seed).train(real), tst, classes);
+            Classified b = Classified.of(classifier(seed).train(syn), tst, classes);
+            List<ClassScore> per = new ArrayList<>();
+            for (int i = 0; i < classes.size(); i++) {
+                per.add(new ClassScore(classes.get(i), a.support()[i], a.f1()[i], b.f1()[i]));
+            }
             return new Utility(target, "classification", model, real.size(), syn.size(), tst.size(),
                     List.of(UtilityScore.of("accuracy", a.accuracy(), b.accuracy(), true),
-                            UtilityScore.of("macroF1", a.macroAveragedF1(), b.macroAveragedF1(), true)), note,
-                    perClass(tst, a, b));
+                            UtilityScore.of("macroF1", a.macroF1(), b.macroF1(), true)), note, per);
         }
         RegressionFactory f = new RegressionFactory();
         Dataset<Regressor> real = dataset(train, target, f, false);
@@ -96,15 +99,6 @@ public record Utility(String target, String task, String model, int trainRows, i
         return new Utility(target, "regression", model, real.size(), syn.size(), tst.size(),
                 List.of(UtilityScore.of("mae", a.averageMAE(), b.averageMAE(), false),
                         UtilityScore.of("r2", a.averageR2(), b.averageR2(), true)), note, List.of());
-    }
-
-    /** F1 per class present among the test rows, by name. */
-    private static List<ClassScore> perClass(Dataset<Label> test, LabelEvaluation real, LabelEvaluation synthetic) {
-        List<ClassScore> out = new ArrayList<>();
-        test.getOutputInfo().getDomain().stream().sorted(java.util.Comparator.comparing(Label::getLabel))
-                .forEach(l -> out.add(new ClassScore(l.getLabel(), (long) real.getConfusionMatrix().support(l),
-                        real.f1(l), synthetic.f1(l))));
-        return out;
     }
 
     /** The target's column in {@code train}, checked to exist and to vary. */

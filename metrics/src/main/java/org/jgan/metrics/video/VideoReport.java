@@ -114,7 +114,8 @@ public record VideoReport(String generated, String reference, String heldOut, St
                         : ks(realMotion.directionChanges(), refMotion.directionChanges(), realMotion, refMotion),
                 genMotion.staticShare(), realMotion.staticShare(), genMotion.speedHistogram(),
                 refMotion.speedHistogram(), fdHeldOut, fd, fdShuffled, fdRepeated,
-                gen == null ? Double.NaN : gen.classMatch(), realContent == null ? Double.NaN : realContent.classMatch());
+                gen == null ? Double.NaN : gen.classMatch(),
+                realContent == null ? Double.NaN : realContent.classMatch());
     }
 
     /**

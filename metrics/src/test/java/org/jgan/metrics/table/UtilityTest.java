@@ -35,6 +35,22 @@ class UtilityTest {
         assertTrue(b.scores().get(1).tstr() < 0.75, b.toString());
     }
 
+    /** Synthetic rows that never have a class the real rows have: scored, the missing class at F1 0. */
+    @Test
+    void aClassTheSyntheticRowsLackScoresZero() throws java.io.IOException {
+        Table train = TestTables.correlated(dir, "t.csv", 400, 1);
+        Table test = TestTables.correlated(dir, "h.csv", 200, 2);
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("t.csv"));
+        java.util.List<String> hiOnly = new java.util.ArrayList<>(lines.subList(0, 1));
+        lines.stream().skip(1).filter(l -> l.endsWith(",hi")).forEach(hiOnly::add);
+        Table syn = TestTables.csv(dir, "s.csv", hiOnly.toArray(new String[0]));
+        Utility u = Utility.of(train, test, syn, "label", 3, "test");
+        ClassScore lo = u.classes().stream().filter(c -> c.label().equals("lo")).findFirst().orElseThrow();
+        assertEquals(0, lo.tstrF1(), 0);
+        assertTrue(lo.trtrF1() > 0.9, u.toString());
+        assertTrue(u.scores().get(1).tstr() < u.scores().get(1).trtr(), u.toString());
+    }
+
     @Test
     void aNumericTargetIsARegression() {
         Table train = TestTables.correlated(dir, "t.csv", 400, 1);

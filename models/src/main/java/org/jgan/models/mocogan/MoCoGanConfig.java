@@ -45,7 +45,8 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
                 + frames + " (the frames of a clip), got " + imageFrames);
         generator = generator == null ? "warp" : generator;
         batchStd = batchStd != null && batchStd;  // absent from configs written before it: off, as they trained
-        upsample = upsample == null ? "transposed" : upsample;  // absent from configs written before it: as they trained
+        // absent from configs written before it: as they trained
+        upsample = upsample == null ? "transposed" : upsample;
         ConfigException.check(upsample.equals("resize") || upsample.equals("transposed"),
                 "mocogan.upsample must be resize or transposed, got " + upsample);
         ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),

@@ -82,7 +82,9 @@ public final class StyleGan2Generator extends GanNet implements StyleGenerator, 
     Tensor crop(Tensor img) {
         long top = (resolution - shape.height()) / 2;
         long left = (resolution - shape.width()) / 2;
-        return top == 0 && left == 0 ? img : img.narrow(2, top, shape.height()).narrow(3, left, shape.width());
+        // by the sizes, not the offsets: a side of R - 1 has offset 0 but still needs its crop
+        return shape.height() == resolution && shape.width() == resolution ? img
+                : img.narrow(2, top, shape.height()).narrow(3, left, shape.width());
     }
 
     private Tensor broadcast(Tensor w) {

@@ -20,7 +20,8 @@ import org.jgan.core.data.DataException;
  * }</pre>
  * A date-time column declared without a format is read in whichever ISO pattern fits its values. A date-time column
  * spanning a year or more carries its place in the year into the models; {@code "season": false} in its declaration
- * leaves that out (a table whose dates are not seasonal), {@code "season": true} keeps it for a shorter span. An empty or
+ * leaves that out (a table whose dates are not seasonal), {@code "season": true} keeps it for a shorter span.
+ * An empty or
  * whitespace-only cell (and a JSON null or absent field) is always missing; "missing" adds texts, compared after
  * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
  */
