@@ -89,6 +89,33 @@ class ConvolutionsTest {
         assertTrue(Convolutions.route(spec, 4, 8, 8, false).result().ok());
     }
 
+    /**
+     * Under autograd, a batch of at least half a block is padded with zero images to the block and keeps oneDNN;
+     * outputs and gradients are those of the unpadded batch (against float64).
+     */
+    @Test
+    void anUnalignedBatchIsPaddedToTheBlock() {
+        ConvSpec spec = spec(16, 16, 3, 1, 1, 0, 1, false);
+        try (StepScope scope = StepScope.open()) {
+            Tensor x = torch.randn(9, 16, 6, 6).set_requires_grad(true);
+            Tensor w = torch.randn(16, 16, 3, 3).set_requires_grad(true);
+            Tensor y = Convolutions.conv2d(x, w, null, 1, 1);
+            assertEquals(9, y.size(0));
+            Tensor up = torch.randn(9, 16, 6, 6);
+            y.mul(up).sum().backward();
+            Tensor x64 = x.detach().to(torch.ScalarType.Double).set_requires_grad(true);
+            Tensor w64 = w.detach().to(torch.ScalarType.Double).set_requires_grad(true);
+            Tensor y64 = ConvRoute.LIBTORCH.apply(x64, w64, null, spec);
+            y64.mul(up.to(torch.ScalarType.Double)).sum().backward();
+            assertEquals(0, y.to(torch.ScalarType.Double).sub(y64).abs().max().item_double(), 1e-3);
+            assertEquals(0, x.grad().to(torch.ScalarType.Double).sub(x64.grad()).abs().max().item_double(), 1e-3);
+            assertEquals(0, w.grad().to(torch.ScalarType.Double).sub(w64.grad()).abs().max().item_double(), 1e-2);
+        }
+        assertTrue(Convolutions.routes().stream().anyMatch(e -> e.spec().equals(spec) && e.input()[0] == 16
+                && e.training() && e.route() == ConvRoute.LIBTORCH), "routed at the padded batch");
+        assertTrue(Convolutions.routes().stream().noneMatch(e -> e.spec().equals(spec) && e.input()[0] == 9));
+    }
+
     @Test
     void everyRoutedConfigurationIsListedWithItsCheck() {
         ConvSpec spec = spec(3, 16, 3, 1, 1, 0, 1, false);
