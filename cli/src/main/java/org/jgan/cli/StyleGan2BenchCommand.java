@@ -147,8 +147,10 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         }
         if (plot != null) {
             List<ScalingChart.Curve> curves = new ArrayList<>();
-            List<Point> sizes = points.stream().filter(p -> p.batch() == 32).toList();
-            List<Point> batches = points.stream().filter(p -> p.size() == 28).toList();
+            // each curve left to right
+            var byFlop = java.util.Comparator.comparingDouble(Point::gflop);
+            List<Point> sizes = points.stream().filter(p -> p.batch() == 32).sorted(byFlop).toList();
+            List<Point> batches = points.stream().filter(p -> p.size() == 28).sorted(byFlop).toList();
             String jg = "jgan";
             curves.add(curve(jg + ", sizes 28-128 at batch 32", sizes, false, 0, false));
             curves.add(curve(jg + ", batches 8-128 at 28x28", batches, false, 0, true));
@@ -167,8 +169,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width),
                 TrainConfig.class);
         StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
-        int resolution = Integer.highestOneBit(size - 1) * 2;
-        double gflop = StyleGan2Cost.stepFlop(Math.max(4, resolution), width, cfg.model().latentDim(), 1,
+        int resolution = StyleGan2Cost.networkSide(size);
+        double gflop = StyleGan2Cost.stepFlop(resolution, width, cfg.model().latentDim(), 1,
                 sg.styleMixing(), 0, batch) / 1e9;
         cfg = cfg.withData(new DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000, 1_000_000, 1, 16));

@@ -38,18 +38,16 @@ public final class NativeAllocator {
 
     /** One line for reports: the settings in effect, or what to export. */
     public static String describe() {
-        StringBuilder b = new StringBuilder();
-        SETTINGS.keySet().forEach(k -> b.append(b.length() == 0 ? "" : " ").append(k).append('=')
-                .append(System.getenv(k) == null ? "(glibc default)" : System.getenv(k)));
+        String now = SETTINGS.keySet().stream().map(k -> k + "=" + (System.getenv(k) == null ? "(glibc default)"
+                : System.getenv(k))).collect(java.util.stream.Collectors.joining(" "));
         String why = "default".equals(System.getenv("JGAN_MALLOC")) ? "NOT tuned (JGAN_MALLOC=default): "
                 : "NOT tuned (slower; start the JVM with " + exports() + "): ";
-        return (tuned() ? "tuned for reuse: " : why) + b;
+        return (tuned() ? "tuned for reuse: " : why) + now;
     }
 
     /** The settings as shell assignments, e.g. for {@code env} or a Spark executor's environment. */
     public static String exports() {
-        StringBuilder b = new StringBuilder();
-        SETTINGS.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return b.toString();
+        return SETTINGS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

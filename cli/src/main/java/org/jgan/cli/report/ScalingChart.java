@@ -12,8 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * How a training step's time grows with its arithmetic: CPU milliseconds per step against the FLOP counted from the
  * architecture, curves per framework and per swept setting (the points of a {@code bench-stylegan2 --sweep}). A
- * straight line through
- * the origin means the cost is the arithmetic; a curve bending up, that memory traffic or overheads grow faster.
+ * straight line through the origin means the cost is the arithmetic; a curve bending up, that memory traffic or
+ * overheads grow faster.
  */
 public final class ScalingChart {
     private ScalingChart() {
@@ -31,7 +31,7 @@ public final class ScalingChart {
     public record Curve(String name, double[] gflop, double[] ms, int colour, boolean dashed) {
     }
 
-    /** A chart of {@code curves}, each point a measured setting. */
+    /** A chart of {@code curves}, each point a measured setting, joined in the order given. */
     public static BufferedImage draw(String title, List<Curve> curves) {
         XYChart chart = new XYChartBuilder().width(760).height(460).title(title)
                 .xAxisTitle("GFLOP per step (counted from the architecture)").yAxisTitle("CPU ms per step").build();
@@ -41,10 +41,7 @@ public final class ScalingChart {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW)
                 .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         for (Curve c : curves) {
-            double[] xs = c.gflop().clone();
-            double[] ys = c.ms().clone();
-            sortBy(xs, ys);
-            XYSeries s = chart.addSeries(c.name(), xs, ys);
+            XYSeries s = chart.addSeries(c.name(), c.gflop(), c.ms());
             s.setMarker(SeriesMarkers.CIRCLE);
             java.awt.Color colour = ReportCharts.PALETTE[c.colour() % ReportCharts.PALETTE.length];
             s.setLineColor(colour);
@@ -53,19 +50,5 @@ public final class ScalingChart {
                     new float[]{6f, 4f}, 0f) : new BasicStroke(1.8f));
         }
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    /** Sorts {@code xs} ascending and {@code ys} along with it, so each line is drawn left to right. */
-    private static void sortBy(double[] xs, double[] ys) {
-        for (int i = 1; i < xs.length; i++) {
-            for (int j = i; j > 0 && xs[j - 1] > xs[j]; j--) {
-                double t = xs[j];
-                xs[j] = xs[j - 1];
-                xs[j - 1] = t;
-                t = ys[j];
-                ys[j] = ys[j - 1];
-                ys[j - 1] = t;
-            }
-        }
     }
 }

@@ -21,8 +21,9 @@ import org.jgan.metrics.features.ClassifierFeatures;
  * @param consistent share of the clips whose frames all get the same class
  * @param agreement  mean over clips of the share of frames whose class is the clip's most frequent one
  * @param classMatch share of the labelled clips' frames whose class is the clip's own label (the class a conditional
- *                   model was asked for, the true class of a real clip); NaN for unlabelled clips. With {@code consistent} it tells a
- *                   model that keeps one garment per clip from one that keeps the garment it was asked for
+ *                   model was asked for, the true class of a real clip); NaN for unlabelled clips. With
+ *                   {@code consistent} it tells a model that keeps one garment per clip from one that keeps the
+ *                   garment it was asked for
  */
 public record ContentConsistency(String source, int clips, double consistent, double agreement, double classMatch) {
     /** Clips classified per batch (times their frames). */

@@ -2,11 +2,11 @@ package org.jgan.models.stylegan2;
 
 /**
  * What an unconditional StyleGAN2 training step (Karras et al. 2020, as jgan builds it) costs in floating-point
- * operations, counted from the architecture, so that a run's cost can be predicted before it starts: multiply-adds of every convolution,
- * transposed convolution, FIR filter and fully connected layer of one forward pass of G and of D, then the passes of
- * one step (below), two FLOP per multiply-add. Element-wise work (activations, modulation, noise, the optimizer) is
- * left out: it is memory traffic, not arithmetic. A conditional model's label embedding and projection add a little
- * that is not counted.
+ * operations, counted from the architecture, so that a run's cost can be predicted before it starts: multiply-adds of
+ * every convolution, transposed convolution, FIR filter and fully connected layer of one forward pass of G and of D,
+ * then the passes of one step (below), two FLOP per multiply-add. Element-wise work (activations, modulation, noise,
+ * the optimizer) is left out: it is memory traffic, not arithmetic. A conditional model's label embedding and
+ * projection add a little that is not counted.
  *
  * <p>Passes per step, as the training loop runs them: G forward once (the fake is shared by both phases) and its
  * backward (data and weights, twice the forward); D forward on real and fake and both backwards (2 x 3); D forward on
@@ -16,6 +16,11 @@ package org.jgan.models.stylegan2;
  */
 public final class StyleGan2Cost {
     private StyleGan2Cost() {
+    }
+
+    /** The side the networks work at for square images of side {@code imageSide}, as training builds them. */
+    public static int networkSide(int imageSide) {
+        return StyleGan2.resolution(new org.jgan.core.train.DataShape(1, imageSide, imageSide, 0));
     }
 
     /** Multiply-adds of one generator forward pass for one image (mapping with style mixing, synthesis). */
