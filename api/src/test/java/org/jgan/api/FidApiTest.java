@@ -44,7 +44,10 @@ class FidApiTest {
         assertEquals(0, Jgan.fid(a, a, o).fid(), 1e-6, "a source against itself");
         FidComparison ab = Jgan.fid(a, b, o);
         assertTrue(ab.fid() > 0 && Double.isFinite(ab.fid()), "fid " + ab.fid());
-        assertEquals(ab.fid(), Jgan.fid(b, a, o).fid(), 1e-9 * ab.fid(), "symmetric");
+        // Swapping the sides swaps which covariance is square-rooted first; the square roots of round-off
+        // eigenvalues of these rank-deficient covariances (160 simple shapes, 128 dimensions) differ in the 8th-9th
+        // digit with the CPU's LAPACK kernels (5e-9 relative on a Xeon, below 1e-9 on a Zen 5)
+        assertEquals(ab.fid(), Jgan.fid(b, a, o).fid(), 1e-7 * ab.fid(), "symmetric");
         assertEquals(160, ab.a().count());
         assertEquals(2, ab.warnings().size(), "160 images are below the recommended count: " + ab.warnings());
         assertTrue(ab.warnings().get(0).contains(a), ab.warnings().get(0));
