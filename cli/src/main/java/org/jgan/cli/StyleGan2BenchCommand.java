@@ -82,6 +82,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
     @Mixin
     PythonOptions python = new PythonOptions();
 
+    private BlasCore.Choice blas;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +108,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 + "architecture, steps without R1%n", width, threads, steps);
         // PyTorch inherits this process's environment, so both run on the same allocator settings
         out.println("native allocator (both): " + org.jgan.engine.NativeAllocator.describe());
+        if (!python.noPython) {
+            out.println("PyTorch's BLAS: " + blasCore().note());
+        }
         out.printf("%5s %5s %6s %8s %10s %10s %11s %8s %10s%n", "size", "net", "batch", "GFLOP", "jgan ms",
                 "PyTorch ms", "jgan/PyT", "GFLOP/s", "of peak");
         List<Point> points = new ArrayList<>();
@@ -129,6 +134,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             m.put("steps", steps);
             m.put("fp32_peak_gflops", peak);
             m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
+            if (!python.noPython) {
+                m.put("pytorch_blas", blasCore().note());
+            }
             // NaN (no Python) as null: JSON has no NaN
             m.put("points", points.stream().map(p -> {
                 Map<String, Object> o = new java.util.LinkedHashMap<>();
@@ -198,8 +206,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         double pyCpu = Double.NaN;
         if (!python.noPython) {
             // as jgan: OpenBLAS single-threaded inside torch's own threads
-            JsonNode p = python.run("/bench/stylegan2_bench.py", Map.of("OPENBLAS_NUM_THREADS", "1"), threads, batch,
-                    steps, warmup, width, size);
+            Map<String, String> env = new java.util.TreeMap<>(blasCore().env());
+            env.put("OPENBLAS_NUM_THREADS", "1");
+            JsonNode p = python.run("/bench/stylegan2_bench.py", env, threads, batch, steps, warmup, width, size);
             pyWall = p.get("step_ms_median").asDouble();
             pyCpu = p.get("cpu_ms_median").asDouble();
             long pyParams = p.get("params_g").asLong() + p.get("params_d").asLong();
@@ -209,6 +218,14 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             }
         }
         return new Point(size, resolution, batch, gflop, median(wall), median(cpu), pyWall, pyCpu, params);
+    }
+
+    /** PyTorch's OpenBLAS kernels, probed once. */
+    private BlasCore.Choice blasCore() throws java.io.IOException, InterruptedException {
+        if (blas == null) {
+            blas = BlasCore.choose(python.python);
+        }
+        return blas;
     }
 
     private static ScalingChart.Curve curve(String name, List<Point> ps, boolean pytorch, int colour,
