@@ -22,7 +22,11 @@ final class Im2colConvolution {
         // N x (in kh kw) x L
         Tensor cols = torch.im2col(x, s.kernel(), s.dilation(), s.padding(), s.stride());
         Tensor y;
-        if (g == 1) {
+        if (g == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+            // inference (sampling, evaluation, often at large batches): one product per image straight from im2col's
+            // layout; the single GEMM below needs the columns transposed first, a copy of the whole unfolded batch
+            y = w.reshape(s.out(), -1).matmul(cols).view(n, s.out(), o[0], o[1]);
+        } else if (g == 1) {
             // one GEMM over the whole batch, (in kh kw) x NL, rather than N small ones: several times faster
             y = w.reshape(s.out(), -1).mm(cols.transpose(0, 1).reshape(-1, n * l));
             y = y.view(s.out(), n, o[0], o[1]).transpose(0, 1).contiguous();
@@ -41,7 +45,11 @@ final class Im2colConvolution {
         // each input pixel spreads w^T x over a kernel-sized patch: N x g x (out/g kh kw) x HW, then col2im sums
         // the overlapping patches (col2im is the adjoint of im2col, as a transposed convolution is of a convolution)
         Tensor cols;
-        if (g == 1) {
+        if (g == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+            // inference, as in forward: at batch 1000 (DCGAN's 128 -> 1 output layer) transposing the input for the
+            // single GEMM took 158 ms and the per-image products 37 ms in all (measured with PyTorch's kernels)
+            cols = w.reshape(s.in(), -1).t().matmul(x.reshape(n, s.in(), hw));
+        } else if (g == 1) {
             // one GEMM over the whole batch, as in forward
             cols = w.reshape(s.in(), -1).t().mm(x.reshape(n, s.in(), hw).transpose(0, 1).reshape(s.in(), n * hw));
             cols = cols.view(-1, n, hw).transpose(0, 1);

@@ -67,6 +67,10 @@ class ConvolutionsTest {
             Tensor ref = ConvRoute.LIBTORCH.apply(x, w, b, spec);
             Tensor got = ConvRoute.IM2COL.apply(x, w, b, spec);
             assertEquals(0.0, got.sub(ref).abs().max().item_double(), 1e-10, spec.key());
+            try (org.bytedeco.pytorch.NoGradGuard inference = new org.bytedeco.pytorch.NoGradGuard()) {
+                Tensor fast = ConvRoute.IM2COL.apply(x, w, b, spec);  // the per-image products of inference
+                assertEquals(0.0, fast.sub(ref).abs().max().item_double(), 1e-10, spec.key() + " without grad");
+            }
             long[] o = spec.outputSize(size, size);
             assertEquals(o[0], ref.size(2));
             assertEquals(o[1], ref.size(3));
