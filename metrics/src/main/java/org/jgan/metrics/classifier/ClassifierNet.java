@@ -76,6 +76,6 @@ public final class ClassifierNet extends Module {
     }
 
     private static Tensor block(Tensor x, ConvLayer conv, BatchNorm2dImpl bn) {
-        return torch.max_pool2d(torch.relu(bn.forward(conv.forward(x))), 2, 2);
+        return org.jgan.engine.MaxPool.twoByTwo(torch.relu(bn.forward(conv.forward(x))));
     }
 }
