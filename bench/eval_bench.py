@@ -133,7 +133,9 @@ def kid(subsets=100, size=1000):
 
 
 def radii(x, k=3):
-    return torch.cat([torch.cdist(x[i:i + 1000], x).kthvalue(k + 1, 1).values for i in range(0, len(x), 1000)])
+    # topk rather than kthvalue: the same value, 6x faster here; jgan does the same
+    return torch.cat([torch.cdist(x[i:i + 1000], x).topk(k + 1, 1, largest=False).values[:, k]
+                      for i in range(0, len(x), 1000)])
 
 
 def precision_recall(k=3):

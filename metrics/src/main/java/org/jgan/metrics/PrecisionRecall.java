@@ -73,7 +73,10 @@ public final class PrecisionRecall {
                 try (StepScope inner = StepScope.open()) {
                     long n = Math.min(BLOCK, x.size(0) - from);
                     Tensor d = torch.cdist(x.narrow(0, from, n), x);
-                    float[] r = Tensors.toFloats(torch.kthvalue(d, k + 1, 1, false).get0());
+                    // the (k+1)-th smallest by topk: the same value as kthvalue, whose per-row selection took
+                    // 6x longer here (1000 x 10,000 distances: 91 against 15 ms)
+                    Tensor smallest = torch.topk(d, k + 1, 1, false, true).get0();
+                    float[] r = Tensors.toFloats(smallest.select(1, k));
                     System.arraycopy(r, 0, out, (int) from, r.length);
                 }
             }
