@@ -56,12 +56,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the results as JSON to this file.")
     Path json;
 
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds; after the first, jgan and PyTorch's best "
+            + "settings alternate, and the ratios come from the medians (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
+        org.jgan.core.config.ConfigException.check(rounds >= 1 && rounds <= 20, "--rounds must be in 1..20, got "
+                + rounds);
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
         Map<String, Object> jgan = measureJgan(n);
         List<Map<String, Object>> py = new ArrayList<>();
+        List<List<Map<String, String>>> settings = new ArrayList<>();
         BlasCore.Choice core = null;
         if (!python.noPython) {
             // PyTorch's best configuration differs by machine: OpenBLAS threads on top of OpenMP oversubscribe the
@@ -70,11 +77,13 @@ public final class BenchCommand implements Callable<Integer> {
             if (!core.env().isEmpty()) {
                 // as installed, for the record; the settings below give its OpenBLAS this CPU's vector width
                 py.add(runPython(n, Map.of(), Map.of(), "(as installed: " + core.found() + " kernels)"));
+                settings.add(List.of(Map.of(), Map.of()));
             }
             for (Map<String, String> threading : List.of(Map.<String, String>of(), Map.of("OPENBLAS_NUM_THREADS",
                     "1"), Map.of("OMP_WAIT_POLICY", "PASSIVE"), Map.of("OPENBLAS_NUM_THREADS", "1",
                     "OMP_WAIT_POLICY", "PASSIVE"))) {
                 py.add(runPython(n, threading, core.env(), null));
+                settings.add(List.of(threading, core.env()));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -105,7 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
                 bestGen = p;
             }
         }
-        double gflops = STEP_GFLOP_AT_64 * batch / 64.0 / (d(jgan, "step_ms_median") / 1000);
+        double[][] med = rounds(n, jgan, best, bestGen, best == null ? null : settings.get(py.indexOf(best)),
+                bestGen == null ? null : settings.get(py.indexOf(bestGen)), out);
+        double gflops = STEP_GFLOP_AT_64 * batch / 64.0 / (med[0][0] / 1000);
         double peak = CpuInfo.fp32PeakGflops(n);
         System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%s%n",
                 gflops, STEP_GFLOP_AT_64, peak > 0 ? String.format(", %.0f%% of an assumed FP32 peak of %.0f GFLOP/s "
@@ -114,9 +125,11 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("cpu", CpuInfo.model());
         out.put("fp32_peak_gflops", peak);
         if (best != null) {
-            double tr = d(jgan, "train_img_s") / d(best, "train_img_s");
-            double gen = d(jgan, "gen_img_s") / d(bestGen, "gen_img_s");
-            System.out.printf("ratio jgan / best PyTorch: training %.2fx, generation %.2fx%n", tr, gen);
+            // the medians over the rounds of ms/step and of generated images/s
+            double tr = med[1][0] / med[0][0];
+            double gen = med[0][1] / med[1][1];
+            System.out.printf("ratio jgan / best PyTorch: training %.2fx, generation %.2fx%s%n", tr, gen,
+                    rounds > 1 ? " (medians of " + rounds + " rounds)" : "");
             out.put("ratio_train", tr);
             out.put("ratio_gen", gen);
         }
@@ -124,6 +137,52 @@ public final class BenchCommand implements Callable<Integer> {
             AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
         }
         return 0;
+    }
+
+    /**
+     * Rounds 2.. of jgan against PyTorch's best settings for training and for generation, alternating, as the
+     * machine's speed drifts between runs minutes apart; returns the medians {jgan, PyTorch} x {ms/step, gen img/s}.
+     */
+    private double[][] rounds(int n, Map<String, Object> jgan, Map<String, Object> best, Map<String, Object> bestGen,
+                              List<Map<String, String>> trainSetting, List<Map<String, String>> genSetting,
+                              Map<String, Object> out) throws IOException, InterruptedException {
+        double[][] x = new double[4][rounds];
+        x[0][0] = d(jgan, "step_ms_median");
+        x[1][0] = d(jgan, "gen_img_s");
+        x[2][0] = best == null ? Double.NaN : d(best, "step_ms_median");
+        x[3][0] = bestGen == null ? Double.NaN : d(bestGen, "gen_img_s");
+        for (int r = 1; r < rounds; r++) {
+            Map<String, Object> j = measureJgan(n);
+            x[0][r] = d(j, "step_ms_median");
+            x[1][r] = d(j, "gen_img_s");
+            if (best != null) {
+                Map<String, Object> p = runPython(n, trainSetting.get(0), trainSetting.get(1), null);
+                x[2][r] = d(p, "step_ms_median");
+                x[3][r] = bestGen == best ? d(p, "gen_img_s")
+                        : d(runPython(n, genSetting.get(0), genSetting.get(1), null), "gen_img_s");
+            }
+            System.out.printf("round %d: jgan %.1f ms/step, %.0f gen img/s; PyTorch's best %.1f ms/step, %.0f gen "
+                    + "img/s%n", r + 1, x[0][r], x[1][r], x[2][r], x[3][r]);
+        }
+        List<Map<String, Double>> all = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("jgan_step_ms", x[0][r]);
+            m.put("jgan_gen_img_s", x[1][r]);
+            if (best != null) {
+                m.put("pytorch_step_ms", x[2][r]);
+                m.put("pytorch_gen_img_s", x[3][r]);
+            }
+            all.add(m);
+        }
+        out.put("rounds", all);
+        return new double[][]{{median(x[0]), median(x[1])}, {median(x[2]), median(x[3])}};
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private void print(String name, Map<String, Object> m) {
