@@ -96,10 +96,8 @@ final class EvalPipeline {
         try (Generator rng = torch.createCPUGenerator(seed); StepScope scope = StepScope.open()) {
             for (int from = 0; from < count; from += BATCH) {
                 int m = Math.min(BATCH, count - from);
-                float[] f = Tensors.toFloats(torch.randn(new long[]{m, dim}, new GeneratorOptional(rng)));
-                for (int i = 0; i < f.length; i++) {
-                    z[from * dim + i] = f[i];
-                }
+                double[] batch = Tensors.toDoubles(torch.randn(new long[]{m, dim}, new GeneratorOptional(rng)));
+                System.arraycopy(batch, 0, z, from * dim, batch.length);
             }
         }
         return new NpyArray(new long[]{count, dim}, z);
@@ -112,12 +110,8 @@ final class EvalPipeline {
                 for (long i = 0; i < d.size(); i++) {
                     Tensor v = d.get(i).value();
                     if (v.is_floating_point()) {
-                        float[] f = Tensors.toFloats(v.detach());
-                        double[] x = new double[f.length];
-                        for (int k = 0; k < f.length; k++) {
-                            x[k] = f[k];
-                        }
-                        out.put(prefix + d.get(i).key().getString(), new NpyArray(Tensors.shape(v), x));
+                        out.put(prefix + d.get(i).key().getString(), new NpyArray(Tensors.shape(v),
+                                Tensors.toDoubles(v)));
                     }
                 }
             }
