@@ -54,6 +54,9 @@ public final class DoctorCommand implements Callable<Integer> {
                 : "missing; apt-get install dataset-fashion-mnist"));
         System.out.println("CPU: " + CpuInfo.model() + "; oneDNN vector ISA: " + CpuInfo.vectorIsa());
         System.out.println("native allocator: " + org.jgan.engine.NativeAllocator.describe());
+        System.out.println("convolution routes: " + (org.jgan.engine.Convolutions.provenRoutes()
+                ? "proven (off the block, oneDNN where it passes its check under autograd)"
+                : "block rule (JGAN_CONVOLUTION_ROUTE=proven: oneDNN off the block where it passes its check)"));
         return noNumerics ? 0 : numerics();
     }
 

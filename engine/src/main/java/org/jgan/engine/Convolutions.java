@@ -172,6 +172,11 @@ public final class Convolutions {
         proven = on;
     }
 
+    /** Whether proven routes are on ({@link #setProvenRoutes}). */
+    public static boolean provenRoutes() {
+        return proven;
+    }
+
     /** Turns the checks on or off for configurations not seen yet; off means trusting the block rule alone. */
     public static void setChecks(boolean on) {
         checks = on;
