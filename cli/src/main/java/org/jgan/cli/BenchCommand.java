@@ -66,14 +66,14 @@ public final class BenchCommand implements Callable<Integer> {
                 + rounds);
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
+        // first, so that a Python that cannot run is reported before minutes of measuring
+        BlasCore.Choice core = python.noPython ? null : BlasCore.choose(python.python);
         Map<String, Object> jgan = measureJgan(n);
         List<Map<String, Object>> py = new ArrayList<>();
         List<List<Map<String, String>>> settings = new ArrayList<>();
-        BlasCore.Choice core = null;
         if (!python.noPython) {
             // PyTorch's best configuration differs by machine: OpenBLAS threads on top of OpenMP oversubscribe the
             // cores, and OpenMP's spinning waits cost on a shared machine; measure each, compare with the best.
-            core = BlasCore.choose(python.python);
             if (!core.env().isEmpty()) {
                 // as installed, for the record; the settings below give its OpenBLAS this CPU's vector width
                 py.add(runPython(n, Map.of(), Map.of(), "(as installed: " + core.found() + " kernels)"));

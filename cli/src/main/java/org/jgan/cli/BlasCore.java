@@ -73,7 +73,7 @@ final class BlasCore {
         pb.environment().putAll(env);
         pb.environment().put("OPENBLAS_VERBOSE", "2");
         pb.redirectErrorStream(true);
-        Process p = pb.start();
+        Process p = PythonOptions.start(pb, python);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = CORE.matcher(out);

@@ -69,6 +69,8 @@ public final class EvalBenchCommand implements Callable<Integer> {
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
         var out = spec.commandLine().getOut();
+        // first, so that a Python that cannot run is reported before the jgan side is measured
+        BlasCore.Choice core = python.noPython ? null : BlasCore.choose(python.python);
         Path tmp = Files.createTempDirectory("jgan-bench-eval");
         try (GanModel model = Jgan.load(run)) {
             ConfigException.check("dcgan".equals(model.config().model().name()), run + " is a "
@@ -99,7 +101,6 @@ public final class EvalBenchCommand implements Callable<Integer> {
             }
             Map<String, Object> py = null;
             if (!python.noPython) {
-                BlasCore.Choice core = BlasCore.choose(python.python);
                 out.println("PyTorch's BLAS: " + core.note());
                 // PyTorch's best of its OpenBLAS thread settings, as `bench` does
                 for (Map<String, String> threading : List.of(Map.<String, String>of(),

@@ -41,7 +41,7 @@ final class PythonOptions {
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().putAll(env);
             pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process p = pb.start();
+            Process p = start(pb, python);
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             int rc = p.waitFor();
             if (rc != 0 || stdout.isEmpty()) {
@@ -51,6 +51,17 @@ final class PythonOptions {
             return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
         } finally {
             Files.deleteIfExists(script);
+        }
+    }
+
+    /** Starts {@code pb}, whose program is {@code python}; a Python that cannot be started is the user's input. */
+    static Process start(ProcessBuilder pb, String python) {
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new org.jgan.core.config.ConfigException("--python " + python + ": cannot run it ("
+                    + e.getMessage().replaceFirst(".*error=\\d+, ", "") + "); install Debian's python3-torch "
+                    + "(scripts/install-deps python3-torch python3-scipy) or pass --no-python");
         }
     }
 }

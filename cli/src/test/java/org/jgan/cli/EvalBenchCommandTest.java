@@ -67,6 +67,15 @@ class EvalBenchCommandTest {
     }
 
     @Test
+    void aPythonThatCannotRunIsNamedBeforeAnythingIsMeasured() {
+        Path missing = tmp.resolve("no-python-here");
+        CliTest.Result r = CliTest.runCapturing("bench-eval", "--run", run.toString(), "--samples", "1000",
+                "--reference", real.toString(), "--python", missing.toString());
+        CliTest.assertUserError(r, "--python " + missing + ": cannot run it", "--no-python");
+        assertTrue(!r.out().contains("stage"), "measured first:\n" + r);
+    }
+
+    @Test
     void tooFewSamplesAreRefused() {
         CliTest.assertUserError(CliTest.runCapturing("bench-eval", "--run", run.toString(), "--samples", "10",
                 "--no-python"), "--samples must be in 1000..1000000");
