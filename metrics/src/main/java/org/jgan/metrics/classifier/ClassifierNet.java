@@ -76,6 +76,15 @@ public final class ClassifierNet extends Module {
     }
 
     private static Tensor block(Tensor x, ConvLayer conv, BatchNorm2dImpl bn) {
+        if (!bn.is_training() && !org.bytedeco.pytorch.GradMode.is_enabled()) {
+            // Inference: batch norm folded into the convolution (its scale into the weights, its shift as the bias),
+            // one pass fewer over every feature map; features differ from the unfolded ones in float32 rounding only
+            Tensor scale = bn.weight().div(bn.running_var().add(new org.bytedeco.pytorch.Scalar(bn.options().eps()
+                    .get())).sqrt());
+            Tensor w = conv.weight().mul(scale.view(-1, 1, 1, 1));
+            Tensor b = bn.bias().sub(bn.running_mean().mul(scale));
+            return org.jgan.engine.MaxPool.twoByTwo(torch.relu(org.jgan.engine.Convolutions.conv2d(x, w, b, 1, 1)));
+        }
         return org.jgan.engine.MaxPool.twoByTwo(torch.relu(bn.forward(conv.forward(x))));
     }
 }
