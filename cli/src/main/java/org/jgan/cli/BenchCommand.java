@@ -69,28 +69,25 @@ public final class BenchCommand implements Callable<Integer> {
         // first, so that a Python that cannot run is reported before minutes of measuring
         BlasCore.Choice core = python.noPython ? null : BlasCore.choose(python.python);
         Map<String, Object> jgan = measureJgan(n);
-        List<Map<String, Object>> py = new ArrayList<>();
-        List<List<Map<String, String>>> settings = new ArrayList<>();
+        List<PyRun> py = new ArrayList<>();
         if (!python.noPython) {
             // PyTorch's best configuration differs by machine: OpenBLAS threads on top of OpenMP oversubscribe the
             // cores, and OpenMP's spinning waits cost on a shared machine; measure each, compare with the best.
             if (!core.env().isEmpty()) {
                 // as installed, for the record; the settings below give its OpenBLAS this CPU's vector width
                 py.add(runPython(n, Map.of(), Map.of(), "(as installed: " + core.found() + " kernels)"));
-                settings.add(List.of(Map.of(), Map.of()));
             }
             for (Map<String, String> threading : List.of(Map.<String, String>of(), Map.of("OPENBLAS_NUM_THREADS",
                     "1"), Map.of("OMP_WAIT_POLICY", "PASSIVE"), Map.of("OPENBLAS_NUM_THREADS", "1",
                     "OMP_WAIT_POLICY", "PASSIVE"))) {
                 py.add(runPython(n, threading, core.env(), null));
-                settings.add(List.of(threading, core.env()));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", n);
         out.put("batch", batch);
         out.put("jgan", jgan);
-        out.put("pytorch", py);
+        out.put("pytorch", py.stream().map(PyRun::result).toList());
         System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up; CPU: %s%n", batch, n,
                 steps, warmup, CpuInfo.model());
         // PyTorch inherits this process's environment, so both run on the same allocator settings
@@ -102,20 +99,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf("%-66s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
         print("jgan (libtorch " + Torch.libtorchVersion() + ")", jgan);
-        Map<String, Object> best = null;
-        Map<String, Object> bestGen = null;
-        for (Map<String, Object> p : py) {
-            print("PyTorch " + p.get("torch") + " " + p.get("label"), p);
-            if (best == null || d(p, "train_img_s") > d(best, "train_img_s")) {
+        PyRun best = null;
+        PyRun bestGen = null;
+        for (PyRun p : py) {
+            print("PyTorch " + p.result().get("torch") + " " + p.result().get("label"), p.result());
+            if (best == null || d(p.result(), "train_img_s") > d(best.result(), "train_img_s")) {
                 best = p;
             }
             // generation has its own best setting: one thread of OpenBLAS can win training and lose generation
-            if (bestGen == null || d(p, "gen_img_s") > d(bestGen, "gen_img_s")) {
+            if (bestGen == null || d(p.result(), "gen_img_s") > d(bestGen.result(), "gen_img_s")) {
                 bestGen = p;
             }
         }
-        double[][] med = rounds(n, jgan, best, bestGen, best == null ? null : settings.get(py.indexOf(best)),
-                bestGen == null ? null : settings.get(py.indexOf(bestGen)), out);
+        double[][] med = rounds(n, jgan, best, bestGen, out);
         double gflops = STEP_GFLOP_AT_64 * batch / 64.0 / (med[0][0] / 1000);
         double peak = CpuInfo.fp32PeakGflops(n);
         System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%s%n",
@@ -143,26 +139,25 @@ public final class BenchCommand implements Callable<Integer> {
      * Rounds 2.. of jgan against PyTorch's best settings for training and for generation, alternating, as the
      * machine's speed drifts between runs minutes apart; returns the medians {jgan, PyTorch} x {ms/step, gen img/s}.
      */
-    private double[][] rounds(int n, Map<String, Object> jgan, Map<String, Object> best, Map<String, Object> bestGen,
-                              List<Map<String, String>> trainSetting, List<Map<String, String>> genSetting,
-                              Map<String, Object> out) throws IOException, InterruptedException {
+    private double[][] rounds(int n, Map<String, Object> jgan, PyRun best, PyRun bestGen, Map<String, Object> out)
+            throws IOException, InterruptedException {
         double[][] x = new double[4][rounds];
         x[0][0] = d(jgan, "step_ms_median");
         x[1][0] = d(jgan, "gen_img_s");
-        x[2][0] = best == null ? Double.NaN : d(best, "step_ms_median");
-        x[3][0] = bestGen == null ? Double.NaN : d(bestGen, "gen_img_s");
+        x[2][0] = best == null ? Double.NaN : d(best.result(), "step_ms_median");
+        x[3][0] = bestGen == null ? Double.NaN : d(bestGen.result(), "gen_img_s");
         for (int r = 1; r < rounds; r++) {
             Map<String, Object> j = measureJgan(n);
             x[0][r] = d(j, "step_ms_median");
             x[1][r] = d(j, "gen_img_s");
+            String pytorch = "";
             if (best != null) {
-                Map<String, Object> p = runPython(n, trainSetting.get(0), trainSetting.get(1), null);
+                Map<String, Object> p = best.again(this, n);
                 x[2][r] = d(p, "step_ms_median");
-                x[3][r] = bestGen == best ? d(p, "gen_img_s")
-                        : d(runPython(n, genSetting.get(0), genSetting.get(1), null), "gen_img_s");
+                x[3][r] = bestGen == best ? d(p, "gen_img_s") : d(bestGen.again(this, n), "gen_img_s");
+                pytorch = String.format("; PyTorch's best %.1f ms/step, %.0f gen img/s", x[2][r], x[3][r]);
             }
-            System.out.printf("round %d: jgan %.1f ms/step, %.0f gen img/s; PyTorch's best %.1f ms/step, %.0f gen "
-                    + "img/s%n", r + 1, x[0][r], x[1][r], x[2][r], x[3][r]);
+            System.out.printf("round %d: jgan %.1f ms/step, %.0f gen img/s%s%n", r + 1, x[0][r], x[1][r], pytorch);
         }
         List<Map<String, Double>> all = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -244,9 +239,16 @@ public final class BenchCommand implements Callable<Integer> {
         return genBatch / s[reps / 2];
     }
 
+    /** One PyTorch measurement and the environment it ran in, so that a round can run it again. */
+    private record PyRun(Map<String, String> threading, Map<String, String> blas, Map<String, Object> result) {
+        Map<String, Object> again(BenchCommand b, int n) throws IOException, InterruptedException {
+            return b.runPython(n, threading, blas, null).result();
+        }
+    }
+
     /** PyTorch with the {@code threading} settings, plus {@code blas} (named once, above the table). */
-    private Map<String, Object> runPython(int n, Map<String, String> threading, Map<String, String> blas,
-                                          String label) throws IOException, InterruptedException {
+    private PyRun runPython(int n, Map<String, String> threading, Map<String, String> blas, String label)
+            throws IOException, InterruptedException {
         Map<String, String> env = new java.util.TreeMap<>(threading);
         env.putAll(blas);
         JsonNode j = python.run("/bench/dcgan_bench.py", env, n, batch, steps, warmup, 1000, 5);
@@ -258,6 +260,6 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("step_ms_median", j.get("step_ms_median").asDouble());
         m.put("train_img_s", j.get("train_img_s").asDouble());
         m.put("gen_img_s", j.get("gen_img_s").asDouble());
-        return m;
+        return new PyRun(threading, blas, m);
     }
 }

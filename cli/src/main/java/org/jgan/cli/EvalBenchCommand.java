@@ -16,7 +16,6 @@ import org.jgan.core.data.ImageDataset;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.engine.CpuInfo;
 import org.jgan.engine.Torch;
-import org.jgan.metrics.classifier.ClassifierFile;
 import org.jgan.metrics.features.ClassifierFeatures;
 import org.jgan.metrics.npz.Npy;
 import org.jgan.metrics.npz.Npz;
@@ -82,9 +81,8 @@ public final class EvalBenchCommand implements Callable<Integer> {
                     + real.channels() + "x" + real.height() + "x" + real.width() + " images, the run makes "
                     + model.shape().channels() + "x" + model.shape().height() + "x" + model.shape().width()
                     + " ones");
-            ClassifierFile.Loaded clf = ClassifierFile.loadResource(ClassifierFeatures.BUILTIN_RESOURCE);
             Map<String, Object> jgan;
-            try (ClassifierFeatures fx = ClassifierFeatures.of(clf.net(), "builtin")) {
+            try (ClassifierFeatures fx = ClassifierFeatures.builtin()) {
                 EvalPipeline pipeline = new EvalPipeline(model, fx, real, seed);
                 // untimed first pass: the JVM's compilation and the convolutions' first-use checks
                 pipeline.run(Math.min(2000, samples));
@@ -92,7 +90,7 @@ public final class EvalBenchCommand implements Callable<Integer> {
                 if (!python.noPython) {
                     Map<String, org.jgan.metrics.npz.NpyArray> export = new LinkedHashMap<>();
                     EvalPipeline.putWeights(export, "g.", model.generator().generator());
-                    EvalPipeline.putWeights(export, "c.", clf.net());
+                    EvalPipeline.putWeights(export, "c.", fx.net());
                     export.put("z", pipeline.latents(samples));
                     Npz.write(tmp.resolve("export.npz"), export, true);
                     Npy.writeUint8(tmp.resolve("real.npy"), new long[]{real.size(), real.channels(), real.height(),

@@ -45,8 +45,16 @@ public final class ConvLayer extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return transposed ? Convolutions.convTranspose2d(x, weight, bias, stride, padding, outputPadding)
-                : Convolutions.conv2d(x, weight, bias, stride, padding);
+        return forward(x, weight, bias);
+    }
+
+    /**
+     * This layer's convolution (stride, padding, direction) with other weights of the same shape, e.g. its own with
+     * a batch norm folded in for inference; {@code b} may be null.
+     */
+    public Tensor forward(Tensor x, Tensor w, Tensor b) {
+        return transposed ? Convolutions.convTranspose2d(x, w, b, stride, padding, outputPadding)
+                : Convolutions.conv2d(x, w, b, stride, padding);
     }
 
     /** out x in x k x k, or in x out x k x k when transposed (libtorch's layouts). */

@@ -83,7 +83,7 @@ public final class ClassifierNet extends Module {
                     .get())).sqrt());
             Tensor w = conv.weight().mul(scale.view(-1, 1, 1, 1));
             Tensor b = bn.bias().sub(bn.running_mean().mul(scale));
-            return org.jgan.engine.MaxPool.twoByTwo(torch.relu(org.jgan.engine.Convolutions.conv2d(x, w, b, 1, 1)));
+            return org.jgan.engine.MaxPool.twoByTwo(torch.relu(conv.forward(x, w, b)));
         }
         return org.jgan.engine.MaxPool.twoByTwo(torch.relu(bn.forward(conv.forward(x))));
     }

@@ -52,6 +52,11 @@ public final class ClassifierFeatures implements FeatureExtractor {
         return new ClassifierFeatures(ClassifierFile.load(file), "classifier:" + file, Fingerprints.ofFile(file));
     }
 
+    /** The network itself, e.g. to export its weights; it stays owned by this extractor. */
+    public ClassifierNet net() {
+        return net;
+    }
+
     /** Test accuracy recorded when the classifier was trained (NaN when unknown). */
     public double testAccuracy() {
         return testAccuracy;
