@@ -87,11 +87,12 @@ public final class DoctorCommand implements Callable<Integer> {
         int moved = 0;
         for (Convolutions.Entry e : routes) {
             String err = e.result() == null ? "unchecked" : String.format("%.1e", e.result().error());
-            System.out.printf("  %-44s %-13s %-8s %-7s %-9s %s%n", e.spec().key(),
-                    e.input()[0] + "x" + e.input()[2] + "x" + e.input()[3], e.training() ? "training" : "forward",
+            System.out.printf("  %-44s %-13s %-9s %-10s %-9s %s%n", e.spec().key(),
+                    e.input()[0] + "x" + e.input()[2] + "x" + e.input()[3], e.use().label(),
                     e.route().label(), err, e.note().isEmpty() && e.route() == ConvRoute.IM2COL
                             ? (e.spec().blockAligned() ? "batch" : "channels") + " off the block of " + ConvSpec.BLOCK
-                            : e.note());
+                            : e.note().isEmpty() && e.route() == ConvRoute.PADDED
+                            ? "channels zero-padded to the block of " + ConvSpec.BLOCK : e.note());
             moved += e.note().startsWith("oneDNN failed") ? 1 : 0;
         }
         System.out.printf("convolutions: ok (%d configurations, %d moved off oneDNN by their check; %.1f s)%n",

@@ -41,14 +41,19 @@ public final class ConvCheck {
      * forward pass only (what sampling and evaluation run, without autograd).
      */
     public static Result run(ConvSpec spec, ConvRoute route, long n, long h, long w, boolean backward) {
+        return run(spec, route, n, h, w, backward ? ConvUse.DOUBLE_BACKWARD : ConvUse.FORWARD);
+    }
+
+    /** Checks {@code spec} on {@code route} for an input of n x in x h x w, the parts that {@code use} needs. */
+    public static Result run(ConvSpec spec, ConvRoute route, long n, long h, long w, ConvUse use) {
         Torch.ensureLoaded();
         try (StepScope scope = StepScope.open(); AutoGradMode grad = new AutoGradMode(true)) {
             Tensor[] data = inputs(spec, n, h, w);
-            Tensor[] ref = parts(spec, ConvRoute.LIBTORCH, data, torch.ScalarType.Double, backward);
-            Tensor[] first = parts(spec, route, data, torch.ScalarType.Float, backward);
+            Tensor[] ref = parts(spec, ConvRoute.LIBTORCH, data, torch.ScalarType.Double, use);
+            Tensor[] first = parts(spec, route, data, torch.ScalarType.Float, use);
             double worst = 0;
             for (int r = 1; r < REPEATS; r++) {
-                Tensor[] again = parts(spec, route, data, torch.ScalarType.Float, backward);
+                Tensor[] again = parts(spec, route, data, torch.ScalarType.Float, use);
                 for (int i = 0; i < first.length; i++) {
                     if (!torch.equal(first[i], again[i])) {
                         return new Result(false, Double.NaN, PARTS[i] + " changed between runs (a race)");
@@ -85,15 +90,18 @@ public final class ConvCheck {
     }
 
     /** y, dL/dx, dL/dw for L = sum(y g), then the gradients of sum(dL/dx hx) + sum(dL/dw hw) wrt x, w and g. */
-    private static Tensor[] parts(ConvSpec s, ConvRoute route, Tensor[] d, torch.ScalarType type, boolean backward) {
-        if (!backward) {
+    private static Tensor[] parts(ConvSpec s, ConvRoute route, Tensor[] d, torch.ScalarType type, ConvUse use) {
+        if (use == ConvUse.FORWARD) {
             return new Tensor[]{route.apply(d[0].to(type), d[1].to(type), d[2].to(type), s).detach()};
         }
         Tensor x = d[0].to(type).set_requires_grad(true);
         Tensor w = d[1].to(type).set_requires_grad(true);
         Tensor g = d[3].to(type).set_requires_grad(true);
         Tensor y = route.apply(x, w, d[2].to(type), s);
-        Tensor[] first = grad(new Tensor[]{y}, new Tensor[]{x, w}, new Tensor[]{g}, true);
+        Tensor[] first = grad(new Tensor[]{y}, new Tensor[]{x, w}, new Tensor[]{g}, use == ConvUse.DOUBLE_BACKWARD);
+        if (use == ConvUse.BACKWARD) {
+            return new Tensor[]{y.detach(), first[0].detach(), first[1].detach()};
+        }
         Tensor second = first[0].mul(d[4].to(type)).sum().add(first[1].mul(d[5].to(type)).sum());
         Tensor[] again = grad(new Tensor[]{second}, new Tensor[]{x, w, g}, new Tensor[]{torch.ones_like(second)},
                 false);

@@ -25,15 +25,15 @@ final class ConvCheckCache {
     }
 
     /** The check of {@code spec} on {@code route} for {@code input}, from the cache or run now. */
-    static synchronized ConvCheck.Result check(ConvSpec spec, ConvRoute route, long[] input, boolean backward) {
+    static synchronized ConvCheck.Result check(ConvSpec spec, ConvRoute route, long[] input, ConvUse use) {
         String key = route.label() + " | " + spec.key() + " | " + input[0] + "x" + input[1] + "x" + input[2] + "x"
-                + input[3] + (backward ? " | training" : " | forward") + " | t" + Torch.threads();
+                + input[3] + " | " + use.cacheKey() + " | t" + Torch.threads();
         Map<String, String> known = load();
         String hit = known.get(key);
         if (hit != null) {
             return new ConvCheck.Result(true, Double.parseDouble(hit), "");
         }
-        ConvCheck.Result r = ConvCheck.run(spec, route, input[0], input[2], input[3], backward);
+        ConvCheck.Result r = ConvCheck.run(spec, route, input[0], input[2], input[3], use);
         if (r.ok()) {
             known.put(key, Double.toString(r.error()));
             save(known);

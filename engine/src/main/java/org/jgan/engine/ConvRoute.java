@@ -13,7 +13,12 @@ public enum ConvRoute {
     /** libtorch's convolution: oneDNN for float32. */
     LIBTORCH("oneDNN"),
     /** Unfold + matrix product on OpenBLAS. */
-    IM2COL("im2col");
+    IM2COL("im2col"),
+    /**
+     * libtorch's convolution on weights and inputs zero-padded to channel counts that are multiples of the block, the
+     * output cut back: oneDNN then never pads (the step it gets wrong), and the zero channels add nothing.
+     */
+    PADDED("oneDNN+pad");
 
     private final String label;
 
@@ -27,6 +32,18 @@ public enum ConvRoute {
     }
 
     Tensor apply(Tensor x, Tensor w, Tensor b, ConvSpec s) {
+        if (this == PADDED) {
+            ConvSpec p = s.padded();
+            long dIn = p.in() - s.in();
+            long dOut = p.out() - s.out();
+            // constant_pad_nd pads the last dimension first: {W, W, H, H, dim 1, dim 1, dim 0, dim 0}
+            Tensor xp = dIn == 0 ? x : pad(x, new long[]{0, 0, 0, 0, 0, dIn});
+            Tensor wp = pad(w, s.transposed() ? new long[]{0, 0, 0, 0, 0, dOut, 0, dIn}
+                    : new long[]{0, 0, 0, 0, 0, dIn, 0, dOut});
+            Tensor bp = b == null ? null : pad(b, new long[]{0, dOut});
+            Tensor y = LIBTORCH.apply(xp, wp, bp, p);
+            return dOut == 0 ? y : y.narrow(1, 0, s.out());
+        }
         if (this == IM2COL) {
             return s.transposed() ? Im2colConvolution.transposed(x, w, b, s) : Im2colConvolution.forward(x, w, b, s);
         }
@@ -35,5 +52,9 @@ public enum ConvRoute {
                 ? torch.conv_transpose2d(x, w, bias, s.stride(), s.padding(), s.outputPadding(), s.groups(),
                         s.dilation())
                 : torch.conv2d(x, w, bias, s.stride(), s.padding(), s.dilation(), s.groups());
+    }
+
+    private static Tensor pad(Tensor t, long[] pad) {
+        return torch.constant_pad_nd(t, pad, new org.bytedeco.pytorch.Scalar(0.0));
     }
 }

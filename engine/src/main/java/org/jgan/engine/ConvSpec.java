@@ -55,6 +55,39 @@ public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] p
         return groups % BLOCK == 0;
     }
 
+    /**
+     * Whether this configuration may take oneDNN with its channels zero-padded to the block
+     * ({@link ConvRoute#PADDED}), one group only, where that is cheaper than the im2col path: when the padded product
+     * of channel counts is at most {@link #MAX_PADDING_GROWTH} times the real one (3 -> 64 channels grow 5.3 times),
+     * or when im2col would multiply its unfolded columns (the input times the kernel) by fewer channels than a block
+     * (a plain convolution's outputs, a transposed one's inputs) while the other side is aligned: that product is a
+     * memory-bound matrix-vector one over a large matrix (a PatchGAN's 512 -> 1 logit layer), where 16 times the
+     * arithmetic on oneDNN costs less. 1 -> 64 (16 times, and im2col's columns are small there) stays on im2col.
+     */
+    public boolean paddable() {
+        if (groups != 1 || blockAligned()) {
+            return false;
+        }
+        long narrow = transposed ? in : out;
+        long wide = transposed ? out : in;
+        return (double) roundUp(in) * roundUp(out) <= MAX_PADDING_GROWTH * in * out
+                || narrow < BLOCK && wide % BLOCK == 0;
+    }
+
+    /** How much more arithmetic a padded configuration does than this one at most ({@link #paddable}). */
+    public static final double MAX_PADDING_GROWTH = 6;
+
+    /** This configuration with {@code in} and {@code out} channels rounded up to the block (one group). */
+    public ConvSpec padded() {
+        return new ConvSpec(roundUp(in), roundUp(out), kernel, stride, padding, dilation, outputPadding, groups,
+                transposed);
+    }
+
+    /** {@code n} rounded up to a multiple of {@link #BLOCK}. */
+    public static long roundUp(long n) {
+        return (n + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
     /** The weight's shape in libtorch's layout: out x in/groups x kh x kw, or in x out/groups x kh x kw transposed. */
     public long[] weightShape() {
         return transposed ? new long[]{in, out / groups, kernel[0], kernel[1]}

@@ -18,10 +18,13 @@ import org.bytedeco.pytorch.global.torch;
  * (docs/engine.md has the measurements). libtorch offers no per-call switch, and turning oneDNN off for the whole
  * process costs about 2x per DCGAN step. So the route is chosen per configuration: block-aligned configurations
  * ({@link ConvSpec#blockAligned}) keep libtorch's oneDNN kernels; all others take {@link Im2colConvolution}, whose
- * derivatives of every order stay off oneDNN. Under autograd the batch size must be a multiple of the block too:
- * libtorch's double backward (R1, gradient penalty) computes the weight gradient as a convolution whose channels are
- * the batch (measured: 1x1 convolutions at batch 4 off by 30-85% in that gradient); a batch of at least half a block
- * is padded with zero images to the next multiple instead of leaving oneDNN. The image-facing layers (1 or 3
+ * derivatives of every order stay off oneDNN, except that, under autograd, one whose channel counts padded with zeros
+ * to the block grow its arithmetic little ({@link ConvSpec#paddable}) takes oneDNN on the padded channels
+ * ({@link ConvRoute#PADDED}). Where a gradient will itself be differentiated ({@link Autograd#secondOrder()}: R1, the
+ * gradient penalty, path length) the batch size must be a multiple of the block too: libtorch's double backward
+ * computes the weight gradient as a convolution whose channels are the batch (measured: 1x1 convolutions at batch 4 off
+ * by 30-85% in that gradient); a batch of at least half a block is padded with zero images to the next multiple
+ * instead of leaving oneDNN. First derivatives do not depend on the batch that way, so they keep any batch. The image-facing layers (1 or 3
  * channels) are the unaligned ones and also the cheapest, so the speed of the wide layers is kept.
  *
  * <p>Proof, not trust: the first time a configuration meets an input shape in this process (or on this CPU, see
@@ -41,13 +44,18 @@ public final class Convolutions {
      *
      * @param spec     the configuration
      * @param input    N x C x H x W of the check's input (N capped at {@link #FORWARD_CHECK_BATCH} for forward-only)
-     * @param training whether the route serves autograd (checked to the double backward) or the forward only
+     * @param use      what autograd will take of it (the forward only, first derivatives, or second ones too), which
+     *                 its check covers
      * @param route    the route taken
      * @param result   the check of that route, null when checks are off
      * @param note     why the route differs from the rule's, or ""
      */
-    public record Entry(ConvSpec spec, long[] input, boolean training, ConvRoute route, ConvCheck.Result result,
+    public record Entry(ConvSpec spec, long[] input, ConvUse use, ConvRoute route, ConvCheck.Result result,
                         String note) {
+        /** Whether the route serves autograd (first or second order). */
+        public boolean training() {
+            return use != ConvUse.FORWARD;
+        }
     }
 
     /**
@@ -96,9 +104,12 @@ public final class Convolutions {
             return ConvRoute.LIBTORCH.apply(x, w, b, s);
         }
         boolean training = GradMode.is_enabled() && (x.requires_grad() || w.requires_grad());
+        ConvUse use = !training ? ConvUse.FORWARD : Autograd.inSecondOrder() ? ConvUse.DOUBLE_BACKWARD
+                : ConvUse.BACKWARD;
         long batch = x.size(0);
-        if (training && s.blockAligned() && batch % ConvSpec.BLOCK != 0 && batch >= ConvSpec.BLOCK / 2
-                && !(proven && route(s, batch, x.size(2), x.size(3), true).route() == ConvRoute.LIBTORCH)) {
+        if (use == ConvUse.DOUBLE_BACKWARD && (s.blockAligned() || s.paddable()) && batch % ConvSpec.BLOCK != 0
+                && batch >= ConvSpec.BLOCK / 2
+                && !(proven && route(s, batch, x.size(2), x.size(3), use).route() == ConvRoute.LIBTORCH)) {
             // Zero images up to the next multiple of the block keep the aligned channels on oneDNN: they add nothing
             // to the weight gradient and their outputs are cut off, and the double backward then sees an aligned
             // batch. Measured: a StyleGAN2 step at batch 8 took 3.5-5.2x PyTorch's on the im2col path
@@ -106,29 +117,34 @@ public final class Convolutions {
             long padded = (batch + ConvSpec.BLOCK - 1) / ConvSpec.BLOCK * ConvSpec.BLOCK;
             Tensor xp = torch.constant_pad_nd(x, new long[]{0, 0, 0, 0, 0, 0, 0, padded - batch},
                     new org.bytedeco.pytorch.Scalar(0.0));
-            return route(s, padded, x.size(2), x.size(3), true).route().apply(xp, w, b, s).narrow(0, 0, batch);
+            return route(s, padded, x.size(2), x.size(3), use).route().apply(xp, w, b, s).narrow(0, 0, batch);
         }
         long n = training ? batch : Math.min(batch, FORWARD_CHECK_BATCH);
-        return route(s, n, x.size(2), x.size(3), training).route().apply(x, w, b, s);
+        return route(s, n, x.size(2), x.size(3), use).route().apply(x, w, b, s);
     }
 
     /**
      * The route of {@code spec} for n x in x h x w inputs, checking it first if this has not been done yet.
-     * {@code training} says whether autograd will differentiate it (once or twice); then the batch size matters,
+     * {@code use} says whether autograd will differentiate it, once or twice; for twice the batch size matters,
      * because libtorch's double backward runs a convolution whose channels are the batch.
      */
-    public static Entry route(ConvSpec spec, long n, long h, long w, boolean training) {
-        Key key = new Key(spec, n, h, w, training, Torch.threads());
+    public static Entry route(ConvSpec spec, long n, long h, long w, ConvUse use) {
+        Key key = new Key(spec, n, h, w, use, Torch.threads());
         Entry e = ROUTES.get(key);
-        return e != null ? e : ROUTES.computeIfAbsent(key, k -> decide(spec, new long[]{n, spec.in(), h, w},
-                training));
+        return e != null ? e : ROUTES.computeIfAbsent(key, k -> decide(spec, new long[]{n, spec.in(), h, w}, use));
     }
 
-    private static Entry decide(ConvSpec spec, long[] input, boolean training) {
-        boolean aligned = spec.blockAligned() && (!training || input[0] % ConvSpec.BLOCK == 0);
-        ConvRoute rule = aligned ? ConvRoute.LIBTORCH : ConvRoute.IM2COL;
+    private static Entry decide(ConvSpec spec, long[] input, ConvUse use) {
+        boolean training = use != ConvUse.FORWARD;
+        boolean batchFits = use != ConvUse.DOUBLE_BACKWARD || input[0] % ConvSpec.BLOCK == 0;
+        boolean aligned = spec.blockAligned() && batchFits;
+        // Off the block under autograd, few extra channels are cheaper on oneDNN than the whole layer on im2col: a
+        // 3-channel image layer padded to 16 channels (measured on SRGAN and CycleGAN: bench-i2i, docs/engine.md).
+        // Forward only, im2col's per-image products were faster, so there the rule stands.
+        boolean padded = !aligned && training && spec.paddable() && batchFits;
+        ConvRoute rule = aligned ? ConvRoute.LIBTORCH : padded ? ConvRoute.PADDED : ConvRoute.IM2COL;
         if (!checks) {
-            return new Entry(spec, input, training, rule, null, "checks off");
+            return new Entry(spec, input, use, rule, null, "checks off");
         }
         if (!aligned && proven && training) {
             // Opted in: oneDNN off the block where it passes the check on this CPU. The check runs the float32 path
@@ -136,20 +152,20 @@ public final class Convolutions {
             // error), both of which failed on the Zen 5; on a Xeon of model 207 every such configuration passed.
             // Training only: without autograd, im2col's per-image products were faster (DCGAN's generation at
             // batch 1000: 1,186-1,436 img/s with oneDNN against 1,615-1,745), and no batch needs padding there.
-            ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, training);
+            ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use);
             if (r.ok()) {
-                return new Entry(spec, input, training, ConvRoute.LIBTORCH, r, "off the block; oneDNN passed its "
+                return new Entry(spec, input, use, ConvRoute.LIBTORCH, r, "off the block; oneDNN passed its "
                         + "check on this CPU (route: proven)");
             }
         }
-        ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, training);
+        ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, use);
         if (r.ok()) {
-            return new Entry(spec, input, training, rule, r, "");
+            return new Entry(spec, input, use, rule, r, "");
         }
-        if (rule == ConvRoute.LIBTORCH) {
-            ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, training);
+        if (rule != ConvRoute.IM2COL) {
+            ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, use);
             if (ref.ok()) {
-                return new Entry(spec, input, training, ConvRoute.IM2COL, ref, "oneDNN failed its check: "
+                return new Entry(spec, input, use, ConvRoute.IM2COL, ref, "oneDNN failed its check: "
                         + r.what());
             }
         }
@@ -160,7 +176,7 @@ public final class Convolutions {
     }
 
     /** What a route is decided for: a configuration, an input shape, its use and the thread count. */
-    private record Key(ConvSpec spec, long n, long h, long w, boolean training, int threads) {
+    private record Key(ConvSpec spec, long n, long h, long w, ConvUse use, int threads) {
     }
 
     /**

@@ -102,7 +102,10 @@ class AutogradTest {
         double[] autograd;
         try (StepScope s = StepScope.open()) {
             Tensor x = dbl(X, 3).set_requires_grad(true);
-            Tensor g = Autograd.grad(f(dbl(W, 4, 3), x), x, true);
+            Tensor g;
+            try (Autograd.Scope twice = Autograd.secondOrder()) {
+                g = Autograd.grad(f(dbl(W, 4, 3), x), x, true);
+            }
             assertTrue(g.requires_grad(), "createGraph=true must give a differentiable gradient");
             Tensor h = g.square().sum();
             autograd = Tensors.toDoubles(Autograd.grad(h, x, false));
@@ -117,7 +120,10 @@ class AutogradTest {
         try (StepScope s = StepScope.open()) {
             Tensor w = dbl(W, 4, 3).set_requires_grad(true);
             Tensor x = dbl(X, 3).set_requires_grad(true);
-            Tensor g = Autograd.grad(f(w, x), x, true);
+            Tensor g;
+            try (Autograd.Scope twice = Autograd.secondOrder()) {
+                g = Autograd.grad(f(w, x), x, true);
+            }
             Tensor h = g.square().sum();
             autograd = Tensors.toDoubles(Autograd.grad(h, w, false));
         }

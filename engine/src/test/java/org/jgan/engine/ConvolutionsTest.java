@@ -44,7 +44,7 @@ class ConvolutionsTest {
     void matchesFloat64AndIsStableAtTwoThreads(long in, long out, long k, long s, long p, long op, long groups,
                                                boolean transposed, long size) {
         ConvSpec spec = spec(in, out, k, s, p, op, groups, transposed);
-        Convolutions.Entry e = Convolutions.route(spec, 16, size, size, true);
+        Convolutions.Entry e = Convolutions.route(spec, 16, size, size, ConvUse.DOUBLE_BACKWARD);
         assertTrue(e.result() != null && e.result().ok(), spec.key() + ": " + e.note());
         assertEquals(spec.blockAligned() && e.note().isEmpty(), e.route() == ConvRoute.LIBTORCH,
                 "only block-aligned configurations that passed go to oneDNN: " + spec.key() + " " + e.note());
@@ -84,18 +84,22 @@ class ConvolutionsTest {
         assertEquals(aligned, spec(in, out, 3, 1, 1, 0, groups, false).blockAligned());
     }
 
-    /** Under autograd a batch off the block takes the reference path even for aligned channels (double backward). */
+    /**
+     * For a second-order gradient a small batch off the block takes the reference path even for aligned channels
+     * (the double backward's channels are the batch); first derivatives and the forward pass keep oneDNN.
+     */
     @Test
-    void theBatchCountsUnderAutogradOnly() {
+    void theBatchCountsForSecondOrderGradientsOnly() {
         ConvSpec spec = spec(16, 32, 1, 1, 0, 0, 1, false);
-        assertEquals(ConvRoute.IM2COL, Convolutions.route(spec, 4, 8, 8, true).route());
-        assertEquals(ConvRoute.LIBTORCH, Convolutions.route(spec, 4, 8, 8, false).route());
-        assertTrue(Convolutions.route(spec, 4, 8, 8, false).result().ok());
+        assertEquals(ConvRoute.IM2COL, Convolutions.route(spec, 4, 8, 8, ConvUse.DOUBLE_BACKWARD).route());
+        assertEquals(ConvRoute.LIBTORCH, Convolutions.route(spec, 4, 8, 8, ConvUse.BACKWARD).route());
+        assertEquals(ConvRoute.LIBTORCH, Convolutions.route(spec, 4, 8, 8, ConvUse.FORWARD).route());
+        assertTrue(Convolutions.route(spec, 4, 8, 8, ConvUse.FORWARD).result().ok());
     }
 
     /**
-     * Under autograd, a batch of at least half a block is padded with zero images to the block and keeps oneDNN;
-     * outputs and gradients are those of the unpadded batch (against float64).
+     * For a second-order gradient, a batch of at least half a block is padded with zero images to the block and keeps
+     * oneDNN; outputs and gradients are those of the unpadded batch (against float64).
      */
     @Test
     void anUnalignedBatchIsPaddedToTheBlock() {
@@ -103,7 +107,10 @@ class ConvolutionsTest {
         try (StepScope scope = StepScope.open()) {
             Tensor x = torch.randn(9, 16, 6, 6).set_requires_grad(true);
             Tensor w = torch.randn(16, 16, 3, 3).set_requires_grad(true);
-            Tensor y = Convolutions.conv2d(x, w, null, 1, 1);
+            Tensor y;
+            try (Autograd.Scope twice = Autograd.secondOrder()) {
+                y = Convolutions.conv2d(x, w, null, 1, 1);
+            }
             assertEquals(9, y.size(0));
             Tensor up = torch.randn(9, 16, 6, 6);
             y.mul(up).sum().backward();
@@ -116,7 +123,7 @@ class ConvolutionsTest {
             assertEquals(0, w.grad().to(torch.ScalarType.Double).sub(w64.grad()).abs().max().item_double(), 1e-2);
         }
         assertTrue(Convolutions.routes().stream().anyMatch(e -> e.spec().equals(spec) && e.input()[0] == 16
-                && e.training() && e.route() == ConvRoute.LIBTORCH), "routed at the padded batch");
+                && e.use() == ConvUse.DOUBLE_BACKWARD && e.route() == ConvRoute.LIBTORCH), "routed at the padded batch");
         assertTrue(Convolutions.routes().stream().noneMatch(e -> e.spec().equals(spec) && e.input()[0] == 9));
     }
 

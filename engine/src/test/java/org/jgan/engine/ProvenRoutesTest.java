@@ -30,7 +30,7 @@ class ProvenRoutesTest {
     void offTheBlockUnderAutogradOneDnnWhereItsCheckPassesElseIm2col() {
         for (ConvSpec s : new ConvSpec[]{spec(3, 24, false), spec(24, 3, true), spec(16, 32, false)}) {
             long batch = s.blockAligned() ? 12 : 16;
-            Convolutions.Entry e = Convolutions.route(s, batch, 9, 9, true);
+            Convolutions.Entry e = Convolutions.route(s, batch, 9, 9, ConvUse.DOUBLE_BACKWARD);
             if (e.route() == ConvRoute.LIBTORCH) {
                 assertTrue(e.result().ok() && e.note().contains("proven"), e.toString());
             } else {
@@ -44,12 +44,12 @@ class ProvenRoutesTest {
 
     @Test
     void withoutAutogradTheRuleStands() {
-        assertEquals(ConvRoute.IM2COL, Convolutions.route(spec(3, 40, false), 4, 11, 11, false).route());
+        assertEquals(ConvRoute.IM2COL, Convolutions.route(spec(3, 40, false), 4, 11, 11, ConvUse.FORWARD).route());
     }
 
     @Test
     void alignedConfigurationsAreNotTouched() {
-        Convolutions.Entry e = Convolutions.route(spec(32, 48, false), 16, 10, 10, true);
+        Convolutions.Entry e = Convolutions.route(spec(32, 48, false), 16, 10, 10, ConvUse.DOUBLE_BACKWARD);
         assertEquals(ConvRoute.LIBTORCH, e.route());
         assertEquals("", e.note());
     }

@@ -21,9 +21,12 @@ public final class GradientPenalty {
     public static Tensor compute(GanNet d, Tensor real, Tensor fake, Tensor labels, Tensor eps) {
         Tensor xHat = real.detach().mul(eps).add(fake.detach().mul(eps.neg().add(new Scalar(1.0))));
         xHat.set_requires_grad(true);
-        Tensor out = d.forward(xHat, labels);
-        Tensor logits = out.dim() == 2 ? out.select(1, 0) : out;
-        Tensor g = Autograd.grad(logits.sum(), xHat, true);
+        Tensor g;
+        try (Autograd.Scope twice = Autograd.secondOrder()) {
+            Tensor out = d.forward(xHat, labels);
+            Tensor logits = out.dim() == 2 ? out.select(1, 0) : out;
+            g = Autograd.grad(logits.sum(), xHat, true);
+        }
         // (||g||_2 - 1)^2, the norm over all pixels of each sample
         Tensor norm = g.flatten(1, -1).square().sum(new long[]{1}).add(new Scalar(1e-12)).sqrt();
         return norm.sub(new Scalar(1.0)).square().mean();

@@ -16,9 +16,12 @@ public final class R1Penalty {
     public static Tensor compute(GanNet d, Tensor real, Tensor labels) {
         Tensor x = real.detach().clone();
         x.set_requires_grad(true);
-        Tensor out = d.forward(x, labels);
-        Tensor logits = out.dim() == 2 ? out.select(1, 0) : out;
-        Tensor g = Autograd.grad(logits.sum(), x, true);
+        Tensor g;
+        try (Autograd.Scope twice = Autograd.secondOrder()) {
+            Tensor out = d.forward(x, labels);
+            Tensor logits = out.dim() == 2 ? out.select(1, 0) : out;
+            g = Autograd.grad(logits.sum(), x, true);
+        }
         // sum of squared gradients per sample, then the batch mean
         return g.flatten(1, -1).square().sum(new long[]{1}).mean();
     }

@@ -26,10 +26,14 @@ final class PathLength {
         long n = Math.max(1, ctx.batchSize() / 2);
         Tensor z = ctx.randn(n, ctx.config().model().latentDim());
         Tensor labels = ctx.labels() == null ? null : ctx.labels().narrow(0, 0, n);
-        Tensor ws = g.trainingWs(z, labels, ctx.rng());
-        Tensor img = g.synthesize(ws, ctx.rng());
-        Tensor y = ctx.randn(img.sizes().vec().get()).div(new Scalar(Math.sqrt((double) img.size(2) * img.size(3))));
-        Tensor grad = Autograd.grad(img.mul(y).sum(), ws, true);
+        Tensor grad;
+        try (Autograd.Scope twice = Autograd.secondOrder()) {
+            Tensor ws = g.trainingWs(z, labels, ctx.rng());
+            Tensor img = g.synthesize(ws, ctx.rng());
+            Tensor y = ctx.randn(img.sizes().vec().get())
+                    .div(new Scalar(Math.sqrt((double) img.size(2) * img.size(3))));
+            grad = Autograd.grad(img.mul(y).sum(), ws, true);
+        }
         // |J^T y| per sample: squared norms summed over w's dimensions, averaged over the ws
         Tensor lengths = grad.square().sum(new long[]{2}, false, new org.bytedeco.pytorch.ScalarTypeOptional())
                 .mean(new long[]{1}, false, new org.bytedeco.pytorch.ScalarTypeOptional()).sqrt();
