@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 DashboardCommand.class, ReportCommand.class, TableReportCommand.class, SeriesReportCommand.class, VideoReportCommand.class,
                 ClassifierCommand.class, StatsCommand.class, FidCommand.class, EvalCommand.class, AugmentCommand.class, AugmentEvalCommand.class,
                 TranslateCommand.class, UpscaleCommand.class,
-                StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class, EvalBenchCommand.class,
+                StyleMixCommand.class, InterpolateCommand.class, ProjectCommand.class, StyleGan2BenchCommand.class, I2iBenchCommand.class, EvalBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static {

@@ -2,15 +2,12 @@ package org.jgan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.bytedeco.pytorch.TensorVector;
 import org.jgan.cli.report.ScalingChart;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
@@ -20,10 +17,7 @@ import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.image.ImageGrid;
-import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.AtomicFiles;
-import org.jgan.core.train.TrainListener;
-import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.CpuInfo;
 import org.jgan.engine.Torch;
@@ -182,23 +176,13 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 sg.styleMixing(), 0, batch) / 1e9;
         cfg = cfg.withData(new DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000, 1_000_000, 1, 16));
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[] wall = new double[warmup + steps + 1];
-        double[] cpu = new double[warmup + steps + 1];
+        StepTimes times;
         long params;
         Path tmp = Files.createTempDirectory("jgan-bench-sg2");
         try (Trainer t = new Trainer(Variants.byName("stylegan2"), cfg, SyntheticData.shapes(batch * 4, size, 1),
                 tmp)) {
-            params = count(t.players().generator()) + count(t.players().discriminator());
-            wall[0] = System.nanoTime() / 1e6;
-            cpu[0] = os.getProcessCpuTime() / 1e6;
-            t.run(new TrainListener() {
-                @Override
-                public void stepDone(TrainState s, Map<String, Double> stats) {
-                    wall[(int) s.step()] = System.nanoTime() / 1e6;
-                    cpu[(int) s.step()] = os.getProcessCpuTime() / 1e6;
-                }
-            });
+            params = StepTimes.parameters(t.players());
+            times = StepTimes.run(t, warmup, steps);
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
@@ -217,7 +201,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                         + "%d: they differ%n", size, pyParams, params);
             }
         }
-        return new Point(size, resolution, batch, gflop, median(wall), median(cpu), pyWall, pyCpu, params);
+        return new Point(size, resolution, batch, gflop, times.wallMs(), times.cpuMs(), pyWall, pyCpu, params);
     }
 
     /** PyTorch's OpenBLAS kernels, probed once. */
@@ -232,23 +216,5 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                                             boolean dashed) {
         return new ScalingChart.Curve(name, ps.stream().mapToDouble(Point::gflop).toArray(),
                 ps.stream().mapToDouble(p -> pytorch ? p.pyCpuMs() : p.cpuMs()).toArray(), colour, dashed);
-    }
-
-    private double median(double[] stamps) {
-        double[] d = new double[steps];
-        for (int i = 0; i < steps; i++) {
-            d[i] = stamps[warmup + i + 1] - stamps[warmup + i];
-        }
-        Arrays.sort(d);
-        return d[steps / 2];
-    }
-
-    private static long count(GanNet net) {
-        TensorVector p = net.parameters(true);
-        long n = 0;
-        for (long i = 0; i < p.size(); i++) {
-            n += p.get(i).numel();
-        }
-        return n;
     }
 }

@@ -49,6 +49,10 @@ class CommandOptionsTest {
             Map.entry("bench-eval", List.of("--json Path", "--no-python boolean", "--python=/usr/bin/python3 String",
                     "--reference=fashion-mnist:test String", "--run=runs/demo Path", "--samples=10000 int",
                     "--seed=0 long", "--threads Integer")),
+            Map.entry("bench-i2i", List.of("--batch Integer", "--channels=3 int", "--json Path",
+                    "--models=pix2pix,cyclegan,srgan List", "--no-python boolean", "--plot Path",
+                    "--python=/usr/bin/python3 String", "--sizes=32,64,128 List", "--steps=6 int", "--threads=1 int",
+                    "--warmup=2 int")),
             Map.entry("bench-stylegan2", List.of("--batch=32 int", "--json Path", "--no-python boolean",
                     "--plot Path", "--python=/usr/bin/python3 String", "--size=28 int", "--steps=32 int",
                     "--sweep boolean", "--threads=1 int", "--warmup=3 int", "--width=64 int"))));

@@ -1,0 +1,64 @@
+package org.jgan.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Map;
+import org.bytedeco.pytorch.TensorVector;
+import org.jgan.core.nn.GanNet;
+import org.jgan.core.train.Players;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.TrainState;
+import org.jgan.core.train.Trainer;
+
+/**
+ * Wall and process CPU time of each step of a training run, stamped when the loop reports a step done, for the step
+ * benchmarks. CPU time (all threads) stays comparable on a machine shared with other jobs, where wall time mostly
+ * measures the neighbours.
+ *
+ * @param wallMs median wall milliseconds per timed step
+ * @param cpuMs  median process CPU milliseconds per timed step
+ */
+record StepTimes(double wallMs, double cpuMs) {
+    /** Runs {@code trainer} for {@code warmup + steps} steps (its schedule must end there) and times the last steps. */
+    static StepTimes run(Trainer trainer, int warmup, int steps) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] wall = new double[warmup + steps + 1];
+        double[] cpu = new double[warmup + steps + 1];
+        wall[0] = System.nanoTime() / 1e6;
+        cpu[0] = os.getProcessCpuTime() / 1e6;
+        trainer.run(new TrainListener() {
+            @Override
+            public void stepDone(TrainState s, Map<String, Double> stats) {
+                int i = (int) s.step();
+                if (i < wall.length) {
+                    wall[i] = System.nanoTime() / 1e6;
+                    cpu[i] = os.getProcessCpuTime() / 1e6;
+                }
+            }
+        });
+        return new StepTimes(median(wall, warmup, steps), median(cpu, warmup, steps));
+    }
+
+    /** Parameters of the trained networks of {@code players} (every network of its optimizer groups). */
+    static long parameters(Players players) {
+        long n = 0;
+        for (String name : players.groups().values().stream().flatMap(java.util.List::stream).toList()) {
+            GanNet net = players.net(name);
+            TensorVector p = net.parameters(true);
+            for (long i = 0; i < p.size(); i++) {
+                n += p.get(i).numel();
+            }
+        }
+        return n;
+    }
+
+    private static double median(double[] stamps, int warmup, int steps) {
+        double[] d = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            d[i] = stamps[warmup + i + 1] - stamps[warmup + i];
+        }
+        Arrays.sort(d);
+        return d[steps / 2];
+    }
+}

@@ -1,0 +1,41 @@
+package org.jgan.models.i2i;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FLOP counts of the image-to-image steps against sums worked out by hand on tiny networks, and how they grow
+ * with the image side. (jgan bench-i2i also checks them against PyTorch's layers at every size it measures.)
+ */
+class ImageToImageCostTest {
+    @Test
+    void unetOfTwoLevelsByHand() {
+        // side 4, depth 2, widths 1 and 2: down0 4 px x 16 x 1x1 = 64, up0 (skip concat 2 -> 1) 4 x 16 x 2 = 128;
+        // down1 1 px x 16 x 1x2 = 32, up1 (innermost, 2 -> 1) 1 x 16 x 2 = 32
+        assertEquals(256, ImageToImageCost.unetMacs(4, 1, 1, 1), 0);
+    }
+
+    @Test
+    void patchGanByHand() {
+        // side 16, one stride-2 layer: 16 -> 8 (64 px x 16 x 2x4), 8 -> 7 (49 x 16 x 4x8), 7 -> 6 (36 x 16 x 8x1)
+        assertEquals(64 * 16 * 2 * 4 + 49 * 16 * 4 * 8 + 36 * 16 * 8, ImageToImageCost.patchMacs(16, 2, 4, 1), 0);
+    }
+
+    @Test
+    void fullyConvolutionalNetworksGrowWithTheArea() {
+        assertEquals(4 * ImageToImageCost.resnetMacs(32, 3, 3, 8, 2), ImageToImageCost.resnetMacs(64, 3, 3, 8, 2),
+                1e-6);
+        assertEquals(4 * ImageToImageCost.srResNetMacs(32, 3, 8, 2, 4), ImageToImageCost.srResNetMacs(64, 3, 8, 2, 4),
+                1e-6);
+    }
+
+    @Test
+    void aStepCountsItsPasses() {
+        double g = ImageToImageCost.resnetMacs(32, 3, 3, 8, 2);
+        double d = ImageToImageCost.patchMacs(32, 3, 8, PatchDiscriminator.layersFor(32));
+        assertEquals(2.0 * 4 * (18 * g + 16 * d), ImageToImageCost.stepFlop("cyclegan", 32, 3, 8, 2, 4, 4), 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> ImageToImageCost.stepFlop("dcgan", 32, 3, 8, 2, 4, 4));
+    }
+}
