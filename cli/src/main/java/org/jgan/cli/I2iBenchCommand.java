@@ -25,6 +25,8 @@ import org.jgan.core.train.Trainer;
 import org.jgan.engine.CpuInfo;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
+import org.jgan.models.cyclegan.CycleGan;
+import org.jgan.models.srgan.Srgan;
 import org.jgan.models.i2i.ImageToImageConfig;
 import org.jgan.models.i2i.ImageToImageCost;
 import picocli.CommandLine.Command;
@@ -72,7 +74,7 @@ public final class I2iBenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw CPU ms per step against GFLOP per "
-            + "step, one line per model and side.")
+            + "step, one line per model and framework.")
     Path plot;
 
     @Mixin
@@ -153,7 +155,11 @@ public final class I2iBenchCommand implements Callable<Integer> {
         int b = batch != null ? batch : cfg.data().batch();
         ImageToImageConfig c = ImageToImageConfig.of(cfg);
         int width = cfg.model().width();
-        int blocks = c.blocks() > 0 ? c.blocks() : model.equals("cyclegan") ? (size >= 256 ? 9 : 6) : 0;
+        int blocks = switch (model) {
+            case "cyclegan" -> CycleGan.blocks(cfg, size);
+            case "srgan" -> Srgan.blocks(cfg);
+            default -> 0;  // the U-Net's depth follows the size
+        };
         double gflop = ImageToImageCost.stepFlop(model, size, channels, width, blocks, c.scale(), b) / 1e9;
         cfg = cfg.withData(new DataConfig("synthetic", b, true, 0))
                 .withSchedule(new ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000, 1_000_000, 1, 16));

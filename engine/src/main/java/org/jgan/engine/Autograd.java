@@ -22,8 +22,16 @@ public final class Autograd {
      * before the forward pass whose gradient is taken with {@code createGraph}; scopes nest.
      */
     public static Scope secondOrder() {
-        SECOND_ORDER.get()[0]++;
-        return () -> SECOND_ORDER.get()[0]--;
+        int[] depth = SECOND_ORDER.get();
+        depth[0]++;
+        boolean[] closed = {false};
+        // closing twice must not end an enclosing scope
+        return () -> {
+            if (!closed[0]) {
+                closed[0] = true;
+                depth[0]--;
+            }
+        };
     }
 
     /** Whether this thread is inside {@link #secondOrder()}. */

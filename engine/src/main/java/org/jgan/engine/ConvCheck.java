@@ -10,8 +10,9 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * Checks one convolution configuration on one route against float64: the forward pass, backward-data,
- * backward-weights and the three gradients of the double backward that R1 and the gradient penalty need, each
+ * Checks one convolution configuration on one route against float64, the parts its use needs ({@link ConvUse}): the
+ * forward pass; for autograd also backward-data and backward-weights; for second-order gradients also the three
+ * gradients of the double backward that R1 and the gradient penalty need; each
  * within {@link #TOLERANCE} of the float64 result (relative to its largest element), and bit-identical over
  * {@link #REPEATS} runs at the current thread count (a race shows up as results that change from run to run).
  */

@@ -5,9 +5,11 @@ import org.bytedeco.pytorch.TensorOptional;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * The two ways jgan computes a convolution. {@link #LIBTORCH} is libtorch's own dispatch, which sends float32
+ * The three ways jgan computes a convolution. {@link #LIBTORCH} is libtorch's own dispatch, which sends float32
  * convolutions to oneDNN (and float64 ones to its native loops, the reference of {@link ConvCheck});
- * {@link #IM2COL} is {@link Im2colConvolution}, which never touches oneDNN.
+ * {@link #IM2COL} is {@link Im2colConvolution}, which never touches oneDNN; {@link #PADDED} is libtorch's on channel
+ * counts zero-padded to oneDNN's block. PADDED's output is a narrowed view (not contiguous) when the output channels
+ * were padded; callers that need {@code view} must make it contiguous first.
  */
 public enum ConvRoute {
     /** libtorch's convolution: oneDNN for float32. */

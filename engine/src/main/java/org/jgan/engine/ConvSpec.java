@@ -28,6 +28,9 @@ public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] p
      */
     public static final long BLOCK = 16;
 
+    /** How much more arithmetic a padded configuration does than this one at most ({@link #paddable}). */
+    public static final double MAX_PADDING_GROWTH = 6;
+
     public ConvSpec {
         if (in < 1 || out < 1 || groups < 1 || in % groups != 0 || out % groups != 0) {
             throw new IllegalArgumentException("a convolution needs positive channel counts divisible by its "
@@ -73,9 +76,6 @@ public record ConvSpec(long in, long out, long[] kernel, long[] stride, long[] p
         return (double) roundUp(in) * roundUp(out) <= MAX_PADDING_GROWTH * in * out
                 || narrow < BLOCK && wide % BLOCK == 0;
     }
-
-    /** How much more arithmetic a padded configuration does than this one at most ({@link #paddable}). */
-    public static final double MAX_PADDING_GROWTH = 6;
 
     /** This configuration with {@code in} and {@code out} channels rounded up to the block (one group). */
     public ConvSpec padded() {

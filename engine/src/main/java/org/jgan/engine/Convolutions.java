@@ -24,8 +24,9 @@ import org.bytedeco.pytorch.global.torch;
  * gradient penalty, path length) the batch size must be a multiple of the block too: libtorch's double backward
  * computes the weight gradient as a convolution whose channels are the batch (measured: 1x1 convolutions at batch 4 off
  * by 30-85% in that gradient); a batch of at least half a block is padded with zero images to the next multiple
- * instead of leaving oneDNN. First derivatives do not depend on the batch that way, so they keep any batch. The image-facing layers (1 or 3
- * channels) are the unaligned ones and also the cheapest, so the speed of the wide layers is kept.
+ * instead of leaving oneDNN. First derivatives do not depend on the batch that way, so they keep any batch. The
+ * image-facing layers (1 or 3 channels) are the unaligned ones and also the cheapest, so the speed of the wide layers
+ * is kept.
  *
  * <p>Proof, not trust: the first time a configuration meets an input shape in this process (or on this CPU, see
  * {@link ConvCheckCache}), it is checked against float64 ({@link ConvCheck}). A configuration oneDNN fails moves to
@@ -113,7 +114,8 @@ public final class Convolutions {
             // Zero images up to the next multiple of the block keep the aligned channels on oneDNN: they add nothing
             // to the weight gradient and their outputs are cut off, and the double backward then sees an aligned
             // batch. Measured: a StyleGAN2 step at batch 8 took 3.5-5.2x PyTorch's on the im2col path
-            // (docs/results.md); padding costs at most twice the compute. Below half a block, im2col is cheaper.
+            // (docs/results.md); padding the batch costs at most twice the compute (times the channel padding of a
+            // padded route). Below half a block, im2col is cheaper.
             long padded = (batch + ConvSpec.BLOCK - 1) / ConvSpec.BLOCK * ConvSpec.BLOCK;
             Tensor xp = torch.constant_pad_nd(x, new long[]{0, 0, 0, 0, 0, 0, 0, padded - batch},
                     new org.bytedeco.pytorch.Scalar(0.0));

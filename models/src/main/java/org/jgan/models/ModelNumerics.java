@@ -24,7 +24,7 @@ import org.jgan.engine.Convolutions;
  * The numerics self-check of the shipped models: one training step of a preset, at its own widths and batch size,
  * on generated 28 x 28 data (the size of the Fashion-MNIST presets; moving clips of them for the video presets), so
  * that every convolution configuration the preset runs is routed and checked against float64 by {@link Convolutions}
- * (forward, backward-data, backward-weights and the double backward of R1 and the gradient penalty). A configuration that no route computes correctly on this CPU ends the
+ * (forward, backward-data, backward-weights, and the double backward where R1 or the gradient penalty runs). A configuration that no route computes correctly on this CPU ends the
  * step with a {@link org.jgan.engine.NumericsException} naming it.
  */
 public final class ModelNumerics {

@@ -61,8 +61,8 @@ public final class CycleGan implements GanVariant, ImageToImage {
         }
     }
 
-    /** Residual blocks: i2i.blocks, or the paper's 9 from 256 pixels up and 6 below. */
-    static int blocks(TrainConfig config, int side) {
+    /** Residual blocks at {@code side} pixels: i2i.blocks, or the paper's 9 from 256 pixels up and 6 below. */
+    public static int blocks(TrainConfig config, int side) {
         int blocks = ImageToImageConfig.of(config).blocks();
         return blocks > 0 ? blocks : side >= 256 ? 9 : 6;
     }

@@ -59,7 +59,7 @@ public final class Srgan implements GanVariant, ImageToImage {
     }
 
     /** Residual blocks: i2i.blocks, or the paper's 16. */
-    static int blocks(TrainConfig config) {
+    public static int blocks(TrainConfig config) {
         int blocks = ImageToImageConfig.of(config).blocks();
         return blocks > 0 ? blocks : 16;
     }

@@ -24,6 +24,27 @@ class ImageToImageCostTest {
     }
 
     @Test
+    void resnetGeneratorByHand() {
+        // side 4, width 1, one block: head 7x7 16 px x 49 = 784, down 4 px x 9 x 1x2 = 72, 1 px x 9 x 2x4 = 72,
+        // block 2 x (1 px x 9 x 4x4) = 288, up (input pixels) 1 x 9 x 4x2 = 72, 4 x 9 x 2x1 = 72, tail 784
+        assertEquals(2144, ImageToImageCost.resnetMacs(4, 1, 1, 1, 1), 0);
+    }
+
+    @Test
+    void srResNetByHand() {
+        // 8 pixels out of 2 (x4), width 2, one block: head 4 px x 81 x 1x2 = 648; block's two convs and mid 3 x 4 x 9 x
+        // 2x2 = 432; sub-pixel convs at 2x2 and 4x4: (4 + 16) x 9 x 2x8 = 2880; tail 64 x 81 x 2x1 = 10368
+        assertEquals(648 + 432 + 2880 + 10368, ImageToImageCost.srResNetMacs(8, 1, 2, 1, 4), 0);
+    }
+
+    @Test
+    void srDiscriminatorByHand() {
+        // side 4, width 1: sides 4, 2, 2, 1, 1, 1, 1, 1 and channels 1, 1, 2, 2, 4, 4, 8, 8 (3x3), then 8 -> 16 -> 1
+        double convs = 16 * 9 + 4 * 9 + 4 * 9 * 2 + 9 * 2 * 2 + 9 * 2 * 4 + 9 * 4 * 4 + 9 * 4 * 8 + 9 * 8 * 8;
+        assertEquals(convs + 8 * 16 + 16, ImageToImageCost.srDiscriminatorMacs(4, 1, 1), 0);
+    }
+
+    @Test
     void fullyConvolutionalNetworksGrowWithTheArea() {
         assertEquals(4 * ImageToImageCost.resnetMacs(32, 3, 3, 8, 2), ImageToImageCost.resnetMacs(64, 3, 3, 8, 2),
                 1e-6);
