@@ -12,6 +12,7 @@ centre SIDE x SIDE and D's input padded back with -1, as jgan does.
 """
 import json
 import math
+import os
 import statistics
 import sys
 import time
@@ -224,12 +225,20 @@ def step(i):
 
 
 cpu, wall = [], []
-for i in range(warmup + steps):
-    t, c0 = time.perf_counter(), time.process_time()
+for i in range(warmup):
     step(i)
-    if i >= warmup:
+# JGAN_PROFILE_OUT=FILE: the timed steps under PyTorch's profiler, its table of operators by self CPU time written to
+# FILE (scripts/profile-stylegan2); the profiler's own cost then inflates the times printed.
+profile_out = os.environ.get("JGAN_PROFILE_OUT")
+with torch.autograd.profiler.profile(enabled=bool(profile_out)) as prof:
+    for i in range(warmup, warmup + steps):
+        t, c0 = time.perf_counter(), time.process_time()
+        step(i)
         wall.append((time.perf_counter() - t) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
+if profile_out:
+    with open(profile_out, "w") as f:
+        f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
 
 print(json.dumps({"torch": torch.__version__, "step_ms_median": statistics.median(wall),
                   "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
