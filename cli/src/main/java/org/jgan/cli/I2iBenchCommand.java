@@ -124,9 +124,7 @@ public final class I2iBenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        out.printf("CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. %s%n",
-                peak > 0 ? String.format("Peak assumed: %.0f GFLOP/s (%s)", peak, CpuInfo.peakAssumption(threads))
-                        : "No peak: /proc/cpuinfo gives no clock here");
+        out.println(StepTimes.legend(peak, threads));
         if (json != null) {
             writeJson(points, peak, blas);
         }

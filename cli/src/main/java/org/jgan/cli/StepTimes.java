@@ -40,6 +40,13 @@ record StepTimes(double wallMs, double cpuMs) {
         return new StepTimes(median(wall, warmup, steps), median(cpu, warmup, steps));
     }
 
+    /** The line under a step benchmark's table: what its times are and the FP32 peak its shares assume. */
+    static String legend(double peak, int threads) {
+        String assumed = peak > 0 ? String.format("Peak assumed: %.0f GFLOP/s (%s)", peak,
+                org.jgan.engine.CpuInfo.peakAssumption(threads)) : "No peak: /proc/cpuinfo gives no clock here";
+        return "CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. " + assumed;
+    }
+
     /** Parameters of the trained networks of {@code players} (every network of its optimizer groups). */
     static long parameters(Players players) {
         long n = 0;

@@ -117,9 +117,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                     peak > 0 ? String.format("%.0f%%", 100 * gflops / peak) : "-");
             out.flush();
         }
-        out.printf("CPU ms per step (process CPU time, all threads); jgan/PyT below 1: jgan is faster. %s%n",
-                peak > 0 ? String.format("Peak assumed: %.0f GFLOP/s (%s)", peak, CpuInfo.peakAssumption(threads))
-                        : "No peak: /proc/cpuinfo gives no clock here");
+        out.println(StepTimes.legend(peak, threads));
         if (json != null) {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("cpu", CpuInfo.model());
