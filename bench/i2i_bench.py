@@ -6,12 +6,14 @@ instance norm) and instance-norm PatchGANs (least squares, cycle 10, identity 5;
 SRResNet with PReLU and pixel shuffle and SRGAN's discriminator (pixel MSE + 1e-3 non-saturating). A step as jgan's
 loop runs it: G forward once, D's phase on real and detached fake, then G's phase with D frozen. Adam as the presets.
 Timed as jgan times itself: process CPU time and wall time per step. Also counts the multiply-adds of one forward pass
-per image with forward hooks, which jgan checks against its own count from the architecture.
+per image with forward hooks, which jgan checks against its own count from the architecture. JGAN_PROFILE_OUT=FILE
+writes PyTorch's profiler table of the timed steps (operators by self CPU time) to FILE.
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
 Usage: i2i_bench.py MODEL THREADS BATCH STEPS WARMUP WIDTH SIDE CHANNELS BLOCKS SCALE
 """
 import json
+import os
 import statistics
 import sys
 import time
@@ -31,7 +33,7 @@ def lrelu(x):
     return F.leaky_relu(x, 0.2)
 
 
-def inorm(x):
+def inorm(x):  # no affine parameters, CycleGAN's default
     return F.instance_norm(x, eps=1e-5)
 
 
@@ -174,20 +176,11 @@ class SrD(nn.Module):
         return self.fc2(lrelu(self.fc1(F.adaptive_avg_pool2d(x, 1).flatten(1)))).view(-1)
 
 
-def ns_d(real, fake):  # non-saturating D loss on logits
-    return F.softplus(-real).mean() + F.softplus(fake).mean()
-
-
-def ns_g(fake):
-    return F.softplus(-fake).mean()
-
-
-def ls_d(real, fake):  # least squares (Mao et al.), as jgan's least-squares loss
-    return 0.5 * ((real - 1).square().mean() + fake.square().mean())
-
-
-def ls_g(fake):
-    return 0.5 * (fake - 1).square().mean()
+# the non-saturating loss on logits, and least squares (Mao et al.) as jgan's least-squares loss
+ns_d = lambda real, fake: F.softplus(-real).mean() + F.softplus(fake).mean()  # noqa: E731
+ns_g = lambda fake: F.softplus(-fake).mean()  # noqa: E731
+ls_d = lambda real, fake: 0.5 * ((real - 1).square().mean() + fake.square().mean())  # noqa: E731
+ls_g = lambda fake: 0.5 * (fake - 1).square().mean()  # noqa: E731
 
 
 def adam(nets, lr, b1):
@@ -286,12 +279,18 @@ macs_g = count_macs(g, F.avg_pool2d(one, scale) if model == "srgan" else one)
 macs_d = count_macs(d, torch.cat([one, one], 1) if model == "pix2pix" else one)
 
 cpu, wall = [], []
-for i in range(warmup + steps):
-    t, c0 = time.perf_counter(), time.process_time()
+for i in range(warmup):
     step()
-    if i >= warmup:
+profile_out = os.environ.get("JGAN_PROFILE_OUT")
+with torch.autograd.profiler.profile(enabled=bool(profile_out)) as prof:
+    for i in range(steps):
+        t, c0 = time.perf_counter(), time.process_time()
+        step()
         wall.append((time.perf_counter() - t) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
+if profile_out:
+    with open(profile_out, "w") as f:
+        f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
 
 print(json.dumps({"torch": torch.__version__, "step_ms_median": statistics.median(wall),
                   "cpu_ms_median": statistics.median(cpu), "macs_g": macs_g, "macs_d": macs_d,
