@@ -62,6 +62,11 @@ public final class ConvLayer extends Module {
         return weight;
     }
 
+    /** Whether this is a transposed convolution (its weight is in x out x k x k). */
+    public boolean transposed() {
+        return transposed;
+    }
+
     /** The bias, or null when the layer has none. */
     public Tensor bias() {
         return bias;

@@ -76,14 +76,10 @@ public final class ClassifierNet extends Module {
     }
 
     private static Tensor block(Tensor x, ConvLayer conv, BatchNorm2dImpl bn) {
-        if (!bn.is_training() && !org.bytedeco.pytorch.GradMode.is_enabled()) {
-            // Inference: batch norm folded into the convolution (its scale into the weights, its shift as the bias),
-            // one pass fewer over every feature map; features differ from the unfolded ones in float32 rounding only
-            Tensor scale = bn.weight().div(bn.running_var().add(new org.bytedeco.pytorch.Scalar(bn.options().eps()
-                    .get())).sqrt());
-            Tensor w = conv.weight().mul(scale.view(-1, 1, 1, 1));
-            Tensor b = bn.bias().sub(bn.running_mean().mul(scale));
-            return org.jgan.engine.MaxPool.twoByTwo(torch.relu(conv.forward(x, w, b)));
+        if (org.jgan.core.nn.BatchNormFold.applies(bn)) {
+            // Inference: one pass fewer over every feature map
+            Tensor[] wb = org.jgan.core.nn.BatchNormFold.into(conv, bn);
+            return org.jgan.engine.MaxPool.twoByTwo(torch.relu(conv.forward(x, wb[0], wb[1])));
         }
         return org.jgan.engine.MaxPool.twoByTwo(torch.relu(bn.forward(conv.forward(x))));
     }

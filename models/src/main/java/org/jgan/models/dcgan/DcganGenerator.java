@@ -7,6 +7,7 @@ import org.bytedeco.pytorch.BatchNorm2dImpl;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.nn.BatchNormFold;
 import org.jgan.core.nn.ConditionalBatchNorm;
 import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
@@ -29,6 +30,7 @@ public class DcganGenerator extends GanNet {
     private final BiFunction<Tensor, Tensor, Tensor> bn1;
     private final ConvLayer up2;
     private final List<ConditionalBatchNorm> conditional = new ArrayList<>();
+    private final List<BatchNorm2dImpl> plain = new ArrayList<>();
 
     /** @param inputDim length of the input vector (the latent size) */
     public DcganGenerator(int inputDim, int width, DataShape shape) {
@@ -55,6 +57,7 @@ public class DcganGenerator extends GanNet {
             return c::forward;
         }
         BatchNorm2dImpl b = register_module(name, Layers.bn2d(features));
+        plain.add(b);
         return (x, labels) -> b.forward(x);
     }
 
@@ -65,9 +68,28 @@ public class DcganGenerator extends GanNet {
 
     @Override
     public Tensor forward(Tensor z, Tensor labels) {
+        if (!plain.isEmpty() && BatchNormFold.applies(plain.get(0))) {
+            return folded(z);
+        }
         Tensor x = fc.forward(z).view(-1, c0, h0, w0);
         x = bn0.apply(x, labels).relu();
         x = bn1.apply(up1.forward(x), labels).relu();
+        return torch.tanh(up2.forward(x));
+    }
+
+    /**
+     * Sampling (eval mode, no gradients) with both batch norms folded into the layers before them: the first into the
+     * linear layer (each of its c0 channels is h0 x w0 outputs), the second into the transposed convolution. One pass
+     * fewer over each feature map; images differ from the unfolded forward's in float32 rounding only.
+     */
+    private Tensor folded(Tensor z) {
+        Tensor[] ss = BatchNormFold.scaleShift(plain.get(0));
+        long area = h0 * w0;
+        Tensor w = fc.weight().view(c0, area, -1).mul(ss[0].view(c0, 1, 1)).view(c0 * area, -1);
+        Tensor b = ss[1].view(c0, 1).expand(c0, area).reshape(-1);
+        Tensor x = torch.linear(z, w, b).view(-1, c0, h0, w0).relu_();
+        Tensor[] wb = BatchNormFold.into(up1, plain.get(1));
+        x = up1.forward(x, wb[0], wb[1]).relu_();
         return torch.tanh(up2.forward(x));
     }
 }
