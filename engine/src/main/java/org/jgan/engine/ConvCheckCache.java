@@ -26,7 +26,8 @@ final class ConvCheckCache {
 
     /** The check of {@code spec} on {@code route} for {@code input}, from the cache or run now. */
     static synchronized ConvCheck.Result check(ConvSpec spec, ConvRoute route, long[] input, ConvUse use) {
-        String key = route.label() + " | " + spec.key() + " | " + input[0] + "x" + input[1] + "x" + input[2] + "x"
+        // "nhwc": oneDNN's routes take channels-last inputs since 2026-12-03; passes of NCHW inputs do not count
+        String key = route.label() + (route == ConvRoute.IM2COL ? "" : " nhwc") + " | " + spec.key() + " | " + input[0] + "x" + input[1] + "x" + input[2] + "x"
                 + input[3] + " | " + use.cacheKey() + " | t" + Torch.threads();
         Map<String, String> known = load();
         String hit = known.get(key);
