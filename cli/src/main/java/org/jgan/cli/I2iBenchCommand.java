@@ -212,26 +212,15 @@ public final class I2iBenchCommand implements Callable<Integer> {
     }
 
     private void writeJson(List<Point> points, double peak, BlasCore.Choice blas) throws java.io.IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cpu", CpuInfo.model());
-        m.put("threads", threads);
+        Map<String, Object> m = StepTimes.jsonHeader(threads, steps, peak, blas == null ? null : blas.note());
         m.put("channels", channels);
-        m.put("steps", steps);
-        m.put("fp32_peak_gflops", peak);
-        if (blas != null) {
-            m.put("pytorch_blas", blas.note());
-        }
         m.put("points", points.stream().map(p -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("model", p.model());
             o.put("size", p.size());
             o.put("batch", p.batch());
             o.put("gflop", p.gflop());
-            o.put("jgan_wall_ms", p.jgan().wallMs());
-            o.put("jgan_cpu_ms", p.jgan().cpuMs());
-            // JSON has no NaN: without Python, null
-            o.put("pytorch_wall_ms", Double.isNaN(p.pyWallMs()) ? null : p.pyWallMs());
-            o.put("pytorch_cpu_ms", Double.isNaN(p.pyCpuMs()) ? null : p.pyCpuMs());
+            StepTimes.putTimes(o, p.jgan().wallMs(), p.jgan().cpuMs(), p.pyWallMs(), p.pyCpuMs());
             o.put("params", p.params());
             return o;
         }).toList());

@@ -40,6 +40,27 @@ record StepTimes(double wallMs, double cpuMs) {
         return new StepTimes(median(wall, warmup, steps), median(cpu, warmup, steps));
     }
 
+    /** What every step benchmark's JSON starts with: the CPU, threads, timed steps, the assumed peak, PyTorch's BLAS. */
+    static Map<String, Object> jsonHeader(int threads, int steps, double peak, String pytorchBlas) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("cpu", org.jgan.engine.CpuInfo.model());
+        m.put("threads", threads);
+        m.put("steps", steps);
+        m.put("fp32_peak_gflops", peak);
+        if (pytorchBlas != null) {
+            m.put("pytorch_blas", pytorchBlas);
+        }
+        return m;
+    }
+
+    /** One point's times into {@code o}; PyTorch's are NaN without Python and become null (JSON has no NaN). */
+    static void putTimes(Map<String, Object> o, double wallMs, double cpuMs, double pyWallMs, double pyCpuMs) {
+        o.put("jgan_wall_ms", wallMs);
+        o.put("jgan_cpu_ms", cpuMs);
+        o.put("pytorch_wall_ms", Double.isNaN(pyWallMs) ? null : pyWallMs);
+        o.put("pytorch_cpu_ms", Double.isNaN(pyCpuMs) ? null : pyCpuMs);
+    }
+
     /** The line under a step benchmark's table: what its times are and the FP32 peak its shares assume. */
     static String legend(double peak, int threads) {
         String assumed = peak > 0 ? String.format("Peak assumed: %.0f GFLOP/s (%s)", peak,

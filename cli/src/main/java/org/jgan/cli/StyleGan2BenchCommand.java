@@ -119,27 +119,17 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         }
         out.println(StepTimes.legend(peak, threads));
         if (json != null) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("cpu", CpuInfo.model());
-            m.put("threads", threads);
+            Map<String, Object> m = StepTimes.jsonHeader(threads, steps, peak,
+                    python.noPython ? null : blasCore().note());
             m.put("width", width);
-            m.put("steps", steps);
-            m.put("fp32_peak_gflops", peak);
             m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
-            if (!python.noPython) {
-                m.put("pytorch_blas", blasCore().note());
-            }
-            // NaN (no Python) as null: JSON has no NaN
             m.put("points", points.stream().map(p -> {
                 Map<String, Object> o = new java.util.LinkedHashMap<>();
                 o.put("size", p.size());
                 o.put("resolution", p.resolution());
                 o.put("batch", p.batch());
                 o.put("gflop", p.gflop());
-                o.put("jgan_wall_ms", p.wallMs());
-                o.put("jgan_cpu_ms", p.cpuMs());
-                o.put("pytorch_wall_ms", Double.isNaN(p.pyWallMs()) ? null : p.pyWallMs());
-                o.put("pytorch_cpu_ms", Double.isNaN(p.pyCpuMs()) ? null : p.pyCpuMs());
+                StepTimes.putTimes(o, p.wallMs(), p.cpuMs(), p.pyWallMs(), p.pyCpuMs());
                 o.put("params", p.params());
                 return o;
             }).toList());
