@@ -2,6 +2,7 @@ package org.jgan.api;
 
 import org.jgan.core.config.ConfigException;
 import org.jgan.metrics.series.SeriesReport;
+import org.jgan.metrics.series.StaticScores;
 import org.jgan.metrics.series.Windows;
 import org.jgan.models.Variants;
 import org.jgan.models.timegan.SeriesData;
@@ -25,8 +26,17 @@ public final class SeriesReports {
     /** {@code count} windows of seed {@code seed} scored against the training windows; {@code seed} also seeds scoring. */
     public static SeriesReport evaluate(GanModel model, int count, long seed) {
         SeriesWindows real = trainingWindows(model);
-        SeriesWindows fake = model.sampleSeries(count, seed);
-        return SeriesReport.compute(windows(real), windows(fake), seed);
+        return score(real, model.sampleSeries(count, seed), seed);
+    }
+
+    /**
+     * {@code synthetic} scored against {@code real}: TimeGAN's scores and, where the windows have static features,
+     * theirs ({@link StaticScores}); {@code seed} seeds the scoring.
+     */
+    public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed) {
+        SeriesReport r = SeriesReport.compute(windows(real), windows(synthetic), seed);
+        return r.withStatics(StaticScores.of(windows(real), windows(synthetic), real.features(), real.statics(),
+                real.categories().keySet(), seed));
     }
 
     /** {@code w} as the metrics' {@link Windows}. */

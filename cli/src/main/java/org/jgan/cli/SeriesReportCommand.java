@@ -8,6 +8,7 @@ import org.jgan.cli.report.SeriesHtml;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.series.SeriesReport;
+import org.jgan.metrics.series.StaticScore;
 import org.jgan.models.timegan.SeriesWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ public final class SeriesReportCommand implements Callable<Integer> {
             int n = count != null ? count : real.count();
             ConfigException.check(n >= 2 && n <= 1_000_000, "--count must be in 2..1000000, got " + n);
             SeriesWindows fake = model.sampleSeries(n, seed);
-            SeriesReport r = SeriesReport.compute(SeriesReports.windows(real), SeriesReports.windows(fake), seed);
+            SeriesReport r = SeriesReports.score(real, fake, seed);
             AtomicFiles.writeString(out, SeriesHtml.render(r, real, fake));
             if (json != null) {
                 r.writeJson(json);
@@ -56,6 +57,10 @@ public final class SeriesReportCommand implements Callable<Integer> {
                     r.discriminativeShuffled());
             System.out.printf("  predictive score      %.4f (real %.4f, shuffled in time %.4f)%n", r.predictive(),
                     r.predictiveReal(), r.predictiveShuffled());
+            for (StaticScore st : r.statics()) {
+                System.out.printf("  static %-13s shape %.3f, link with the series %.3f (statics shuffled %.3f)%n",
+                        st.name(), st.shape(), st.link(), st.linkShuffled());
+            }
             System.out.println("report: " + out + (json != null ? ", " + json : ""));
         }
         return 0;

@@ -88,4 +88,41 @@ class TableCommandsTest {
                 "--out", tmp.resolve("z").toString());
         assertTrue(r.code() == 2 && r.err().contains("must be a multiple of timegan.seqLen"), r.toString());
     }
+
+    @Test
+    void timeganKeepsStaticFeaturesAndTheirLabels() throws Exception {
+        StringBuilder sb = new StringBuilder("id,t,size,kind,v\n");
+        for (int s = 0; s < 6; s++) {
+            for (int t = 0; t < 12; t++) {
+                sb.append("s").append(s).append(',').append(t).append(',').append(10 + s).append(',')
+                        .append(s % 2 == 0 ? "calm" : "wild").append(',').append(Math.sin(t + s)).append('\n');
+            }
+        }
+        Path csv = Files.writeString(tmp.resolve("series.csv"), sb);
+        Path run = tmp.resolve("run");
+        String[] train = {"train", "--model", "timegan", "--data", csv.toString(), "--steps", "4", "--batch", "8",
+            "--threads", "1", "--set", "timegan.embeddingSteps=1", "--set", "timegan.supervisedSteps=1", "--set",
+            "timegan.seqLen=6", "--set", "model.latentDim=12", "--set", "timegan.idColumn=id", "--set",
+            "timegan.timeColumn=t", "--set", "timegan.staticColumns=size,kind", "--no-progress", "--out",
+            run.toString()};
+        ok(train);
+        Path w = tmp.resolve("w.csv");
+        ok("sample", "--run", run.toString(), "--count", "3", "--out", w.toString());
+        List<String> rows = Files.readAllLines(w);
+        assertEquals("window,step,size,kind,v", rows.get(0));
+        for (int i = 0; i < 3; i++) {
+            String first = rows.get(1 + i * 6).split(",", 4)[2] + "," + rows.get(1 + i * 6).split(",", 4)[3]
+                    .split(",")[0];
+            assertTrue(first.matches("[0-9.]+,(calm|wild)"), first);
+            for (int t = 1; t < 6; t++) {
+                String[] cells = rows.get(1 + i * 6 + t).split(",");
+                assertEquals(first, cells[2] + "," + cells[3], "window " + i + " keeps its statics at step " + t);
+            }
+        }
+        Files.writeString(csv, Files.readString(csv).replaceFirst("s0,3,10,", "s0,3,11,"));
+        train[train.length - 1] = tmp.resolve("bad").toString();
+        Result bad = run(train);
+        assertTrue(bad.code() == 2 && bad.err().contains("line 5, column \"size\": static feature changes within "
+                + "series \"s0\"") && !bad.err().contains("\tat "), bad.toString());
+    }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgan.metrics.series.SeriesReport;
+import org.jgan.metrics.series.StaticScore;
 import org.jgan.models.timegan.SeriesWindows;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -35,12 +36,34 @@ public final class SeriesHtml {
         row(h, "predictive score (MAE, lower is better)", r.predictive(), r.predictiveShuffled(), r.predictiveReal());
         h.append("</table><p>Discriminative: |accuracy - 0.5| of a GRU classifier telling real from synthetic windows. "
                 + "Predictive: mean absolute error on held-out real windows of a GRU trained on each set to predict the "
-                + "last feature one step ahead; \"real\" is trained on the other real windows.</p><div>");
+                + "last feature one step ahead; \"real\" is trained on the other real windows.</p>");
+        statics(h, r);
+        h.append("<div>");
         for (int k = 0; k < Math.min(FEATURES, real.features().size()); k++) {
             h.append("<img alt=\"").append(HtmlReport.esc(real.features().get(k))).append("\" src=\"")
                     .append(HtmlReport.dataUri(chart(real, synthetic, k))).append("\">");
         }
         return h.append("</div></body></html>\n").toString();
+    }
+
+    /** The static features' table, when the windows have any. */
+    private static void statics(StringBuilder h, SeriesReport r) {
+        if (r.statics().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Static features</h2><table><tr><th></th><th>shape</th><th>link with the series</th>"
+                + "<th>statics shuffled</th></tr>");
+        for (StaticScore s : r.statics()) {
+            h.append("<tr><th>").append(HtmlReport.esc(s.name())).append(s.categorical() ? " (categorical)" : "")
+                    .append("</th><td class=n>").append(TableHtml.num(s.shape())).append("</td><td class=n>")
+                    .append(TableHtml.num(s.link())).append("</td><td class=n>").append(TableHtml.num(s.linkShuffled()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><p>Shape: 1 - KS (numeric) or 1 - TVD (categorical) of the static values over windows. Link: "
+                + "how each temporal feature's mean and spread over a window go with the static (Pearson's r, or the "
+                + "correlation ratio for a categorical one), synthetic against real, 1 meaning the same; \"statics "
+                + "shuffled\" scores real windows whose statics were shuffled across windows, what a model that "
+                + "ignores its statics would get.</p>");
     }
 
     private static void row(StringBuilder h, String name, double syn, double shuffled, double real) {

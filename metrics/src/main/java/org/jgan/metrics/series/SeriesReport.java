@@ -3,6 +3,7 @@ package org.jgan.metrics.series;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.jgan.core.data.Batches;
@@ -23,10 +24,20 @@ import org.jgan.core.train.Seeds;
  * @param predictive             trained on the synthetic windows
  * @param predictiveShuffled     trained on the shuffled baseline
  * @param seed                   seed of the splits, networks and baseline
+ * @param statics                the static features' scores ({@link StaticScores}); empty when there are none
  */
 public record SeriesReport(int realWindows, int syntheticWindows, double discriminative,
                            double discriminativeShuffled, double predictiveReal, double predictive,
-                           double predictiveShuffled, long seed) {
+                           double predictiveShuffled, long seed, List<StaticScore> statics) {
+    public SeriesReport {
+        statics = List.copyOf(statics);
+    }
+
+    /** This report with {@code scores} as its static features' scores. */
+    public SeriesReport withStatics(List<StaticScore> scores) {
+        return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
+                predictive, predictiveShuffled, seed, scores);
+    }
 
     /** Scores {@code synthetic} against {@code real} (both in the data's units). */
     public static SeriesReport compute(Windows real, Windows synthetic, long seed) {
@@ -55,7 +66,7 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
                 TimeGanScores.predictive(s, test, seed, predictorSteps),
                 TimeGanScores.predictive(shuffled.select(java.util.Arrays.copyOfRange(order, 0, cut)), test, seed,
                         predictorSteps),
-                seed);
+                seed, List.of());
     }
 
     /** The scores as indented JSON. */

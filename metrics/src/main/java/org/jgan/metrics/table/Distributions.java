@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * The one- and two-variable statistics the table report compares: the two-sample Kolmogorov-Smirnov statistic, the
  * total variation distance of two frequency tables, Pearson's correlation and quantile bin edges. Plain loops over
- * doubles; NaN marks "undefined" (too few values, a constant column), never an error.
+ * doubles; NaN marks "undefined" (too few values, a constant column), never an error. The series report's static
+ * features are scored with the same three.
  */
-final class Distributions {
+public final class Distributions {
     private Distributions() {
     }
 
@@ -15,7 +16,7 @@ final class Distributions {
      * The two-sample Kolmogorov-Smirnov statistic sup_t |F_a(t) - F_b(t)| of two samples' empirical distribution
      * functions, 0..1. 0 when both are empty, 1 when only one is (nothing in common to compare).
      */
-    static double ks(double[] a, double[] b) {
+    public static double ks(double[] a, double[] b) {
         if (a.length == 0 || b.length == 0) {
             return a.length == b.length ? 0 : 1;
         }
@@ -41,7 +42,7 @@ final class Distributions {
     }
 
     /** Total variation distance 0.5 * sum |p_k - q_k| of two count vectors, each normalised to sum 1 (0 when both empty). */
-    static double tvd(long[] p, long[] q) {
+    public static double tvd(long[] p, long[] q) {
         if (p.length != q.length) {
             throw new IllegalArgumentException("frequency tables of " + p.length + " and " + q.length + " cells");
         }
@@ -58,7 +59,7 @@ final class Distributions {
     }
 
     /** Pearson's r over the pairs where neither value is NaN; NaN with fewer than 2 pairs or a constant side. */
-    static double pearson(double[] a, double[] b) {
+    public static double pearson(double[] a, double[] b) {
         double sa = 0;
         double sb = 0;
         int n = 0;

@@ -106,7 +106,8 @@ public final class SeriesData implements TrainingData {
     public Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException {
         Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
         float[] v = unscale(Tensors.toFloats(generated.contiguous()), min, max);
-        writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v), csv);
+        writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v, windows.statics(),
+                windows.categories()), csv);
         // and a picture of six windows beside it, one panel per feature (what the dashboard shows)
         org.jgan.core.image.ImageGrid.writePng(org.jgan.core.image.Previews.series(v, (int) generated.size(0),
                 windows.steps(), windows.features(), 6), samplesDir.resolve(String.format("step-%06d.png",
@@ -119,6 +120,9 @@ public final class SeriesData implements TrainingData {
         ObjectNode root = JsonFiles.start(FORMAT, 1);
         windows.features().forEach(root.putArray("features")::add);
         root.put("steps", windows.steps());
+        root.put("statics", windows.statics());
+        ObjectNode cats = root.putObject("categories");
+        windows.categories().forEach((name, labels) -> labels.forEach(cats.putArray(name)::add));
         ArrayNode lo = root.putArray("min");
         ArrayNode hi = root.putArray("max");
         for (int k = 0; k < min.length; k++) {
@@ -138,8 +142,13 @@ public final class SeriesData implements TrainingData {
         return out;
     }
 
-    /** Reads a run's scaling: [features..., then min, max] as (names, min, max). */
-    static Object[] readScaling(Path runDir) {
+    /** A run's saved scaling and the layout of its windows (runs from before static features have none). */
+    record Scaling(List<String> names, float[] min, float[] max, int steps, int statics,
+                   Map<String, List<String>> categories) {
+    }
+
+    /** Reads a run's {@link Scaling}. */
+    static Scaling readScaling(Path runDir) {
         Path file = runDir.resolve(DIR).resolve(SCALING);
         JsonNode root = JsonFiles.read(file, FORMAT, 1, "series scaling");
         List<String> names = new ArrayList<>();
@@ -153,7 +162,13 @@ public final class SeriesData implements TrainingData {
                 throw new DataException(file + ": feature " + names.get(k) + " has no finite min and max");
             }
         }
-        return new Object[]{names, lo, hi, root.path("steps").asInt()};
+        Map<String, List<String>> cats = new LinkedHashMap<>();
+        root.path("categories").fields().forEachRemaining(e -> {
+            List<String> labels = new ArrayList<>();
+            e.getValue().forEach(n -> labels.add(n.asText()));
+            cats.put(e.getKey(), labels);
+        });
+        return new Scaling(names, lo, hi, root.path("steps").asInt(), root.path("statics").asInt(0), cats);
     }
 
     /** Writes {@code w} as CSV, long format: window, step, then the features; whole or not at all. */
@@ -169,7 +184,7 @@ public final class SeriesData implements TrainingData {
                 for (int t = 0; t < w.steps(); t++) {
                     List<Object> row = new ArrayList<>(List.of(i, t));
                     for (int k = 0; k < f; k++) {
-                        row.add(w.values()[(i * w.steps() + t) * f + k]);
+                        row.add(w.cell(k, w.values()[(i * w.steps() + t) * f + k]));
                     }
                     p.printRecord(row);
                 }

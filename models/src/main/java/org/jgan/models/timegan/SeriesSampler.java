@@ -1,7 +1,6 @@
 package org.jgan.models.timegan;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.jgan.models.RunGenerator;
 
 /**
@@ -12,12 +11,11 @@ public final class SeriesSampler {
     private SeriesSampler() {
     }
 
-    @SuppressWarnings("unchecked")
+    /** Categorical static features come back as exact codes (the nearest one), so CSV and reports see labels. */
     public static SeriesWindows sample(RunGenerator generator, Path runDir, int n, long seed) {
-        Object[] s = SeriesData.readScaling(runDir);
-        List<String> names = (List<String>) s[0];
+        SeriesData.Scaling s = SeriesData.readScaling(runDir);
         float[] raw = generator.generateRaw(n, seed, null);
-        return new SeriesWindows("generated", names, (Integer) s[3], SeriesData.unscale(raw, (float[]) s[1],
-                (float[]) s[2]));
+        return new SeriesWindows("generated", s.names(), s.steps(), SeriesData.unscale(raw, s.min(), s.max()),
+                s.statics(), s.categories()).snapped();
     }
 }

@@ -15,16 +15,53 @@ import org.jgan.core.data.table.TableSources;
 /**
  * Fixed-length windows of multivariate series, [windows, steps, features] row-major, in the data's own units: the
  * sines of TimeGAN's paper (Yoon et al. 2019), generated, or windows cut from a table, either one long series (file
- * or time order) or many series in long format (an id column, each series cut on its own).
+ * or time order) or many series in long format (an id column, each series cut on its own). Static features (the
+ * paper's per-series attributes) come first among the features and hold one value at every step of a window; a
+ * categorical or boolean one is held as its category's code (0, 1, ...), {@code categories} giving the labels.
  *
  * @param name     where they came from
- * @param features the feature names
+ * @param features the feature names, the static ones first
  * @param steps    steps per window
  * @param values   windows x steps x features values
+ * @param statics  how many of the first features are static
+ * @param categories the labels of each categorical static feature, by code; numeric features are not in it
  */
-public record SeriesWindows(String name, List<String> features, int steps, float[] values) {
+public record SeriesWindows(String name, List<String> features, int steps, float[] values, int statics,
+                            Map<String, List<String>> categories) {
     /** The data name of the paper's sines; "sines:N" asks for N windows. */
     public static final String SINES = "sines";
+
+    public SeriesWindows {
+        if (statics < 0 || statics >= features.size()) {
+            throw new IllegalArgumentException("statics must be in 0.." + (features.size() - 1) + " (at least one "
+                    + "feature changes over time), got " + statics);
+        }
+        categories = Map.copyOf(categories);
+    }
+
+    /** Windows without static features. */
+    public SeriesWindows(String name, List<String> features, int steps, float[] values) {
+        this(name, features, steps, values, 0, Map.of());
+    }
+
+    /** These windows with each categorical static feature rounded to the nearest of its codes. */
+    public SeriesWindows snapped() {
+        float[] v = values.clone();
+        int f = features.size();
+        for (int k = 0; k < statics; k++) {
+            List<String> labels = categories.get(features.get(k));
+            for (int i = k; labels != null && i < v.length; i += f) {
+                v[i] = Math.max(0, Math.min(labels.size() - 1, Math.round(v[i])));
+            }
+        }
+        return new SeriesWindows(name, features, steps, v, statics, categories);
+    }
+
+    /** Feature {@code k}'s value {@code v} as written to CSV: a categorical static's label, else the number. */
+    public Object cell(int k, float v) {
+        List<String> labels = k < statics ? categories.get(features.get(k)) : null;
+        return labels == null ? (Object) v : labels.get(Math.max(0, Math.min(labels.size() - 1, Math.round(v))));
+    }
 
     public int count() {
         return values.length / (steps * features.size());
@@ -67,32 +104,53 @@ public record SeriesWindows(String name, List<String> features, int steps, float
         return fromTable(TableSources.open(source), source, c);
     }
 
-    /** Windows cut from {@code t}: every numeric column but the id and time columns is a feature. */
+    /**
+     * Windows cut from {@code t}: the static columns {@code c} names first, then every other numeric column but the
+     * id and time columns as a feature that changes over time.
+     */
     static SeriesWindows fromTable(Table t, String name, TimeGanConfig c) {
         int id = column(t, c.idColumn(), name);
         int time = column(t, c.timeColumn(), name);
-        List<Integer> feats = new ArrayList<>();
-        for (int k = 0; k < t.columns(); k++) {
-            ColumnType ty = t.type(k);
-            if (k != id && k != time && (ty == ColumnType.CONTINUOUS || ty == ColumnType.INTEGER)) {
-                feats.add(k);
-                for (int r = 0; r < t.rows(); r++) {
-                    if (t.isMissing(k, r)) {
-                        throw new DataException(name + ", line " + (r + 2) + ", column \"" + t.schema().column(k)
-                                .name() + "\": a missing value; series windows need every value (fill or drop it)");
-                    }
-                }
+        List<Integer> statics = new ArrayList<>();
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        for (String s : c.statics()) {
+            int k = column(t, s, name);
+            if (k == id || k == time || statics.contains(k)) {
+                throw new DataException(name + ", column \"" + s + "\" (timegan.staticColumns): a static feature "
+                        + "must be a column other than the id and time columns, named once");
+            }
+            statics.add(k);
+            if (!t.type(k).numeric()) {
+                categories.put(t.schema().column(k).name(), t.categories(k));
             }
         }
-        if (feats.isEmpty()) {
+        List<Integer> feats = new ArrayList<>(statics);
+        for (int k = 0; k < t.columns(); k++) {
+            ColumnType ty = t.type(k);
+            if (k != id && k != time && !statics.contains(k)
+                    && (ty == ColumnType.CONTINUOUS || ty == ColumnType.INTEGER)) {
+                feats.add(k);
+            }
+        }
+        if (feats.size() == statics.size()) {
             throw new DataException(name + ": no numeric column to model as a series (columns: " + t.schema() + ")");
+        }
+        for (int k : feats) {
+            for (int r = 0; r < t.rows(); r++) {
+                if (t.isMissing(k, r)) {
+                    throw new DataException(name + ", line " + (r + 2) + ", column \"" + t.schema().column(k)
+                            .name() + "\": a missing value; series windows need every value (fill or drop it)");
+                }
+            }
         }
         Map<String, List<Integer>> series = new LinkedHashMap<>();
         for (int r = 0; r < t.rows(); r++) {
             series.computeIfAbsent(id < 0 ? "" : t.cell(id, r), k -> new ArrayList<>()).add(r);
         }
         List<float[]> windows = new ArrayList<>();
-        for (List<Integer> rows : series.values()) {
+        for (Map.Entry<String, List<Integer>> e : series.entrySet()) {
+            List<Integer> rows = e.getValue();
+            checkStatic(t, name, statics, e.getKey(), rows);
             if (time >= 0) {
                 rows.sort(Comparator.comparingDouble(r -> t.type(time).numeric() ? t.number(time, r) : 0));
             }
@@ -100,7 +158,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
                 float[] w = new float[c.seqLen() * feats.size()];
                 for (int j = 0; j < c.seqLen(); j++) {
                     for (int k = 0; k < feats.size(); k++) {
-                        w[j * feats.size() + k] = (float) t.number(feats.get(k), rows.get(s + j));
+                        w[j * feats.size() + k] = (float) value(t, feats.get(k), rows.get(s + j));
                     }
                 }
                 windows.add(w);
@@ -116,7 +174,27 @@ public record SeriesWindows(String name, List<String> features, int steps, float
             System.arraycopy(windows.get(i), 0, all, i * windows.get(i).length, windows.get(i).length);
         }
         return new SeriesWindows(name, feats.stream().map(k -> t.schema().column(k).name()).toList(), c.seqLen(),
-                all);
+                all, statics.size(), categories);
+    }
+
+    /** A numeric cell, or the code of a categorical or boolean one. */
+    private static double value(Table t, int k, int r) {
+        return t.type(k).numeric() ? t.number(k, r) : t.code(k, r);
+    }
+
+    /** A static feature holds one value over all rows of a series; the first row that differs is an error. */
+    private static void checkStatic(Table t, String name, List<Integer> statics, String id, List<Integer> rows) {
+        for (int k : statics) {
+            double first = value(t, k, rows.get(0));
+            for (int r : rows) {
+                if (value(t, k, r) != first) {
+                    throw new DataException(name + ", line " + (r + 2) + ", column \"" + t.schema().column(k).name()
+                            + "\": static feature changes within series \"" + id + "\" (" + t.cell(k, rows.get(0))
+                            + " on line " + (rows.get(0) + 2) + ", " + t.cell(k, r) + " here); a static feature "
+                            + "holds one value per series");
+                }
+            }
+        }
     }
 
     private static int column(Table t, String name, String source) {

@@ -46,8 +46,12 @@ public final class TimeGan implements GanVariant {
     public Players build(TrainConfig config, DataShape shape, long seed) {
         TimeGanConfig c = TimeGanConfig.of(config);
         TimeGanGenerator g = (TimeGanGenerator) buildGenerator(config, shape);
-        SeriesNet e = new SeriesNet(shape.channels(), c.hidden(), c.layers(), c.hidden(), true);
-        SeriesNet d = new SeriesNet(c.hidden(), c.hidden(), c.layers(), 1, false);
+        int statics = c.statics().size();
+        // with statics the latent is the temporal half and the static half side by side (StaticSeriesNet)
+        GanNet e = statics == 0 ? new SeriesNet(shape.channels(), c.hidden(), c.layers(), c.hidden(), true)
+                : new StaticSeriesNet(StaticSeriesNet.Role.EMBEDDER, shape.channels(), statics, shape.channels(),
+                c.hidden(), c.layers());
+        GanNet d = new SeriesNet(statics == 0 ? c.hidden() : 2 * c.hidden(), c.hidden(), c.layers(), 1, false);
         Map<String, GanNet> nets = new java.util.LinkedHashMap<>();
         nets.put(Players.G, g);
         nets.put("Gz", g.generator());
@@ -82,12 +86,15 @@ public final class TimeGan implements GanVariant {
     public TrainingData openTrainingData(TrainConfig config, long subsetSeed) {
         ConfigException.check(config.data().perClass() == 0, "data.perClass picks images per class; series windows "
                 + "have no classes (use data.limit)");
-        SeriesWindows w = SeriesWindows.open(config.data().source(), TimeGanConfig.of(config));
+        TimeGanConfig c = TimeGanConfig.of(config);
+        SeriesWindows w = SeriesWindows.open(config.data().source(), c);
+        ConfigException.check(w.statics() == c.statics().size(), "timegan.staticColumns names columns of a table; "
+                + config.data().source() + " has no static features");
         int limit = config.data().limit();
         if (limit > 0 && limit < w.count()) {
             int per = w.steps() * w.features().size();
             w = new SeriesWindows(w.name() + "[:" + limit + "]", w.features(), w.steps(),
-                    java.util.Arrays.copyOf(w.values(), limit * per));
+                    java.util.Arrays.copyOf(w.values(), limit * per), w.statics(), w.categories());
         }
         return new SeriesData(w);
     }

@@ -17,9 +17,11 @@ import org.jgan.core.config.TrainConfig;
  * @param gamma           weight of the adversarial term on the generator's own latents (the paper: 1)
  * @param idColumn        long-format CSV: the column naming each series (empty: the file is one series)
  * @param timeColumn      the column to order rows by (empty: file order); it is not a feature
+ * @param staticColumns   comma-separated numeric columns that are constant within each series (the paper's static
+ *                        features, such as a patient's age); empty: none. They need {@code idColumn}.
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
-                            double gamma, String idColumn, String timeColumn) {
+                            double gamma, String idColumn, String timeColumn, String staticColumns) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -34,11 +36,27 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         ConfigException.check(gamma >= 0, "timegan.gamma must be 0 or positive, got " + gamma);
         idColumn = idColumn == null ? "" : idColumn;
         timeColumn = timeColumn == null ? "" : timeColumn;
+        staticColumns = staticColumns == null ? "" : staticColumns;
+        ConfigException.check(staticColumns.isBlank() || !idColumn.isEmpty(), "timegan.staticColumns needs "
+                + "timegan.idColumn: a static feature is one value per series, and without an id the data is one "
+                + "series");
+    }
+
+    /** Settings without static features. */
+    public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
+                         double gamma, String idColumn, String timeColumn) {
+        this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn, "");
+    }
+
+    /** The static feature columns in order (empty when there are none). */
+    public java.util.List<String> statics() {
+        return java.util.Arrays.stream(staticColumns.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                .toList();
     }
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24), stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "");
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "");
     }
 
     /** The timegan settings of {@code config}. */

@@ -11,9 +11,9 @@ import org.jgan.core.nn.GanNet;
  * and {@link #recovery()}, which the variant also registers as players of their own groups.
  */
 public final class TimeGanGenerator extends GanNet {
-    private final SeriesNet generator;
-    private final SeriesNet supervisor;
-    private final SeriesNet recovery;
+    private final GanNet generator;
+    private final GanNet supervisor;
+    private final GanNet recovery;
     private final int steps;
 
     public TimeGanGenerator(int latentDim, int features, TimeGanConfig c) {
@@ -22,22 +22,33 @@ public final class TimeGanGenerator extends GanNet {
                     + c.seqLen() + "): z holds the same noise length for every step");
         }
         this.steps = c.seqLen();
-        generator = register_module("generator", new SeriesNet(latentDim / steps, c.hidden(), c.layers(), c.hidden(),
-                true));
-        supervisor = register_module("supervisor", new SeriesNet(c.hidden(), c.hidden(), c.layers() - 1, c.hidden(),
-                true));
-        recovery = register_module("recovery", new SeriesNet(c.hidden(), c.hidden(), c.layers(), features, true));
+        int statics = c.statics().size();
+        int noise = latentDim / steps;
+        if (statics == 0) {
+            generator = register_module("generator", new SeriesNet(noise, c.hidden(), c.layers(), c.hidden(), true));
+            supervisor = register_module("supervisor", new SeriesNet(c.hidden(), c.hidden(), c.layers() - 1,
+                    c.hidden(), true));
+            recovery = register_module("recovery", new SeriesNet(c.hidden(), c.hidden(), c.layers(), features,
+                    true));
+        } else {
+            generator = register_module("generator", new StaticSeriesNet(StaticSeriesNet.Role.GENERATOR, noise,
+                    statics, features, c.hidden(), c.layers()));
+            supervisor = register_module("supervisor", new StaticSeriesNet(StaticSeriesNet.Role.SUPERVISOR, 0,
+                    statics, features, c.hidden(), c.layers()));
+            recovery = register_module("recovery", new StaticSeriesNet(StaticSeriesNet.Role.RECOVERY, 0, statics,
+                    features, c.hidden(), c.layers()));
+        }
     }
 
-    public SeriesNet generator() {
+    public GanNet generator() {
         return generator;
     }
 
-    public SeriesNet supervisor() {
+    public GanNet supervisor() {
         return supervisor;
     }
 
-    public SeriesNet recovery() {
+    public GanNet recovery() {
         return recovery;
     }
 

@@ -172,7 +172,8 @@ class MoCoGanTest {
             });
             straight = TrainerTest.weights(t.players().generator());
         }
-        assertEquals(live[4], live[8], "no native object outlives its step");
+        // At most: the collector may free garbage that earlier tests in this JVM left, so the count can fall.
+        assertTrue(live[8] <= live[4], "live native objects grew from " + live[4] + " at step 4 to " + live[8]);
         List<String> stats = Files.readAllLines(a.resolve("stats.jsonl"));
         assertTrue(stats.get(0).contains("Loss/D/video") && stats.get(0).contains("Loss/G/image"), stats.get(0));
         assertFalse(String.join("", stats).contains("NaN"));
