@@ -28,10 +28,14 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    convolutions, the default and what runs made before the key had) or {@code resize}
  *                    (nearest-neighbour doubling, then a 3x3 convolution; Odena et al. 2016, "Deconvolution and
  *                    checkerboard artifacts"), which drew thinner, speckled garments here (docs/results.md)
+ * @param placement   how the warp generators move the canvas: {@code subpixel} (shift, bounded scale and turn,
+ *                    resampled bilinearly; what runs made before the key had) or {@code pixel} (shifts only, rounded
+ *                    to whole pixels with gradients straight through the rounding, so every frame is an exact copy
+ *                    of the canvas, as garments move in moving Fashion-MNIST)
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                             int motionDim, int imageFrames, String generator, Boolean batchStd,
-                            String upsample) {
+                            String upsample, String placement) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -49,8 +53,18 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         upsample = upsample == null ? "transposed" : upsample;
         ConfigException.check(upsample.equals("resize") || upsample.equals("transposed"),
                 "mocogan.upsample must be resize or transposed, got " + upsample);
+        placement = placement == null ? "subpixel" : placement;  // absent from older configs: as they trained
+        ConfigException.check(placement.equals("subpixel") || placement.equals("pixel"),
+                "mocogan.placement must be subpixel or pixel, got " + placement);
         ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
+    }
+
+    /** Settings as runs before {@code placement} had them (sub-pixel warps). */
+    public MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
+                         int motionDim, int imageFrames, String generator, Boolean batchStd, String upsample) {
+        this(frames, size, garments, minSpeed, maxSpeed, contentDim, motionDim, imageFrames, generator, batchStd,
+                upsample, null);
     }
 
     /**
@@ -60,7 +74,7 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
         return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
-                true, "transposed");
+                true, "transposed", "subpixel");
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

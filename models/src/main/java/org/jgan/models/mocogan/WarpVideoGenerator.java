@@ -66,6 +66,8 @@ public final class WarpVideoGenerator extends GanNet {
     private final BatchNorm2dImpl[] bns = new BatchNorm2dImpl[2];
     /** Whether the canvas doubles by nearest-neighbour resizing before each 3x3 convolution. */
     private final boolean resize;
+    /** Whether the canvas moves by whole pixels only (no scale or turn). */
+    private final boolean wholePixels;
 
     /** Arguments as {@link VideoGenerator}'s. */
     public WarpVideoGenerator(int latentDim, int width, int channels, int frames, int size, long classes,
@@ -93,6 +95,7 @@ public final class WarpVideoGenerator extends GanNet {
         fc = register_module("fc", Layers.linear(contentDim + classes, c0 * s0 * s0, false));
         bn0 = register_module("bn0", Layers.bn2d(c0));
         resize = cfg.upsample().equals("resize");
+        wholePixels = cfg.placement().equals("pixel");
         ups[0] = register_module("up1", grow(c0, 2L * width, false));
         bns[0] = register_module("bn1", Layers.bn2d(2L * width));
         ups[1] = register_module("up2", grow(2L * width, width, false));
@@ -138,7 +141,12 @@ public final class WarpVideoGenerator extends GanNet {
                 .add(start.forward(seed).unsqueeze(1));
         pose = pose.reshape(n * frames, 4);
         Tensor shift = travel > 0 ? fold(pose.narrow(1, 0, 2), travel) : torch.tanh(pose.narrow(1, 0, 2));
-        Tensor theta = similarity(shift, pose.narrow(1, 2, 2));
+        Tensor scaleTurn = pose.narrow(1, 2, 2);
+        if (wholePixels) {
+            shift = wholePixels(shift, size);
+            scaleTurn = torch.zeros_like(scaleTurn);
+        }
+        Tensor theta = similarity(shift, scaleTurn);
         if (canvasSize != size) {
             // the canvas covers canvasSize/size of the frame: frame coordinates to canvas ones
             theta = theta.mul(new Scalar((double) size / canvasSize));
@@ -156,6 +164,19 @@ public final class WarpVideoGenerator extends GanNet {
                 channels)));
         // N*T x C x H x W -> N x C x T x H x W
         return x.view(n, frames, channels, size, size).permute(0, 2, 1, 3, 4).contiguous();
+    }
+
+    /**
+     * Shifts (in half-frames) rounded to whole pixels of a frame of {@code size}, the gradient passed straight
+     * through the rounding (Bengio et al. 2013). At a whole-pixel shift, unscaled and unturned, the bilinear sampler
+     * copies canvas pixels exactly (the canvas's pixel grid sits on the frame's: one canvas pixel is one frame pixel),
+     * so a clip shows the same garment in every frame, where sub-pixel shifts blur it differently from frame to
+     * frame: the real clips' garments sit on whole pixels, and the frame classifier changed its mind between blurs.
+     */
+    static Tensor wholePixels(Tensor shift, long size) {
+        Scalar perUnit = new Scalar(size / 2.0);
+        Tensor snapped = torch.round(shift.mul(perUnit)).div(perUnit);
+        return shift.add(snapped.sub(shift).detach());
     }
 
     /** A layer that doubles the canvas's side: a 3x3 convolution after resizing, or a stride-2 transposed one. */

@@ -1,0 +1,83 @@
+package org.jgan.models.mocogan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.engine.StepScope;
+import org.jgan.engine.Tensors;
+import org.jgan.engine.Torch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code mocogan.placement=pixel}: shifts rounded to whole pixels, gradients straight through, frames exact copies. */
+class WholePixelWarpTest {
+    @BeforeAll
+    static void init() {
+        Torch.init(1);
+    }
+
+    @Test
+    void shiftsRoundToWholePixelsAndGradientsPassStraightThrough() {
+        try (StepScope s = StepScope.open()) {
+            Tensor shift = Tensors.fromFloats(new float[]{0.01f, -0.03f, 0.5f, 0.3f}, 2, 2);
+            shift.set_requires_grad(true);
+            Tensor snapped = WarpVideoGenerator.wholePixels(shift, 48);  // 24 pixels per half-frame
+            assertArrayEquals(new float[]{0, -1 / 24f, 0.5f, 7 / 24f}, Tensors.toFloats(snapped.contiguous()), 1e-7f);
+            snapped.mul(Tensors.fromFloats(new float[]{1, 2, 3, 4}, 2, 2)).sum().backward();
+            assertArrayEquals(new float[]{1, 2, 3, 4}, Tensors.toFloats(shift.grad().contiguous()), 0f);
+        }
+    }
+
+    /** The largest difference between the frame and the canvas moved by (dx, dy) whole pixels, inside the canvas. */
+    private static double error(float[] frame, float[] canvas, int dx, int dy) {
+        double worst = 0;
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                int cx = x - 8 - dx;  // the canvas's 32 pixels sit 8 pixels in from the frame's edges at no shift
+                int cy = y - 8 - dy;
+                if (cx >= 0 && cx < 32 && cy >= 0 && cy < 32) {
+                    worst = Math.max(worst, Math.abs(frame[y * 48 + x] - canvas[cy * 32 + cx]));
+                }
+            }
+        }
+        return worst;
+    }
+
+    /** The canvas of the bouncing generator (32 pixels in a 48-pixel frame) through its warp at {@code shift}. */
+    private static float[] frame(Tensor canvas, float sx, float sy, boolean whole) {
+        Tensor shift = Tensors.fromFloats(new float[]{sx / 24f, sy / 24f}, 1, 2);
+        Tensor theta = WarpVideoGenerator.similarity(whole ? WarpVideoGenerator.wholePixels(shift, 48) : shift,
+                torch.zeros(1, 2)).mul(new Scalar(48.0 / 32));
+        Tensor grid = torch.affine_grid_generator(theta, new long[]{1, 1, 48, 48}, false);
+        return Tensors.toFloats(torch.grid_sampler(canvas, grid, 0, 0, false).contiguous());
+    }
+
+    @Test
+    void wholePixelFramesAreExactCopiesOfTheCanvas() {
+        try (StepScope s = StepScope.open()) {
+            Tensor canvas = torch.rand(1, 1, 32, 32);
+            float[] c = Tensors.toFloats(canvas.contiguous());
+            float[] whole = frame(canvas, 3.4f, -2.2f, true);
+            float[] sub = frame(canvas, 3.4f, -2.2f, false);
+            double best = Double.MAX_VALUE;
+            int[] at = null;
+            for (int dy = -4; dy <= 4; dy++) {
+                for (int dx = -4; dx <= 4; dx++) {
+                    double e = error(whole, c, dx, dy);
+                    if (e < best) {
+                        best = e;
+                        at = new int[]{dx, dy};
+                    }
+                    assertTrue(error(sub, c, dx, dy) > 0.01, "a sub-pixel shift blends pixels at every offset");
+                }
+            }
+            assertEquals(0, best, 1e-5, "a copy of the canvas");
+            assertEquals(3, Math.abs(at[0]), "3.4 pixels rounds to 3");
+            assertEquals(2, Math.abs(at[1]), "-2.2 pixels rounds to -2");
+        }
+    }
+}
