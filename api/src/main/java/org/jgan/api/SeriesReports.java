@@ -34,6 +34,7 @@ public final class SeriesReports {
      * theirs ({@link StaticScores}); {@code seed} seeds the scoring.
      */
     public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed) {
+        synthetic = synthetic.snapped();  // categorical statics as codes, whoever made the windows
         SeriesReport r = SeriesReport.compute(windows(real), windows(synthetic), seed);
         return r.withStatics(StaticScores.of(windows(real), windows(synthetic), real.features(), real.statics(),
                 real.categories().keySet(), seed));

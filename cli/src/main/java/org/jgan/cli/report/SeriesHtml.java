@@ -39,7 +39,8 @@ public final class SeriesHtml {
                 + "last feature one step ahead; \"real\" is trained on the other real windows.</p>");
         statics(h, r);
         h.append("<div>");
-        for (int k = 0; k < Math.min(FEATURES, real.features().size()); k++) {
+        // the temporal features: a static one is a flat line, and there may be many of them
+        for (int k = real.statics(); k < Math.min(real.statics() + FEATURES, real.features().size()); k++) {
             h.append("<img alt=\"").append(HtmlReport.esc(real.features().get(k))).append("\" src=\"")
                     .append(HtmlReport.dataUri(chart(real, synthetic, k))).append("\">");
         }

@@ -33,6 +33,13 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
         statics = List.copyOf(statics);
     }
 
+    /** A report without static features (as reports were before them). */
+    public SeriesReport(int realWindows, int syntheticWindows, double discriminative, double discriminativeShuffled,
+                        double predictiveReal, double predictive, double predictiveShuffled, long seed) {
+        this(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal, predictive,
+                predictiveShuffled, seed, List.of());
+    }
+
     /** This report with {@code scores} as its static features' scores. */
     public SeriesReport withStatics(List<StaticScore> scores) {
         return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,

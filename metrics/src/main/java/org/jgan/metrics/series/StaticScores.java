@@ -28,9 +28,10 @@ public final class StaticScores {
      */
     public static List<StaticScore> of(Windows real, Windows synthetic, List<String> names, int statics,
                                        Set<String> categorical, long seed) {
-        if (names.size() != real.features() || statics < 0 || statics >= names.size()) {
+        if (names.size() != real.features() || synthetic.features() != real.features() || statics < 0
+                || statics >= names.size()) {
             throw new IllegalArgumentException(names.size() + " names and " + statics + " statics for windows of "
-                    + real.features() + " features");
+                    + real.features() + " (real) and " + synthetic.features() + " (synthetic) features");
         }
         int[] perm = Batches.permutation(real.count(), new SplittableRandom(Seeds.derive(seed, "statics", 0)));
         List<StaticScore> out = new ArrayList<>();
@@ -38,6 +39,11 @@ public final class StaticScores {
             boolean cat = categorical.contains(names.get(k));
             double[] r = column(real, k);
             double[] s = column(synthetic, k);
+            if (cat) {
+                int levels = (int) Math.round(java.util.Arrays.stream(r).max().orElse(0)) + 1;
+                codes(r, levels);
+                codes(s, levels);
+            }
             double[] shuffled = new double[r.length];
             for (int i = 0; i < r.length; i++) {
                 shuffled[i] = r[perm[i]];
@@ -52,13 +58,31 @@ public final class StaticScores {
                     double as = association(s, ws, cat);
                     double ab = association(shuffled, wr, cat);
                     double scale = cat ? 1 : 2;
-                    links.add(new StaticLink(names.get(j), stat, ar, as, ab, 1 - Math.abs(ar - as) / scale,
-                            1 - Math.abs(ar - ab) / scale));
+                    links.add(new StaticLink(names.get(j), stat, ar, as, ab, similarity(ar, as, scale),
+                            similarity(ar, ab, scale)));
                 }
             }
             out.add(new StaticScore(names.get(k), cat, shape, mean(links, false), mean(links, true), links));
         }
         return out;
+    }
+
+    /**
+     * 1 - |real - other| / scale; 0 where the real association is defined and the other is not (a static or a
+     * statistic collapsed to one value has no link at all, which must not drop out of the mean as undefined).
+     */
+    private static double similarity(double real, double other, double scale) {
+        if (Double.isNaN(real)) {
+            return Double.NaN;
+        }
+        return Double.isNaN(other) ? 0 : 1 - Math.abs(real - other) / scale;
+    }
+
+    /** Values rounded to category codes in 0..levels-1 (unsnapped synthetic values may sit between codes). */
+    private static void codes(double[] x, int levels) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(0, Math.min(levels - 1, Math.round(x[i])));
+        }
     }
 
     /** Feature {@code k} at step 0 of every window. */
@@ -75,14 +99,16 @@ public final class StaticScores {
         double[] out = new double[w.count()];
         for (int i = 0; i < out.length; i++) {
             double sum = 0;
-            double sq = 0;
             for (int t = 0; t < w.steps(); t++) {
-                double x = w.values()[(i * w.steps() + t) * w.features() + j];
-                sum += x;
-                sq += x * x;
+                sum += w.values()[(i * w.steps() + t) * w.features() + j];
             }
             double m = sum / w.steps();
-            out[i] = stat.equals("mean") ? m : Math.sqrt(Math.max(0, sq / w.steps() - m * m));
+            double sq = 0;  // a second pass: sum(x^2) - n m^2 loses the digits of large-offset values
+            for (int t = 0; t < w.steps(); t++) {
+                double d = w.values()[(i * w.steps() + t) * w.features() + j] - m;
+                sq += d * d;
+            }
+            out[i] = stat.equals("mean") ? m : Math.sqrt(sq / w.steps());
         }
         return out;
     }
@@ -105,9 +131,9 @@ public final class StaticScores {
         double between = 0;
         double all = 0;
         for (int c = 0; c < levels; c++) {
-            between += n[c] == 0 ? 0 : sum[c] * sum[c] / n[c];
+            double d = n[c] == 0 ? 0 : sum[c] / n[c] - mean;  // group mean about the overall mean
+            between += n[c] * d * d;
         }
-        between -= s.length * mean * mean;
         for (double v : y) {
             all += (v - mean) * (v - mean);
         }

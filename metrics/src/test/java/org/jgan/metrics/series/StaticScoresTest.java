@@ -41,6 +41,9 @@ class StaticScoresTest {
         assertTrue(Math.abs(mean.shuffled()) < 0.5, "shuffled statics lose the link: r = " + mean.shuffled());
         assertEquals(1 - Math.abs(1 - mean.shuffled()) / 2, mean.scoreShuffled(), 1e-12);
         assertEquals(1.0, StaticScores.of(real, real, List.of("s", "x"), 1, Set.of(), 3).get(0).link(), 1e-9);
+        Windows collapsed = windows(new double[50], x -> 1);
+        StaticScore none = StaticScores.of(real, collapsed, List.of("s", "x"), 1, Set.of(), 3).get(0);
+        assertEquals(0.0, none.link(), 0.0, "one static value for every window: no link, scored 0, not dropped");
     }
 
     @Test

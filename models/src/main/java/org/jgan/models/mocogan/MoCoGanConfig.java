@@ -28,10 +28,11 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    convolutions, the default and what runs made before the key had) or {@code resize}
  *                    (nearest-neighbour doubling, then a 3x3 convolution; Odena et al. 2016, "Deconvolution and
  *                    checkerboard artifacts"), which drew thinner, speckled garments here (docs/results.md)
- * @param placement   how the warp generators move the canvas: {@code subpixel} (shift, bounded scale and turn,
- *                    resampled bilinearly; what runs made before the key had) or {@code pixel} (shifts only, rounded
- *                    to whole pixels with gradients straight through the rounding, so every frame is an exact copy
- *                    of the canvas, as garments move in moving Fashion-MNIST)
+ * @param placement   how the warp generators move the canvas when sampling (training always warps sub-pixel):
+ *                    {@code subpixel} (shift, bounded scale and turn, resampled bilinearly, as trained; what runs made
+ *                    before the key have) or {@code pixel} (the shift rounded to whole pixels, no scale or turn, so
+ *                    every frame is an exact copy of the canvas, as garments move in moving Fashion-MNIST; the
+ *                    default)
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                             int motionDim, int imageFrames, String generator, Boolean batchStd,
@@ -56,6 +57,9 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         placement = placement == null ? "subpixel" : placement;  // absent from older configs: as they trained
         ConfigException.check(placement.equals("subpixel") || placement.equals("pixel"),
                 "mocogan.placement must be subpixel or pixel, got " + placement);
+        ConfigException.check(placement.equals("subpixel") || !"frames".equals(generator),
+                "mocogan.placement=pixel moves the canvas of the warp and bounce generators; the frames generator "
+                + "draws every frame and has none");
         ConfigException.check(generator.equals("warp") || generator.equals("bounce") || generator.equals("frames"),
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
@@ -69,12 +73,12 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
 
     /**
      * 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I;
-     * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V.
+     * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V; whole-pixel sampling.
      */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
         return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
-                true, "transposed", "subpixel");
+                true, "transposed", "pixel");
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

@@ -66,7 +66,7 @@ public final class WarpVideoGenerator extends GanNet {
     private final BatchNorm2dImpl[] bns = new BatchNorm2dImpl[2];
     /** Whether the canvas doubles by nearest-neighbour resizing before each 3x3 convolution. */
     private final boolean resize;
-    /** Whether the canvas moves by whole pixels only (no scale or turn). */
+    /** Whether sampling (eval mode) moves the canvas by whole pixels only, without scale or turn. */
     private final boolean wholePixels;
 
     /** Arguments as {@link VideoGenerator}'s. */
@@ -142,7 +142,9 @@ public final class WarpVideoGenerator extends GanNet {
         pose = pose.reshape(n * frames, 4);
         Tensor shift = travel > 0 ? fold(pose.narrow(1, 0, 2), travel) : torch.tanh(pose.narrow(1, 0, 2));
         Tensor scaleTurn = pose.narrow(1, 2, 2);
-        if (wholePixels) {
+        if (wholePixels && !is_training()) {
+            // sampling only: training keeps the sub-pixel warp, whose gradients D and G learn motion by (rounding
+            // with straight-through gradients while training drew garments a video network scored 4x farther off)
             shift = wholePixels(shift, size);
             scaleTurn = torch.zeros_like(scaleTurn);
         }
@@ -167,7 +169,7 @@ public final class WarpVideoGenerator extends GanNet {
     }
 
     /**
-     * Shifts (in half-frames) rounded to whole pixels of a frame of {@code size}, the gradient passed straight
+     * Shifts (in half-frames) rounded to whole pixels of a frame of {@code size}, any gradient passed straight
      * through the rounding (Bengio et al. 2013). At a whole-pixel shift, unscaled and unturned, the bilinear sampler
      * copies canvas pixels exactly (the canvas's pixel grid sits on the frame's: one canvas pixel is one frame pixel),
      * so a clip shows the same garment in every frame, where sub-pixel shifts blur it differently from frame to

@@ -36,7 +36,8 @@ public record SeriesWindows(String name, List<String> features, int steps, float
             throw new IllegalArgumentException("statics must be in 0.." + (features.size() - 1) + " (at least one "
                     + "feature changes over time), got " + statics);
         }
-        categories = Map.copyOf(categories);
+        // insertion order kept: it is the order written to the run's scaling.json
+        categories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     }
 
     /** Windows without static features. */
@@ -109,19 +110,25 @@ public record SeriesWindows(String name, List<String> features, int steps, float
      * id and time columns as a feature that changes over time.
      */
     static SeriesWindows fromTable(Table t, String name, TimeGanConfig c) {
-        int id = column(t, c.idColumn(), name);
-        int time = column(t, c.timeColumn(), name);
+        int id = column(t, c.idColumn(), name, "timegan.idColumn");
+        int time = column(t, c.timeColumn(), name, "timegan.timeColumn");
         List<Integer> statics = new ArrayList<>();
         Map<String, List<String>> categories = new LinkedHashMap<>();
+        Map<Integer, int[]> codes = new java.util.HashMap<>();
         for (String s : c.statics()) {
-            int k = column(t, s, name);
+            int k = column(t, s, name, "timegan.staticColumns");
             if (k == id || k == time || statics.contains(k)) {
                 throw new DataException(name + ", column \"" + s + "\" (timegan.staticColumns): a static feature "
                         + "must be a column other than the id and time columns, named once");
             }
             statics.add(k);
             if (!t.type(k).numeric()) {
-                categories.put(t.schema().column(k).name(), t.categories(k));
+                codes.put(k, codeOrder(t.categories(k)));
+                List<String> labels = new ArrayList<>(t.categories(k));
+                for (int old = 0; old < labels.size(); old++) {
+                    labels.set(codes.get(k)[old], t.categories(k).get(old));
+                }
+                categories.put(t.schema().column(k).name(), labels);
             }
         }
         List<Integer> feats = new ArrayList<>(statics);
@@ -150,7 +157,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
         List<float[]> windows = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : series.entrySet()) {
             List<Integer> rows = e.getValue();
-            checkStatic(t, name, statics, e.getKey(), rows);
+            checkStatic(t, name, statics, codes, e.getKey(), rows);
             if (time >= 0) {
                 rows.sort(Comparator.comparingDouble(r -> t.type(time).numeric() ? t.number(time, r) : 0));
             }
@@ -158,7 +165,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
                 float[] w = new float[c.seqLen() * feats.size()];
                 for (int j = 0; j < c.seqLen(); j++) {
                     for (int k = 0; k < feats.size(); k++) {
-                        w[j * feats.size() + k] = (float) value(t, feats.get(k), rows.get(s + j));
+                        w[j * feats.size() + k] = (float) value(t, codes, feats.get(k), rows.get(s + j));
                     }
                 }
                 windows.add(w);
@@ -177,17 +184,44 @@ public record SeriesWindows(String name, List<String> features, int steps, float
                 all, statics.size(), categories);
     }
 
-    /** A numeric cell, or the code of a categorical or boolean one. */
-    private static double value(Table t, int k, int r) {
-        return t.type(k).numeric() ? t.number(k, r) : t.code(k, r);
+    /** A numeric cell, or the code of a categorical or boolean one as {@code codes} renumbers it. */
+    private static double value(Table t, Map<Integer, int[]> codes, int k, int r) {
+        return t.type(k).numeric() ? t.number(k, r) : codes.get(k)[t.code(k, r)];
+    }
+
+    /**
+     * New codes for a static's categories (old code to new): by numeric value where every label is a number (a
+     * 1-5 level read as categorical keeps its order, since the networks see the code as one number), else as they are.
+     */
+    static int[] codeOrder(List<String> labels) {
+        Integer[] order = new Integer[labels.size()];
+        double[] v = new double[labels.size()];
+        boolean numbers = true;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            try {
+                v[i] = Double.parseDouble(labels.get(i).trim());
+            } catch (NumberFormatException e) {
+                numbers = false;
+            }
+        }
+        if (numbers) {
+            java.util.Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
+        }
+        int[] code = new int[order.length];
+        for (int rank = 0; rank < order.length; rank++) {
+            code[order[rank]] = rank;
+        }
+        return code;
     }
 
     /** A static feature holds one value over all rows of a series; the first row that differs is an error. */
-    private static void checkStatic(Table t, String name, List<Integer> statics, String id, List<Integer> rows) {
+    private static void checkStatic(Table t, String name, List<Integer> statics, Map<Integer, int[]> codes,
+                                    String id, List<Integer> rows) {
         for (int k : statics) {
-            double first = value(t, k, rows.get(0));
+            double first = value(t, codes, k, rows.get(0));
             for (int r : rows) {
-                if (value(t, k, r) != first) {
+                if (value(t, codes, k, r) != first) {
                     throw new DataException(name + ", line " + (r + 2) + ", column \"" + t.schema().column(k).name()
                             + "\": static feature changes within series \"" + id + "\" (" + t.cell(k, rows.get(0))
                             + " on line " + (rows.get(0) + 2) + ", " + t.cell(k, r) + " here); a static feature "
@@ -197,7 +231,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
         }
     }
 
-    private static int column(Table t, String name, String source) {
+    private static int column(Table t, String name, String source, String key) {
         if (name.isEmpty()) {
             return -1;
         }
@@ -206,7 +240,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
                 return k;
             }
         }
-        throw new DataException(source + ": no column \"" + name + "\" (columns: " + t.schema() + ")");
+        throw new DataException(source + ": no column \"" + name + "\" (" + key + "; columns: " + t.schema() + ")");
     }
 
 }

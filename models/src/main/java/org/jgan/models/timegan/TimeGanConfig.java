@@ -17,8 +17,9 @@ import org.jgan.core.config.TrainConfig;
  * @param gamma           weight of the adversarial term on the generator's own latents (the paper: 1)
  * @param idColumn        long-format CSV: the column naming each series (empty: the file is one series)
  * @param timeColumn      the column to order rows by (empty: file order); it is not a feature
- * @param staticColumns   comma-separated numeric columns that are constant within each series (the paper's static
- *                        features, such as a patient's age); empty: none. They need {@code idColumn}.
+ * @param staticColumns   comma-separated columns that are constant within each series (the paper's static
+ *                        features, such as a patient's age or sex): numeric, categorical or boolean; empty: none.
+ *                        They need {@code idColumn}.
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns) {

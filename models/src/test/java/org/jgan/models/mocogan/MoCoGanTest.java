@@ -130,6 +130,11 @@ class MoCoGanTest {
                 "warp", false, "bilinear"));
         assertTrue(e.getMessage().contains("mocogan.upsample must be resize or transposed, got bilinear"),
                 e.getMessage());
+        assertEquals("subpixel", SMALL.placement(), "a config without the key samples as it did when written");
+        assertEquals("pixel", MoCoGanConfig.defaults().placement());
+        e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "frames", false,
+                null, "pixel"));
+        assertTrue(e.getMessage().contains("the frames generator draws every frame"), e.getMessage());
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.jgan.engine.Torch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mocogan.placement=pixel}: shifts rounded to whole pixels, gradients straight through, frames exact copies. */
+/**
+ * {@code mocogan.placement=pixel}: when sampling, shifts rounded to whole pixels and frames exact copies of the canvas;
+ * training as with sub-pixel placement.
+ */
 class WholePixelWarpTest {
     @BeforeAll
     static void init() {
@@ -78,6 +81,36 @@ class WholePixelWarpTest {
             assertEquals(0, best, 1e-5, "a copy of the canvas");
             assertEquals(3, Math.abs(at[0]), "3.4 pixels rounds to 3");
             assertEquals(2, Math.abs(at[1]), "-2.2 pixels rounds to -2");
+        }
+    }
+
+    /** A bouncing generator of {@code placement}, its weights drawn from seed 5. */
+    private static WarpVideoGenerator generator(String placement) {
+        MoCoGanConfig c = new MoCoGanConfig(4, 48, 1, 1, 2, 12, 6, 2, "bounce", true, "transposed", placement);
+        torch.manual_seed(5);
+        return new WarpVideoGenerator(20, 8, 1, 4, 48, 0, c);
+    }
+
+    /** Clips of z from seed 6, in training or sampling mode. */
+    private static float[] clips(WarpVideoGenerator g, boolean training) {
+        g.train(training);
+        try (StepScope s = StepScope.open()) {
+            torch.manual_seed(6);
+            return Tensors.toFloats(g.forward(torch.randn(2, 20), null).contiguous());
+        }
+    }
+
+    @Test
+    void onlySamplingSnapsToWholePixels() {
+        try (WarpVideoGenerator sub = generator("subpixel"); WarpVideoGenerator whole = generator("pixel")) {
+            assertArrayEquals(clips(sub, true), clips(whole, true), 0f, "training warps sub-pixel either way");
+            float[] a = clips(sub, false);
+            float[] b = clips(whole, false);
+            double diff = 0;
+            for (int i = 0; i < a.length; i++) {
+                diff = Math.max(diff, Math.abs(a[i] - b[i]));
+            }
+            assertTrue(diff > 1e-3, "sampling snaps the randomly started warps: " + diff);
         }
     }
 }

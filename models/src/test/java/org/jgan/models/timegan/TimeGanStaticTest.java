@@ -85,8 +85,11 @@ class TimeGanStaticTest {
                 + "(calm on line 2, wild here)"), e.getMessage());
         e = assertThrows(DataException.class, () -> SeriesWindows.fromTable(Table.readCsv(csv), "t.csv",
                 new TimeGanConfig(8, 2, 8, 2, 3, 3, 1.0, "id", "t", "amp,nope")));
-        assertTrue(e.getMessage().contains("no column \"nope\""), e.getMessage());
-        var c = assertThrows(ConfigException.class, () -> new TimeGanConfig(8, 2, 8, 2, 3, 3, 1.0, "", "t", "amp"));
+        assertTrue(e.getMessage().contains("no column \"nope\" (timegan.staticColumns;"), e.getMessage());
+        assertArrayEquals(new int[]{2, 0, 1}, SeriesWindows.codeOrder(List.of("5", "1", "2.5")),
+                "number labels are coded by value");
+        assertArrayEquals(new int[]{0, 1, 2}, SeriesWindows.codeOrder(List.of("b", "a", "3")), "else as they came");
+                var c = assertThrows(ConfigException.class, () -> new TimeGanConfig(8, 2, 8, 2, 3, 3, 1.0, "", "t", "amp"));
         assertTrue(c.getMessage().contains("timegan.staticColumns needs timegan.idColumn"), c.getMessage());
         TrainConfig sines = statics(8).in(TimeGanTest.config(4));
         c = assertThrows(ConfigException.class, () -> Variants.byName("timegan").openTrainingData(sines, 0));
