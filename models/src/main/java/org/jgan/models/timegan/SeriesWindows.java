@@ -52,7 +52,7 @@ public record SeriesWindows(String name, List<String> features, int steps, float
         for (int k = 0; k < statics; k++) {
             List<String> labels = categories.get(features.get(k));
             for (int i = k; labels != null && i < v.length; i += f) {
-                v[i] = Math.max(0, Math.min(labels.size() - 1, Math.round(v[i])));
+                v[i] = nearestCode(v[i], labels.size());
             }
         }
         return new SeriesWindows(name, features, steps, v, statics, categories);
@@ -61,7 +61,12 @@ public record SeriesWindows(String name, List<String> features, int steps, float
     /** Feature {@code k}'s value {@code v} as written to CSV: a categorical static's label, else the number. */
     public Object cell(int k, float v) {
         List<String> labels = k < statics ? categories.get(features.get(k)) : null;
-        return labels == null ? (Object) v : labels.get(Math.max(0, Math.min(labels.size() - 1, Math.round(v))));
+        return labels == null ? (Object) v : labels.get(nearestCode(v, labels.size()));
+    }
+
+    /** The code of {@code n} categories nearest {@code v}. */
+    private static int nearestCode(float v, int n) {
+        return Math.max(0, Math.min(n - 1, Math.round(v)));
     }
 
     public int count() {
