@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.data.captions.Tokenizer;
+import org.jgan.core.nn.Contrastive;
 import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.Layers;
 import org.jgan.core.nn.TextEncoder;
@@ -58,16 +59,11 @@ public final class ImageTextMatcher extends Module {
     public Tensor images(Tensor x) {
         Tensor h = torch.leaky_relu(norm1.forward(conv1.forward(x)), SLOPE);
         h = torch.leaky_relu(norm2.forward(conv2.forward(h)), SLOPE);
-        return unit(imageOut.forward(image.forward(h.flatten(1, -1))));
+        return Contrastive.unit(imageOut.forward(image.forward(h.flatten(1, -1))));
     }
 
     /** Unit embeddings of captions given as word ids [N, L]. */
     public Tensor texts(Tensor tokens) {
-        return unit(textOut.forward(text.encode(tokens)));
-    }
-
-    private static Tensor unit(Tensor v) {
-        return v.div(v.norm(new org.bytedeco.pytorch.ScalarOptional(new Scalar(2.0)), new long[]{1}, true)
-                .clamp_min(new Scalar(1e-8)));
+        return Contrastive.unit(textOut.forward(text.encode(tokens)));
     }
 }

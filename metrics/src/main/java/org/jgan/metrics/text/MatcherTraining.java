@@ -2,20 +2,20 @@ package org.jgan.metrics.text;
 
 import java.util.function.Consumer;
 import org.bytedeco.pytorch.Adam;
-import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.captions.CaptionedImages;
 import org.jgan.core.data.captions.Tokenizer;
+import org.jgan.core.nn.Contrastive;
 import org.jgan.core.train.Seeds;
 import org.jgan.engine.Optimizers;
 import org.jgan.engine.StepScope;
 import org.jgan.engine.Tensors;
 
 /**
- * Trains an {@link ImageTextMatcher} on real image-caption pairs with the symmetric contrastive loss of CLIP (Radford
- * et al. 2021; AttnGAN's DAMSM sentence loss, Xu et al. 2018, is the same in spirit): in a batch, each image must pick
+ * Trains an {@link ImageTextMatcher} on real image-caption pairs with the symmetric contrastive loss of CLIP
+ * ({@link Contrastive}; Radford et al. 2021; AttnGAN's DAMSM sentence loss, Xu et al. 2018, is the same in spirit): in a batch, each image must pick
  * its own caption among the batch's captions and each caption its own image. Adam, fixed temperature.
  *
  * @param epochs passes over the pairs
@@ -24,8 +24,6 @@ import org.jgan.engine.Tensors;
  * @param seed   seeds the weights and the batch order
  */
 public record MatcherTraining(int epochs, int batch, double lr, long seed) {
-    /** The temperature dividing the dot products, as CLIP's learned one settles near. */
-    static final double TEMPERATURE = 0.07;
     /** Words kept per caption. */
     static final int MAX_WORDS = 16;
 
@@ -75,9 +73,6 @@ public record MatcherTraining(int epochs, int batch, double lr, long seed) {
 
     /** The symmetric cross-entropy of the batch's image-caption score matrix against its diagonal. */
     static Tensor loss(ImageTextMatcher m, Tensor x, Tensor tokens) {
-        Tensor logits = m.images(x).matmul(m.texts(tokens).t()).div(new Scalar(TEMPERATURE));
-        Tensor target = torch.arange(new Scalar(x.size(0)));
-        return torch.cross_entropy_loss(logits, target).add(torch.cross_entropy_loss(logits.t(), target))
-                .div(new Scalar(2.0));
+        return Contrastive.symmetricLoss(m.images(x), m.texts(tokens), Contrastive.TEMPERATURE);
     }
 }

@@ -1,5 +1,6 @@
 package org.jgan.models.text2image;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
@@ -25,7 +26,8 @@ import org.jgan.core.train.StepContext;
  * with it from scratch. D learns real-with-its-caption against fake and against real-with-a-wrong-caption (the
  * matching-aware D, {@link Text2ImageConfig#matchingAware()}); G learns to fool it. Captions reach the networks as
  * word ids through the trainer's {@link Conditioning}, never as classes. With {@code reg.r1Gamma} > 0, D's loss also
- * has R1 on the matching real pairs (every step). Settings: {@link Text2ImageConfig}.
+ * has R1 on the matching real pairs (every step). With {@link Text2ImageConfig#pretrainSteps()} > 0 the run starts by
+ * pretraining both text encoders contrastively ({@link CaptionPretraining}). Settings: {@link Text2ImageConfig}.
  */
 public final class Text2Image implements GanVariant {
     @Override
@@ -49,7 +51,13 @@ public final class Text2Image implements GanVariant {
         g.textEncoder().reset(seed + 5);
         d.textEncoder().reset(seed + 18);
         g.initConditioning(seed + 3);
-        return Players.of(g, d);
+        Text2ImageConfig cfg = Text2ImageConfig.of(config);
+        if (cfg.pretrainSteps() == 0) {
+            return Players.of(g, d);
+        }
+        CaptionImageEncoder encoder = new CaptionImageEncoder(shape, cfg.embedDim());
+        Layers.dcganInit(encoder, seed + 9);
+        return CaptionPretraining.players(g, d, encoder);
     }
 
     @Override
@@ -74,9 +82,24 @@ public final class Text2Image implements GanVariant {
 
     @Override
     public List<Phase> phases(TrainConfig config) {
-        boolean matching = Text2ImageConfig.of(config).matchingAware();
-        return List.of(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching)),
-                new Phase("Gmain", Players.G, 1, false, Text2Image::generatorLoss));
+        Text2ImageConfig cfg = Text2ImageConfig.of(config);
+        boolean matching = cfg.matchingAware();
+        int pre = cfg.pretrainSteps();
+        List<Phase> phases = new ArrayList<>(pre > 0 ? CaptionPretraining.phases(pre) : List.of());
+        phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching))
+                .during(pre, Long.MAX_VALUE));
+        phases.add(new Phase("Gmain", Players.G, 1, false, Text2Image::generatorLoss).during(pre, Long.MAX_VALUE));
+        return phases;
+    }
+
+    @Override
+    public long generatorLearnsFrom(TrainConfig config) {
+        return Text2ImageConfig.of(config).pretrainSteps();
+    }
+
+    @Override
+    public double lrFactor(TrainConfig config, long step, long totalSteps) {
+        return step < Text2ImageConfig.of(config).pretrainSteps() ? CaptionPretraining.RATE_FACTOR : 1.0;
     }
 
     /**

@@ -14,8 +14,12 @@ import org.jgan.core.config.TrainConfig;
  * @param vocabulary     most word ids, the padding and unknown-word ids included; the training captions' most
  *                       frequent words get them, rarer words read as unknown
  * @param matchingAware  whether D also sees real images with wrong captions as fake (GAN-CLS, Reed et al. 2016)
+ * @param pretrainSteps  steps at the start of training that pretrain both text encoders contrastively against an
+ *                       image encoder on the real pairs (AttnGAN's DAMSM, Xu et al. 2018) before the adversarial
+ *                       steps begin; 0 (the default, and what configs without the key get) trains them with the GAN
+ *                       from scratch
  */
-public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
+public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -27,11 +31,23 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + maxWords);
         ConfigException.check(vocabulary >= 3 && vocabulary <= 1_000_000, "text2image.vocabulary must be in "
                 + "3..1000000 (padding, unknown and at least one word), got " + vocabulary);
+        ConfigException.check(pretrainSteps >= 0, "text2image.pretrainSteps must be >= 0 (0: no pretraining), got "
+                + pretrainSteps);
     }
 
-    /** 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D. */
+    /** The settings without contrastive pretraining. */
+    public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
+        this(embedDim, maxWords, vocabulary, matchingAware, 0);
+    }
+
+    /** 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining. */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true);
+        return new Text2ImageConfig(128, 16, 1000, true, 0);
+    }
+
+    /** These settings with {@code steps} of contrastive pretraining. */
+    public Text2ImageConfig withPretrainSteps(int steps) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps);
     }
 
     /** The text2image settings of {@code config}. */

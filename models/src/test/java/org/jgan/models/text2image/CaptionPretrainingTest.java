@@ -1,0 +1,159 @@
+package org.jgan.models.text2image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Module;
+import org.bytedeco.pytorch.StringTensorDict;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.train.RunDir;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.StepScope;
+import org.jgan.engine.Tensors;
+import org.jgan.engine.Torch;
+import org.jgan.models.TrainerTest;
+import org.jgan.models.Variants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptionPretrainingTest {
+    @TempDir
+    static Path shared;
+    static Path folder;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void init() throws Exception {
+        Torch.init(2);
+        folder = CaptionedFolder.write(shared.resolve("captioned"), 32);
+    }
+
+    static TrainConfig config(long steps, int pretrain) {
+        TrainConfig c = Text2ImageTrainingTest.config(folder, steps, 0);
+        return Text2ImageConfig.of(c).withPretrainSteps(pretrain).in(c);
+    }
+
+    /** The parameters of {@code net} whose names start (or, with {@code keep} false, do not start) with a prefix. */
+    static float[] weights(Module net, String prefix, boolean keep) {
+        try (StepScope s = StepScope.open()) {
+            StringTensorDict p = net.named_parameters(true);
+            List<Float> all = new ArrayList<>();
+            for (long i = 0; i < p.size(); i++) {
+                if (p.get(i).key().getString().startsWith(prefix) == keep) {
+                    for (float f : Tensors.toFloats(p.get(i).value())) {
+                        all.add(f);
+                    }
+                }
+            }
+            float[] out = new float[all.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all.get(i);
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void pretrainingMovesTheTextEncodersAloneAndThenTheGanStarts() throws Exception {
+        Path run = tmp.resolve("run");
+        TrainConfig c = config(3, 3);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c, Text2ImageTrainingTest.data(c), run)) {
+            var g = t.players().generator();
+            var d = t.players().discriminator();
+            var e = t.players().net(CaptionPretraining.ENCODER);
+            float[] gImage = weights(g, "text.", false);
+            float[] gText = weights(g, "text.", true);
+            float[] dImage = weights(d, "text.", false);
+            float[] dText = weights(d, "text.", true);
+            float[] encoder = TrainerTest.weights(e);
+            t.run(new TrainListener() { });
+            assertArrayEquals(gImage, weights(g, "text.", false), "G's image layers moved while pretraining");
+            assertArrayEquals(dImage, weights(d, "text.", false), "D's image layers moved while pretraining");
+            assertFalse(java.util.Arrays.equals(gText, weights(g, "text.", true)), "G's text encoder did not learn");
+            assertFalse(java.util.Arrays.equals(dText, weights(d, "text.", true)), "D's text encoder did not learn");
+            assertFalse(java.util.Arrays.equals(encoder, TrainerTest.weights(e)), "the image encoder did not learn");
+        }
+        String first = Files.readAllLines(run.resolve("stats.jsonl")).get(0);
+        assertTrue(first.contains("\"Loss/pretrain/D\"") && first.contains("\"Loss/pretrain/G\""), first);
+        assertFalse(first.contains("\"Loss/D\""), "the adversarial phases ran while pretraining: " + first);
+        TrainConfig c6 = config(6, 3);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c6, Text2ImageTrainingTest.data(c6), run)) {
+            assertEquals(3, t.resume().step());
+            t.run(new TrainListener() { });
+        }
+        List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.contains("\"Loss/D\"") && last.contains("\"Loss/G\""), last);
+        assertFalse(last.contains("pretrain"), last);
+        assertFalse(String.join("", lines).contains("NaN"));
+    }
+
+    @Test
+    void resumingInsidePretrainingIsExact() throws Exception {
+        float[] straight;
+        TrainConfig c5 = config(5, 4);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c5, Text2ImageTrainingTest.data(c5),
+                tmp.resolve("a"))) {
+            t.run(new TrainListener() { });
+            straight = TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER));
+            straight = concat(straight, TrainerTest.weights(t.players().discriminator()),
+                    TrainerTest.weights(t.ema().net()));
+        }
+        TrainConfig c2 = config(2, 4);
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c2, Text2ImageTrainingTest.data(c2),
+                tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c5, Text2ImageTrainingTest.data(c5),
+                tmp.resolve("b"))) {
+            assertEquals(2, t.resume().step());
+            t.run(new TrainListener() { });
+            assertArrayEquals(straight, concat(TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER)),
+                    TrainerTest.weights(t.players().discriminator()), TrainerTest.weights(t.ema().net())));
+        }
+    }
+
+    @Test
+    void configsWithoutTheKeyDoNotPretrainAndNegativeStepsAreRefused() throws Exception {
+        // a run folder written before the key existed
+        RunDir dir = new RunDir(tmp.resolve("old"));
+        Files.createDirectories(dir.path());
+        dir.writeConfig(config(1, 5), java.util.Map.of());
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image")).remove("pretrainSteps");
+        Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
+        assertEquals(0, Text2ImageConfig.of(dir.readConfig()).pretrainSteps());
+        assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
+                .in(config(1, 0))).stream().map(p -> p.name()).toList());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Text2ImageConfig.defaults().withPretrainSteps(-1));
+        assertTrue(e.getMessage().contains("text2image.pretrainSteps must be >= 0"), e.getMessage());
+    }
+
+    private static float[] concat(float[]... parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
