@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.train.Seeds;
+import org.jgan.core.train.StepContext;
 import org.jgan.engine.Tensors;
 
 /**
@@ -14,7 +16,8 @@ import org.jgan.engine.Tensors;
  *       images with <em>wrong</em> captions and must call them fake, so it learns whether an image fits its text, not
  *       only whether it looks real. {@link #wrongCaptions} gives each image another image's caption.</li>
  *   <li>Interpolated embeddings (GAN-INT): G also gets points between two captions' embeddings, {@link #interpolated},
- *       which fills in the text manifold between the training captions (Reed et al. use beta = 0.5).</li>
+ *       which fills in the text manifold between the training captions (Reed et al. use beta = 0.5);
+ *       {@link #interpolatedLoss} is that term of G's loss.</li>
  * </ul>
  * Results belong to the current step's scope.
  */
@@ -36,6 +39,23 @@ public final class GanCls {
         }
         // lerp(e2, e1, beta) = e2 + beta * (e1 - e2)
         return torch.lerp(e2, e1, new Scalar(beta));
+    }
+
+    /**
+     * GAN-INT's generator term: each row's caption mixed half and half with another row's ({@link #wrongCaptions}
+     * pairing, drawn again each step), in G's embedding space for G and in D's for D, a fresh latent per row, and G's
+     * usual loss on D's verdict. No real image fits such a caption, so D gets no term of its own (Reed et al. 2016).
+     * Rows whose partner caption equals their own simply repeat it.
+     */
+    static Tensor interpolatedLoss(StepContext ctx) {
+        TextGenerator g = (TextGenerator) ctx.players().generator();
+        TextDiscriminator d = (TextDiscriminator) ctx.players().discriminator();
+        Tensor tokens = ctx.condition();
+        Tensor other = wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "interpolated-captions", ctx.step()));
+        Tensor eg = interpolated(g.textEncoder().encode(tokens), g.textEncoder().encode(other), BETA);
+        Tensor ed = interpolated(d.textEncoder().encode(tokens), d.textEncoder().encode(other), BETA);
+        Tensor x = g.fromEmbedding(ctx.randn(tokens.size(0), ctx.config().model().latentDim()), eg);
+        return ctx.loss().generator(d.fromEmbedding(ctx.augment(x), ed));
     }
 
     /**

@@ -88,7 +88,9 @@ public final class Text2Image implements GanVariant {
         List<Phase> phases = new ArrayList<>(pre > 0 ? CaptionPretraining.phases(pre) : List.of());
         phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching))
                 .during(pre, Long.MAX_VALUE));
-        phases.add(new Phase("Gmain", Players.G, 1, false, Text2Image::generatorLoss).during(pre, Long.MAX_VALUE));
+        boolean interpolate = cfg.interpolate();
+        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate))
+                .during(pre, Long.MAX_VALUE));
         return phases;
     }
 
@@ -139,10 +141,16 @@ public final class Text2Image implements GanVariant {
         return loss;
     }
 
-    static Tensor generatorLoss(StepContext ctx) {
+    /** G's loss; with {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}). */
+    static Tensor generatorLoss(StepContext ctx, boolean interpolate) {
         Tensor out = ctx.players().discriminator().forward(ctx.augment(ctx.fake()), ctx.condition());
         Tensor loss = ctx.loss().generator(out);
         ctx.report("Loss/G", loss);
+        if (interpolate) {
+            Tensor between = GanCls.interpolatedLoss(ctx);
+            ctx.report("Loss/G/interpolated", between);
+            loss = loss.add(between);
+        }
         return loss;
     }
 }

@@ -18,8 +18,11 @@ import org.jgan.core.config.TrainConfig;
  *                       image encoder on the real pairs (AttnGAN's DAMSM, Xu et al. 2018) before the adversarial
  *                       steps begin; 0 (the default, and what configs without the key get) trains them with the GAN
  *                       from scratch
+ * @param interpolate    whether G also learns from captions halfway between two of the batch's captions (GAN-INT,
+ *                       Reed et al. 2016), judged by D on its own embeddings mixed the same way
  */
-public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps) {
+public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
+                               boolean interpolate) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -37,17 +40,25 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false);
     }
 
-    /** 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining. */
+    /**
+     * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
+     * interpolated captions.
+     */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate);
+    }
+
+    /** These settings with GAN-INT's interpolated captions on or off. */
+    public Text2ImageConfig withInterpolate(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on);
     }
 
     /** The text2image settings of {@code config}. */

@@ -37,8 +37,13 @@ public final class TextDiscriminator extends DcganDiscriminator {
         if (tokens == null) {
             throw new ConfigException("this discriminator judges images with their captions: give word ids");
         }
+        return fromEmbedding(x, text.encode(tokens));
+    }
+
+    /** D(x, e) for sentence embeddings {@code e} [N, embedDim] made by this discriminator's encoder. */
+    public Tensor fromEmbedding(Tensor x, Tensor e) {
         Tensor phi = features(x);
         // inner product of the projected caption with the image features
-        return head(phi).add(project.forward(text.encode(tokens)).mul(phi).sum(new long[]{1}));
+        return head(phi).add(project.forward(e).mul(phi).sum(new long[]{1}));
     }
 }

@@ -106,6 +106,28 @@ class Text2ImageTrainingTest {
     }
 
     @Test
+    void interpolatedCaptionsAddGanIntsTermToTheGeneratorOnly() throws Exception {
+        float[][] g = new float[2][];
+        float[][] d = new float[2][];
+        for (int on = 0; on < 2; on++) {
+            TrainConfig c = config(folder, 2, 0);
+            c = Text2ImageConfig.of(c).withInterpolate(on == 1).in(c);
+            Path run = tmp.resolve("int" + on);
+            try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), run)) {
+                t.run(new TrainListener() { });
+                g[on] = TrainerTest.weights(t.players().generator());
+                d[on] = TrainerTest.weights(t.players().discriminator());
+            }
+            String stats = Files.readString(run.resolve("stats.jsonl"));
+            assertEquals(on == 1, stats.contains("\"Loss/G/interpolated\""), stats);
+            assertFalse(stats.contains("NaN"), stats);
+        }
+        // the first step's D update is the same either way (the term is G's alone); G's differs from its first step
+        assertFalse(java.util.Arrays.equals(g[0], g[1]), "the interpolated term did not reach G");
+        assertFalse(java.util.Arrays.equals(d[0], d[1]), "D at step 2 should see a different G");
+    }
+
+    @Test
     void nativeMemoryStaysFlatOverManySteps() throws Exception {
         TrainConfig c = config(folder, 40, 0);
         c = c.withSchedule(new ScheduleConfig(0, 40, 1000, 1000, 1000, 1, 8));
