@@ -57,11 +57,19 @@ public class TrainerTest {
     }
 
     public static float[] weights(GanNet net) {
+        return weights(net, name -> true);
+    }
+
+    /** The parameters of {@code net} whose names {@code names} accepts, flattened in registration order. */
+    public static float[] weights(org.bytedeco.pytorch.Module net, java.util.function.Predicate<String> names) {
         try (StepScope s = StepScope.open()) {
-            TensorVector p = net.parameters(true);
+            org.bytedeco.pytorch.StringTensorDict p = net.named_parameters(true);
             List<Float> all = new ArrayList<>();
             for (long i = 0; i < p.size(); i++) {
-                for (float f : Tensors.toFloats(p.get(i))) {
+                if (!names.test(p.get(i).key().getString())) {
+                    continue;
+                }
+                for (float f : Tensors.toFloats(p.get(i).value())) {
                     all.add(f);
                 }
             }

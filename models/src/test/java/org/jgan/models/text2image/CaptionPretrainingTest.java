@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.pytorch.Module;
-import org.bytedeco.pytorch.StringTensorDict;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
-import org.jgan.engine.StepScope;
-import org.jgan.engine.Tensors;
 import org.jgan.engine.Torch;
 import org.jgan.models.TrainerTest;
 import org.jgan.models.Variants;
@@ -46,24 +41,8 @@ class CaptionPretrainingTest {
         return Text2ImageConfig.of(c).withPretrainSteps(pretrain).in(c);
     }
 
-    /** The parameters of {@code net} whose names start (or, with {@code keep} false, do not start) with a prefix. */
-    static float[] weights(Module net, String prefix, boolean keep) {
-        try (StepScope s = StepScope.open()) {
-            StringTensorDict p = net.named_parameters(true);
-            List<Float> all = new ArrayList<>();
-            for (long i = 0; i < p.size(); i++) {
-                if (p.get(i).key().getString().startsWith(prefix) == keep) {
-                    for (float f : Tensors.toFloats(p.get(i).value())) {
-                        all.add(f);
-                    }
-                }
-            }
-            float[] out = new float[all.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = all.get(i);
-            }
-            return out;
-        }
+    static float[] weights(org.bytedeco.pytorch.Module net, String prefix, boolean keep) {
+        return TrainerTest.weights(net, name -> name.startsWith(prefix) == keep);
     }
 
     @Test
@@ -103,14 +82,12 @@ class CaptionPretrainingTest {
 
     @Test
     void resumingInsidePretrainingIsExact() throws Exception {
-        float[] straight;
+        List<float[]> straight;
         TrainConfig c5 = config(5, 4);
         try (Trainer t = new Trainer(Variants.byName("text2image"), c5, Text2ImageTrainingTest.data(c5),
                 tmp.resolve("a"))) {
             t.run(new TrainListener() { });
-            straight = TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER));
-            straight = concat(straight, TrainerTest.weights(t.players().discriminator()),
-                    TrainerTest.weights(t.ema().net()));
+            straight = state(t);
         }
         TrainConfig c2 = config(2, 4);
         try (Trainer t = new Trainer(Variants.byName("text2image"), c2, Text2ImageTrainingTest.data(c2),
@@ -121,9 +98,16 @@ class CaptionPretrainingTest {
                 tmp.resolve("b"))) {
             assertEquals(2, t.resume().step());
             t.run(new TrainListener() { });
-            assertArrayEquals(straight, concat(TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER)),
-                    TrainerTest.weights(t.players().discriminator()), TrainerTest.weights(t.ema().net())));
+            List<float[]> resumed = state(t);
+            for (int i = 0; i < straight.size(); i++) {
+                assertArrayEquals(straight.get(i), resumed.get(i), "net " + i + " (E, D, EMA G)");
+            }
         }
+    }
+
+    private static List<float[]> state(Trainer t) {
+        return List.of(TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER)),
+                TrainerTest.weights(t.players().discriminator()), TrainerTest.weights(t.ema().net()));
     }
 
     @Test
@@ -141,19 +125,5 @@ class CaptionPretrainingTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Text2ImageConfig.defaults().withPretrainSteps(-1));
         assertTrue(e.getMessage().contains("text2image.pretrainSteps must be >= 0"), e.getMessage());
-    }
-
-    private static float[] concat(float[]... parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
-        }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }
