@@ -15,6 +15,7 @@ import org.jgan.core.data.captions.CaptionedFashionMnist;
 import org.jgan.core.data.captions.CaptionedImages;
 import org.jgan.core.train.DataShape;
 import org.jgan.metrics.source.DatasetSource;
+import org.jgan.metrics.text.CaptionConflicts;
 import org.jgan.metrics.text.ImageTextMatcher;
 import org.jgan.metrics.text.MatcherCache;
 import org.jgan.metrics.text.MatcherTraining;
@@ -65,7 +66,7 @@ final class TextEvaluation {
         boolean sameRef = ref.equals("fashion-mnist:test");
         Evaluations.Scored scored = Evaluations.score(new DatasetSource(fake), i -> labels[i],
                 test.images().numClasses(), ref, e, sameRef ? i -> textIds[i % p] : null, sameRef ? textIds : null);
-        return new Result(scored, new TextScores(TextAgreement.of(fake, test), 0, 0, 0, scored.withinGroup())
+        return new Result(scored, new TextScores(TextAgreement.of(fake, test), scored.withinGroup())
                 .withR(rPrecision(fake, test, e.seed())));
     }
 
@@ -81,7 +82,8 @@ final class TextEvaluation {
 
     /**
      * R-precision of the generated images, of the same images with their prompts shuffled, and of the real test
-     * images with their own captions, by a matcher trained on the captioned train split (cached).
+     * images with their own captions, by a matcher trained on the captioned train split (cached); first with random
+     * wrong captions, then with conflicting ones only.
      */
     private static double[] rPrecision(ImageDataset fake, CaptionedImages test, long seed) throws IOException {
         CaptionedImages train = CaptionedFashionMnist.open("train", test.thresholds(),
@@ -94,8 +96,12 @@ final class TextEvaluation {
         List<String> shuffled = new ArrayList<>(own);
         Collections.shuffle(shuffled, new Random(seed));
         try (ImageTextMatcher m = MatcherCache.get(train, MatcherTraining.defaults(), System.err::println)) {
+            CaptionConflicts conflicts = new CaptionConflicts(test);
             return new double[]{RPrecision.of(m, fake, own, pool, seed), RPrecision.of(m, fake, shuffled, pool, seed),
-                    RPrecision.of(m, test.images(), pool, pool, seed)};
+                    RPrecision.of(m, test.images(), pool, pool, seed),
+                    RPrecision.of(m, fake, own, pool, seed, conflicts),
+                    RPrecision.of(m, fake, shuffled, pool, seed, conflicts),
+                    RPrecision.of(m, test.images(), pool, pool, seed, conflicts)};
         }
     }
 

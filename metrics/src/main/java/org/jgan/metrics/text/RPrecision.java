@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiPredicate;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.data.Batches;
@@ -16,7 +17,8 @@ import org.jgan.engine.Tensors;
  * R-precision as AttnGAN reports it (Xu et al. 2018): for each image, its own prompt and {@value #CANDIDATES} - 1
  * captions drawn at random from a pool are ranked by an {@link ImageTextMatcher}; the score is the share of images
  * whose own prompt ranks first (R = 1). Drawn captions whose text equals the image's own prompt are drawn again: they
- * would be right answers. Chance is 1 / {@value #CANDIDATES}.
+ * would be right answers. Chance is 1 / {@value #CANDIDATES}. A second form draws the wrong captions only among those
+ * that cannot be true of the image ({@link CaptionConflicts}).
  */
 public final class RPrecision {
     /** Captions ranked per image: the true one and 99 others. */
@@ -34,6 +36,16 @@ public final class RPrecision {
      */
     public static double of(ImageTextMatcher m, ImageDataset images, List<String> prompts, List<String> pool,
                             long seed) {
+        return of(m, images, prompts, pool, seed, null);
+    }
+
+    /**
+     * R-precision whose wrong candidates are drawn only among the pool's captions that {@code wrong} says cannot be
+     * true together with the image's own prompt (for example {@link CaptionConflicts}); with {@code wrong} null,
+     * among all captions whose text differs, as {@link #of(ImageTextMatcher, ImageDataset, List, List, long)} does.
+     */
+    public static double of(ImageTextMatcher m, ImageDataset images, List<String> prompts, List<String> pool,
+                            long seed, BiPredicate<String, String> wrong) {
         if (prompts.size() != images.size()) {
             throw new DataException(images.name() + ": R-precision needs one prompt per image, got " + prompts.size()
                     + " prompts for " + images.size() + " images");
@@ -50,18 +62,34 @@ public final class RPrecision {
         if (java.util.Arrays.stream(poolIds).distinct().count() < 2) {
             throw new DataException("R-precision needs a caption pool with 2 or more different captions");
         }
+        // The candidates each prompt text draws from, once per distinct prompt: all the pool, or its conflicting part.
+        Map<Integer, int[]> candidates = new HashMap<>();
+        for (String t : prompts) {
+            candidates.computeIfAbsent(index.get(t), own -> {
+                if (wrong == null) {
+                    return poolIds;
+                }
+                int[] c = java.util.Arrays.stream(poolIds).filter(p -> wrong.test(t, texts.get(p))).toArray();
+                if (c.length == 0) {
+                    throw new DataException("R-precision: no caption of the pool can be wrong for the prompt \"" + t
+                            + "\"");
+                }
+                return c;
+            });
+        }
         float[][] textEmb = embedTexts(m, texts);
         float[][] imageEmb = embedImages(m, images);
         SplittableRandom rng = new SplittableRandom(seed);
         int hits = 0;
         for (int i = 0; i < imageEmb.length; i++) {
             int own = index.get(prompts.get(i));
+            int[] from = candidates.get(own);
             double best = dot(imageEmb[i], textEmb[own]);
             boolean first = true;
             for (int c = 1; c < CANDIDATES; c++) {
                 int other;
                 do {
-                    other = poolIds[rng.nextInt(poolIds.length)];
+                    other = from[rng.nextInt(from.length)];
                 } while (other == own);
                 if (dot(imageEmb[i], textEmb[other]) >= best) {
                     first = false;  // a tie is not a first place

@@ -59,6 +59,42 @@ class RPrecisionTest {
     }
 
     @Test
+    void wrongCandidatesComeOnlyFromWhatThePredicateAllows() {
+        // each shape's only allowed wrong caption is the next shape's name: the image's own caption is first exactly
+        // when it outscores that one caption
+        List<String> own = test.texts();
+        java.util.function.BiPredicate<String, String> next = (a, b) ->
+                b.equals(NAMES.get((NAMES.indexOf(a) + 1) % NAMES.size()));
+        double r = RPrecision.of(matcher, test.images(), own, own, 1, next);
+        int beats = 0;
+        try (org.jgan.engine.StepScope s = org.jgan.engine.StepScope.open();
+             org.bytedeco.pytorch.NoGradGuard g = new org.bytedeco.pytorch.NoGradGuard()) {
+            int[] all = java.util.stream.IntStream.range(0, test.size()).toArray();
+            float[] img = org.jgan.engine.Tensors.toFloats(matcher.images(org.jgan.core.data.Batches.images(
+                    test.images(), all)));
+            int[][] ids = matcher.tokenizer().encodeAll(NAMES);
+            float[] txt = org.jgan.engine.Tensors.toFloats(matcher.texts(org.jgan.engine.Tensors.fromRows(ids,
+                    new int[]{0, 1, 2})));
+            int d = ImageTextMatcher.DIM;
+            for (int i = 0; i < test.size(); i++) {
+                int a = NAMES.indexOf(own.get(i));
+                int b = (a + 1) % NAMES.size();
+                double sa = 0;
+                double sb = 0;
+                for (int k = 0; k < d; k++) {
+                    sa += img[i * d + k] * txt[a * d + k];
+                    sb += img[i * d + k] * txt[b * d + k];
+                }
+                beats += sa > sb ? 1 : 0;
+            }
+        }
+        assertEquals((double) beats / test.size(), r, 1e-12);
+        DataException e = assertThrows(DataException.class,
+                () -> RPrecision.of(matcher, test.images(), own, own, 1, (a, b) -> false));
+        assertTrue(e.getMessage().contains("no caption of the pool can be wrong for the prompt"), e.getMessage());
+    }
+
+    @Test
     void oneCaptionForAllIsRefused() {
         List<String> same = Collections.nCopies(test.size(), "a square block");
         assertThrows(DataException.class, () -> RPrecision.of(matcher, test.images(), same, same, 1));
