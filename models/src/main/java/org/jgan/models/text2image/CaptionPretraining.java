@@ -1,5 +1,6 @@
 package org.jgan.models.text2image;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.jgan.core.train.StepContext;
  * phases start, with sentence embeddings that already tell brightness, size and texture words apart instead of random
  * ones. Both encoders keep learning with the GAN afterwards (DAMSM froze its encoder; here each network keeps its own).
  * These are phases of the one training loop: the trainer steps their optimizers, so checkpoints and resume cover them.
+ * With {@link Text2ImageConfig#matchWeight()} > 0 the image encoder and D's text encoder go on pairing real images
+ * with their captions for the whole run (phase {@code Tmatch}), and G's loss gets AttnGAN's DAMSM term,
+ * {@link #matchLoss}: its fakes must be told apart by caption by that same matcher.
  */
 final class CaptionPretraining {
     /** The image encoder's name among the players; it is optimised with D (group {@link Players#D}). */
@@ -44,19 +48,43 @@ final class CaptionPretraining {
         return new Players(nets, groups);
     }
 
-    /** The two pretraining phases, run during global steps [0, {@code steps}). */
-    static List<Phase> phases(int steps) {
-        return List.of(new Phase("Tpre", Players.D, 1, false, CaptionPretraining::discriminatorLoss).during(0, steps),
-                new Phase("Gpre", Players.G, 1, false, CaptionPretraining::generatorLoss).during(0, steps));
+    /**
+     * The pretraining phases, run during global steps [0, {@code steps}), and with {@code matching} the matcher's
+     * phase for the rest of the run.
+     */
+    static List<Phase> phases(int steps, boolean matching) {
+        List<Phase> phases = new ArrayList<>();
+        if (steps > 0) {
+            phases.add(new Phase("Tpre", Players.D, 1, false, ctx -> matcherLoss(ctx, "Loss/pretrain/D"))
+                    .during(0, steps));
+            phases.add(new Phase("Gpre", Players.G, 1, false, CaptionPretraining::generatorLoss).during(0, steps));
+        }
+        if (matching) {
+            phases.add(new Phase("Tmatch", Players.D, 1, false, ctx -> matcherLoss(ctx, "Loss/match/D"))
+                    .during(steps, Long.MAX_VALUE));
+        }
+        return phases;
     }
 
     /** The image encoder and D's text encoder, paired on real images and their captions. */
-    static Tensor discriminatorLoss(StepContext ctx) {
+    static Tensor matcherLoss(StepContext ctx, String stat) {
         TextEncoder text = ((TextDiscriminator) ctx.players().discriminator()).textEncoder();
         Tensor images = ctx.players().net(ENCODER).forward(ctx.real(), null);
         Tensor loss = Contrastive.symmetricLoss(images, sentences(text, ctx.condition()), Contrastive.TEMPERATURE);
-        ctx.report("Loss/pretrain/D", loss);
+        ctx.report(stat, loss);
         return loss;
+    }
+
+    /**
+     * AttnGAN's DAMSM term for G (sentence level): the fakes' embeddings by the image encoder against their captions'
+     * by D's text encoder, the same contrastive loss the matcher learns with, so G loses when its image would fit
+     * another caption of the batch as well as its own. The matcher is held fixed here (the trainer freezes D's group
+     * in G's phase, and the captions' side is detached): G cannot move it.
+     */
+    static Tensor matchLoss(StepContext ctx) {
+        TextEncoder text = ((TextDiscriminator) ctx.players().discriminator()).textEncoder();
+        Tensor images = ctx.players().net(ENCODER).forward(ctx.fake(), null);
+        return Contrastive.symmetricLoss(images, sentences(text, ctx.condition()).detach(), Contrastive.TEMPERATURE);
     }
 
     /** G's text encoder, meeting the image encoder's embeddings (held fixed in this phase) of the same pairs. */

@@ -27,7 +27,8 @@ import org.jgan.core.train.StepContext;
  * matching-aware D, {@link Text2ImageConfig#matchingAware()}); G learns to fool it. Captions reach the networks as
  * word ids through the trainer's {@link Conditioning}, never as classes. With {@code reg.r1Gamma} > 0, D's loss also
  * has R1 on the matching real pairs (every step). With {@link Text2ImageConfig#pretrainSteps()} > 0 the run starts by
- * pretraining both text encoders contrastively ({@link CaptionPretraining}). Settings: {@link Text2ImageConfig}.
+ * pretraining both text encoders contrastively ({@link CaptionPretraining}); with {@link Text2ImageConfig#matchWeight()}
+ * > 0, G's loss also has AttnGAN's image-text matching term. Settings: {@link Text2ImageConfig}.
  */
 public final class Text2Image implements GanVariant {
     @Override
@@ -52,7 +53,7 @@ public final class Text2Image implements GanVariant {
         d.textEncoder().reset(seed + 18);
         g.initConditioning(seed + 3);
         Text2ImageConfig cfg = Text2ImageConfig.of(config);
-        if (cfg.pretrainSteps() == 0) {
+        if (!cfg.hasImageEncoder()) {
             return Players.of(g, d);
         }
         CaptionImageEncoder encoder = new CaptionImageEncoder(shape, cfg.embedDim());
@@ -85,11 +86,12 @@ public final class Text2Image implements GanVariant {
         Text2ImageConfig cfg = Text2ImageConfig.of(config);
         boolean matching = cfg.matchingAware();
         int pre = cfg.pretrainSteps();
-        List<Phase> phases = new ArrayList<>(pre > 0 ? CaptionPretraining.phases(pre) : List.of());
+        double match = cfg.matchWeight();
+        List<Phase> phases = new ArrayList<>(CaptionPretraining.phases(pre, match > 0));
         phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching))
                 .during(pre, Long.MAX_VALUE));
         boolean interpolate = cfg.interpolate();
-        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate))
+        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate, match))
                 .during(pre, Long.MAX_VALUE));
         return phases;
     }
@@ -141,8 +143,11 @@ public final class Text2Image implements GanVariant {
         return loss;
     }
 
-    /** G's loss; with {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}). */
-    static Tensor generatorLoss(StepContext ctx, boolean interpolate) {
+    /**
+     * G's loss; with {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}); with
+     * {@code match} > 0, plus that weight times the DAMSM term ({@link CaptionPretraining#matchLoss}).
+     */
+    static Tensor generatorLoss(StepContext ctx, boolean interpolate, double match) {
         Tensor out = ctx.players().discriminator().forward(ctx.augment(ctx.fake()), ctx.condition());
         Tensor loss = ctx.loss().generator(out);
         ctx.report("Loss/G", loss);
@@ -150,6 +155,11 @@ public final class Text2Image implements GanVariant {
             Tensor between = GanCls.interpolatedLoss(ctx);
             ctx.report("Loss/G/interpolated", between);
             loss = loss.add(between);
+        }
+        if (match > 0) {
+            Tensor matching = CaptionPretraining.matchLoss(ctx);
+            ctx.report("Loss/G/match", matching);
+            loss = loss.add(matching.mul(new org.bytedeco.pytorch.Scalar(match)));
         }
         return loss;
     }

@@ -20,9 +20,13 @@ import org.jgan.core.config.TrainConfig;
  *                       from scratch
  * @param interpolate    whether G also learns from captions halfway between two of the batch's captions (GAN-INT,
  *                       Reed et al. 2016), judged by D on its own embeddings mixed the same way
+ * @param matchWeight    weight of AttnGAN's DAMSM term in G's loss (Xu et al. 2018): the contrastive loss of the
+ *                       fake images' embeddings (by the image encoder of the pretraining) against their captions'
+ *                       (by D's text encoder), so that G is told which words its image misses; 0 (the default) leaves
+ *                       it out. Above 0 the image encoder keeps learning on the real pairs for the whole run
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
-                               boolean interpolate) {
+                               boolean interpolate, double matchWeight) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -36,29 +40,41 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + "3..1000000 (padding, unknown and at least one word), got " + vocabulary);
         ConfigException.check(pretrainSteps >= 0, "text2image.pretrainSteps must be >= 0 (0: no pretraining), got "
                 + pretrainSteps);
+        ConfigException.check(matchWeight >= 0 && matchWeight <= 1000, "text2image.matchWeight must be in 0..1000 "
+                + "(0: no image-text matching term), got " + matchWeight);
     }
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
-     * interpolated captions.
+     * interpolated captions, no matching term.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight);
+    }
+
+    /** These settings with the DAMSM matching term at {@code weight} (0: off). */
+    public Text2ImageConfig withMatchWeight(double weight) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight);
+    }
+
+    /** Whether the run has the image encoder: for pretraining, the matching term or both. */
+    public boolean hasImageEncoder() {
+        return pretrainSteps > 0 || matchWeight > 0;
     }
 
     /** The text2image settings of {@code config}. */

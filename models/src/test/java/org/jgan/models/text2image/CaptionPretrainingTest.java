@@ -80,23 +80,58 @@ class CaptionPretrainingTest {
         assertFalse(String.join("", lines).contains("NaN"));
     }
 
+    static TrainConfig matching(long steps, int pretrain, double weight) {
+        TrainConfig c = config(steps, pretrain);
+        return Text2ImageConfig.of(c).withMatchWeight(weight).in(c);
+    }
+
     @Test
-    void resumingInsidePretrainingIsExact() throws Exception {
+    void theMatchingTermReachesGAloneAndTheMatcherGoesOnLearning() throws Exception {
+        // Step 0 pretrains, step 1 is the first adversarial step: D and the matcher learn before G does in it, from
+        // the same state whatever the weight, so only G may differ between weights 1 and 3, and only through the term.
+        List<List<float[]>> states = new java.util.ArrayList<>();
+        for (double w : new double[] {1, 3}) {
+            Path run = tmp.resolve("w" + w);
+            TrainConfig c = matching(2, 1, w);
+            try (Trainer t = new Trainer(Variants.byName("text2image"), c, Text2ImageTrainingTest.data(c), run)) {
+                float[] encoder = TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER));
+                t.run(new TrainListener() { });
+                states.add(List.of(TrainerTest.weights(t.players().net(CaptionPretraining.ENCODER)),
+                        TrainerTest.weights(t.players().discriminator()),
+                        weights(t.players().generator(), "text.", false)));
+                assertFalse(java.util.Arrays.equals(encoder, states.get(states.size() - 1).get(0)));
+            }
+            List<String> lines = Files.readAllLines(run.resolve("stats.jsonl"));
+            String last = lines.get(lines.size() - 1);
+            assertTrue(last.contains("\"Loss/G/match\"") && last.contains("\"Loss/match/D\""), last);
+            assertFalse(last.contains("NaN"), last);
+        }
+        assertArrayEquals(states.get(0).get(0), states.get(1).get(0), "the matcher depends on G's weight");
+        assertArrayEquals(states.get(0).get(1), states.get(1).get(1), "D depends on G's weight");
+        assertFalse(java.util.Arrays.equals(states.get(0).get(2), states.get(1).get(2)),
+                "G's image layers do not feel the matching term");
+    }
+
+    @Test
+    void resumingIsExactInsidePretrainingAndWithTheMatchingTerm() throws Exception {
+        assertResumeExact(config(5, 4), config(2, 4), "pre");
+        assertResumeExact(matching(5, 2, 0.5), matching(3, 2, 0.5), "match");
+    }
+
+    private void assertResumeExact(TrainConfig c5, TrainConfig c2, String name) throws Exception {
         List<float[]> straight;
-        TrainConfig c5 = config(5, 4);
         try (Trainer t = new Trainer(Variants.byName("text2image"), c5, Text2ImageTrainingTest.data(c5),
-                tmp.resolve("a"))) {
+                tmp.resolve(name + "a"))) {
             t.run(new TrainListener() { });
             straight = state(t);
         }
-        TrainConfig c2 = config(2, 4);
         try (Trainer t = new Trainer(Variants.byName("text2image"), c2, Text2ImageTrainingTest.data(c2),
-                tmp.resolve("b"))) {
+                tmp.resolve(name + "b"))) {
             t.run(new TrainListener() { });
         }
         try (Trainer t = new Trainer(Variants.byName("text2image"), c5, Text2ImageTrainingTest.data(c5),
-                tmp.resolve("b"))) {
-            assertEquals(2, t.resume().step());
+                tmp.resolve(name + "b"))) {
+            assertEquals(c2.schedule().steps(), t.resume().step());
             t.run(new TrainListener() { });
             List<float[]> resumed = state(t);
             for (int i = 0; i < straight.size(); i++) {
@@ -111,19 +146,29 @@ class CaptionPretrainingTest {
     }
 
     @Test
-    void configsWithoutTheKeyDoNotPretrainAndNegativeStepsAreRefused() throws Exception {
+    void configsWithoutTheKeysTurnTheExtrasOffAndBadValuesAreRefused() throws Exception {
         // a run folder written before the key existed
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(config(1, 5), java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image")).remove("pretrainSteps");
+        var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
+        section.remove(List.of("pretrainSteps", "interpolate", "matchWeight"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
-        assertEquals(0, Text2ImageConfig.of(dir.readConfig()).pretrainSteps());
+        Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
+        assertEquals(0, old.pretrainSteps());
+        assertFalse(old.interpolate());
+        assertEquals(0.0, old.matchWeight());
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Text2ImageConfig.defaults().withPretrainSteps(-1));
         assertTrue(e.getMessage().contains("text2image.pretrainSteps must be >= 0"), e.getMessage());
+        for (double bad : new double[] {-0.5, Double.NaN, 1e4}) {
+            e = assertThrows(ConfigException.class, () -> Text2ImageConfig.defaults().withMatchWeight(bad));
+            assertTrue(e.getMessage().contains("text2image.matchWeight must be in 0..1000"), e.getMessage());
+        }
+        assertEquals(List.of("Tmatch", "Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
+                .withMatchWeight(1).in(config(1, 0))).stream().map(p -> p.name()).toList());
     }
 }
