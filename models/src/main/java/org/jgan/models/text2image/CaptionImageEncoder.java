@@ -14,9 +14,11 @@ import org.jgan.core.train.DataShape;
 /**
  * The image side of text2image's contrastive pretraining, in the role of AttnGAN's DAMSM image encoder (Xu et al.
  * 2018, "AttnGAN"): two strided convolutions with batch norm and a linear map to the sentence embedding's length. The
- * text encoders of G and D learn to meet its embeddings ({@link CaptionPretraining}); after pretraining nothing reads
- * it, but it stays in the run's checkpoints so that resuming inside the pretraining steps is exact. The
- * {@code labels} argument of {@link #forward} is ignored: it embeds images alone.
+ * text encoders of G and D learn to meet its embeddings ({@link CaptionPretraining}). With the matching term on
+ * ({@code text2image.matchWeight} above 0) it goes on learning on real pairs all run and scores G's fakes against
+ * their captions; otherwise nothing reads it after pretraining, but it stays in the run's checkpoints so that
+ * resuming inside the pretraining steps is exact. The {@code labels} argument of {@link #forward} is ignored: it
+ * embeds images alone.
  */
 public final class CaptionImageEncoder extends GanNet {
     private final ConvLayer conv1;

@@ -39,7 +39,7 @@ public final class Text2Image implements GanVariant {
     @Override
     public String citation() {
         return "Reed et al. 2016, Generative Adversarial Text to Image Synthesis (GAN-CLS); affine text fusion: "
-                + "Tao et al. 2022 (DF-GAN)";
+                + "Tao et al. 2022 (DF-GAN); image-text pretraining and matching term: Xu et al. 2018 (AttnGAN)";
     }
 
     @Override

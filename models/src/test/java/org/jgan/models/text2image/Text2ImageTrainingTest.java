@@ -109,12 +109,21 @@ class Text2ImageTrainingTest {
     void interpolatedCaptionsAddGanIntsTermToTheGeneratorOnly() throws Exception {
         float[][] g = new float[2][];
         float[][] d = new float[2][];
+        float[][] d1 = new float[2][];
         for (int on = 0; on < 2; on++) {
             TrainConfig c = config(folder, 2, 0);
             c = Text2ImageConfig.of(c).withInterpolate(on == 1).in(c);
             Path run = tmp.resolve("int" + on);
+            final int which = on;
             try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), run)) {
-                t.run(new TrainListener() { });
+                t.run(new TrainListener() {
+                    @Override
+                    public void stepDone(org.jgan.core.train.TrainState s, java.util.Map<String, Double> stats) {
+                        if (s.step() == 1) {
+                            d1[which] = TrainerTest.weights(t.players().discriminator());
+                        }
+                    }
+                });
                 g[on] = TrainerTest.weights(t.players().generator());
                 d[on] = TrainerTest.weights(t.players().discriminator());
             }
@@ -123,6 +132,7 @@ class Text2ImageTrainingTest {
             assertFalse(stats.contains("NaN"), stats);
         }
         // the first step's D update is the same either way (the term is G's alone); G's differs from its first step
+        assertArrayEquals(d1[0], d1[1], "the interpolated term reached D's first update");
         assertFalse(java.util.Arrays.equals(g[0], g[1]), "the interpolated term did not reach G");
         assertFalse(java.util.Arrays.equals(d[0], d[1]), "D at step 2 should see a different G");
     }
