@@ -9,8 +9,8 @@ import org.jgan.core.config.TrainConfig;
  * The {@code text2image} preset: the {@code dcgan-ema} settings (EMA generator, Karras et al. 2018) on captioned
  * Fashion-MNIST, batches of 32 as the cgan preset trains best, and a 100-image sample grid: ten fixed prompts, one per
  * row. {@code text2image-match} adds the contrastive pretraining (1,000 steps) and AttnGAN's image-text matching term
- * at weight 1 (Xu et al. 2018): on captioned Fashion-MNIST it draws sizes and textures as named far more often, at the
- * price of some variety within a prompt (docs/results.md, "Text to image").
+ * at weight 1 (Xu et al. 2018): on captioned Fashion-MNIST it draws sizes as named far more often and textures a
+ * little more often, at the price of some variety within a prompt (docs/results.md, "Text to image").
  */
 public final class Text2ImagePresets {
     private Text2ImagePresets() {
