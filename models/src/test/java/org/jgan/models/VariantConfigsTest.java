@@ -65,7 +65,8 @@ class VariantConfigsTest {
     @Test
     void theVariantsPresetsAreWhereTheyWere() {
         assertEquals(List.of("dcgan", "dcgan-ema", "cgan", "pix2pix", "cyclegan", "srgan",
-                "stylegan2", "stylegan2-cond", "text2image", "text2image-match", "ctgan", "timegan", "mocogan", "mocogan-cond"),
+                "stylegan2", "stylegan2-cond", "text2image", "text2image-match",
+                "text2image-balanced", "ctgan", "timegan", "mocogan", "mocogan-cond"),
                 List.copyOf(Presets.names()));
         TrainConfig t2i = Presets.byName("text2image");
         assertEquals("text2image", t2i.model().name());
@@ -77,6 +78,10 @@ class VariantConfigsTest {
         assertEquals(org.jgan.models.text2image.Text2ImageConfig.defaults().withPretrainSteps(1000).withMatchWeight(1),
                 org.jgan.models.text2image.Text2ImageConfig.of(match));
         assertEquals(org.jgan.models.text2image.Text2ImageConfig.defaults().in(match), t2i, "only the section differs");
+        TrainConfig balanced = Presets.byName("text2image-balanced");
+        assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).withInterpolate(true),
+                org.jgan.models.text2image.Text2ImageConfig.of(balanced));
+        assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).in(balanced), match);
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
         assertEquals(32, Presets.byName("cgan").data().batch());
