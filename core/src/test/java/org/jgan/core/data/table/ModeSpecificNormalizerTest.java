@@ -129,7 +129,53 @@ class ModeSpecificNormalizerTest {
                 () -> ModeSpecificNormalizer.fit(new double[]{1, Double.NaN}, 1)).getMessage();
         assertTrue(nan.contains("value 1 is NaN"), nan);
         assertThrows(IllegalArgumentException.class, () -> ModeSpecificNormalizer.of(new double[]{1, 1},
-                new double[]{0, 1}, new double[]{1, 0}));
+                new double[]{0, 1}, new double[]{1, -1}));
+        String twice = assertThrows(IllegalArgumentException.class, () -> ModeSpecificNormalizer.of(
+                new double[]{1, 1}, new double[]{0, 0}, new double[]{0, 0})).getMessage();
+        assertTrue(twice.contains("both point masses at 0.0"), twice);
+    }
+
+    @Test
+    void aZeroInflatedColumnKeepsItsZerosExact() {
+        // 40% exact zeros, the rest a skewed spread of amounts: a precipitation column
+        Random r = new Random(8);
+        double[] x = new double[2000];
+        for (int i = 800; i < x.length; i++) {
+            x[i] = Math.rint(10 * (0.1 + 5 * Math.abs(r.nextGaussian()))) / 10;
+        }
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.fit(x, 4);
+        int zero = n.likeliestMode(0);
+        assertEquals(0, n.stds()[zero], "the zeros are a point mass");
+        assertEquals(0.4, n.weights()[zero], 0.005, "its share, up to the dropped tiny Gaussian modes' weight");
+        assertEquals(0.0, n.decode(0.8, zero), 0, "any alpha decodes to the value");
+        assertEquals(1.0, n.modeProbabilities(0)[zero], 0);
+        assertEquals(0.0, n.modeProbabilities(0.1)[zero], 0, "a value beside the mass is not in it");
+        assertEquals(zero, n.sampleMode(0, new SplittableRandom(1)));
+        for (int k = 0; k < n.modes(); k++) {
+            assertTrue(k == zero || n.stds()[k] > 0.05, "the other modes are fit on the amounts alone");
+        }
+        assertEquals(1.0, Arrays.stream(n.weights()).sum(), 1e-12);
+        ModeSpecificNormalizer back = ModeSpecificNormalizer.fromJson(n.toJson());
+        assertArrayEquals(n.stds(), back.stds());
+        // a column of a few frequent integers and rarer ones: the three most frequent become masses
+        double[] counts = new double[1000];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = i < 400 ? 0 : i < 600 ? 1 : i < 750 ? 2 : i < 800 ? 7 : 3 + i % 4;
+        }
+        ModeSpecificNormalizer c = ModeSpecificNormalizer.fit(counts, 4);
+        for (double v : new double[]{0, 1, 2}) {
+            assertEquals(0, c.stds()[c.likeliestMode(v)], "mass at " + v);
+        }
+        assertTrue(c.stds()[c.likeliestMode(7)] > 0, "7, in 5% of the rows, is left to the Gaussian modes");
+    }
+
+    @Test
+    void aColumnOfPointMassesOnlyPlacesOtherValuesAtTheNearest() {
+        ModeSpecificNormalizer n = ModeSpecificNormalizer.of(new double[]{0.5, 0.5}, new double[]{0, 10},
+                new double[]{0, 0});
+        assertEquals(1, n.likeliestMode(7));
+        assertEquals(0, n.likeliestMode(2));
+        assertEquals(10, n.decode(n.alpha(7, 1), 1));
     }
 
     private static double sum(float[] v) {
