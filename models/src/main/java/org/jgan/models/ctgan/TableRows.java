@@ -15,6 +15,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
+import org.jgan.core.data.DataException;
 import org.jgan.core.data.table.SchemaOverrides;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableSources;
@@ -184,11 +185,29 @@ final class TableRows implements TrainingData {
         return csv;
     }
 
-    /** Writes the transformer and the training and held-out rows into {@code runDir/table}. */
+    /**
+     * Writes the transformer and the training and held-out rows into {@code runDir/table}. A run resumed there must
+     * find the transformer it was trained with: the row layout and what each mode stands for come from it, and the
+     * one fitted now differs when the data changed or an earlier jgan fit it otherwise (before point masses).
+     */
     @Override
     public void save(Path runDir) throws IOException {
         Path dir = Files.createDirectories(runDir.resolve(DIR));
-        transformer.save(dir.resolve(TRANSFORMER));
+        Path saved = dir.resolve(TRANSFORMER);
+        if (Files.exists(saved)) {
+            Path fresh = Files.createTempFile(dir, "transformer", ".json");
+            try {
+                transformer.save(fresh);
+                if (Files.mismatch(fresh, saved) != -1) {
+                    throw new DataException(saved + ": the run's table encoding differs from the one fitted now to "
+                            + name + " (the data changed, or an earlier version of jgan trained the run); its "
+                            + "checkpoints would read rows wrongly, so it cannot be resumed: start a new run");
+                }
+            } finally {
+                Files.deleteIfExists(fresh);
+            }
+        }
+        transformer.save(saved);
         train.writeCsv(dir.resolve("train.csv"));
         if (holdout != null) {
             holdout.writeCsv(dir.resolve("holdout.csv"));

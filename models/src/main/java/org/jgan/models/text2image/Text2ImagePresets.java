@@ -12,7 +12,7 @@ import org.jgan.core.config.TrainConfig;
  * at weight 1 (Xu et al. 2018): on captioned Fashion-MNIST it draws sizes as named far more often and textures a
  * little more often, at the price of some variety within a prompt (docs/results.md, "Text to image").
  * {@code text2image-balanced} adds GAN-INT's interpolated captions (Reed et al. 2016) to that: the variety and FID of
- * the default back with most of the matching term's agreement, for about 40% more time per step.
+ * the default back with most of the matching term's agreement, for a third more time than {@code text2image-match}.
  */
 public final class Text2ImagePresets {
     private Text2ImagePresets() {

@@ -114,6 +114,17 @@ class CtganTest {
             t.run(new TrainListener() { });
             assertArrayEquals(straight, TrainerTest.weights(t.players().generator()));
         }
+        // a run whose saved encoding is not the one fitted now (an older jgan's) is refused, its files kept
+        Path saved = tmp.resolve("b").resolve(TableRows.DIR).resolve(TableRows.TRANSFORMER);
+        String other = Files.readString(saved).replaceFirst("\"fill\" : ", "\"fill\" : 1");
+        Files.writeString(saved, other);
+        try (Trainer t = trainer(config(12), tmp.resolve("b"))) {
+            t.resume();
+            org.jgan.core.data.DataException e = assertThrows(org.jgan.core.data.DataException.class,
+                    () -> t.run(new TrainListener() { }));
+            assertTrue(e.getMessage().contains("cannot be resumed"), e.getMessage());
+        }
+        assertEquals(other, Files.readString(saved));
     }
 
     @Test

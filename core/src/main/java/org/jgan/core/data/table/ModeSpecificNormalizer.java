@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
 /**
  * Mode-specific normalisation of one continuous column, Xu et al. 2019, "Modeling Tabular Data using Conditional
  * GAN", section 4.2: a variational Gaussian mixture ({@link BayesianGaussianMixture}, at most {@value #MAX_MODES}
- * components) finds the column's modes, and components whose weight is at most {@value #WEIGHT_THRESHOLD} are
- * dropped, as in CTGAN's code. A value x is then written as a mode k (one-hot) and its place in that mode,
+ * components) finds the column's modes, and components whose weight in the mixture is at most
+ * {@value #WEIGHT_THRESHOLD} are dropped, as in CTGAN's code. A value x is then written as a mode k (one-hot) and its place in that mode,
  * alpha = (x - mu_k) / (4 sigma_k). The paper picks k at random with probability proportional to
  * w_k N(x; mu_k, sigma_k), which is how training data are encoded ({@link #sampleMode}); {@link #likeliestMode}
  * takes the most probable one instead, for an encoding that does not change between calls.
@@ -27,8 +27,9 @@ import java.util.random.RandomGenerator;
  * treats mixed columns (Zhao et al. 2021, "CTAB-GAN: Effective Table Data Synthesizing"): such a value belongs to
  * that mode alone, alpha is 0 there, and the mode decodes to the value exactly. A Gaussian mode would blur the
  * spike into small nonzero values (on seattle-weather, 57% of days had no rain, but a third of sunny synthetic days
- * got a little); the mixture is fit on the other values only. A column with a single distinct value has one such
- * mode.
+ * got a little); the mixture is fit on the other values only. When the other values are all one value, that value
+ * is such a mode too (so a column of four values in equal shares has four), and a column with a single distinct value
+ * has one.
  */
 public final class ModeSpecificNormalizer {
     public static final int MAX_MODES = 10;
@@ -53,8 +54,8 @@ public final class ModeSpecificNormalizer {
     }
 
     /**
-     * A normalizer with these modes (weights positive, spreads positive, or one mode of spread 0). Weights are
-     * rescaled to sum to 1.
+     * A normalizer with these modes (weights positive, spreads positive or 0 for a point mass, no two point masses at
+     * one value). Weights are rescaled to sum to 1.
      */
     public static ModeSpecificNormalizer of(double[] weights, double[] means, double[] stds) {
         int k = weights.length;
@@ -238,9 +239,14 @@ public final class ModeSpecificNormalizer {
         out[offset + 1 + mode] = 1f;
     }
 
-    /** mu_k + 4 sigma_k alpha: the value alpha stands for in mode k. */
+    /** mu_k + 4 sigma_k alpha: the value alpha stands for in mode k; a point mass's value whatever alpha is. */
     public double decode(double alpha, int mode) {
-        return means[mode] + STD_MULTIPLIER * stds[mode] * alpha;
+        return stds[mode] == 0 ? means[mode] : means[mode] + STD_MULTIPLIER * stds[mode] * alpha;
+    }
+
+    /** Whether mode k is a point mass (spread 0): it stands for one value exactly. */
+    public boolean isPointMass(int mode) {
+        return stds[mode] == 0;
     }
 
     ObjectNode toJson() {

@@ -172,8 +172,10 @@ final class NumericEncoder implements ColumnEncoder {
                 continue;
             }
             double alpha = Math.max(-1, Math.min(1, data[o]));
-            double x = modes.decode(alpha, ColumnEncoder.argmax(data, o + 1, modes.modes()));
-            if (season) {
+            int k = ColumnEncoder.argmax(data, o + 1, modes.modes());
+            double x = modes.decode(alpha, k);
+            // a point mass is one date, exactly: moving it to the decoded place in the year would blur it again
+            if (season && !modes.isPointMass(k)) {
                 int at = o + seasonOffset();
                 double f = Math.atan2(data[at], data[at + 1]) / (2 * Math.PI);
                 x = Seasons.nearestAt(x, f < 0 ? f + 1 : f);

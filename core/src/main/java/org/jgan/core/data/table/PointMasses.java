@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The values a numeric column holds exactly in a large share of its rows (the zeros of a zero-inflated column), each
  * to become a mode of spread 0 of its {@link ModeSpecificNormalizer}: at most {@value #MAX}, each held by at least
- * {@value #MIN_SHARE} of the values, the most frequent first, as CTAB-GAN's mixed columns (Zhao et al. 2021).
+ * {@value #MIN_SHARE} of the values and by two rows at least, the most frequent first, as CTAB-GAN's mixed columns
+ * (Zhao et al. 2021).
  *
  * @param values the point masses' values
  * @param shares the share of the column each holds
@@ -29,7 +30,8 @@ record PointMasses(double[] values, double[] shares) {
         }
         List<Map.Entry<Double, Integer>> frequent = new ArrayList<>();
         for (Map.Entry<Double, Integer> e : counts.entrySet()) {
-            if (e.getValue() >= MIN_SHARE * column.length) {
+            // in integers (0.1 * 30 is 3.0000000000000004); a value held once is never a mass, however short the column
+            if (e.getValue() >= 2 && Math.round(1 / MIN_SHARE) * e.getValue() >= column.length) {
                 frequent.add(e);
             }
         }

@@ -98,16 +98,29 @@ class ModeSpecificNormalizerTest {
         assertEquals(0, n.alpha(42.5, 0));
         assertEquals(0, n.alpha(43, 0), "a mode of spread 0 has no scale to place other values on");
         assertEquals(42.5, n.decode(0.7, 0));
-        // two distinct values: modes collapse to points without a zero spread
+        // two distinct values in equal shares: each is a point mass
         double[] two = new double[100];
         for (int i = 0; i < two.length; i++) {
             two[i] = i % 2 == 0 ? 1 : 2;
         }
         ModeSpecificNormalizer m = ModeSpecificNormalizer.fit(two, 3);
+        assertEquals(2, m.modes());
         for (double v : new double[]{1, 2}) {
             int k = m.likeliestMode(v);
-            assertTrue(Double.isFinite(m.alpha(v, k)));
-            assertEquals(v, m.decode(m.alpha(v, k), k), 1e-9);
+            assertTrue(m.isPointMass(k));
+            assertEquals(v, m.decode(m.alpha(v, k), k), 0);
+        }
+        // two rare values beside a mass: the mixture fits them, with spreads above 0 and no NaN
+        double[] rare = new double[200];
+        for (int i = 180; i < rare.length; i++) {
+            rare[i] = i % 2 == 0 ? 1 : 2;
+        }
+        ModeSpecificNormalizer r = ModeSpecificNormalizer.fit(rare, 3);
+        assertTrue(r.isPointMass(r.likeliestMode(0)));
+        for (double v : new double[]{1, 2}) {
+            int k = r.likeliestMode(v);
+            assertTrue(!r.isPointMass(k) && Double.isFinite(r.alpha(v, k)), "mode " + k + " of " + v);
+            assertEquals(v, r.decode(r.alpha(v, k), k), 1e-9);
         }
     }
 
@@ -167,6 +180,22 @@ class ModeSpecificNormalizerTest {
             assertEquals(0, c.stds()[c.likeliestMode(v)], "mass at " + v);
         }
         assertTrue(c.stds()[c.likeliestMode(7)] > 0, "7, in 5% of the rows, is left to the Gaussian modes");
+        // four frequent values and a spread of others: the three most frequent only
+        Random g = new Random(9);
+        double[] four = new double[1000];
+        for (int i = 0; i < four.length; i++) {
+            four[i] = i < 300 ? -0.0 : i < 500 ? 5 : i < 650 ? 9 : i < 770 ? 11 : 20 + 3 * g.nextGaussian();
+        }
+        ModeSpecificNormalizer f = ModeSpecificNormalizer.fit(four, 4);
+        assertEquals(3, java.util.stream.IntStream.range(0, f.modes()).filter(f::isPointMass).count());
+        assertTrue(f.isPointMass(f.likeliestMode(0.0)), "-0.0 and 0.0 are one value");
+        assertTrue(!f.isPointMass(f.likeliestMode(11)), "the fourth most frequent is left to the mixture");
+        assertEquals(5.0, f.decode(Double.NaN, f.likeliestMode(5)), 0, "a mass needs no alpha");
+        // in a short column a value held once is no mass, though one row is 10% of ten
+        double[] ten = {1, 2, 3, 4, 5, 6, 7, 8, 9, 9};
+        ModeSpecificNormalizer t = ModeSpecificNormalizer.fit(ten, 4);
+        assertTrue(t.isPointMass(t.likeliestMode(9)));
+        assertTrue(!t.isPointMass(t.likeliestMode(1)) && !t.isPointMass(t.likeliestMode(2)));
     }
 
     @Test
