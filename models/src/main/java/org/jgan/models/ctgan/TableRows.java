@@ -194,20 +194,13 @@ final class TableRows implements TrainingData {
     public void save(Path runDir) throws IOException {
         Path dir = Files.createDirectories(runDir.resolve(DIR));
         Path saved = dir.resolve(TRANSFORMER);
-        if (Files.exists(saved)) {
-            Path fresh = Files.createTempFile(dir, "transformer", ".json");
-            try {
-                transformer.save(fresh);
-                if (Files.mismatch(fresh, saved) != -1) {
-                    throw new DataException(saved + ": the run's table encoding differs from the one fitted now to "
-                            + name + " (the data changed, or an earlier version of jgan trained the run); its "
-                            + "checkpoints would read rows wrongly, so it cannot be resumed: start a new run");
-                }
-            } finally {
-                Files.deleteIfExists(fresh);
-            }
+        if (!Files.exists(saved)) {
+            transformer.save(saved);
+        } else if (!transformer.isSavedIn(saved)) {
+            throw new DataException(saved + ": the run's table encoding differs from the one fitted now to " + name
+                    + " (the data changed, or an earlier version of jgan trained the run); its checkpoints would "
+                    + "read rows wrongly, so it cannot be resumed: start a new run");
         }
-        transformer.save(saved);
         train.writeCsv(dir.resolve("train.csv"));
         if (holdout != null) {
             holdout.writeCsv(dir.resolve("holdout.csv"));

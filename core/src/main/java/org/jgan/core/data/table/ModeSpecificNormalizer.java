@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * Mode-specific normalisation of one continuous column, Xu et al. 2019, "Modeling Tabular Data using Conditional
  * GAN", section 4.2: a variational Gaussian mixture ({@link BayesianGaussianMixture}, at most {@value #MAX_MODES}
  * components) finds the column's modes, and components whose weight in the mixture is at most
- * {@value #WEIGHT_THRESHOLD} are dropped, as in CTGAN's code. A value x is then written as a mode k (one-hot) and its place in that mode,
- * alpha = (x - mu_k) / (4 sigma_k). The paper picks k at random with probability proportional to
+ * {@value #WEIGHT_THRESHOLD} are dropped, as in CTGAN's code. A value x is then written as a mode k (one-hot) and its
+ * place in that mode, alpha = (x - mu_k) / (4 sigma_k). The paper picks k at random with probability proportional to
  * w_k N(x; mu_k, sigma_k), which is how training data are encoded ({@link #sampleMode}); {@link #likeliestMode}
  * takes the most probable one instead, for an encoding that does not change between calls.
  *
@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
  * that mode alone, alpha is 0 there, and the mode decodes to the value exactly. A Gaussian mode would blur the
  * spike into small nonzero values (on seattle-weather, 57% of days had no rain, but a third of sunny synthetic days
  * got a little); the mixture is fit on the other values only. When the other values are all one value, that value
- * is such a mode too (so a column of four values in equal shares has four), and a column with a single distinct value
- * has one.
+ * is such a mode too (so a column of four values in equal shares has four), and a column with a single distinct
+ * value has one.
  */
 public final class ModeSpecificNormalizer {
     public static final int MAX_MODES = 10;
@@ -106,9 +106,11 @@ public final class ModeSpecificNormalizer {
         }
         double[] rest = spikes.without(fitted);
         double restShare = (double) rest.length / fitted.length;
-        if (rest.length > 0 && Arrays.stream(rest).allMatch(v -> v == rest[0])) {
+        if (rest.length == 0) {
+            // every value is a point mass
+        } else if (Arrays.stream(rest).allMatch(v -> v == rest[0])) {
             modes.add(new double[]{restShare, rest[0], 0});
-        } else if (rest.length > 0) {
+        } else {
             BayesianGaussianMixture.Fit fit = BayesianGaussianMixture.fit(rest, MAX_MODES, rng.nextLong());
             for (int j = 0; j < fit.weights().length; j++) {
                 if (fit.weights()[j] > WEIGHT_THRESHOLD) {
@@ -167,8 +169,8 @@ public final class ModeSpecificNormalizer {
         double max = Double.NEGATIVE_INFINITY;
         int nearest = 0;
         for (int j = 0; j < p.length; j++) {
-            double d = (x - means[j]) / stds[j];
-            p[j] = stds[j] == 0 ? Double.NEGATIVE_INFINITY : Math.log(weights[j]) - Math.log(stds[j]) - 0.5 * d * d;
+            double d = (x - means[j]) / stds[j];  // infinite for a point mass, whose p is set apart
+            p[j] = isPointMass(j) ? Double.NEGATIVE_INFINITY : Math.log(weights[j]) - Math.log(stds[j]) - 0.5 * d * d;
             max = Math.max(max, p[j]);
             nearest = Math.abs(x - means[j]) < Math.abs(x - means[nearest]) ? j : nearest;
         }
@@ -191,7 +193,7 @@ public final class ModeSpecificNormalizer {
     /** The point mass at exactly {@code x}, or -1. */
     private int pointMassAt(double x) {
         for (int j = 0; j < stds.length; j++) {
-            if (stds[j] == 0 && means[j] == x) {
+            if (isPointMass(j) && means[j] == x) {
                 return j;
             }
         }
@@ -241,7 +243,7 @@ public final class ModeSpecificNormalizer {
 
     /** mu_k + 4 sigma_k alpha: the value alpha stands for in mode k; a point mass's value whatever alpha is. */
     public double decode(double alpha, int mode) {
-        return stds[mode] == 0 ? means[mode] : means[mode] + STD_MULTIPLIER * stds[mode] * alpha;
+        return isPointMass(mode) ? means[mode] : means[mode] + STD_MULTIPLIER * stds[mode] * alpha;
     }
 
     /** Whether mode k is a point mass (spread 0): it stands for one value exactly. */

@@ -149,6 +149,23 @@ public final class TableTransformer {
 
     /** Writes the fitted state as JSON, whole or not at all. */
     public void save(Path file) {
+        JsonFiles.write(file, toJson(), "table transformer");
+    }
+
+    /**
+     * Whether {@code file} holds this fitted state as {@link #save} writes it (compared as parsed JSON, so layout does
+     * not count); a file that is missing or is not JSON is a {@link DataException} naming it.
+     */
+    public boolean isSavedIn(Path file) {
+        try {
+            return JsonFiles.JSON.writeValueAsString(JsonFiles.readTree(file, "table transformer"))
+                    .equals(JsonFiles.JSON.writeValueAsString(toJson()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written back", e);
+        }
+    }
+
+    private ObjectNode toJson() {
         ObjectNode root = JsonFiles.start(FORMAT, VERSION);
         schema.missingTokens().forEach(root.putArray("missingTokens")::add);
         ArrayNode cols = root.putArray("columns");
@@ -159,7 +176,7 @@ public final class TableTransformer {
             }
             o.setAll(e.toJson());
         }
-        JsonFiles.write(file, root, "table transformer");
+        return root;
     }
 
     /** Reads what {@link #save} wrote; every problem is a {@link DataException} naming the file. */
