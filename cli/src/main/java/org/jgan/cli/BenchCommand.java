@@ -117,6 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%s%n",
                 gflops, STEP_GFLOP_AT_64, peak > 0 ? String.format(", %.0f%% of an assumed FP32 peak of %.0f GFLOP/s "
                         + "(%s)", 100 * gflops / peak, peak, CpuInfo.peakAssumption(n)) : "");
+        double ceiling = ConvCeiling.gflops();
+        System.out.printf("measured ceiling: a 256 -> 256 3x3 convolution (%.1f GFLOP) at %.0f GFLOP/s here; jgan's "
+                + "training step at %.0f%% of it%n", ConvCeiling.GFLOP, ceiling, 100 * gflops / ceiling);
+        out.put("conv_ceiling_gflops", ceiling);
         out.put("jgan_gflops", gflops);
         out.put("cpu", CpuInfo.model());
         out.put("fp32_peak_gflops", peak);

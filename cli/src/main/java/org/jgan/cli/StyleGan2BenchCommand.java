@@ -118,9 +118,13 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println(StepTimes.legend(peak, threads));
+        double ceiling = ConvCeiling.gflops();
+        out.printf("Measured ceiling: a 256 -> 256 3x3 convolution at %.0f GFLOP/s on %d thread(s)%n", ceiling,
+                threads);
         if (json != null) {
             Map<String, Object> m = StepTimes.jsonHeader(threads, steps, peak,
                     python.noPython ? null : blasCore().note());
+            m.put("conv_ceiling_gflops", ceiling);
             m.put("width", width);
             m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
             m.put("points", points.stream().map(p -> {

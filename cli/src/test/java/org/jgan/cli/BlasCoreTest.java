@@ -37,10 +37,9 @@ class BlasCoreTest {
 
     @Test
     void anOpenBlasThatFellBackToOldKernelsIsToldThisCpusWidth() throws Exception {
-        assumeTrue(System.getenv("OPENBLAS_CORETYPE") == null, "the user's OPENBLAS_CORETYPE wins");
         int cpu = BlasCore.rank(CpuInfo.vectorIsa());
         assumeTrue(cpu >= 1, "a CPU with AVX or wider");
-        BlasCore.Choice c = BlasCore.choose(fakePython("Prescott"));
+        BlasCore.Choice c = BlasCore.choose(fakePython("Prescott"), null);
         assertEquals("Prescott", c.found());
         assertEquals(cpu, BlasCore.rank(c.env().get("OPENBLAS_CORETYPE")), c.toString());
         assertTrue(c.note().contains("Prescott"), c.note());
@@ -48,10 +47,23 @@ class BlasCoreTest {
 
     @Test
     void anOpenBlasThatKnowsTheCpuIsLeftAlone() throws Exception {
-        assumeTrue(System.getenv("OPENBLAS_CORETYPE") == null, "the user's OPENBLAS_CORETYPE wins");
         assumeTrue(BlasCore.rank(CpuInfo.vectorIsa()) <= 3);
-        BlasCore.Choice c = BlasCore.choose(fakePython("SapphireRapids"));
+        BlasCore.Choice c = BlasCore.choose(fakePython("SapphireRapids"), null);
         assertEquals(Map.of(), c.env());
         assertEquals("SapphireRapids", c.found());
+    }
+
+    @Test
+    void aUsersCoreNarrowerThanTheCpuIsOverriddenAndAWideOneKept() throws Exception {
+        int cpu = BlasCore.rank(CpuInfo.vectorIsa());
+        assumeTrue(cpu >= 3, "a CPU with AVX-512");
+        String python = fakePython("Cooperlake");
+        BlasCore.Choice narrow = BlasCore.choose(python, "Haswell");
+        assertEquals("Haswell", narrow.found());
+        assertEquals("SkylakeX", narrow.env().get("OPENBLAS_CORETYPE"), narrow.toString());
+        assertTrue(narrow.note().contains("as set"), narrow.note());
+        BlasCore.Choice wide = BlasCore.choose(python, "SkylakeX");
+        assertEquals(Map.of(), wide.env(), wide.toString());
+        assertEquals("SkylakeX", wide.found());
     }
 }
