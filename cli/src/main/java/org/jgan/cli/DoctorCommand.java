@@ -56,6 +56,8 @@ public final class DoctorCommand implements Callable<Integer> {
         System.out.println("native allocator: " + org.jgan.engine.NativeAllocator.describe());
         System.out.println("convolution routes: " + (org.jgan.engine.Convolutions.provenRoutes()
                 ? "proven (off the block, oneDNN where it passes its check under autograd)"
+                        + (org.jgan.engine.Convolutions.provenRoutesRefused().isEmpty() ? ""
+                        : "; refused: " + org.jgan.engine.Convolutions.provenRoutesRefused())
                 : "block rule (JGAN_CONVOLUTION_ROUTE=proven: oneDNN off the block where it passes its check)"));
         return noNumerics ? 0 : numerics();
     }

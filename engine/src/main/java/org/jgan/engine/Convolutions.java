@@ -148,10 +148,14 @@ public final class Convolutions {
         if (!checks) {
             return new Entry(spec, input, use, rule, null, "checks off");
         }
-        if (!aligned && proven && training) {
+        String refused = "";
+        if (!aligned && proven && training && !OneDnnCanary.result().ok()) {
+            refused = "proven routes refused: oneDNN's padded-reorder bug shows on this CPU";
+        } else if (!aligned && proven && training) {
             // Opted in: oneDNN off the block where it passes the check on this CPU. The check runs the float32 path
             // three times and needs equal bits (the bug's two-thread race) and float64's values (its one-thread
-            // error), both of which failed on the Zen 5; on a Xeon of model 207 every such configuration passed.
+            // error); on the Zen 5 the race passed it 1 time in 10, so a CPU where the canary shows the bug keeps
+            // the rule above; on a Xeon of model 207 every such configuration passed.
             // Training only: without autograd, im2col's per-image products were faster (DCGAN's generation at
             // batch 1000: 1,186-1,436 img/s with oneDNN against 1,615-1,745), and no batch needs padding there.
             ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use);
@@ -162,7 +166,7 @@ public final class Convolutions {
         }
         ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, use);
         if (r.ok()) {
-            return new Entry(spec, input, use, rule, r, "");
+            return new Entry(spec, input, use, rule, r, refused);
         }
         if (rule != ConvRoute.IM2COL) {
             ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, use);
@@ -188,6 +192,15 @@ public final class Convolutions {
      */
     public static void setProvenRoutes(boolean on) {
         proven = on;
+    }
+
+    /**
+     * Why proven routes fall back to the block rule on this CPU, or "" where they do not: the canary configurations
+     * that show oneDNN's padded-reorder bug wherever it exists (checked on first call, at the current thread count).
+     */
+    public static String provenRoutesRefused() {
+        ConvCheck.Result r = OneDnnCanary.result();
+        return r.ok() ? "" : "oneDNN's padded-reorder bug shows (" + r.what() + ")";
     }
 
     /** Whether proven routes are on ({@link #setProvenRoutes}). */
