@@ -159,6 +159,7 @@ public final class Training {
             log.accept(String.format("training %s on %s (%d %s, %s), %d threads -> %s", config.model().name(),
                     ds.name(), ds.size(), ds.items(), sh.spans() != null ? sh.channels() + " values per row"
                             : sh.channels() + "x" + sh.height() + "x" + sh.width(), Torch.threads(), runDir));
+            ds.notes().forEach(log);
             List<TrainListener> all = new ArrayList<>(listeners);
             all.add(outcome);
             if (fx != null) {

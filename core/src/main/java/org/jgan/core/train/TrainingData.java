@@ -28,6 +28,11 @@ public interface TrainingData {
         return "images";
     }
 
+    /** What reading the data decided that the user should hear about (a table's left-out columns); none by default. */
+    default java.util.List<String> notes() {
+        return java.util.List.of();
+    }
+
     /** The items at {@code idx} as one batch tensor, in the caller's scope. */
     Tensor batch(int[] idx);
 

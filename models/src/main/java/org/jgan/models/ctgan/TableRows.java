@@ -109,6 +109,11 @@ final class TableRows implements TrainingData {
     }
 
     @Override
+    public List<String> notes() {
+        return train.leftOut();
+    }
+
+    @Override
     public int size() {
         return train.rows();
     }
@@ -143,6 +148,9 @@ final class TableRows implements TrainingData {
         List<String> cols = new ArrayList<>();
         train.schema().columns().forEach(s -> cols.add(s.name() + ":" + s.type().key()));
         d.put("columns", cols);
+        if (!train.leftOut().isEmpty()) {
+            d.put("leftOut", train.leftOut());
+        }
         d.put("shape", new int[]{width, 1, 1});
         d.put("classes", List.of());
         d.put("fingerprint", fingerprint());

@@ -21,12 +21,14 @@ import org.jgan.core.data.DataException;
  * A date-time column declared without a format is read in whichever ISO pattern fits its values. A date-time column
  * spanning a year or more carries its place in the year into the models; {@code "season": false} in its declaration
  * leaves that out (a table whose dates are not seasonal), {@code "season": true} keeps it for a shorter span.
+ * A column declared {@code "ignore"} is left out of the table, as an identifier column is without a declaration
+ * ({@link IdentifierColumns}); a column declared with a type is never left out.
  * An empty or
  * whitespace-only cell (and a JSON null or absent field) is always missing; "missing" adds texts, compared after
  * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
  */
 public final class SchemaOverrides {
-    private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of());
+    private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of(), Set.of());
 
     /**
      * A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns) and
@@ -35,14 +37,19 @@ public final class SchemaOverrides {
     record Declared(ColumnType type, String format, Boolean season) {
     }
 
+    /** The type name that leaves a column out. */
+    static final String IGNORE = "ignore";
+
     private final String source;
     private final Map<String, Declared> columns;
     private final Set<String> missing;
+    private final Set<String> ignored;
 
-    private SchemaOverrides(String source, Map<String, Declared> columns, Set<String> missing) {
+    private SchemaOverrides(String source, Map<String, Declared> columns, Set<String> missing, Set<String> ignored) {
         this.source = source;
         this.columns = Map.copyOf(columns);
         this.missing = Set.copyOf(missing);
+        this.ignored = Set.copyOf(ignored);
     }
 
     /** Nothing declared: every column inferred, only empty cells missing. */
@@ -62,7 +69,18 @@ public final class SchemaOverrides {
     public SchemaOverrides declare(String column, ColumnType type, String format, Boolean season) {
         Map<String, Declared> m = new LinkedHashMap<>(columns);
         m.put(column, checked(source, column, type, format, season));
-        return new SchemaOverrides(source, m, missing);
+        Set<String> ig = new LinkedHashSet<>(ignored);
+        ig.remove(column);
+        return new SchemaOverrides(source, m, missing, ig);
+    }
+
+    /** These overrides plus {@code column} left out of the table (as {@code "ignore"} in a schema file). */
+    public SchemaOverrides ignore(String column) {
+        Map<String, Declared> m = new LinkedHashMap<>(columns);
+        m.remove(column);
+        Set<String> ig = new LinkedHashSet<>(ignored);
+        ig.add(column);
+        return new SchemaOverrides(source, m, missing, ig);
     }
 
     /** These overrides plus {@code tokens} as texts that mean a missing value. */
@@ -71,7 +89,7 @@ public final class SchemaOverrides {
         for (String t : tokens) {
             s.add(t.trim());
         }
-        return new SchemaOverrides(source, columns, s);
+        return new SchemaOverrides(source, columns, s, ignored);
     }
 
     /** Reads a schema file (format above); every problem is a {@link DataException} naming the file. */
@@ -89,13 +107,18 @@ public final class SchemaOverrides {
             }
         }
         Map<String, Declared> columns = new LinkedHashMap<>();
+        Set<String> ignored = new LinkedHashSet<>();
         JsonNode cols = root.path("columns");
         if (!cols.isMissingNode() && !cols.isObject()) {
             throw new DataException(src + ": \"columns\" must map column names to types");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = cols.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            columns.put(e.getKey(), column(src, e.getKey(), e.getValue()));
+            if (e.getValue().isTextual() && e.getValue().asText().trim().equalsIgnoreCase(IGNORE)) {
+                ignored.add(e.getKey());
+            } else {
+                columns.put(e.getKey(), column(src, e.getKey(), e.getValue()));
+            }
         }
         Set<String> missing = new LinkedHashSet<>();
         JsonNode miss = root.path("missing");
@@ -110,7 +133,7 @@ public final class SchemaOverrides {
                 missing.add(t.asText().trim());
             }
         }
-        return new SchemaOverrides(src, columns, missing);
+        return new SchemaOverrides(src, columns, missing, ignored);
     }
 
     private static Declared column(String src, String name, JsonNode v) {
@@ -151,7 +174,7 @@ public final class SchemaOverrides {
         ColumnType t = ColumnType.fromKey(type);
         if (t == null) {
             throw new DataException(src + ": column \"" + name + "\": unknown type \"" + type + "\", expected one of "
-                    + ColumnType.keys());
+                    + ColumnType.keys() + " or \"" + IGNORE + "\" (a bare name: leaves the column out)");
         }
         return checked(src, name, t, format, season);
     }
@@ -190,6 +213,16 @@ public final class SchemaOverrides {
     /** The declared column names, in no particular order. */
     List<String> declaredColumns() {
         return List.copyOf(columns.keySet());
+    }
+
+    /** Whether {@code column} is declared "ignore". */
+    boolean isIgnored(String column) {
+        return ignored.contains(column);
+    }
+
+    /** Columns declared "ignore" that {@code names} lacks, sorted. */
+    List<String> unknownIgnored(List<String> names) {
+        return ignored.stream().filter(c -> !names.contains(c)).sorted().toList();
     }
 
     /** Declared column names the table does not have, sorted. */

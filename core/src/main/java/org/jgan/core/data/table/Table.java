@@ -26,8 +26,13 @@ public final class Table {
     private final TableSchema schema;
     private final List<Column> columns;
     private final int rows;
+    private final List<String> leftOut;
 
     Table(TableSchema schema, List<Column> columns) {
+        this(schema, columns, List.of());
+    }
+
+    Table(TableSchema schema, List<Column> columns, List<String> leftOut) {
         if (columns.size() != schema.size()) {
             throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
         }
@@ -39,6 +44,7 @@ public final class Table {
         }
         this.schema = schema;
         this.columns = List.copyOf(columns);
+        this.leftOut = List.copyOf(leftOut);
     }
 
     /** Reads a CSV table, inferring every column's type. */
@@ -71,13 +77,15 @@ public final class Table {
         return parse(JsonArrayReader.read(file), o);
     }
 
-    private static Table parse(RawTable raw, SchemaOverrides o) {
+    private static Table parse(RawTable read, SchemaOverrides o) {
+        IdentifierColumns.Cut cut = IdentifierColumns.cut(read, o);
+        RawTable raw = cut.raw();
         TableSchema schema = TableSchema.infer(raw, o);
         List<Column> cols = new ArrayList<>();
         for (int c = 0; c < schema.size(); c++) {
             cols.add(Column.parse(raw, c, schema.column(c), o));
         }
-        return new Table(schema, cols);
+        return new Table(schema, cols, cut.notes());
     }
 
     /** Writes the table as UTF-8 CSV, whole or not at all (see the class comment for how cells are written). */
@@ -176,7 +184,15 @@ public final class Table {
             }
             out.add(new Column(col.spec, numbers, codes, missing, col.categories));
         }
-        return new Table(schema, out);
+        return new Table(schema, out, leftOut);
+    }
+
+    /**
+     * The columns of the file that this table left out, one note each saying why ("Title: left out as an identifier
+     * (3176 distinct values in 3201 rows ...)"); empty when none was.
+     */
+    public List<String> leftOut() {
+        return leftOut;
     }
 
     public TableSchema schema() {
