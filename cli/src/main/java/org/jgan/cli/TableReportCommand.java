@@ -84,6 +84,7 @@ public final class TableReportCommand implements Callable<Integer> {
         }
         String realSource = real;
         String holdoutSource = holdout;
+        SchemaOverrides realSchema = schema == null ? SchemaOverrides.none() : SchemaOverrides.load(schema);
         if (run != null) {
             Path train = run.resolve("table").resolve("train.csv");
             if (!Files.isRegularFile(train)) {
@@ -92,9 +93,14 @@ public final class TableReportCommand implements Callable<Integer> {
             realSource = train.toString();
             Path ho = run.resolve("table").resolve("holdout.csv");
             holdoutSource = Files.isRegularFile(ho) ? ho.toString() : null;
+            Path saved = run.resolve("table").resolve("transformer.json");
+            if (schema == null && Files.isRegularFile(saved)) {
+                // the types the run trained with (a named table's declared date format, the user's schema file):
+                // inferred from train.csv, "Jun 12 1998" would be a category
+                realSchema = SyntheticTables.overrides(org.jgan.core.data.table.TableTransformer.load(saved).schema());
+            }
         }
-        Table realTable = TableSources.open(realSource, schema == null ? SchemaOverrides.none()
-                : SchemaOverrides.load(schema));
+        Table realTable = TableSources.open(realSource, realSchema);
         Table holdoutTable = holdoutSource == null ? null
                 : SyntheticTables.readLike(holdoutSource, realTable.schema(), "held-out");
         Table synTable = SyntheticTables.readLike(synthetic, realTable.schema(), "synthetic");

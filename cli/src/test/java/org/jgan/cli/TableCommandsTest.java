@@ -65,6 +65,35 @@ class TableCommandsTest {
                 tmp.resolve("r.html").toString());
     }
 
+    /**
+     * The report reads a run's training rows with the types the run trained with: a date declared with a pattern
+     * that is not ISO would otherwise be read back from table/train.csv as a category, and every synthetic date
+     * reported as a category the real data never had.
+     */
+    @Test
+    void theReportReadsARunWithItsOwnSchema() throws Exception {
+        StringBuilder b = new StringBuilder("day,amount\n");
+        java.time.LocalDate d0 = java.time.LocalDate.of(2020, 1, 1);
+        for (int r = 0; r < 120; r++) {
+            b.append(d0.plusDays(3L * r).format(java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd")))
+                    .append(',').append(10 + r % 17).append('\n');
+        }
+        Path csv = tmp.resolve("days.csv");
+        Files.writeString(csv, b.toString());
+        Path schema = tmp.resolve("days.schema.json");
+        Files.writeString(schema, "{\"columns\": {\"day\": {\"type\": \"datetime\", \"format\": \"uuuu/MM/dd\"}}}");
+        Path run = tmp.resolve("days-run");
+        ok("train", "--model", "ctgan", "--data", csv.toString(), "--schema", schema.toString(), "--steps", "2",
+                "--batch", "50", "--threads", "1", "--no-progress", "--out", run.toString());
+        Path syn = tmp.resolve("days-syn.csv");
+        ok("sample", "--run", run.toString(), "--count", "60", "--seed", "3", "--out", syn.toString());
+        Path json = tmp.resolve("days-report.json");
+        ok("table-report", "--run", run.toString(), "--synthetic", syn.toString(), "--out",
+                tmp.resolve("days.html").toString(), "--json", json.toString());
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"notes\"") && !report.contains("categories the real data never had"), report);
+    }
+
     @Test
     void badTablesAndSeriesAreOneLineErrors() throws Exception {
         Path ragged = tmp.resolve("ragged.csv");
