@@ -12,7 +12,7 @@ import java.util.Locale;
 public enum ColumnType {
     /** Real numbers ("3.25", "-1e-3"). */
     CONTINUOUS,
-    /** Whole numbers ("42", "-7"): encoded like continuous, rounded and clamped to the training range on output. */
+    /** Whole numbers ("42", "-7"): encoded like continuous, kept in the training range and rounded on output. */
     INTEGER,
     /** Any other text: one category per distinct value. */
     CATEGORICAL,

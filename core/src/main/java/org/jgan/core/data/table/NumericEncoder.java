@@ -16,7 +16,8 @@ import org.jgan.core.data.DataException;
  * encoded as the column mean (so alpha and mode look like data) with the missing flag set, the way CTGAN's
  * reference transformer fills missing numbers and keeps a null indicator.
  *
- * <p>Back from the vector, a value is clamped to the training range and rounded to the column's grain: integers to
+ * <p>Back from the vector, a value beyond the training range is mirrored back into it at the bound it passed
+ * (clamped if it passes both) and rounded to the column's grain: integers to
  * whole numbers, date-times to the coarsest of day, hour, minute, second or millisecond that all training values
  * sit on, decimals to the most decimal places the training values had (at most {@value #MAX_DECIMALS}), so
  * generated rows look like the data.
@@ -180,9 +181,20 @@ final class NumericEncoder implements ColumnEncoder {
                 double f = Math.atan2(data[at], data[at + 1]) / (2 * Math.PI);
                 x = Seasons.nearestAt(x, f < 0 ? f + 1 : f);
             }
-            v[r] = round(Math.max(min, Math.min(max, x)));
+            v[r] = round(Math.max(min, Math.min(max, reflect(x))));
         }
         return new Column(spec, v, null, missing, null);
+    }
+
+    /**
+     * {@code x} mirrored into the training range at the bound it passed (then clamped, for a value beyond both).
+     * Why not clamp alone: a Gaussian mode near a bound of the data (grosses near 0) puts part of its mass beyond it,
+     * and clamping piles that mass on the bound; measured on vega-datasets' movies, 14-18% of synthetic US and
+     * worldwide grosses came out exactly 0 against 2% of real ones. Mirroring returns it next to the bound, as the
+     * reflection method does for kernel density estimates at a support boundary (Schuster 1985).
+     */
+    private double reflect(double x) {
+        return x < min ? min + (min - x) : x > max ? max - (x - max) : x;
     }
 
     private double round(double x) {

@@ -24,7 +24,7 @@ import org.jgan.core.data.DataException;
  * {@link #discreteSpans()} are the categorical and boolean columns, over which CTGAN builds its conditional vector
  * (a numeric column's missing flag is not a column and is not among them).
  *
- * <p>Back from vectors ({@link #inverse}): one-hots by argmax, numbers clamped to the training range and rounded to
+ * <p>Back from vectors ({@link #inverse}): one-hots by argmax, numbers mirrored into the training range and rounded to
  * the column's grain, missing where the flag says so. The fitted state saves to JSON ({@link #save}) so that it can
  * travel with a run and its checkpoints.
  */
