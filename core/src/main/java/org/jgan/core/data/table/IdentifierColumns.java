@@ -29,10 +29,10 @@ final class IdentifierColumns {
     }
 
     static Cut cut(RawTable raw, SchemaOverrides o) {
-        List<String> unknown = o.unknownIgnored(raw.names());
+        List<String> unknown = o.unknownColumns(raw.names());
         if (!unknown.isEmpty()) {
             throw new DataException(o.source() + ": declares column" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList()) + " \"ignore\", which "
+                    + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList()) + " that "
                     + raw.source() + " does not have (its columns: " + String.join(", ", raw.names()) + ")");
         }
         List<Integer> keep = new ArrayList<>();

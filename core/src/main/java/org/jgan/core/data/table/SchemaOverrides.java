@@ -220,14 +220,10 @@ public final class SchemaOverrides {
         return ignored.contains(column);
     }
 
-    /** Columns declared "ignore" that {@code names} lacks, sorted. */
-    List<String> unknownIgnored(List<String> names) {
-        return ignored.stream().filter(c -> !names.contains(c)).sorted().toList();
-    }
-
-    /** Declared column names the table does not have, sorted. */
+    /** Column names declared (with a type or "ignore") that the table does not have, sorted. */
     List<String> unknownColumns(List<String> names) {
-        return columns.keySet().stream().filter(c -> !names.contains(c)).sorted().toList();
+        return java.util.stream.Stream.concat(columns.keySet().stream(), ignored.stream())
+                .filter(c -> !names.contains(c)).sorted().toList();
     }
 
     boolean isMissing(String cell) {

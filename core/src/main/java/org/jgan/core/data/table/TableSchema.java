@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jgan.core.data.DataException;
 
 /**
  * The columns of a {@link Table}, each with its {@link ColumnType}, and the cell texts that were read as missing.
@@ -38,12 +37,7 @@ public final class TableSchema {
 
     /** The schema of {@code raw}: declared types where {@code o} has them, inferred ones elsewhere. */
     static TableSchema infer(RawTable raw, SchemaOverrides o) {
-        List<String> unknown = o.unknownColumns(raw.names());
-        if (!unknown.isEmpty()) {
-            throw new DataException(o.source() + ": declares column" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList()) + " that "
-                    + raw.source() + " does not have (its columns: " + String.join(", ", raw.names()) + ")");
-        }
+        // declared columns the table lacks were refused before (IdentifierColumns.cut), where ignored ones are too
         List<ColumnSpec> specs = new ArrayList<>();
         for (int c = 0; c < raw.names().size(); c++) {
             String name = raw.names().get(c);
