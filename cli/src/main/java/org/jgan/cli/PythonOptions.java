@@ -45,8 +45,10 @@ final class PythonOptions {
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             int rc = p.waitFor();
             if (rc != 0 || stdout.isEmpty()) {
-                throw new IOException(python + " exited with " + rc + "; is Debian's python3-torch installed? "
-                        + "(apt-get install python3-torch libopenblas0-pthread), or pass --no-python");
+                // its traceback is above (stderr is ours): a missing module names itself there
+                throw new IOException(python + " exited with " + rc + " (its error is printed above); are Debian's "
+                        + "python3-torch and python3-scipy installed? (scripts/install-deps python3-torch "
+                        + "python3-scipy libopenblas0-pthread), or pass --no-python");
             }
             return new ObjectMapper().readTree(stdout.substring(stdout.lastIndexOf('\n') + 1));
         } finally {
