@@ -21,8 +21,8 @@ final class IdentifierColumns {
     static final int MIN_DISTINCT = 100;
     static final int MIN_DISTINCT_SHARE_PERCENT = 90;
 
-    /** The table without the left-out columns, and one note per left-out column saying why. */
-    record Cut(RawTable raw, List<String> notes) {
+    /** The table without the left-out columns, their names, and one note per left-out column saying why. */
+    record Cut(RawTable raw, List<String> names, List<String> notes) {
     }
 
     private IdentifierColumns() {
@@ -36,15 +36,18 @@ final class IdentifierColumns {
                     + raw.source() + " does not have (its columns: " + String.join(", ", raw.names()) + ")");
         }
         List<Integer> keep = new ArrayList<>();
+        List<String> left = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int c = 0; c < raw.names().size(); c++) {
             String name = raw.names().get(c);
             if (o.isIgnored(name)) {
+                left.add(name);
                 notes.add(name + ": left out (declared \"ignore\" in " + o.source() + ")");
                 continue;
             }
             String why = o.declared(name) == null ? identifier(raw, c, o) : null;
             if (why != null) {
+                left.add(name);
                 notes.add(name + ": left out as an identifier (" + why + "; declare it \"categorical\" in a schema "
                         + "file to model it)");
                 continue;
@@ -52,7 +55,7 @@ final class IdentifierColumns {
             keep.add(c);
         }
         if (keep.size() == raw.names().size()) {
-            return new Cut(raw, List.of());
+            return new Cut(raw, List.of(), List.of());
         }
         if (keep.isEmpty()) {
             throw new DataException(raw.source() + ": every column is left out (" + String.join("; ", notes) + ")");
@@ -66,7 +69,7 @@ final class IdentifierColumns {
             }
             rows.add(r);
         }
-        return new Cut(new RawTable(raw.source(), names, rows, raw.lines()), List.copyOf(notes));
+        return new Cut(new RawTable(raw.source(), names, rows, raw.lines()), List.copyOf(left), List.copyOf(notes));
     }
 
     /** Why column {@code c} is an identifier ("3176 distinct values in 3201 rows"), or null when it is not one. */

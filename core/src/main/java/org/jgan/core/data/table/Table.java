@@ -26,13 +26,14 @@ public final class Table {
     private final TableSchema schema;
     private final List<Column> columns;
     private final int rows;
+    private final List<String> leftOutColumns;
     private final List<String> leftOut;
 
     Table(TableSchema schema, List<Column> columns) {
-        this(schema, columns, List.of());
+        this(schema, columns, List.of(), List.of());
     }
 
-    Table(TableSchema schema, List<Column> columns, List<String> leftOut) {
+    Table(TableSchema schema, List<Column> columns, List<String> leftOutColumns, List<String> leftOut) {
         if (columns.size() != schema.size()) {
             throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
         }
@@ -44,6 +45,7 @@ public final class Table {
         }
         this.schema = schema;
         this.columns = List.copyOf(columns);
+        this.leftOutColumns = List.copyOf(leftOutColumns);
         this.leftOut = List.copyOf(leftOut);
     }
 
@@ -85,7 +87,7 @@ public final class Table {
         for (int c = 0; c < schema.size(); c++) {
             cols.add(Column.parse(raw, c, schema.column(c), o));
         }
-        return new Table(schema, cols, cut.notes());
+        return new Table(schema, cols, cut.names(), cut.notes());
     }
 
     /** Writes the table as UTF-8 CSV, whole or not at all (see the class comment for how cells are written). */
@@ -184,7 +186,7 @@ public final class Table {
             }
             out.add(new Column(col.spec, numbers, codes, missing, col.categories));
         }
-        return new Table(schema, out, leftOut);
+        return new Table(schema, out, leftOutColumns, leftOut);
     }
 
     /**
@@ -193,6 +195,11 @@ public final class Table {
      */
     public List<String> leftOut() {
         return leftOut;
+    }
+
+    /** The names of the columns {@link #leftOut} speaks of, in the file's order. */
+    public List<String> leftOutColumns() {
+        return leftOutColumns;
     }
 
     public TableSchema schema() {
