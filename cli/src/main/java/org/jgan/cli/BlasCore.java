@@ -50,12 +50,12 @@ final class BlasCore {
     static Choice choose(String python, String userCore) throws IOException, InterruptedException {
         Map<String, String> asSet = userCore == null ? Map.of() : Map.of("OPENBLAS_CORETYPE", userCore);
         String found = probe(python, asSet);
-        String how = userCore == null ? "its OpenBLAS picked " + found + " kernels"
-                : "OPENBLAS_CORETYPE=" + userCore + " as set (" + (found.isEmpty() ? "kernels unknown" : found) + ")";
+        String how = userCore != null
+                ? "OPENBLAS_CORETYPE=" + userCore + " as set (" + (found.isEmpty() ? "kernels unknown" : found) + ")"
+                : found.isEmpty() ? "its OpenBLAS kernels unknown" : "its OpenBLAS picked " + found + " kernels";
         int want = rank(CpuInfo.vectorIsa());
         if (found.isEmpty() || rank(found) >= want) {
-            return new Choice(Map.of(), found, userCore == null && found.isEmpty() ? "its OpenBLAS kernels unknown"
-                    : how);
+            return new Choice(Map.of(), found, how);
         }
         String name = want == 3 ? "SkylakeX" : want == 2 ? "Haswell" : "Sandybridge";
         Map<String, String> env = Map.of("OPENBLAS_CORETYPE", name);

@@ -54,10 +54,11 @@ public final class DoctorCommand implements Callable<Integer> {
                 : "missing; apt-get install dataset-fashion-mnist"));
         System.out.println("CPU: " + CpuInfo.model() + "; oneDNN vector ISA: " + CpuInfo.vectorIsa());
         System.out.println("native allocator: " + org.jgan.engine.NativeAllocator.describe());
+        String refused = org.jgan.engine.Convolutions.provenRoutes()
+                ? org.jgan.engine.Convolutions.provenRoutesRefused() : "";
         System.out.println("convolution routes: " + (org.jgan.engine.Convolutions.provenRoutes()
                 ? "proven (off the block, oneDNN where it passes its check under autograd)"
-                        + (org.jgan.engine.Convolutions.provenRoutesRefused().isEmpty() ? ""
-                        : "; refused: " + org.jgan.engine.Convolutions.provenRoutesRefused())
+                        + (refused.isEmpty() ? "" : "; refused: " + refused)
                 : "block rule (JGAN_CONVOLUTION_ROUTE=proven: oneDNN off the block where it passes its check)"));
         return noNumerics ? 0 : numerics();
     }

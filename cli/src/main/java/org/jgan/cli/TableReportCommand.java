@@ -1,13 +1,11 @@
 package org.jgan.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jgan.cli.report.TableHtml;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.data.DataException;
 import org.jgan.core.data.table.SchemaOverrides;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableSources;
@@ -16,6 +14,7 @@ import org.jgan.metrics.table.SyntheticTables;
 import org.jgan.metrics.table.TableReport;
 import org.jgan.metrics.table.TableScores;
 import org.jgan.metrics.table.UtilityScore;
+import org.jgan.models.ctgan.TableRunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,25 +81,16 @@ public final class TableReportCommand implements Callable<Integer> {
         if (json != null) {
             Outputs.file(json, "--json");
         }
-        String realSource = real;
+        SchemaOverrides declared = schema == null ? null : SchemaOverrides.load(schema);
         String holdoutSource = holdout;
-        SchemaOverrides realSchema = schema == null ? SchemaOverrides.none() : SchemaOverrides.load(schema);
+        Table realTable;
         if (run != null) {
-            Path train = run.resolve("table").resolve("train.csv");
-            if (!Files.isRegularFile(train)) {
-                throw new DataException(run + ": no table/train.csv (a table run keeps its training rows there)");
-            }
-            realSource = train.toString();
-            Path ho = run.resolve("table").resolve("holdout.csv");
-            holdoutSource = Files.isRegularFile(ho) ? ho.toString() : null;
-            Path saved = run.resolve("table").resolve("transformer.json");
-            if (schema == null && Files.isRegularFile(saved)) {
-                // the types the run trained with (a named table's declared date format, the user's schema file):
-                // inferred from train.csv, "Jun 12 1998" would be a category
-                realSchema = SyntheticTables.overrides(org.jgan.core.data.table.TableTransformer.load(saved).schema());
-            }
+            realTable = TableRunFiles.training(run, declared);
+            Path ho = TableRunFiles.holdout(run);
+            holdoutSource = ho == null ? null : ho.toString();
+        } else {
+            realTable = TableSources.open(real, declared == null ? SchemaOverrides.none() : declared);
         }
-        Table realTable = TableSources.open(realSource, realSchema);
         Table holdoutTable = holdoutSource == null ? null
                 : SyntheticTables.readLike(holdoutSource, realTable.schema(), "held-out");
         Table synTable = SyntheticTables.readLike(synthetic, realTable.schema(), "synthetic");

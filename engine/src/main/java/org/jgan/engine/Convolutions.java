@@ -149,19 +149,21 @@ public final class Convolutions {
             return new Entry(spec, input, use, rule, null, "checks off");
         }
         String refused = "";
-        if (!aligned && proven && training && !OneDnnCanary.result().ok()) {
-            refused = "proven routes refused: oneDNN's padded-reorder bug shows on this CPU";
-        } else if (!aligned && proven && training) {
+        if (!aligned && proven && training) {
             // Opted in: oneDNN off the block where it passes the check on this CPU. The check runs the float32 path
             // three times and needs equal bits (the bug's two-thread race) and float64's values (its one-thread
             // error); on the Zen 5 the race passed it 1 time in 10, so a CPU where the canary shows the bug keeps
             // the rule above; on a Xeon of model 207 every such configuration passed.
             // Training only: without autograd, im2col's per-image products were faster (DCGAN's generation at
             // batch 1000: 1,186-1,436 img/s with oneDNN against 1,615-1,745), and no batch needs padding there.
-            ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use);
-            if (r.ok()) {
-                return new Entry(spec, input, use, ConvRoute.LIBTORCH, r, "off the block; oneDNN passed its "
-                        + "check on this CPU (route: proven)");
+            if (!OneDnnCanary.result().ok()) {
+                refused = "proven routes refused: oneDNN's padded-reorder bug shows on this CPU";
+            } else {
+                ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use);
+                if (r.ok()) {
+                    return new Entry(spec, input, use, ConvRoute.LIBTORCH, r, "off the block; oneDNN passed its "
+                            + "check on this CPU (route: proven)");
+                }
             }
         }
         ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, use);

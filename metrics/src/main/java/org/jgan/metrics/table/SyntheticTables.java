@@ -3,7 +3,6 @@ package org.jgan.metrics.table;
 import java.nio.file.Path;
 import java.util.List;
 import org.jgan.core.data.DataException;
-import org.jgan.core.data.table.ColumnSpec;
 import org.jgan.core.data.table.SchemaOverrides;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableSchema;
@@ -16,15 +15,6 @@ import org.jgan.core.data.table.TableSources;
  */
 public final class SyntheticTables {
     private SyntheticTables() {
-    }
-
-    /** The schema of {@code real} as overrides: every column's type and date format, and its missing texts. */
-    public static SchemaOverrides overrides(TableSchema real) {
-        SchemaOverrides o = SchemaOverrides.none().missing(real.missingTokens().toArray(String[]::new));
-        for (ColumnSpec c : real.columns()) {
-            o = o.declare(c.name(), c.type(), c.format());
-        }
-        return o;
     }
 
     /**
@@ -41,7 +31,7 @@ public final class SyntheticTables {
         List<String> found = new java.util.ArrayList<>(first.schema().names());
         first.leftOutColumns().stream().filter(n -> real.indexOf(n) >= 0).forEach(found::add);
         checkColumns(real.names(), found, what + " table " + source);
-        return TableSources.open(source, overrides(real));
+        return TableSources.open(source, SchemaOverrides.of(real));
     }
 
     /** {@link #readLike(String, TableSchema, String)} for a file. */

@@ -209,9 +209,9 @@ final class TableRows implements TrainingData {
                     + " (the data changed, or an earlier version of jgan trained the run); its checkpoints would "
                     + "read rows wrongly, so it cannot be resumed: start a new run");
         }
-        train.writeCsv(dir.resolve("train.csv"));
+        train.writeCsv(dir.resolve(TableRunFiles.TRAIN));
         if (holdout != null) {
-            holdout.writeCsv(dir.resolve("holdout.csv"));
+            holdout.writeCsv(dir.resolve(TableRunFiles.HOLDOUT));
         }
     }
 }

@@ -2,7 +2,9 @@ package org.jgan.core.data.table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jgan.core.data.DataException;
 
@@ -21,8 +23,8 @@ final class IdentifierColumns {
     static final int MIN_DISTINCT = 100;
     static final int MIN_DISTINCT_SHARE_PERCENT = 90;
 
-    /** The table without the left-out columns, their names, and one note per left-out column saying why. */
-    record Cut(RawTable raw, List<String> names, List<String> notes) {
+    /** The table without the left-out columns, and each left-out column's name with a note saying why, in order. */
+    record Cut(RawTable raw, Map<String, String> leftOut) {
     }
 
     private IdentifierColumns() {
@@ -36,29 +38,23 @@ final class IdentifierColumns {
                     + raw.source() + " does not have (its columns: " + String.join(", ", raw.names()) + ")");
         }
         List<Integer> keep = new ArrayList<>();
-        List<String> left = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        Map<String, String> left = new LinkedHashMap<>();
         for (int c = 0; c < raw.names().size(); c++) {
             String name = raw.names().get(c);
-            if (o.isIgnored(name)) {
-                left.add(name);
-                notes.add(name + ": left out (declared \"ignore\" in " + o.source() + ")");
-                continue;
+            String why = o.isIgnored(name) ? "declared \"ignore\" in " + o.source()
+                    : o.declared(name) == null ? identifier(raw, c, o) : null;
+            if (why == null) {
+                keep.add(c);
+            } else {
+                left.put(name, name + ": left out " + (o.isIgnored(name) ? "(" + why + ")" : "as an identifier ("
+                        + why + "; declare it \"categorical\" in a schema file to model it)"));
             }
-            String why = o.declared(name) == null ? identifier(raw, c, o) : null;
-            if (why != null) {
-                left.add(name);
-                notes.add(name + ": left out as an identifier (" + why + "; declare it \"categorical\" in a schema "
-                        + "file to model it)");
-                continue;
-            }
-            keep.add(c);
         }
         if (keep.size() == raw.names().size()) {
-            return new Cut(raw, List.of(), List.of());
+            return new Cut(raw, Map.of());
         }
         if (keep.isEmpty()) {
-            throw new DataException(raw.source() + ": every column is left out (" + String.join("; ", notes) + ")");
+            throw new DataException(raw.source() + ": every column is left out (" + String.join("; ", left.values()) + ")");
         }
         List<String> names = keep.stream().map(raw.names()::get).toList();
         List<String[]> rows = new ArrayList<>(raw.rows().size());
@@ -69,17 +65,23 @@ final class IdentifierColumns {
             }
             rows.add(r);
         }
-        return new Cut(new RawTable(raw.source(), names, rows, raw.lines()), List.copyOf(left), List.copyOf(notes));
+        return new Cut(new RawTable(raw.source(), names, rows, raw.lines()), left);
     }
 
     /** Why column {@code c} is an identifier ("3176 distinct values in 3201 rows"), or null when it is not one. */
     private static String identifier(RawTable raw, int c, SchemaOverrides o) {
         Set<String> distinct = new HashSet<>();
         int n = 0;
+        // repeats beyond the share an identifier allows (of all rows, at least as many as with a value) settle it
+        // early: every column of every table read passes here, and most repeat their values soon
+        long allowedRepeats = (long) raw.rows().size() * (100 - MIN_DISTINCT_SHARE_PERCENT) / 100;
         for (String[] row : raw.rows()) {
             if (!o.isMissing(row[c])) {
                 n++;
                 distinct.add(row[c].trim());
+                if (n - distinct.size() > allowedRepeats) {
+                    return null;
+                }
             }
         }
         if (distinct.size() < MIN_DISTINCT || 100L * distinct.size() < (long) MIN_DISTINCT_SHARE_PERCENT * n) {

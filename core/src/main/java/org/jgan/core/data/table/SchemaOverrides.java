@@ -52,6 +52,18 @@ public final class SchemaOverrides {
         this.ignored = Set.copyOf(ignored);
     }
 
+    /**
+     * {@code schema} as overrides: every column's type and date format, and its missing texts, so that another file
+     * (a synthetic or held-out table, a run's saved training rows) is read the way {@code schema}'s table was.
+     */
+    public static SchemaOverrides of(TableSchema schema) {
+        SchemaOverrides o = none().missing(schema.missingTokens().toArray(String[]::new));
+        for (ColumnSpec c : schema.columns()) {
+            o = o.declare(c.name(), c.type(), c.format());
+        }
+        return o;
+    }
+
     /** Nothing declared: every column inferred, only empty cells missing. */
     public static SchemaOverrides none() {
         return NONE;

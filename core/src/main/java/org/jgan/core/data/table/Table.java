@@ -6,7 +6,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import org.jgan.core.data.DataException;
 import org.jgan.core.train.AtomicFiles;
@@ -26,14 +29,14 @@ public final class Table {
     private final TableSchema schema;
     private final List<Column> columns;
     private final int rows;
-    private final List<String> leftOutColumns;
-    private final List<String> leftOut;
+    /** Columns of the file left out, each with its note, in the file's order. */
+    private final Map<String, String> leftOut;
 
     Table(TableSchema schema, List<Column> columns) {
-        this(schema, columns, List.of(), List.of());
+        this(schema, columns, Map.of());
     }
 
-    Table(TableSchema schema, List<Column> columns, List<String> leftOutColumns, List<String> leftOut) {
+    Table(TableSchema schema, List<Column> columns, Map<String, String> leftOut) {
         if (columns.size() != schema.size()) {
             throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
         }
@@ -45,8 +48,7 @@ public final class Table {
         }
         this.schema = schema;
         this.columns = List.copyOf(columns);
-        this.leftOutColumns = List.copyOf(leftOutColumns);
-        this.leftOut = List.copyOf(leftOut);
+        this.leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
     }
 
     /** Reads a CSV table, inferring every column's type. */
@@ -87,7 +89,7 @@ public final class Table {
         for (int c = 0; c < schema.size(); c++) {
             cols.add(Column.parse(raw, c, schema.column(c), o));
         }
-        return new Table(schema, cols, cut.names(), cut.notes());
+        return new Table(schema, cols, cut.leftOut());
     }
 
     /** Writes the table as UTF-8 CSV, whole or not at all (see the class comment for how cells are written). */
@@ -186,7 +188,7 @@ public final class Table {
             }
             out.add(new Column(col.spec, numbers, codes, missing, col.categories));
         }
-        return new Table(schema, out, leftOutColumns, leftOut);
+        return new Table(schema, out, leftOut);
     }
 
     /**
@@ -194,12 +196,12 @@ public final class Table {
      * (3176 distinct values in 3201 rows ...)"); empty when none was.
      */
     public List<String> leftOut() {
-        return leftOut;
+        return List.copyOf(leftOut.values());
     }
 
     /** The names of the columns {@link #leftOut} speaks of, in the file's order. */
     public List<String> leftOutColumns() {
-        return leftOutColumns;
+        return List.copyOf(leftOut.keySet());
     }
 
     public TableSchema schema() {
