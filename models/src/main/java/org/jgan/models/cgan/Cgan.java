@@ -6,6 +6,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
+import org.jgan.core.reg.ModeSeeking;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.Phase;

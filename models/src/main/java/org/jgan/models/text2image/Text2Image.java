@@ -9,6 +9,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
+import org.jgan.core.reg.ModeSeeking;
 import org.jgan.core.reg.R1Penalty;
 import org.jgan.core.train.Conditioning;
 import org.jgan.core.train.TrainingData;
@@ -91,7 +92,8 @@ public final class Text2Image implements GanVariant {
         phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching))
                 .during(pre, Long.MAX_VALUE));
         boolean interpolate = cfg.interpolate();
-        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate, match))
+        double seek = cfg.modeSeeking();
+        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate, match, seek))
                 .during(pre, Long.MAX_VALUE));
         return phases;
     }
@@ -145,9 +147,11 @@ public final class Text2Image implements GanVariant {
 
     /**
      * G's loss; with {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}); with
-     * {@code match} > 0, plus that weight times the DAMSM term ({@link CaptionPretraining#matchLoss}).
+     * {@code match} > 0, plus that weight times the DAMSM term ({@link CaptionPretraining#matchLoss}); with
+     * {@code seek} > 0, plus that weight times MSGAN's term ({@link ModeSeeking#pairs}) between the step's fakes and
+     * a second draw for the same captions from fresh latents.
      */
-    static Tensor generatorLoss(StepContext ctx, boolean interpolate, double match) {
+    static Tensor generatorLoss(StepContext ctx, boolean interpolate, double match, double seek) {
         Tensor out = ctx.players().discriminator().forward(ctx.augment(ctx.fake()), ctx.condition());
         Tensor loss = ctx.loss().generator(out);
         ctx.report("Loss/G", loss);
@@ -160,6 +164,13 @@ public final class Text2Image implements GanVariant {
             Tensor matching = CaptionPretraining.matchLoss(ctx);
             ctx.report("Loss/G/match", matching);
             loss = loss.add(matching.mul(new org.bytedeco.pytorch.Scalar(match)));
+        }
+        if (seek > 0) {
+            Tensor z2 = ctx.randn(ctx.z().size(0), ctx.z().size(1));
+            Tensor again = ctx.players().generator().forward(z2, ctx.condition());
+            Tensor ms = ModeSeeking.pairs(ctx.z(), ctx.fake(), z2, again);
+            ctx.report("Reg/modeSeeking", ms);
+            loss = loss.add(ms.mul(new org.bytedeco.pytorch.Scalar(seek)));
         }
         return loss;
     }

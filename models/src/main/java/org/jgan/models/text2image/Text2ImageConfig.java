@@ -24,9 +24,12 @@ import org.jgan.core.config.TrainConfig;
  *                       fake images' embeddings (by the image encoder of the pretraining) against their captions'
  *                       (by D's text encoder), so that G is told which words its image misses; 0 (the default) leaves
  *                       it out. Above 0 the image encoder keeps learning on the real pairs for the whole run
+ * @param modeSeeking    weight of MSGAN's mode-seeking term in G's loss (Mao et al. 2019): G draws each caption a
+ *                       second time from another latent and is pushed to keep the two images apart, against the
+ *                       variety that a strong text condition takes away; 0 (the default) leaves it out
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
-                               boolean interpolate, double matchWeight) {
+                               boolean interpolate, double matchWeight, double modeSeeking) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -42,34 +45,45 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + pretrainSteps);
         ConfigException.check(matchWeight >= 0 && matchWeight <= 1000, "text2image.matchWeight must be in 0..1000 "
                 + "(0: no image-text matching term), got " + matchWeight);
+        ConfigException.check(modeSeeking >= 0 && modeSeeking <= 1000, "text2image.modeSeeking must be in 0..1000 "
+                + "(0: no mode-seeking term), got " + modeSeeking);
     }
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
-     * interpolated captions, no matching term.
+     * interpolated captions, no matching term, no mode seeking.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
+                modeSeeking);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
+                modeSeeking);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight);
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
+                modeSeeking);
+    }
+
+    /** These settings with the mode-seeking term at {@code weight} (0: off). */
+    public Text2ImageConfig withModeSeeking(double weight) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, weight);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

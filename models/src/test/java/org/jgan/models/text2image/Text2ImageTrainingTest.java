@@ -107,14 +107,25 @@ class Text2ImageTrainingTest {
 
     @Test
     void interpolatedCaptionsAddGanIntsTermToTheGeneratorOnly() throws Exception {
+        addsATermToTheGeneratorOnly(t -> t.withInterpolate(true), "Loss/G/interpolated");
+    }
+
+    @Test
+    void modeSeekingAddsMsgansTermToTheGeneratorOnly() throws Exception {
+        addsATermToTheGeneratorOnly(t -> t.withModeSeeking(0.5), "Reg/modeSeeking");
+    }
+
+    /** Two runs of two steps, without and with the settings {@code on}: only G's loss may change, under {@code key}. */
+    private void addsATermToTheGeneratorOnly(java.util.function.UnaryOperator<Text2ImageConfig> on, String key)
+            throws Exception {
         float[][] g = new float[2][];
         float[][] d = new float[2][];
         float[][] d1 = new float[2][];
-        for (int on = 0; on < 2; on++) {
+        for (int k = 0; k < 2; k++) {
             TrainConfig c = config(folder, 2, 0);
-            c = Text2ImageConfig.of(c).withInterpolate(on == 1).in(c);
-            Path run = tmp.resolve("int" + on);
-            final int which = on;
+            c = (k == 1 ? on.apply(Text2ImageConfig.of(c)) : Text2ImageConfig.of(c)).in(c);
+            Path run = tmp.resolve("term" + k);
+            final int which = k;
             try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), run)) {
                 t.run(new TrainListener() {
                     @Override
@@ -124,16 +135,16 @@ class Text2ImageTrainingTest {
                         }
                     }
                 });
-                g[on] = TrainerTest.weights(t.players().generator());
-                d[on] = TrainerTest.weights(t.players().discriminator());
+                g[k] = TrainerTest.weights(t.players().generator());
+                d[k] = TrainerTest.weights(t.players().discriminator());
             }
             String stats = Files.readString(run.resolve("stats.jsonl"));
-            assertEquals(on == 1, stats.contains("\"Loss/G/interpolated\""), stats);
+            assertEquals(k == 1, stats.contains("\"" + key + "\""), stats);
             assertFalse(stats.contains("NaN"), stats);
         }
         // the first step's D update is the same either way (the term is G's alone); G's differs from its first step
-        assertArrayEquals(d1[0], d1[1], "the interpolated term reached D's first update");
-        assertFalse(java.util.Arrays.equals(g[0], g[1]), "the interpolated term did not reach G");
+        assertArrayEquals(d1[0], d1[1], key + " reached D's first update");
+        assertFalse(java.util.Arrays.equals(g[0], g[1]), key + " did not reach G");
         assertFalse(java.util.Arrays.equals(d[0], d[1]), "D at step 2 should see a different G");
     }
 

@@ -1,4 +1,4 @@
-package org.jgan.models.cgan;
+package org.jgan.core.reg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,6 +46,19 @@ class ModeSeekingTest {
             Tensor fake = of(new float[]{0, 1, 100, 100}, 4, 1, 1, 1);
             double got = ModeSeeking.loss(z, fake, labels(0, 0, 0, 1)).item_double();
             assertEquals(1 / (0.5 + ModeSeeking.EPS), got, 1e-6, "only the class-0 pair: distance 1 over 2");
+        }
+    }
+
+    @Test
+    void pairsRowsOfTwoDrawsForTheSameConditions() {
+        try (StepScope s = StepScope.open()) {
+            // Row 0: mean |x| distance 3 over mean |z| distance 1, term 1 / (3 + eps); row 1: 1 over 1, 1 / (1 + eps).
+            Tensor z1 = of(new float[]{0, 0, 1, 1}, 2, 2);
+            Tensor z2 = of(new float[]{1, 1, 0, 2}, 2, 2);
+            Tensor x1 = of(new float[]{0, 0, 5, 5}, 2, 1, 1, 2);
+            Tensor x2 = of(new float[]{3, -3, 5, 7}, 2, 1, 1, 2);
+            double got = ModeSeeking.pairs(z1, x1, z2, x2).item_double();
+            assertEquals((1 / (3 + ModeSeeking.EPS) + 1 / (1 + ModeSeeking.EPS)) / 2, got, 1e-6);
         }
     }
 
