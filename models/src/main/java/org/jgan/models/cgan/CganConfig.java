@@ -14,7 +14,8 @@ import org.jgan.core.config.TrainConfig;
  *                   class (de Vries et al. 2017, the generator of Miyato and Koyama 2018); {@code onehot}: the
  *                   one-hot class is concatenated to z (Mirza and Osindero 2014) and the batch norms are plain;
  *                   {@code both}: the one-hot input and the class-conditional batch norms
- * @param modeSeeking weight of the mode-seeking term in G's loss ({@link org.jgan.core.reg.ModeSeeking}, Mao et al. 2019); 0 is off
+ * @param modeSeeking weight of the mode-seeking term in G's loss ({@link org.jgan.core.reg.ModeSeeking}, Mao et al.
+ *                    2019); 0 is off
  */
 public record CganConfig(String labelInput, double modeSeeking) {
     /** The accepted values of {@code cgan.labelInput}. */
