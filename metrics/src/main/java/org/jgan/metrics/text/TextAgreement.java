@@ -25,9 +25,12 @@ import org.jgan.core.data.captions.HeldOutCompositions;
  * @param allMentioned    the share of images on which every mentioned attribute agrees
  * @param heldOutImages   images drawn for prompts of held-out compositions
  * @param heldOut         {@code overall} on those images; NaN when there are none
+ * @param confusion       per attribute (by ordinal), {@code confusion[a][named][measured]}: how many images whose
+ *                        prompt names level {@code named} measure at level {@code measured}; where the misses go (on
+ *                        a tertile rule they gather at the middle level, whose band is narrowest to hit)
  */
 public record TextAgreement(int images, double[] perAttribute, double overall, double allMentioned,
-                            int heldOutImages, double heldOut) {
+                            int heldOutImages, double heldOut, long[][][] confusion) {
     /**
      * Scores {@code generated} (grayscale, image i drawn for prompt {@code i % prompts.size()}) against the captions,
      * levels and classes of {@code prompts}, which must come from measured attributes (captioned Fashion-MNIST).
@@ -41,6 +44,7 @@ public record TextAgreement(int images, double[] perAttribute, double overall, d
         int attrs = CaptionAttribute.values().length;
         long[] hit = new long[attrs];
         long[] asked = new long[attrs];
+        long[][][] confusion = new long[attrs][CaptionAttribute.LEVELS][CaptionAttribute.LEVELS];
         long pairs = 0;
         long agreed = 0;
         long allRight = 0;
@@ -61,6 +65,7 @@ public record TextAgreement(int images, double[] perAttribute, double overall, d
                     continue;
                 }
                 boolean ok = got[a.ordinal()] == want[a.ordinal()];
+                confusion[a.ordinal()][want[a.ordinal()]][got[a.ordinal()]]++;
                 asked[a.ordinal()]++;
                 pairs++;
                 if (ok) {
@@ -81,7 +86,7 @@ public record TextAgreement(int images, double[] perAttribute, double overall, d
         }
         return new TextAgreement(generated.size(), per, pairs == 0 ? Double.NaN : (double) agreed / pairs,
                 (double) allRight / Math.max(1, generated.size()), held,
-                heldPairs == 0 ? Double.NaN : (double) heldAgreed / heldPairs);
+                heldPairs == 0 ? Double.NaN : (double) heldAgreed / heldPairs, confusion);
     }
 
     /** The JSON object of metrics.jsonl's {@code text_agreement}; NaN becomes null. */
@@ -95,6 +100,11 @@ public record TextAgreement(int images, double[] perAttribute, double overall, d
         m.put("all_mentioned", finite(allMentioned));
         m.put("held_out_images", heldOutImages);
         m.put("held_out", finite(heldOut));
+        Map<String, Object> conf = new LinkedHashMap<>();
+        for (CaptionAttribute a : CaptionAttribute.values()) {
+            conf.put(a.key(), confusion[a.ordinal()]);
+        }
+        m.put("confusion", conf);
         return m;
     }
 

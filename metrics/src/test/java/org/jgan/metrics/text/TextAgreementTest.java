@@ -36,6 +36,36 @@ class TextAgreementTest {
         assertEquals(held, a.heldOutImages());
         assertTrue(held > 0, "no held-out composition among the synthetic images");
         assertEquals(1.0, a.heldOut());
+        for (long[][] perAttribute : a.confusion()) {
+            for (int named = 0; named < perAttribute.length; named++) {
+                for (int measured = 0; measured < perAttribute.length; measured++) {
+                    assertTrue(named == measured || perAttribute[named][measured] == 0, "a miss off the diagonal");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theConfusionCountsEachMentionedAttributeWhereItMeasures() {
+        // every image scored against the caption of the image 3 ahead: misses fill the off-diagonal cells, and the
+        // cells add up to the mentions, and the diagonal to the hits
+        int[] shifted = java.util.stream.IntStream.range(0, REAL.size()).map(i -> (i + 3) % REAL.size()).toArray();
+        TextAgreement a = TextAgreement.of(REAL.select(shifted, "shifted"), CAPTIONED);
+        long mentions = 0;
+        long hits = 0;
+        long offDiagonal = 0;
+        for (long[][] m : a.confusion()) {
+            for (int named = 0; named < m.length; named++) {
+                for (int measured = 0; measured < m.length; measured++) {
+                    mentions += m[named][measured];
+                    hits += named == measured ? m[named][measured] : 0;
+                    offDiagonal += named == measured ? 0 : m[named][measured];
+                }
+            }
+        }
+        assertTrue(offDiagonal > 0, "no misses counted");
+        assertEquals(a.overall(), (double) hits / mentions, 1e-12);
+        assertTrue(a.toMap().get("confusion") instanceof java.util.Map<?, ?> c && c.containsKey("texture"));
     }
 
     @Test
