@@ -41,6 +41,7 @@ public final class VariantConfigs implements ConfigExtension {
         p.put("text2image", org.jgan.models.text2image.Text2ImagePresets::text2image);
         p.put("text2image-match", org.jgan.models.text2image.Text2ImagePresets::text2imageMatch);
         p.put("text2image-balanced", org.jgan.models.text2image.Text2ImagePresets::text2imageBalanced);
+        p.put("text2image-seek", org.jgan.models.text2image.Text2ImagePresets::text2imageSeek);
         p.put("ctgan", org.jgan.models.ctgan.CtganPresets::ctgan);
         p.put("timegan", org.jgan.models.timegan.TimeGanPresets::timegan);
         p.put("mocogan", org.jgan.models.mocogan.MoCoGanPresets::mocogan);

@@ -66,7 +66,7 @@ class VariantConfigsTest {
     void theVariantsPresetsAreWhereTheyWere() {
         assertEquals(List.of("dcgan", "dcgan-ema", "cgan", "pix2pix", "cyclegan", "srgan",
                 "stylegan2", "stylegan2-cond", "text2image", "text2image-match",
-                "text2image-balanced", "ctgan", "timegan", "mocogan", "mocogan-cond"),
+                "text2image-balanced", "text2image-seek", "ctgan", "timegan", "mocogan", "mocogan-cond"),
                 List.copyOf(Presets.names()));
         TrainConfig t2i = Presets.byName("text2image");
         assertEquals("text2image", t2i.model().name());
@@ -82,6 +82,12 @@ class VariantConfigsTest {
         assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).withInterpolate(true),
                 org.jgan.models.text2image.Text2ImageConfig.of(balanced));
         assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).in(balanced), match);
+        TrainConfig seek = Presets.byName("text2image-seek");
+        assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).withModeSeeking(0.15),
+                org.jgan.models.text2image.Text2ImageConfig.of(seek));
+        assertEquals("none", seek.model().dNorm());
+        assertEquals(match.withModel(seek.model()), org.jgan.models.text2image.Text2ImageConfig.of(match).in(seek),
+                "only D's norm and the section differ");
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
         assertEquals(32, Presets.byName("cgan").data().batch());
