@@ -41,20 +41,22 @@ final class IdentifierColumns {
         Map<String, String> left = new LinkedHashMap<>();
         for (int c = 0; c < raw.names().size(); c++) {
             String name = raw.names().get(c);
-            String why = o.isIgnored(name) ? "declared \"ignore\" in " + o.source()
-                    : o.declared(name) == null ? identifier(raw, c, o) : null;
-            if (why == null) {
-                keep.add(c);
+            String why = o.declared(name) != null || o.isIgnored(name) ? null : identifier(raw, c, o);
+            if (o.isIgnored(name)) {
+                left.put(name, name + ": left out (declared \"ignore\" in " + o.source() + ")");
+            } else if (why != null) {
+                left.put(name, name + ": left out as an identifier (" + why + "; declare it \"categorical\" in a "
+                        + "schema file to model it)");
             } else {
-                left.put(name, name + ": left out " + (o.isIgnored(name) ? "(" + why + ")" : "as an identifier ("
-                        + why + "; declare it \"categorical\" in a schema file to model it)"));
+                keep.add(c);
             }
         }
         if (keep.size() == raw.names().size()) {
             return new Cut(raw, Map.of());
         }
         if (keep.isEmpty()) {
-            throw new DataException(raw.source() + ": every column is left out (" + String.join("; ", left.values()) + ")");
+            throw new DataException(raw.source() + ": every column is left out (" + String.join("; ", left.values())
+                    + ")");
         }
         List<String> names = keep.stream().map(raw.names()::get).toList();
         List<String[]> rows = new ArrayList<>(raw.rows().size());
