@@ -33,10 +33,14 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    before the key have) or {@code pixel} (the shift rounded to whole pixels, no scale or turn, so
  *                    every frame is an exact copy of the canvas, as garments move in moving Fashion-MNIST; the
  *                    default)
+ * @param shade       whether the warp generators may shade each frame (a gain and an offset per channel from the
+ *                    frame's motion code: fades, flicker, lighting); off, every frame is the canvas moved, as in
+ *                    moving Fashion-MNIST, whose garments never change brightness. Absent from older configs: on,
+ *                    as they trained
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                             int motionDim, int imageFrames, String generator, Boolean batchStd,
-                            String upsample, String placement) {
+                            String upsample, String placement, Boolean shade) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -57,6 +61,7 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         placement = placement == null ? "subpixel" : placement;  // absent from older configs: as they trained
         ConfigException.check(placement.equals("subpixel") || placement.equals("pixel"),
                 "mocogan.placement must be subpixel or pixel, got " + placement);
+        shade = shade == null || shade;
         ConfigException.check(placement.equals("subpixel") || !"frames".equals(generator),
                 "mocogan.placement=pixel moves the canvas of the warp and bounce generators; the frames generator "
                 + "draws every frame and has none");
@@ -64,11 +69,11 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
 
-    /** Settings as runs before {@code placement} had them (sub-pixel warps). */
+    /** Settings as runs before {@code placement} had them (sub-pixel warps, shaded frames). */
     public MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                          int motionDim, int imageFrames, String generator, Boolean batchStd, String upsample) {
         this(frames, size, garments, minSpeed, maxSpeed, contentDim, motionDim, imageFrames, generator, batchStd,
-                upsample, null);
+                upsample, null, null);
     }
 
     /**
@@ -78,7 +83,7 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
         return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
-                true, "transposed", "pixel");
+                true, "transposed", "pixel", true);
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

@@ -16,7 +16,8 @@ import org.jgan.core.nn.Layers;
  * (with the class) is drawn once per clip into a full-size canvas by DCGAN's layers (Radford et al. 2015); a GRU turns
  * the motion seed into one motion code per frame, as in MoCoGAN; each motion code is a velocity of a warp of the
  * canvas (a spatial transformer, Jaderberg et al. 2015: shift, bounded scale and turn), the pose at a frame the
- * sum of the velocities before it, and a bounded gain and offset per channel (fades, flicker, lighting). Output:
+ * sum of the velocities before it, and (unless {@code mocogan.shade=false}) a bounded gain and offset per channel
+ * (fades, flicker, lighting). Output:
  * N x C x T x H x W in [-1, 1]. Motion that bends a shape (a walking figure) is beyond it: {@link VideoGenerator}
  * draws every frame anew.
  *
@@ -58,6 +59,7 @@ public final class WarpVideoGenerator extends GanNet {
     private final MotionCodes motion;
     private final LinearImpl warp;
     private final LinearImpl start;
+    /** The per-frame gain and offset, or null when frames are not shaded ({@code mocogan.shade=false}). */
     private final LinearImpl shade;
     private final long channels;
     private final LinearImpl fc;
@@ -88,7 +90,7 @@ public final class WarpVideoGenerator extends GanNet {
         motion = new MotionCodes(this, seedDim, motionDim, frames);
         warp = register_module("warp", Layers.linear(motionDim, 4, true));
         start = register_module("start", Layers.linear(seedDim, 4, true));
-        shade = register_module("shade", Layers.linear(motionDim, 2L * channels, true));
+        shade = cfg.shade() ? register_module("shade", Layers.linear(motionDim, 2L * channels, true)) : null;
         this.channels = channels;
         c0 = 4L * width;
         s0 = canvasSize / 8;
@@ -109,7 +111,7 @@ public final class WarpVideoGenerator extends GanNet {
      */
     public void startStill() {
         try (var g = new org.bytedeco.pytorch.NoGradGuard()) {
-            for (LinearImpl l : new LinearImpl[]{warp, start, shade}) {
+            for (LinearImpl l : shade == null ? new LinearImpl[]{warp, start} : new LinearImpl[]{warp, start, shade}) {
                 l.weight().zero_();
                 l.bias().zero_();
             }
@@ -160,11 +162,18 @@ public final class WarpVideoGenerator extends GanNet {
         // bilinear; outside the canvas a logit of -BACKGROUND (black after tanh) comes in
         Tensor moved = torch.grid_sampler(perFrame.add(new Scalar(BACKGROUND)), grid, 0, 0, false)
                 .sub(new Scalar(BACKGROUND));
+        if (shade == null) {
+            return clips(torch.tanh(moved), n);
+        }
         // gain 1 +- 0.5 and offset +- 0.5 on the canvas's logits: shading, never an inverted or erased frame
         Tensor ab = torch.tanh(shade.forward(m)).mul(new Scalar(0.5)).view(-1, 2 * channels, 1, 1);
         Tensor x = torch.tanh(moved.mul(ab.narrow(1, 0, channels).add(new Scalar(1.0))).add(ab.narrow(1, channels,
                 channels)));
-        // N*T x C x H x W -> N x C x T x H x W
+        return clips(x, n);
+    }
+
+    /** Frames N*T x C x H x W as clips N x C x T x H x W. */
+    private Tensor clips(Tensor x, long n) {
         return x.view(n, frames, channels, size, size).permute(0, 2, 1, 3, 4).contiguous();
     }
 

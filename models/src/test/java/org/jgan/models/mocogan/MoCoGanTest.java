@@ -72,14 +72,15 @@ class MoCoGanTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "bounce", "bounce-resize", "bounce-pixel", "frames",
-        "warp-sn"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "bounce", "bounce-resize", "bounce-pixel",
+        "bounce-plain", "frames", "warp-sn"})
     void generatorMakesClipsAndTheDiscriminatorsJudgeThem(String generator) {
         GanVariant v = Variants.byName("mocogan-cond");
         DataShape shape = data().shape();
         TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replaceAll("-.*", ""),
                 generator.startsWith("bounce"), generator.endsWith("-resize") ? "resize" : "transposed",
-                generator.endsWith("-pixel") ? "pixel" : "subpixel").in(config("mocogan-cond", 1));
+                generator.endsWith("-pixel") ? "pixel" : "subpixel", !generator.endsWith("-plain"))
+                .in(config("mocogan-cond", 1));
         if (generator.endsWith("-sn")) {  // spectrally normalised critics without batch norm (SNGAN's)
             c = c.withReg(new RegConfig(0, 0, 1, true, 1.0, "")).withModel(new ModelConfig("mocogan-cond", 20,
                     "hinge", 8, "none", "projection"));
@@ -132,8 +133,9 @@ class MoCoGanTest {
                 e.getMessage());
         assertEquals("subpixel", SMALL.placement(), "a config without the key samples as it did when written");
         assertEquals("pixel", MoCoGanConfig.defaults().placement());
+        assertTrue(SMALL.shade(), "a config without the key shades frames as it did when written");
         e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "frames", false,
-                null, "pixel"));
+                null, "pixel", null));
         assertTrue(e.getMessage().contains("the frames generator draws every frame"), e.getMessage());
     }
 

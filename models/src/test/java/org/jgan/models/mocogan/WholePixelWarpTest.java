@@ -84,9 +84,14 @@ class WholePixelWarpTest {
         }
     }
 
-    /** A bouncing generator of {@code placement}, its weights drawn from seed 5. */
+    /** A bouncing generator of {@code placement}, shading its frames, its weights drawn from seed 5. */
     private static WarpVideoGenerator generator(String placement) {
-        MoCoGanConfig c = new MoCoGanConfig(4, 48, 1, 1, 2, 12, 6, 2, "bounce", true, "transposed", placement);
+        return generator(placement, true);
+    }
+
+    private static WarpVideoGenerator generator(String placement, boolean shade) {
+        MoCoGanConfig c = new MoCoGanConfig(4, 48, 1, 1, 2, 12, 6, 2, "bounce", true, "transposed", placement,
+                shade);
         torch.manual_seed(5);
         return new WarpVideoGenerator(20, 8, 1, 4, 48, 0, c);
     }
@@ -111,6 +116,45 @@ class WholePixelWarpTest {
                 diff = Math.max(diff, Math.abs(a[i] - b[i]));
             }
             assertTrue(diff > 1e-3, "sampling snaps the randomly started warps: " + diff);
+        }
+    }
+
+    /**
+     * The largest difference, over the best whole-pixel shift within 10, between frame {@code f} of clip {@code k}
+     * (clips 2 x 1 x 4 x 48 x 48) and the clip's first frame, where both pixels lie in the frame.
+     */
+    private static double copyError(float[] clips, int k, int f) {
+        int first = k * 4 * 48 * 48;
+        int at = first + f * 48 * 48;
+        double best = Double.MAX_VALUE;
+        for (int dy = -10; dy <= 10; dy++) {
+            for (int dx = -10; dx <= 10; dx++) {
+                double worst = 0;
+                for (int y = Math.max(0, dy); y < Math.min(48, 48 + dy); y++) {
+                    for (int x = Math.max(0, dx); x < Math.min(48, 48 + dx); x++) {
+                        float moved = clips[first + (y - dy) * 48 + x - dx];
+                        worst = Math.max(worst, Math.abs(clips[at + y * 48 + x] - moved));
+                    }
+                }
+                best = Math.min(best, worst);
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void unshadedFramesAreTheFirstFrameMoved() {
+        try (WarpVideoGenerator plain = generator("pixel", false); WarpVideoGenerator shaded = generator("pixel")) {
+            float[] a = clips(plain, false);
+            float[] b = clips(shaded, false);
+            double shading = 0;
+            for (int k = 0; k < 2; k++) {
+                for (int f = 1; f < 4; f++) {
+                    assertEquals(0, copyError(a, k, f), 1e-5, "clip " + k + ", frame " + f);
+                    shading = Math.max(shading, copyError(b, k, f));
+                }
+            }
+            assertTrue(shading > 1e-3, "the randomly started shading changes some frame: " + shading);
         }
     }
 }
