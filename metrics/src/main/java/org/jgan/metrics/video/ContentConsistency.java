@@ -13,7 +13,7 @@ import org.jgan.metrics.features.ClassifierFeatures;
  * Whether a clip keeps its content while it moves, MoCoGAN's premise (Tulyakov et al. 2018: content fixed per clip,
  * motion varying): every frame is classified by an image classifier (for moving Fashion-MNIST, jgan's built-in
  * Fashion-MNIST one), on the crop of the classifier's input size centred on the frame's centre of mass
- * ({@link Motion#centres}), shifted inside the frame where it would cross an edge. A clip is consistent when all its
+ * ({@link Motion#centres}), black where it reaches past the frame. A clip is consistent when all its
  * frames get the same class. Real clips score about 1: the garment is the same in every frame.
  *
  * @param source     the clips' name
@@ -77,27 +77,29 @@ public record ContentConsistency(String source, int clips, double consistent, do
 
     /**
      * Writes frame {@code f}'s crop around (cx, cy) as pixel values 0..255 into crop {@code k} of {@code out}: the
-     * window of the classifier's size whose centre is nearest the centre of mass, moved inside the frame.
+     * window of the classifier's size whose centre is nearest the centre of mass, black (0) where it reaches past the
+     * frame. Why not moved inside the frame: a crop pushed off the centre of mass near an edge shows the garment a
+     * pixel or two off where it sits in the other frames, and the classifier changed class on such shifts for every
+     * real clip that was not consistent (docs/video-metrics.md).
      */
     static void crop(byte[] clip, ClipSource src, int f, double cx, double cy, ClassifierShape s, float[] out, int k) {
         int h = s.height();
         int w = s.width();
-        int x0 = clamp((int) Math.round(cx - (w - 1) / 2.0), src.width() - w);
-        int y0 = clamp((int) Math.round(cy - (h - 1) / 2.0), src.height() - h);
+        int x0 = (int) Math.round(cx - (w - 1) / 2.0);
+        int y0 = (int) Math.round(cy - (h - 1) / 2.0);
         int plane = src.height() * src.width();
         for (int c = 0; c < src.channels(); c++) {
             int from = (c * src.frames() + f) * plane;
             int to = (k * src.channels() + c) * h * w;
             for (int y = 0; y < h; y++) {
+                int sy = y0 + y;
                 for (int x = 0; x < w; x++) {
-                    out[to + y * w + x] = clip[from + (y0 + y) * src.width() + x0 + x] & 0xff;
+                    int sx = x0 + x;
+                    boolean inside = sy >= 0 && sy < src.height() && sx >= 0 && sx < src.width();
+                    out[to + y * w + x] = inside ? clip[from + sy * src.width() + sx] & 0xff : 0;
                 }
             }
         }
-    }
-
-    private static int clamp(int v, int max) {
-        return Math.max(0, Math.min(max, v));
     }
 
     /** The classifier's class for each of {@code count} crops. */

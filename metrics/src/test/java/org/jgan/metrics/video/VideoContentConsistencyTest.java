@@ -65,14 +65,28 @@ class VideoContentConsistencyTest {
     }
 
     @Test
-    void cropsSitOnTheCentreOfMassInsideTheFrame() {
-        // one bright pixel at (40, 2) of a 48x48 frame: the 28x28 crop is pushed inside, to columns 20..47, rows 0..27
+    void cropsSitOnTheCentreOfMassEvenPastTheFrame() {
+        // a bright 3x3 block around (40, 2) of a 48x48 frame, grey everywhere else: the 28x28 crop starts at
+        // (round(26.5), round(-11.5)) = (27, -11), so the block's centre is at the crop's (13, 13); the crop's
+        // columns from 21 and rows to 10 lie outside the frame and are black
         byte[] px = new byte[48 * 48];
-        px[2 * 48 + 40] = (byte) 255;
+        java.util.Arrays.fill(px, (byte) 7);
+        for (int y = 1; y <= 3; y++) {
+            for (int x = 39; x <= 41; x++) {
+                px[y * 48 + x] = (byte) 255;
+            }
+        }
         Clips one = new Clips("dot", 1, 1, 48, 48, px, null, java.util.List.of(), null, 0);
         float[] crop = new float[28 * 28];
         ContentConsistency.crop(px, one, 0, 40, 2, classifier.shape(), crop, 0);
-        assertEquals(255f, crop[2 * 28 + 20], 0f);
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                boolean block = Math.abs(x - 13) <= 1 && Math.abs(y - 13) <= 1;
+                boolean inFrame = x < 21 && y >= 11;
+                assertEquals(block ? 255f : inFrame ? 7f : 0f, crop[y * 28 + x], 0f, "crop pixel (" + x + ", " + y
+                        + ")");
+            }
+        }
     }
 
     @Test
