@@ -134,6 +134,7 @@ class MoCoGanTest {
         assertEquals("subpixel", SMALL.placement(), "a config without the key samples as it did when written");
         assertEquals("pixel", MoCoGanConfig.defaults().placement());
         assertTrue(SMALL.shade(), "a config without the key shades frames as it did when written");
+        assertFalse(MoCoGanConfig.defaults().shade());
         e = assertThrows(ConfigException.class, () -> new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, "frames", false,
                 null, "pixel", null));
         assertTrue(e.getMessage().contains("the frames generator draws every frame"), e.getMessage());
