@@ -79,8 +79,8 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
     /**
      * 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I;
      * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V; whole-pixel sampling;
-     * unshaded frames (with shading, one seed on moving Fashion-MNIST kept fewer clips to one class and turned
-     * garments where real ones go straight: docs/results.md).
+     * unshaded frames (moving Fashion-MNIST never shades; with shading, one seed of three flickered and its measured
+     * paths wobbled: docs/results.md).
      */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
