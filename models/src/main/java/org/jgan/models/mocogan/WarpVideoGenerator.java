@@ -155,7 +155,6 @@ public final class WarpVideoGenerator extends GanNet {
             // the canvas covers canvasSize/size of the frame: frame coordinates to canvas ones
             theta = theta.mul(new Scalar((double) size / canvasSize));
         }
-        m = m.reshape(n * frames, -1);
         Tensor perFrame = canvas.unsqueeze(1).expand(new long[]{n, frames, channels, canvasSize, canvasSize})
                 .reshape(n * frames, channels, canvasSize, canvasSize);
         Tensor grid = torch.affine_grid_generator(theta, new long[]{n * frames, channels, size, size}, false);
@@ -166,7 +165,8 @@ public final class WarpVideoGenerator extends GanNet {
             return clips(torch.tanh(moved), n);
         }
         // gain 1 +- 0.5 and offset +- 0.5 on the canvas's logits: shading, never an inverted or erased frame
-        Tensor ab = torch.tanh(shade.forward(m)).mul(new Scalar(0.5)).view(-1, 2 * channels, 1, 1);
+        Tensor ab = torch.tanh(shade.forward(m.reshape(n * frames, -1))).mul(new Scalar(0.5))
+                .view(-1, 2 * channels, 1, 1);
         Tensor x = torch.tanh(moved.mul(ab.narrow(1, 0, channels).add(new Scalar(1.0))).add(ab.narrow(1, channels,
                 channels)));
         return clips(x, n);
