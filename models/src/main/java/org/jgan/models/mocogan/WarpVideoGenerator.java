@@ -111,9 +111,11 @@ public final class WarpVideoGenerator extends GanNet {
      */
     public void startStill() {
         try (var g = new org.bytedeco.pytorch.NoGradGuard()) {
-            for (LinearImpl l : shade == null ? new LinearImpl[]{warp, start} : new LinearImpl[]{warp, start, shade}) {
-                l.weight().zero_();
-                l.bias().zero_();
+            for (LinearImpl l : new LinearImpl[]{warp, start, shade}) {
+                if (l != null) {  // shade: absent when frames are not shaded
+                    l.weight().zero_();
+                    l.bias().zero_();
+                }
             }
         }
     }

@@ -41,10 +41,12 @@ final class IdentifierColumns {
         Map<String, String> left = new LinkedHashMap<>();
         for (int c = 0; c < raw.names().size(); c++) {
             String name = raw.names().get(c);
-            String why = o.declared(name) != null || o.isIgnored(name) ? null : identifier(raw, c, o);
             if (o.isIgnored(name)) {
                 left.put(name, name + ": left out (declared \"ignore\" in " + o.source() + ")");
-            } else if (why != null) {
+                continue;
+            }
+            String why = o.declared(name) == null ? identifier(raw, c, o) : null;
+            if (why != null) {
                 left.put(name, name + ": left out as an identifier (" + why + "; declare it \"categorical\" in a "
                         + "schema file to model it)");
             } else {
