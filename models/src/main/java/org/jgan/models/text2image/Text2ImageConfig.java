@@ -27,9 +27,15 @@ import org.jgan.core.config.TrainConfig;
  * @param modeSeeking    weight of MSGAN's mode-seeking term in G's loss (Mao et al. 2019): G draws each caption a
  *                       second time from another latent and is pushed to keep the two images apart, against the
  *                       variety that a strong text condition takes away; 0 (the default) leaves it out
+ * @param fuseOutput     whether the caption also sets a gain and an offset of the generator's last layer, before
+ *                       its tanh (DF-GAN fuses text into every block up to the image, Tao et al. 2022): the
+ *                       contrast and tone of the drawn garment, which the texture and brightness of a caption name,
+ *                       then follow the text directly instead of only through the features below; false (the
+ *                       default, and what configs without the key get) leaves the last layer unconditioned
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
-                               boolean interpolate, double matchWeight, double modeSeeking) {
+                               boolean interpolate, double matchWeight, double modeSeeking,
+                               boolean fuseOutput) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -51,39 +57,45 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
-     * interpolated captions, no matching term, no mode seeking.
+     * interpolated captions, no matching term, no mode seeking, an unconditioned last layer.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking);
+                modeSeeking, fuseOutput);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking);
+                modeSeeking, fuseOutput);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking);
+                modeSeeking, fuseOutput);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight);
+                matchWeight, weight, fuseOutput);
+    }
+
+    /** These settings with the text-conditioned last layer on or off. */
+    public Text2ImageConfig withFuseOutput(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, on);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

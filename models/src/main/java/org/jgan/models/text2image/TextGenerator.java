@@ -2,6 +2,8 @@ package org.jgan.models.text2image;
 
 import org.jgan.core.nn.TextEncoder;
 import org.bytedeco.pytorch.LinearImpl;
+import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
@@ -27,6 +29,9 @@ public final class TextGenerator extends GanNet {
     private final ConvLayer up1;
     private final TextBatchNorm bn1;
     private final ConvLayer up2;
+    /** The caption's gain and offset of the last layer (null unless {@code text2image.fuseOutput}). */
+    private final LinearImpl outGain;
+    private final LinearImpl outShift;
 
     public TextGenerator(int latentDim, int width, DataShape shape, Text2ImageConfig cfg, long textSeed) {
         if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
@@ -42,12 +47,26 @@ public final class TextGenerator extends GanNet {
         up1 = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
         bn1 = register_module("bn1", new TextBatchNorm(cfg.embedDim(), 2L * width));
         up2 = register_module("up2", Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
+        outGain = cfg.fuseOutput() ? register_module("outGain", Layers.linear(cfg.embedDim(), shape.channels(), true))
+                : null;
+        outShift = cfg.fuseOutput() ? register_module("outShift",
+                Layers.linear(cfg.embedDim(), shape.channels(), true)) : null;
     }
 
     /** Starting weights of the text-conditioned norms; call after the generic initialiser, which misses them. */
     void initConditioning(long seed) {
         bn0.reset(seed);
         bn1.reset(seed + 1);
+        if (outGain != null) {
+            // Zero: the last layer starts as it is without fusion, gain 1 and offset 0 for every caption, so the
+            // image G first learns to draw is not a random per-caption contrast that D must first undo.
+            try (NoGradGuard g = new NoGradGuard()) {
+                for (LinearImpl l : new LinearImpl[] {outGain, outShift}) {
+                    l.weight().zero_();
+                    l.bias().zero_();
+                }
+            }
+        }
     }
 
     /** G(z, caption): {@code tokens} are the captions' word ids, int64 [N, L]. */
@@ -64,7 +83,13 @@ public final class TextGenerator extends GanNet {
         Tensor x = fc.forward(z).view(-1, c0, h0, w0);
         x = bn0.forward(x, e).relu();
         x = bn1.forward(up1.forward(x), e).relu();
-        return torch.tanh(up2.forward(x));
+        Tensor y = up2.forward(x);
+        if (outGain != null) {
+            long c = y.size(1);
+            y = torch.addcmul(outShift.forward(e).view(-1, c, 1, 1), y,
+                    outGain.forward(e).add(new Scalar(1.0)).view(-1, c, 1, 1));
+        }
+        return torch.tanh(y);
     }
 
     /** The generator's own text encoder. */
