@@ -159,15 +159,18 @@ class CaptionPretrainingTest {
         // a run folder written before the key existed
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
-        dir.writeConfig(config(1, 5), java.util.Map.of());
+        dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
+                .in(config(1, 5)), java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
-        section.remove(List.of("pretrainSteps", "interpolate", "matchWeight"));
+        section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
         assertFalse(old.interpolate());
         assertEquals(0.0, old.matchWeight());
+        assertEquals(0.0, old.modeSeeking());
+        assertFalse(old.fuseOutput(), "a run written before the key keeps its unconditioned last layer");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
