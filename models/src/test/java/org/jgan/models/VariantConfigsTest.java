@@ -60,6 +60,9 @@ class VariantConfigsTest {
         assertSetFails(base, "cgan.labelInput=embedding",
                 "cgan.labelInput must be one of batchnorm, onehot, both; got embedding");
         assertSetFails(base, "cgan.modeSeeking=-1", "cgan.modeSeeking must be 0 (off) or positive, got -1.0");
+        assertSetFails(base, "cgan.generator=unet", "cgan.generator must be dcgan or resnet, got unet");
+        assertEquals("dcgan", new CganConfig("onehot", 0, null).generator(), "configs without the key keep DCGAN's");
+        assertEquals("dcgan", CganConfig.of(Presets.byName("cgan")).generator());
     }
 
     @Test

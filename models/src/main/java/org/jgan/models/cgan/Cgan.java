@@ -17,7 +17,8 @@ import org.jgan.models.TwoPlayerPhases;
  * Conditional GAN, Mirza and Osindero 2014, "Conditional Generative Adversarial Nets", on DCGAN networks with a
  * projection discriminator (Miyato and Koyama 2018) or an auxiliary classifier (AC-GAN, Odena et al. 2017). Works
  * with every loss and regulariser of the toolkit; generated batches use the real batch's labels. Its own settings
- * ({@link CganConfig}): how G takes the class, and the mode-seeking term (Mao et al. 2019).
+ * ({@link CganConfig}): how G takes the class, the mode-seeking term (Mao et al. 2019), and DCGAN's generator or
+ * SNGAN's residual one (Miyato et al. 2018).
  */
 public final class Cgan implements GanVariant {
     @Override
@@ -37,10 +38,10 @@ public final class Cgan implements GanVariant {
 
     @Override
     public Players build(TrainConfig config, DataShape shape, long seed) {
-        CganGenerator g = generator(config, shape);
+        GanNet g = generator(config, shape);
         GanNet d = new ConditionalDiscriminator(config, shape, seed + 7);
         Layers.dcganInit(g, seed);
-        g.initConditioning(seed + 3);
+        ((ClassConditioned) g).initConditioning(seed + 3);
         if (!config.reg().spectralNorm()) {
             Layers.dcganInit(d, seed + 1);
         }
@@ -52,8 +53,12 @@ public final class Cgan implements GanVariant {
         return generator(config, shape);
     }
 
-    private static CganGenerator generator(TrainConfig config, DataShape shape) {
-        return new CganGenerator(config.model().latentDim(), config.model().width(), shape, CganConfig.of(config));
+    private static GanNet generator(TrainConfig config, DataShape shape) {
+        CganConfig cfg = CganConfig.of(config);
+        int latent = config.model().latentDim();
+        int width = config.model().width();
+        return cfg.generator().equals("resnet") ? new ResNetGenerator(latent, width, shape, cfg)
+                : new CganGenerator(latent, width, shape, cfg);
     }
 
     @Override

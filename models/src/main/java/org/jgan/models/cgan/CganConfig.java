@@ -16,8 +16,10 @@ import org.jgan.core.config.TrainConfig;
  *                   {@code both}: the one-hot input and the class-conditional batch norms
  * @param modeSeeking weight of the mode-seeking term in G's loss ({@link org.jgan.core.reg.ModeSeeking}, Mao et al.
  *                    2019); 0 is off
+ * @param generator  {@code dcgan}: DCGAN's generator ({@link CganGenerator}); {@code resnet}: SNGAN's residual
+ *                   generator ({@link ResNetGenerator}); configs without the key get {@code dcgan}
  */
-public record CganConfig(String labelInput, double modeSeeking) {
+public record CganConfig(String labelInput, double modeSeeking, String generator) {
     /** The accepted values of {@code cgan.labelInput}. */
     public static final Set<String> LABEL_INPUTS = Set.of("batchnorm", "onehot", "both");
 
@@ -25,16 +27,32 @@ public record CganConfig(String labelInput, double modeSeeking) {
     public static final ConfigSection<CganConfig> SECTION = new ConfigSection<>("cgan", CganConfig.class,
             CganConfig::defaults, true);
 
+    /** The accepted values of {@code cgan.generator}. */
+    public static final Set<String> GENERATORS = Set.of("dcgan", "resnet");
+
     public CganConfig {
+        generator = generator == null ? "dcgan" : generator;
+        ConfigException.check(GENERATORS.contains(generator), "cgan.generator must be dcgan or resnet, got "
+                + generator);
         ConfigException.check(labelInput != null && LABEL_INPUTS.contains(labelInput),
                 "cgan.labelInput must be one of batchnorm, onehot, both; got " + labelInput);
         ConfigException.check(modeSeeking >= 0 && Double.isFinite(modeSeeking),
                 "cgan.modeSeeking must be 0 (off) or positive, got " + modeSeeking);
     }
 
+    /** These settings with DCGAN's generator. */
+    public CganConfig(String labelInput, double modeSeeking) {
+        this(labelInput, modeSeeking, "dcgan");
+    }
+
     /** Class-conditional batch norm and no mode seeking: cgan runs as they were before the section existed. */
     public static CganConfig defaults() {
         return new CganConfig("batchnorm", 0);
+    }
+
+    /** These settings with generator {@code name} ({@link #GENERATORS}). */
+    public CganConfig withGenerator(String name) {
+        return new CganConfig(labelInput, modeSeeking, name);
     }
 
     /** The cgan settings of {@code config}. */

@@ -15,7 +15,7 @@ import org.jgan.models.dcgan.DcganGenerator;
  * offered: on Fashion-MNIST it made G ignore z within a class (recall 0.000 at 5 epochs), see
  * {@link ConditionalBatchNorm}; a fixed one-hot vector cannot grow to drown z out the same way.
  */
-public final class CganGenerator extends DcganGenerator {
+public final class CganGenerator extends DcganGenerator implements ClassConditioned {
     private final long classes;
     private final boolean oneHot;
 
@@ -26,7 +26,7 @@ public final class CganGenerator extends DcganGenerator {
         this.oneHot = cfg.oneHot();
     }
 
-    /** The class-conditional scales and shifts at their starting spread; call after the generic initialiser. */
+    @Override
     public void initConditioning(long seed) {
         long s = seed;
         for (ConditionalBatchNorm c : conditionalNorms()) {
