@@ -136,6 +136,10 @@ public final class SampleCommand implements Callable<Integer> {
         ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes clips (use --class)");
         ConfigException.check(count <= 100_000, "--count must be in 1..100000 for clips, got " + count);
         format.checkOut(out);
+        // A grid of clips is an animated GIF: bytes of one format under another's name would mislead every viewer.
+        ConfigException.check(format != Format.grid || out.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".gif"),
+                "--out " + out + ": a grid of clips is an animated GIF; give a file name ending in .gif");
         org.jgan.core.data.clips.Clips clips = classOpt == null ? model.sampleClips(count, seed)
                 : Flags.named("--class", () -> model.sampleClips(classOpt, count, seed));
         if (format == Format.grid) {

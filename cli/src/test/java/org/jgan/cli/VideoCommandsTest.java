@@ -57,7 +57,11 @@ class VideoCommandsTest {
         ok("sample", "--run", run.toString(), "--count", "4", "--class", "Bag", "--format", "grid", "--out",
                 grid.toString());
         assertEquals(4, frames(grid));
-        Result bad = run("sample", "--run", run.toString(), "--format", "idx", "--out", tmp.resolve("x").toString());
+        Path png = tmp.resolve("bags.png");
+        Result bad = run("sample", "--run", run.toString(), "--format", "grid", "--out", png.toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("a grid of clips is an animated GIF; give a file name ending "
+                + "in .gif") && !Files.exists(png), bad.toString());
+        bad = run("sample", "--run", run.toString(), "--format", "idx", "--out", tmp.resolve("x").toString());
         assertTrue(bad.code() == 2 && bad.err().contains("this run makes clips (--format gif or grid)"),
                 bad.toString());
         bad = run("sample", "--run", run.toString(), "--where", "a=b", "--out", tmp.resolve("y").toString());
