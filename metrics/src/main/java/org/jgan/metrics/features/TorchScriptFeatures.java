@@ -15,6 +15,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.DataException;
+import org.jgan.engine.ForeignModules;
 import org.jgan.engine.StepScope;
 
 /**
@@ -154,12 +155,14 @@ public final class TorchScriptFeatures implements FeatureExtractor {
     private Output call(Tensor x) {
         IValueVector args = new IValueVector(new IValue(x));
         IValue r;
-        if (inception && returnFeaturesArg) {
-            StringIValueMap kwargs = new StringIValueMap();
-            kwargs.put(new org.bytedeco.javacpp.BytePointer("return_features"), new IValue(true));
-            r = module.forward(args, kwargs);
-        } else {
-            r = module.forward(args);
+        try (ForeignModules g = ForeignModules.open()) { // features only: no backward pass follows
+            if (inception && returnFeaturesArg) {
+                StringIValueMap kwargs = new StringIValueMap();
+                kwargs.put(new org.bytedeco.javacpp.BytePointer("return_features"), new IValue(true));
+                r = module.forward(args, kwargs);
+            } else {
+                r = module.forward(args);
+            }
         }
         if (r.isTensor()) {
             Tensor t = r.toTensor().flatten(1, -1);

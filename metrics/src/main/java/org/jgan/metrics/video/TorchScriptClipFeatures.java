@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.DataException;
+import org.jgan.engine.ForeignModules;
 import org.jgan.metrics.features.Fingerprints;
 
 /**
@@ -71,7 +72,7 @@ final class TorchScriptClipFeatures implements ClipFeatures {
     @Override
     public Tensor apply(Tensor clips) {
         IValue r;
-        try {
+        try (ForeignModules g = ForeignModules.open()) { // features only: no backward pass follows
             r = module.forward(new IValueVector(new IValue(clips)));
         } catch (RuntimeException e) {
             throw new DataException(name + " failed on clips of " + clips.size(1) + "x" + clips.size(2) + "x"

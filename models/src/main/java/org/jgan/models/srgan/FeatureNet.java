@@ -11,6 +11,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.nn.GanNet;
+import org.jgan.engine.ForeignModules;
 
 /**
  * The fixed feature network of SRGAN's content loss (Ledig et al. 2017 use VGG19's conv5_4; Johnson et al. 2016): a
@@ -24,6 +25,8 @@ import org.jgan.core.nn.GanNet;
 public final class FeatureNet extends GanNet {
     private final JitModule module;
     private final Path file;
+    /** Held for the network's life: G's loss runs backward through it after every forward pass. */
+    private final ForeignModules guard = ForeignModules.open();
 
     private FeatureNet(JitModule module, Path file) {
         this.module = module;
@@ -77,6 +80,7 @@ public final class FeatureNet extends GanNet {
 
     @Override
     public void close() {
+        guard.close();
         module.close();
         super.close();
     }
