@@ -36,10 +36,14 @@ public final class CganGenerator extends DcganGenerator implements ClassConditio
 
     @Override
     public Tensor forward(Tensor z, Tensor labels) {
+        return super.forward(input(z, labels, classes, oneHot), labels);
+    }
+
+    /** G's input for {@code labels}: z, with the one-hot class beside it when {@code oneHot}. */
+    static Tensor input(Tensor z, Tensor labels, long classes, boolean oneHot) {
         if (labels == null) {
             throw new ConfigException("this generator is conditional: give class labels (one class index per latent)");
         }
-        Tensor in = oneHot ? torch.cat(new TensorVector(z, torch.one_hot(labels, classes).to(z.scalar_type())), 1) : z;
-        return super.forward(in, labels);
+        return oneHot ? torch.cat(new TensorVector(z, torch.one_hot(labels, classes).to(z.scalar_type())), 1) : z;
     }
 }

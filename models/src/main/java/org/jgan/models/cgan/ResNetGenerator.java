@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.nn.ClassNorms;
 import org.jgan.core.nn.ConditionalBatchNorm;
 import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
@@ -65,11 +65,7 @@ public final class ResNetGenerator extends GanNet implements ClassConditioned {
 
     @Override
     public Tensor forward(Tensor z, Tensor labels) {
-        if (labels == null) {
-            throw new ConfigException("this generator is conditional: give class labels (one class index per latent)");
-        }
-        Tensor in = oneHot ? torch.cat(new TensorVector(z, torch.one_hot(labels, classes).to(z.scalar_type())), 1) : z;
-        Tensor x = fc.forward(in).view(-1, c0, h0, w0);
+        Tensor x = fc.forward(CganGenerator.input(z, labels, classes, oneHot)).view(-1, c0, h0, w0);
         for (UpBlock b : blocks) {
             x = b.forward(x, labels);
         }
@@ -77,19 +73,7 @@ public final class ResNetGenerator extends GanNet implements ClassConditioned {
     }
 
     private BiFunction<Tensor, Tensor, Tensor> norm(String name, long features, long normClasses) {
-        if (normClasses > 0) {
-            ConditionalBatchNorm c = register_module(name, new ConditionalBatchNorm(normClasses, features));
-            conditional.add(c);
-            return c::forward;
-        }
-        var b = register_module(name, Layers.bn2d(features));
-        return (x, labels) -> b.forward(x);
-    }
-
-    /** {@code x} (N x C x H x W) at twice the side, each pixel repeated 2x2 (nearest-neighbour). */
-    private static Tensor doubled(Tensor x) {
-        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        return x.unsqueeze(3).unsqueeze(5).expand(new long[]{n, c, h, 2, w, 2}).reshape(n, c, 2 * h, 2 * w);
+        return ClassNorms.register(this, name, features, normClasses, conditional, null);
     }
 
     /** One residual up-block; its layers are registered on the generator under {@code name}. */
@@ -110,8 +94,8 @@ public final class ResNetGenerator extends GanNet implements ClassConditioned {
         }
 
         Tensor forward(Tensor x, Tensor labels) {
-            Tensor up = doubled(x);
-            Tensor h = conv1.forward(doubled(bn1.apply(x, labels).relu()));
+            Tensor up = Layers.doubled(x);
+            Tensor h = conv1.forward(Layers.doubled(bn1.apply(x, labels).relu()));
             h = conv2.forward(bn2.apply(h, labels).relu());
             return h.add(shortcut.forward(up));
         }

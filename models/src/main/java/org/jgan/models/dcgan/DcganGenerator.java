@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.LinearImpl;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.nn.BatchNormFold;
+import org.jgan.core.nn.ClassNorms;
 import org.jgan.core.nn.ConditionalBatchNorm;
 import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
@@ -51,15 +52,9 @@ public class DcganGenerator extends GanNet {
     }
 
     private BiFunction<Tensor, Tensor, Tensor> norm(String name, long features, long classes) {
-        if (classes > 0) {
-            ConditionalBatchNorm c = register_module(name, new ConditionalBatchNorm(classes, features));
-            conditional.add(c);
-            return c::forward;
-        }
-        BatchNorm2dImpl b = register_module(name, Layers.bn2d(features));
-        plain.add(b);
-        return (x, labels) -> b.forward(x);
+        return ClassNorms.register(this, name, features, classes, conditional, plain);
     }
+
 
     /** The class-conditional batch norms (none for the plain generator), in order. */
     protected List<ConditionalBatchNorm> conditionalNorms() {

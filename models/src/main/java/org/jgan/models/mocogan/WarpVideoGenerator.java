@@ -199,13 +199,7 @@ public final class WarpVideoGenerator extends GanNet {
 
     /** The canvas through growth layer {@code i}. */
     private Tensor up(int i, Tensor canvas) {
-        return ups[i].forward(resize ? doubled(canvas) : canvas);
-    }
-
-    /** {@code x} (N x C x H x W) at twice the side, each pixel repeated 2x2 (nearest-neighbour). */
-    static Tensor doubled(Tensor x) {
-        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        return x.unsqueeze(3).unsqueeze(5).expand(new long[]{n, c, h, 2, w, 2}).reshape(n, c, 2 * h, 2 * w);
+        return ups[i].forward(resize ? Layers.doubled(canvas) : canvas);
     }
 
     /**

@@ -121,7 +121,7 @@ class MoCoGanTest {
     @Test
     void resizingDoublesEveryPixelAndOldConfigsKeepTransposedConvolutions() {
         try (StepScope s = StepScope.open()) {
-            float[] d = Tensors.toFloats(WarpVideoGenerator.doubled(Tensors.fromFloats(new float[]{1, 2, 3, 4}, 1, 1,
+            float[] d = Tensors.toFloats(org.jgan.core.nn.Layers.doubled(Tensors.fromFloats(new float[]{1, 2, 3, 4}, 1, 1,
                     2, 2)).contiguous());
             assertArrayEquals(new float[]{1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, d, 0f);
         }
