@@ -37,4 +37,12 @@ public final class ClassNorms {
         }
         return (x, labels) -> b.forward(x);
     }
+
+    /** The class-conditional norms' scales and shifts at their starting spread, norm {@code i} seeded {@code seed + i}. */
+    public static void reset(List<ConditionalBatchNorm> conditional, long seed) {
+        long s = seed;
+        for (ConditionalBatchNorm c : conditional) {
+            c.reset(s++);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.nn.ClassNorms;
 import org.jgan.core.nn.ConditionalBatchNorm;
 import org.jgan.core.train.DataShape;
 import org.jgan.models.dcgan.DcganGenerator;
@@ -28,10 +29,7 @@ public final class CganGenerator extends DcganGenerator implements ClassConditio
 
     @Override
     public void initConditioning(long seed) {
-        long s = seed;
-        for (ConditionalBatchNorm c : conditionalNorms()) {
-            c.reset(s++);
-        }
+        ClassNorms.reset(conditionalNorms(), seed);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.jgan.core.train.DataShape;
 /**
  * The residual generator of SNGAN's CIFAR-10 experiments (Miyato et al. 2018; the blocks of He et al. 2016), scaled to
  * H x W images with H, W divisible by 4: z -> Linear -> w x H/4 x W/4, then two up-blocks (BN, ReLU, nearest x2,
- * 3x3 conv, BN, ReLU, 3x3 conv, plus a nearest x2 and 1x1 conv shortcut), the second halving the channels to w/2,
+ * 3x3 conv, BN, ReLU, 3x3 conv, plus a 1x1 conv and nearest x2 shortcut), the second halving the channels to w/2,
  * then BN, ReLU, a 3x3 conv to the image and tanh. The class enters as {@link CganConfig#labelInput()} says: one-hot
  * beside z, class-conditional batch norm in the blocks (the generator of Miyato and Koyama 2018), or both.
  *
@@ -57,10 +57,7 @@ public final class ResNetGenerator extends GanNet implements ClassConditioned {
 
     @Override
     public void initConditioning(long seed) {
-        long s = seed;
-        for (ConditionalBatchNorm c : conditional) {
-            c.reset(s++);
-        }
+        ClassNorms.reset(conditional, seed);
     }
 
     @Override
@@ -94,10 +91,11 @@ public final class ResNetGenerator extends GanNet implements ClassConditioned {
         }
 
         Tensor forward(Tensor x, Tensor labels) {
-            Tensor up = Layers.doubled(x);
             Tensor h = conv1.forward(Layers.doubled(bn1.apply(x, labels).relu()));
             h = conv2.forward(bn2.apply(h, labels).relu());
-            return h.add(shortcut.forward(up));
+            // A 1x1 convolution commutes with nearest-neighbour upsampling: applied first, it works on a quarter of
+            // the pixels for the same result.
+            return h.add(Layers.doubled(shortcut.forward(x)));
         }
     }
 }

@@ -55,7 +55,6 @@ public class DcganGenerator extends GanNet {
         return ClassNorms.register(this, name, features, classes, conditional, plain);
     }
 
-
     /** The class-conditional batch norms (none for the plain generator), in order. */
     protected List<ConditionalBatchNorm> conditionalNorms() {
         return conditional;
