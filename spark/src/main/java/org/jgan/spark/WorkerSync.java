@@ -1,5 +1,6 @@
 package org.jgan.spark;
 
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.NoGradGuard;
@@ -17,28 +18,33 @@ final class WorkerSync {
     }
 
     static void broadcastFromZero(ProcessGroupGloo group, Trainer trainer) {
-        List<Tensor> state = new ArrayList<>();
         List<GanNet> nets = new ArrayList<>(trainer.players().nets().values());
         if (trainer.ema() != null) {
             nets.add(trainer.ema().net());
         }
-        for (GanNet n : nets) {
-            TensorVector p = n.parameters(true);
-            for (long i = 0; i < p.size(); i++) {
-                state.add(p.get(i));
+        // The state is gathered into a vector this method owns: a Tensor that TensorVector.get returns points into
+        // that vector's storage, so one taken from a vector the garbage collector may free (the one parameters()
+        // returns) can turn into garbage before it is written back (a length of 1.4e14 in a narrow, seen once in a
+        // fresh-clone test run).
+        try (TensorVector state = new TensorVector(); StepScope scope = StepScope.open();
+             NoGradGuard g = new NoGradGuard()) {
+            for (GanNet n : nets) {
+                for (TensorVector v : new TensorVector[]{n.parameters(true), n.buffers(true)}) {
+                    for (long i = 0; i < v.size(); i++) {
+                        state.push_back(v.get(i));
+                    }
+                    Reference.reachabilityFence(v);
+                }
             }
-            TensorVector b = n.buffers(true);
-            for (long i = 0; i < b.size(); i++) {
-                state.add(b.get(i));
-            }
-        }
-        try (StepScope scope = StepScope.open(); NoGradGuard g = new NoGradGuard()) {
             TensorVector flat = new TensorVector();
-            state.forEach(t -> flat.push_back(t.to(torch.ScalarType.Double).reshape(-1)));
+            for (long i = 0; i < state.size(); i++) {
+                flat.push_back(state.get(i).to(torch.ScalarType.Double).reshape(-1));
+            }
             Tensor all = torch.cat(flat, 0);
             group.broadcast(new TensorVector(all))._wait();
             long at = 0;
-            for (Tensor t : state) {
+            for (long i = 0; i < state.size(); i++) {
+                Tensor t = state.get(i);
                 long n = t.numel();
                 t.copy_(all.narrow(0, at, n).view_as(t).to(t.scalar_type()));
                 at += n;
