@@ -3,6 +3,7 @@ package org.jgan.api;
 import org.jgan.core.config.ConfigException;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScores;
+import org.jgan.metrics.series.StepChanges;
 import org.jgan.metrics.series.Windows;
 import org.jgan.models.Variants;
 import org.jgan.models.timegan.SeriesData;
@@ -30,14 +31,17 @@ public final class SeriesReports {
     }
 
     /**
-     * {@code synthetic} scored against {@code real}: TimeGAN's scores and, where the windows have static features,
-     * theirs ({@link StaticScores}); {@code seed} seeds the scoring.
+     * {@code synthetic} scored against {@code real}: TimeGAN's scores, the step-to-step changes of each temporal
+     * feature ({@link StepChanges}) and, where the windows have static features, theirs ({@link StaticScores});
+     * {@code seed} seeds the scoring.
      */
     public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed) {
         synthetic = synthetic.snapped();  // categorical statics as codes, whoever made the windows
         SeriesReport r = SeriesReport.compute(windows(real), windows(synthetic), seed);
         return r.withStatics(StaticScores.of(windows(real), windows(synthetic), real.features(), real.statics(),
-                real.categories().keySet(), seed));
+                real.categories().keySet(), seed))
+                .withStepChanges(StepChanges.of(windows(real), windows(synthetic), real.features(), real.statics(),
+                        seed));
     }
 
     /** {@code w} as the metrics' {@link Windows}. */

@@ -9,6 +9,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScore;
+import org.jgan.metrics.series.StepChange;
 import org.jgan.models.timegan.SeriesWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,10 @@ public final class SeriesReportCommand implements Callable<Integer> {
                     r.discriminativeShuffled());
             System.out.printf("  predictive score      %.4f (real %.4f, shuffled in time %.4f)%n", r.predictive(),
                     r.predictiveReal(), r.predictiveShuffled());
+            for (StepChange c : r.stepChanges()) {
+                System.out.printf("  step change %-10s %.4f against real %.4f (x%.2f; KS %.3f; shuffled in time %.4f)%n",
+                        c.name(), c.synthetic(), c.real(), c.ratio(), c.ks(), c.shuffled());
+            }
             for (StaticScore st : r.statics()) {
                 System.out.printf("  static %-13s shape %.3f, link with the series %.3f (statics shuffled %.3f)%n",
                         st.name(), st.shape(), st.link(), st.linkShuffled());

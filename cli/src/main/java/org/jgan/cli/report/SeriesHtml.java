@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScore;
+import org.jgan.metrics.series.StepChange;
 import org.jgan.models.timegan.SeriesWindows;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -37,6 +38,7 @@ public final class SeriesHtml {
         h.append("</table><p>Discriminative: |accuracy - 0.5| of a GRU classifier telling real from synthetic windows. "
                 + "Predictive: mean absolute error on held-out real windows of a GRU trained on each set to predict the "
                 + "last feature one step ahead; \"real\" is trained on the other real windows.</p>");
+        stepChanges(h, r);
         statics(h, r);
         h.append("<div>");
         // the temporal features: a static one is a flat line, and there may be many of them
@@ -45,6 +47,26 @@ public final class SeriesHtml {
                     .append(HtmlReport.dataUri(chart(real, synthetic, k))).append("\">");
         }
         return h.append("</div></body></html>\n").toString();
+    }
+
+    /** Per temporal feature, how much the windows move from step to step. */
+    private static void stepChanges(StringBuilder h, SeriesReport r) {
+        if (r.stepChanges().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Step-to-step change</h2><table><tr><th></th><th>synthetic</th><th>real shuffled in time</th>"
+                + "<th>real</th><th>synthetic / real</th><th>KS</th></tr>");
+        for (StepChange c : r.stepChanges()) {
+            h.append("<tr><th>").append(HtmlReport.esc(c.name())).append("</th><td class=n>")
+                    .append(TableHtml.num(c.synthetic())).append("</td><td class=n>").append(TableHtml.num(c.shuffled()))
+                    .append("</td><td class=n>").append(TableHtml.num(c.real())).append("</td><td class=n>")
+                    .append(TableHtml.num(c.ratio())).append("</td><td class=n>").append(TableHtml.num(c.ks()))
+                    .append("</td></tr>");
+        }
+        h.append("</table><p>Mean |x[t+1] - x[t]| of each feature, scaled to the real windows' range: a ratio well "
+                + "below 1 means windows smoother than real ones (the levels learnt, the swings not), well above 1 "
+                + "rougher. KS: two-sample Kolmogorov-Smirnov statistic between the real and the synthetic signed "
+                + "changes (0: the same distribution).</p>");
     }
 
     /** The static features' table, when the windows have any. */

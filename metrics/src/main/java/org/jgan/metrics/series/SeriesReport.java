@@ -25,25 +25,35 @@ import org.jgan.core.train.Seeds;
  * @param predictiveShuffled     trained on the shuffled baseline
  * @param seed                   seed of the splits, networks and baseline
  * @param statics                the static features' scores ({@link StaticScores}); empty when there are none
+ * @param stepChanges            per temporal feature, how much the windows move from step to step against real ones
+ *                               ({@link StepChanges}); empty when not computed
  */
 public record SeriesReport(int realWindows, int syntheticWindows, double discriminative,
                            double discriminativeShuffled, double predictiveReal, double predictive,
-                           double predictiveShuffled, long seed, List<StaticScore> statics) {
+                           double predictiveShuffled, long seed, List<StaticScore> statics,
+                           List<StepChange> stepChanges) {
     public SeriesReport {
         statics = List.copyOf(statics);
+        stepChanges = List.copyOf(stepChanges);
     }
 
     /** A report without static features (as reports were before them). */
     public SeriesReport(int realWindows, int syntheticWindows, double discriminative, double discriminativeShuffled,
                         double predictiveReal, double predictive, double predictiveShuffled, long seed) {
         this(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal, predictive,
-                predictiveShuffled, seed, List.of());
+                predictiveShuffled, seed, List.of(), List.of());
     }
 
     /** This report with {@code scores} as its static features' scores. */
     public SeriesReport withStatics(List<StaticScore> scores) {
         return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
-                predictive, predictiveShuffled, seed, scores);
+                predictive, predictiveShuffled, seed, scores, stepChanges);
+    }
+
+    /** This report with {@code changes} as its step-to-step changes. */
+    public SeriesReport withStepChanges(List<StepChange> changes) {
+        return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
+                predictive, predictiveShuffled, seed, statics, changes);
     }
 
     /** Scores {@code synthetic} against {@code real} (both in the data's units). */
@@ -73,7 +83,7 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
                 TimeGanScores.predictive(s, test, seed, predictorSteps),
                 TimeGanScores.predictive(shuffled.select(java.util.Arrays.copyOfRange(order, 0, cut)), test, seed,
                         predictorSteps),
-                seed, List.of());
+                seed, List.of(), List.of());
     }
 
     /** The scores as indented JSON. */
