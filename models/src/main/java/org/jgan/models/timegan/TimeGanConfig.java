@@ -20,9 +20,16 @@ import org.jgan.core.config.TrainConfig;
  * @param staticColumns   comma-separated columns that are constant within each series (the paper's static
  *                        features, such as a patient's age or sex): numeric, categorical or boolean; empty: none.
  *                        They need {@code idColumn}.
+ * @param changeMoments   weight of the moment loss on step-to-step changes x[t + 1] - x[t] (their mean and spread
+ *                        over the batch against the real windows'), relative to the paper's moment loss on values:
+ *                        1 in the {@code timegan} preset, 0 (off: the paper's losses) by default and in configs
+ *                        written before it existed. Without it the samples of noisy series come out near-flat: they
+ *                        pass through the supervisor, which learns the expected next step, and flat lines at spread
+ *                        levels meet the moments of the values
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
-                            double gamma, String idColumn, String timeColumn, String staticColumns) {
+                            double gamma, String idColumn, String timeColumn, String staticColumns,
+                            Double changeMoments) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -38,9 +45,19 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         idColumn = idColumn == null ? "" : idColumn;
         timeColumn = timeColumn == null ? "" : timeColumn;
         staticColumns = staticColumns == null ? "" : staticColumns;
+        changeMoments = changeMoments == null ? 0.0 : changeMoments;
+        ConfigException.check(changeMoments >= 0 && changeMoments <= 1000, "timegan.changeMoments must be in "
+                + "0..1000, got " + changeMoments);
         ConfigException.check(staticColumns.isBlank() || !idColumn.isEmpty(), "timegan.staticColumns needs "
                 + "timegan.idColumn: a static feature is one value per series, and without an id the data is one "
                 + "series");
+    }
+
+    /** Settings without the moment loss on changes (the paper's losses). */
+    public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
+                         double gamma, String idColumn, String timeColumn, String staticColumns) {
+        this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
+                staticColumns, 0.0);
     }
 
     /** Settings without static features. */
@@ -55,9 +72,9 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
                 .toList();
     }
 
-    /** The paper's networks (24 hidden, 3 layers, windows of 24), stages of 1,000 steps each. */
+    /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "");
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0);
     }
 
     /** The timegan settings of {@code config}. */
@@ -68,6 +85,12 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** {@code config} with these settings as its {@code timegan} section. */
     public TrainConfig in(TrainConfig config) {
         return SECTION.set(config, this);
+    }
+
+    /** These settings with {@code weight} as {@link #changeMoments}. */
+    public TimeGanConfig withChangeMoments(double weight) {
+        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
+                timeColumn, staticColumns, weight);
     }
 
     /** The first step of the joint stage. */

@@ -9,7 +9,8 @@ import org.jgan.core.train.StepContext;
 /**
  * The losses of TimeGAN's joint stage (Yoon et al. 2019, section 4 and the authors' code): for G the adversarial terms
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
- * standard deviation of generated windows against the batch's); for the autoencoder reconstruction plus 0.1 of the
+ * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
+ * the same of their step-to-step changes); for the autoencoder reconstruction plus 0.1 of the
  * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
  */
 final class TimeGanLosses {
@@ -51,16 +52,30 @@ final class TimeGanLosses {
         Tensor ue = TimeGan.bce(p.discriminator().forward(eHat, null), 1.0);
         Tensor s = supervised(ctx);
         Tensor x = ctx.real();
-        long[] batch = {0};
-        Tensor v1 = std(xHat).sub(std(x)).abs().mean();
-        Tensor v2 = xHat.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())
-                .sub(x.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())).abs().mean();
+        Tensor moments = moments(xHat, x);
         ctx.report("Loss/G", u);
         ctx.report("Loss/G_e", ue);
         ctx.report("Loss/S", s);
-        ctx.report("Loss/G_moments", v1.add(v2));
+        ctx.report("Loss/G_moments", moments);
+        if (c.changeMoments() > 0) {
+            // the same moments of x[t + 1] - x[t]: flat windows at spread levels meet the value moments, not these
+            long t = x.size(1);
+            Tensor changes = moments(xHat.narrow(1, 1, t - 1).sub(xHat.narrow(1, 0, t - 1)),
+                    x.narrow(1, 1, t - 1).sub(x.narrow(1, 0, t - 1)));
+            ctx.report("Loss/G_changes", changes);
+            moments = moments.add(changes.mul(new Scalar(c.changeMoments())));
+        }
         return u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(new Scalar(100.0)))
-                .add(v1.add(v2).mul(new Scalar(100.0)));
+                .add(moments.mul(new Scalar(100.0)));
+    }
+
+    /** |std - std| + |mean - mean| over the batch of {@code fake} against {@code real}, averaged per step and feature. */
+    static Tensor moments(Tensor fake, Tensor real) {
+        long[] batch = {0};
+        Tensor v1 = std(fake).sub(std(real)).abs().mean();
+        Tensor v2 = fake.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())
+                .sub(real.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())).abs().mean();
+        return v1.add(v2);
     }
 
     /** sqrt(var + 1e-6) over the batch, per step and feature (population variance, as tf.nn.moments). */

@@ -10,7 +10,8 @@ import org.jgan.core.config.TrainConfig;
 /**
  * The {@code timegan} preset: the paper's networks (Yoon et al. 2019; GRUs of 24 units, 3 layers, windows of 24
  * steps, batch 128, Adam 1e-3 as its code) on 2,000 sines of 5 features, five noise values per step, stages of 1,000
- * steps each and 3,000 joint steps (the paper runs 50,000 per stage; this fits a CPU).
+ * steps each and 3,000 joint steps (the paper runs 50,000 per stage; this fits a CPU), with the moment loss on
+ * step-to-step changes ({@link TimeGanConfig#changeMoments}), which keeps noisy series from coming out flat.
  */
 public final class TimeGanPresets {
     private TimeGanPresets() {
@@ -24,6 +25,6 @@ public final class TimeGanPresets {
                 .withOptim(new OptimConfig(1e-3, 1e-3, 0.9, 0.999, 0, 1))
                 .withReg(RegConfig.none())
                 .withSchedule(new ScheduleConfig(0, 5000, 50, 500, 500, 3, 64));
-        return TimeGanConfig.defaults().in(c);
+        return TimeGanConfig.defaults().withChangeMoments(1.0).in(c);
     }
 }

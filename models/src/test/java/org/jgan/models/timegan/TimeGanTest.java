@@ -10,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bytedeco.pytorch.ScalarTypeOptional;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.GuardConfig;
 import org.jgan.core.config.ModelConfig;
@@ -20,6 +25,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataException;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.train.GanVariant;
+import org.jgan.core.train.RunDir;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Torch;
@@ -45,7 +51,7 @@ class TimeGanTest {
         TrainConfig c = new TrainConfig(3, new ModelConfig("timegan", 32, "non-saturating", 8),
                 new DataConfig("sines:64", 16, true, 0), new OptimConfig(1e-3, 1e-3, 0.9, 0.999, 0, 1),
                 RegConfig.none(), new ScheduleConfig(0, steps, 1, 4, 4, 2, 6), GuardConfig.defaults());
-        return new TimeGanConfig(8, 2, 8, 1, 3, 3, 1.0, "", "").in(c);
+        return new TimeGanConfig(8, 2, 8, 1, 3, 3, 1.0, "", "").withChangeMoments(1.0).in(c);
     }
 
     static Trainer trainer(TrainConfig c, Path run) {
@@ -71,6 +77,7 @@ class TimeGanTest {
         assertTrue(stats.get(0).contains("Loss/AE") && !stats.get(0).contains("Loss/G\""), stats.get(0));
         assertTrue(stats.get(4).contains("Loss/S") && !stats.get(4).contains("Loss/G\""), stats.get(4));
         assertTrue(stats.get(7).contains("Loss/G_moments") && stats.get(7).contains("Loss/D"), stats.get(7));
+        assertTrue(stats.get(7).contains("Loss/G_changes"), "the moment loss on changes is on: " + stats.get(7));
         assertFalse(String.join("", stats).contains("NaN"));
         try (Trainer t = trainer(config(5), tmp.resolve("b"))) {
             t.run(new TrainListener() { });
@@ -88,6 +95,39 @@ class TimeGanTest {
         }
         assertEquals(1 + 6 * 8, Files.readAllLines(a.resolve("samples/step-000008.csv")).size());
         assertTrue(Files.isRegularFile(a.resolve("samples/step-000008.png")), "a picture of the windows");
+    }
+
+    @Test
+    void theMomentLossOnChangesIsOnInThePresetOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
+        assertEquals(0.0, TimeGanConfig.defaults().changeMoments(), "the paper's losses");
+        assertEquals(1.0, TimeGanConfig.of(TimeGanPresets.timegan()).changeMoments());
+        RunDir dir = new RunDir(tmp.resolve("old"));
+        Files.createDirectories(dir.path());
+        dir.writeConfig(config(1), java.util.Map.of());
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("timegan")).remove("changeMoments");
+        Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
+        assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).changeMoments(), "a run written before the key keeps "
+                + "the paper's losses, so its resume is exact");
+        for (double bad : new double[] {-1, Double.NaN, 1e4}) {
+            var e = assertThrows(ConfigException.class, () -> new TimeGanConfig(8, 2, 8, 1, 3, 3, 1.0, "", "", "",
+                    bad));
+            assertTrue(e.getMessage().contains("timegan.changeMoments must be in 0..1000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theMomentLossIsZeroForTheRealWindowsAndSeesFlatOnes() {
+        try (org.jgan.engine.StepScope s = org.jgan.engine.StepScope.open()) {
+            // 64 windows of a random walk, and flat windows at each one's mean: the value moments barely differ
+            Tensor x = torch.randn(64, 12, 2).cumsum(1);
+            Tensor flat = x.mean(new long[] {1}, true, new ScalarTypeOptional()).expand(64, 12, 2).contiguous();
+            assertEquals(0.0, TimeGanLosses.moments(x, x).item_double(), 1e-6);
+            Tensor dx = x.narrow(1, 1, 11).sub(x.narrow(1, 0, 11));
+            Tensor dFlat = flat.narrow(1, 1, 11).sub(flat.narrow(1, 0, 11));
+            double changes = TimeGanLosses.moments(dFlat, dx).item_double();
+            assertTrue(changes > 0.5, "flat windows miss the changes' spread of about 1: " + changes);
+        }
     }
 
     @Test
