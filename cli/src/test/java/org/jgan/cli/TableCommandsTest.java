@@ -112,6 +112,15 @@ class TableCommandsTest {
         Path w = tmp.resolve("w.csv");
         ok("sample", "--run", run.toString(), "--count", "3", "--out", w.toString());
         assertEquals(1 + 3 * 6, Files.readAllLines(w).size());
+        Path json = tmp.resolve("series.json");
+        Result rep = CliTest.runCapturing("series-report", "--run", run.toString(), "--count", "20", "--out",
+                tmp.resolve("series.html").toString(), "--json", json.toString());
+        assertEquals(0, rep.code(), rep.toString());
+        assertTrue(rep.out().contains("discriminative score") && rep.out().contains("step change x4"), rep.out());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(5, tree.get("stepChanges").size(), "one per feature: " + tree);
+        assertTrue(tree.get("stepChanges").get(0).get("real").asDouble() > 0, tree.toString());
+        assertTrue(Files.readString(tmp.resolve("series.html")).contains("Step-to-step change"));
         r = run("train", "--model", "timegan", "--data", "sines:40", "--steps", "4", "--batch", "16", "--set",
                 "timegan.seqLen=7",
                 "--out", tmp.resolve("z").toString());

@@ -106,17 +106,20 @@ public final class SeriesHtml {
 
     private static void draw(XYChart c, SeriesWindows w, int k, String name, java.awt.Color color) {
         int f = w.features().size();
-        for (int i = 0; i < Math.min(SHOWN, w.count()); i++) {
+        int shown = Math.min(SHOWN, w.count());
+        for (int j = 0; j < shown; j++) {
+            // spread over the set: windows cut at stride 1 from one series overlap, so the first few are one stretch
+            int i = (int) ((long) j * w.count() / shown);
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (int t = 0; t < w.steps(); t++) {
                 x.add((double) t);
                 y.add((double) w.values()[(i * w.steps() + t) * f + k]);
             }
-            XYSeries s = c.addSeries(name + " " + (i + 1), x, y);
+            XYSeries s = c.addSeries(name + " " + (j + 1), x, y);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(color);
-            s.setShowInLegend(i == 0);
+            s.setShowInLegend(j == 0);
         }
     }
 }
