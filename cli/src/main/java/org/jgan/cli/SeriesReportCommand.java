@@ -59,8 +59,8 @@ public final class SeriesReportCommand implements Callable<Integer> {
             System.out.printf("  predictive score      %.4f (real %.4f, shuffled in time %.4f)%n", r.predictive(),
                     r.predictiveReal(), r.predictiveShuffled());
             for (StepChange c : r.stepChanges()) {
-                System.out.printf("  step change %-10s %.4f against real %.4f (x%.2f; KS %.3f; shuffled in time %.4f)%n",
-                        c.name(), c.synthetic(), c.real(), c.ratio(), c.ks(), c.shuffled());
+                System.out.printf("  step change %-10s %.4f against real %.4f (x%.2f; KS %.3f; shuffled in time "
+                        + "%.4f)%n", c.name(), c.synthetic(), c.real(), c.ratio(), c.ks(), c.shuffled());
             }
             for (StaticScore st : r.statics()) {
                 System.out.printf("  static %-13s shape %.3f, link with the series %.3f (statics shuffled %.3f)%n",

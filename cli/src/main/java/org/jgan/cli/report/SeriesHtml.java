@@ -58,10 +58,10 @@ public final class SeriesHtml {
                 + "<th>real</th><th>synthetic / real</th><th>KS</th></tr>");
         for (StepChange c : r.stepChanges()) {
             h.append("<tr><th>").append(HtmlReport.esc(c.name())).append("</th><td class=n>")
-                    .append(TableHtml.num(c.synthetic())).append("</td><td class=n>").append(TableHtml.num(c.shuffled()))
-                    .append("</td><td class=n>").append(TableHtml.num(c.real())).append("</td><td class=n>")
-                    .append(TableHtml.num(c.ratio())).append("</td><td class=n>").append(TableHtml.num(c.ks()))
-                    .append("</td></tr>");
+                    .append(TableHtml.num(c.synthetic())).append("</td><td class=n>")
+                    .append(TableHtml.num(c.shuffled())).append("</td><td class=n>").append(TableHtml.num(c.real()))
+                    .append("</td><td class=n>").append(TableHtml.num(c.ratio())).append("</td><td class=n>")
+                    .append(TableHtml.num(c.ks())).append("</td></tr>");
         }
         h.append("</table><p>Mean |x[t+1] - x[t]| of each feature, scaled to the real windows' range: a ratio well "
                 + "below 1 means windows smoother than real ones (the levels learnt, the swings not), well above 1 "
