@@ -33,8 +33,9 @@ public final class SeriesHtml {
         h.append("<p>").append(r.syntheticWindows()).append(" synthetic windows against ").append(r.realWindows())
                 .append(" real windows of ").append(real.steps()).append(" steps, seed ").append(r.seed()).append("</p>");
         h.append("<table><tr><th></th><th>synthetic</th><th>real shuffled in time</th><th>real</th></tr>");
-        row(h, "discriminative score (0 is best)", r.discriminative(), r.discriminativeShuffled(), Double.NaN);
-        row(h, "predictive score (MAE, lower is better)", r.predictive(), r.predictiveShuffled(), r.predictiveReal());
+        row(h, "discriminative score (0 is best)", num(r.discriminative()), num(r.discriminativeShuffled()), "");
+        row(h, "predictive score (MAE, lower is better)", num(r.predictive()), num(r.predictiveShuffled()),
+                num(r.predictiveReal()));
         h.append("</table><p>Discriminative: |accuracy - 0.5| of a GRU classifier telling real from synthetic windows. "
                 + "Predictive: mean absolute error on held-out real windows of a GRU trained on each set to predict the "
                 + "last feature one step ahead; \"real\" is trained on the other real windows.</p>");
@@ -57,11 +58,8 @@ public final class SeriesHtml {
         h.append("<h2>Step-to-step change</h2><table><tr><th></th><th>synthetic</th><th>real shuffled in time</th>"
                 + "<th>real</th><th>synthetic / real</th><th>KS</th></tr>");
         for (StepChange c : r.stepChanges()) {
-            h.append("<tr><th>").append(HtmlReport.esc(c.name())).append("</th><td class=n>")
-                    .append(TableHtml.num(c.synthetic())).append("</td><td class=n>")
-                    .append(TableHtml.num(c.shuffled())).append("</td><td class=n>").append(TableHtml.num(c.real()))
-                    .append("</td><td class=n>").append(TableHtml.num(c.ratio())).append("</td><td class=n>")
-                    .append(TableHtml.num(c.ks())).append("</td></tr>");
+            row(h, HtmlReport.esc(c.name()), num(c.synthetic()), num(c.shuffled()), num(c.real()), num(c.ratio()),
+                    num(c.ks()));
         }
         h.append("</table><p>Mean |x[t+1] - x[t]| of each feature, scaled to the real windows' range: a ratio well "
                 + "below 1 means windows smoother than real ones (the levels learnt, the swings not), well above 1 "
@@ -77,10 +75,8 @@ public final class SeriesHtml {
         h.append("<h2>Static features</h2><table><tr><th></th><th>shape</th><th>link with the series</th>"
                 + "<th>statics shuffled</th></tr>");
         for (StaticScore s : r.statics()) {
-            h.append("<tr><th>").append(HtmlReport.esc(s.name())).append(s.categorical() ? " (categorical)" : "")
-                    .append("</th><td class=n>").append(TableHtml.num(s.shape())).append("</td><td class=n>")
-                    .append(TableHtml.num(s.link())).append("</td><td class=n>").append(TableHtml.num(s.linkShuffled()))
-                    .append("</td></tr>");
+            row(h, HtmlReport.esc(s.name()) + (s.categorical() ? " (categorical)" : ""), num(s.shape()),
+                    num(s.link()), num(s.linkShuffled()));
         }
         h.append("</table><p>Shape: 1 - KS (numeric) or 1 - TVD (categorical) of the static values over windows. Link: "
                 + "how each temporal feature's mean and spread over a window go with the static (Pearson's r, or the "
@@ -89,10 +85,17 @@ public final class SeriesHtml {
                 + "ignores its statics would get.</p>");
     }
 
-    private static void row(StringBuilder h, String name, double syn, double shuffled, double real) {
-        h.append("<tr><th>").append(name).append("</th><td class=n>").append(TableHtml.num(syn))
-                .append("</td><td class=n>").append(TableHtml.num(shuffled)).append("</td><td class=n>")
-                .append(Double.isNaN(real) ? "" : TableHtml.num(real)).append("</td></tr>");
+    /** A table row: {@code label} (HTML) as its header, then one right-aligned cell per entry of {@code cells}. */
+    private static void row(StringBuilder h, String label, String... cells) {
+        h.append("<tr><th>").append(label).append("</th>");
+        for (String c : cells) {
+            h.append("<td class=n>").append(c).append("</td>");
+        }
+        h.append("</tr>");
+    }
+
+    private static String num(double x) {
+        return TableHtml.num(x);
     }
 
     private static BufferedImage chart(SeriesWindows real, SeriesWindows syn, int k) {
