@@ -7,9 +7,9 @@ import org.bytedeco.pytorch.Module;
 import org.bytedeco.pytorch.Tensor;
 
 /**
- * The small post-hoc network of TimeGAN's scores (Yoon et al. 2019): one GRU layer of {@code max(1, features / 2)}
- * units and a linear map, either from the last step (a window's real-or-synthetic logit) or from every step (the
- * next value's prediction).
+ * The small post-hoc network of TimeGAN's scores (Yoon et al. 2019): one GRU layer and a linear map, either from the
+ * last step (a window's real-or-synthetic logit) or from every step (the next value's prediction); the scores choose
+ * its units ({@link TimeGanScores}).
  */
 final class PostHocGru extends Module {
     private final GRUImpl gru;
