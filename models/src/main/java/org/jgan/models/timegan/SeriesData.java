@@ -33,9 +33,11 @@ public final class SeriesData implements TrainingData {
     private final float[] scaled;
     private final float[] min;
     private final float[] max;
+    private final SeriesPointMasses masses;
 
     SeriesData(SeriesWindows windows) {
         this.windows = windows;
+        this.masses = SeriesPointMasses.of(windows);
         int f = windows.features().size();
         min = new float[f];
         max = new float[f];
@@ -106,6 +108,7 @@ public final class SeriesData implements TrainingData {
     public Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException {
         Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
         float[] v = unscale(Tensors.toFloats(generated.contiguous()), min, max);
+        v = masses.snap(v, v, windows.features().size());  // the view's own windows set the bands
         writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v, windows.statics(),
                 windows.categories()), csv);
         // and a picture of six windows beside it, one panel per feature (what the dashboard shows)
@@ -129,6 +132,11 @@ public final class SeriesData implements TrainingData {
             lo.add(min[k]);
             hi.add(max[k]);
         }
+        ArrayNode at = root.putArray("pointMasses");
+        for (int j = 0; j < masses.features().length; j++) {
+            at.addObject().put("feature", windows.features().get(masses.features()[j]))
+                    .put("value", masses.values()[j]).put("share", masses.shares()[j]);
+        }
         JsonFiles.write(Files.createDirectories(runDir.resolve(DIR)).resolve(SCALING), root, "series scaling");
     }
 
@@ -142,9 +150,12 @@ public final class SeriesData implements TrainingData {
         return out;
     }
 
-    /** A run's saved scaling and the layout of its windows (runs from before static features have none). */
+    /**
+     * A run's saved scaling and the layout of its windows (runs from before static features have none, runs from
+     * before point masses none of those: their samples stay as they were).
+     */
     record Scaling(List<String> names, float[] min, float[] max, int steps, int statics,
-                   Map<String, List<String>> categories) {
+                   Map<String, List<String>> categories, SeriesPointMasses masses) {
     }
 
     /** Reads a run's {@link Scaling}. */
@@ -168,7 +179,21 @@ public final class SeriesData implements TrainingData {
             e.getValue().forEach(n -> labels.add(n.asText()));
             cats.put(e.getKey(), labels);
         });
-        return new Scaling(names, lo, hi, root.path("steps").asInt(), root.path("statics").asInt(0), cats);
+        JsonNode at = root.path("pointMasses");
+        int[] features = new int[at.size()];
+        float[] values = new float[at.size()];
+        double[] shares = new double[at.size()];
+        for (int j = 0; j < at.size(); j++) {
+            features[j] = names.indexOf(at.get(j).path("feature").asText());
+            values[j] = (float) at.get(j).path("value").asDouble(Double.NaN);
+            shares[j] = at.get(j).path("share").asDouble(Double.NaN);
+            if (features[j] < 0 || !Float.isFinite(values[j]) || !(shares[j] > 0 && shares[j] <= 1)) {
+                throw new DataException(file + ": point mass " + j + " needs a feature of the run, a finite value "
+                        + "and a share in (0, 1]");
+            }
+        }
+        return new Scaling(names, lo, hi, root.path("steps").asInt(), root.path("statics").asInt(0), cats,
+                new SeriesPointMasses(features, values, shares));
     }
 
     /** Writes {@code w} as CSV, long format: window, step, then the features; whole or not at all. */

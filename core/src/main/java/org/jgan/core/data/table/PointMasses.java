@@ -15,14 +15,14 @@ import java.util.Map;
  * @param values the point masses' values
  * @param shares the share of the column each holds
  */
-record PointMasses(double[] values, double[] shares) {
+public record PointMasses(double[] values, double[] shares) {
     /** A value held by fewer rows than this share is left to the Gaussian modes. */
     static final double MIN_SHARE = 0.1;
     /** More frequent values than this would make a continuous column a categorical one. */
     static final int MAX = 3;
 
     /** The point masses of {@code column} (finite values). */
-    static PointMasses of(double[] column) {
+    public static PointMasses of(double[] column) {
         Map<Double, Integer> counts = new HashMap<>();
         for (double v : column) {
             // +0.0 for -0.0: one value, as a CSV reader sees it
