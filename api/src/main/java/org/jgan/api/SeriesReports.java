@@ -1,6 +1,7 @@
 package org.jgan.api;
 
 import org.jgan.core.config.ConfigException;
+import org.jgan.metrics.series.FeaturePairs;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScores;
 import org.jgan.metrics.series.StepChanges;
@@ -32,8 +33,8 @@ public final class SeriesReports {
 
     /**
      * {@code synthetic} scored against {@code real}: TimeGAN's scores, the step-to-step changes of each temporal
-     * feature ({@link StepChanges}) and, where the windows have static features, theirs ({@link StaticScores});
-     * {@code seed} seeds the scoring.
+     * feature ({@link StepChanges}), how each pair of them goes together ({@link FeaturePairs}) and, where the
+     * windows have static features, theirs ({@link StaticScores}); {@code seed} seeds the scoring.
      */
     public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed) {
         synthetic = synthetic.snapped();  // categorical statics as codes, whoever made the windows
@@ -41,7 +42,8 @@ public final class SeriesReports {
         return r.withStatics(StaticScores.of(windows(real), windows(synthetic), real.features(), real.statics(),
                 real.categories().keySet(), seed))
                 .withStepChanges(StepChanges.of(windows(real), windows(synthetic), real.features(), real.statics(),
-                        seed));
+                        seed))
+                .withPairs(FeaturePairs.of(windows(real), windows(synthetic), real.features(), real.statics()));
     }
 
     /** {@code w} as the metrics' {@link Windows}. */

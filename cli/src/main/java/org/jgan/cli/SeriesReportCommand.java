@@ -9,6 +9,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScore;
+import org.jgan.metrics.series.FeaturePair;
 import org.jgan.metrics.series.StepChange;
 import org.jgan.models.timegan.SeriesWindows;
 import picocli.CommandLine.Command;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
         description = "Score a timegan run's windows against its training windows: discriminative and predictive "
                 + "scores (TimeGAN's), beside real windows shuffled in time; an HTML page with plots, optionally JSON.")
 public final class SeriesReportCommand implements Callable<Integer> {
+    /** Pairs of features printed (the report and the JSON hold them all). */
+    private static final int PAIRS_SHOWN = 3;
+
     @Mixin
     RunOptions run = new RunOptions();
 
@@ -61,6 +65,12 @@ public final class SeriesReportCommand implements Callable<Integer> {
             for (StepChange c : r.stepChanges()) {
                 System.out.printf("  step change %-10s %.4f against real %.4f (x%.2f; KS %.3f; shuffled in time "
                         + "%.4f)%n", c.name(), c.synthetic(), c.real(), c.ratio(), c.ks(), c.shuffled());
+            }
+            // the pairs furthest from real: with many features the table would bury them
+            for (FeaturePair p : r.pairs().subList(0, Math.min(PAIRS_SHOWN, r.pairs().size()))) {
+                System.out.printf("  pair %s ~ %s: r of values %.2f against real %.2f, r of changes %.2f against "
+                        + "real %.2f%n", p.first(), p.second(), p.syntheticValues(), p.realValues(), p.syntheticChanges(),
+                        p.realChanges());
             }
             for (StaticScore st : r.statics()) {
                 System.out.printf("  static %-13s shape %.3f, link with the series %.3f (statics shuffled %.3f)%n",

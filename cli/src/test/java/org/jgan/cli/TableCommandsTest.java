@@ -121,6 +121,9 @@ class TableCommandsTest {
         assertEquals(5, tree.get("stepChanges").size(), "one per feature: " + tree);
         assertTrue(tree.get("stepChanges").get(0).get("real").asDouble() > 0, tree.toString());
         assertTrue(Files.readString(tmp.resolve("series.html")).contains("Step-to-step change"));
+        assertEquals(10, tree.get("pairs").size(), "every pair of five features: " + tree);
+        assertTrue(rep.out().contains("pair x") && rep.out().contains("r of changes"), rep.out());
+        assertTrue(Files.readString(tmp.resolve("series.html")).contains("Pairs of features"));
         r = run("train", "--model", "timegan", "--data", "sines:40", "--steps", "4", "--batch", "16", "--set",
                 "timegan.seqLen=7",
                 "--out", tmp.resolve("z").toString());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScore;
+import org.jgan.metrics.series.FeaturePair;
 import org.jgan.metrics.series.StepChange;
 import org.jgan.models.timegan.SeriesWindows;
 import org.knowm.xchart.BitmapEncoder;
@@ -21,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class SeriesHtml {
     static final int SHOWN = 6;
     static final int FEATURES = 6;
+    /** Pairs of features in the table: the furthest from real. */
+    static final int PAIRS_SHOWN = 20;
 
     private SeriesHtml() {
     }
@@ -40,6 +43,7 @@ public final class SeriesHtml {
                 + "Predictive: mean absolute error on held-out real windows of a GRU trained on each set to predict the "
                 + "last feature one step ahead; \"real\" is trained on the other real windows.</p>");
         stepChanges(h, r);
+        pairs(h, r);
         statics(h, r);
         h.append("<div>");
         // the temporal features: a static one is a flat line, and there may be many of them
@@ -65,6 +69,24 @@ public final class SeriesHtml {
                 + "below 1 means windows smoother than real ones (the levels learnt, the swings not), well above 1 "
                 + "rougher. KS: two-sample Kolmogorov-Smirnov statistic between the real and the synthetic signed "
                 + "changes (0: the same distribution).</p>");
+    }
+
+    /** Pairs of temporal features, the furthest from real first. */
+    private static void pairs(StringBuilder h, SeriesReport r) {
+        if (r.pairs().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Pairs of features</h2><table><tr><th></th><th>r of values, synthetic</th><th>real</th>"
+                + "<th>r of changes, synthetic</th><th>real</th></tr>");
+        for (FeaturePair p : r.pairs().subList(0, Math.min(PAIRS_SHOWN, r.pairs().size()))) {
+            row(h, HtmlReport.esc(p.first() + " ~ " + p.second()), num(p.syntheticValues()), num(p.realValues()),
+                    num(p.syntheticChanges()), num(p.realChanges()));
+        }
+        h.append("</table><p>Pearson's r of two features' values over every step, and of their step-to-step changes, "
+                + "synthetic against real; the pairs furthest from real first").append(r.pairs().size() > PAIRS_SHOWN
+                ? " (" + PAIRS_SHOWN + " of " + r.pairs().size() + " shown; the JSON holds them all)" : "")
+                .append(". Each feature can move as much as the real one while a pair moves together far more, or "
+                + "less, than real features do.</p>");
     }
 
     /** The static features' table, when the windows have any. */

@@ -27,33 +27,42 @@ import org.jgan.core.train.Seeds;
  * @param statics                the static features' scores ({@link StaticScores}); empty when there are none
  * @param stepChanges            per temporal feature, how much the windows move from step to step against real ones
  *                               ({@link StepChanges}); empty when not computed
+ * @param pairs                  per pair of temporal features, how they go together against real ones, the largest
+ *                               gap first ({@link FeaturePairs}); empty when not computed
  */
 public record SeriesReport(int realWindows, int syntheticWindows, double discriminative,
                            double discriminativeShuffled, double predictiveReal, double predictive,
                            double predictiveShuffled, long seed, List<StaticScore> statics,
-                           List<StepChange> stepChanges) {
+                           List<StepChange> stepChanges, List<FeaturePair> pairs) {
     public SeriesReport {
         statics = List.copyOf(statics);
         stepChanges = List.copyOf(stepChanges);
+        pairs = List.copyOf(pairs);
     }
 
     /** A report without static features (as reports were before them). */
     public SeriesReport(int realWindows, int syntheticWindows, double discriminative, double discriminativeShuffled,
                         double predictiveReal, double predictive, double predictiveShuffled, long seed) {
         this(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal, predictive,
-                predictiveShuffled, seed, List.of(), List.of());
+                predictiveShuffled, seed, List.of(), List.of(), List.of());
     }
 
     /** This report with {@code scores} as its static features' scores. */
     public SeriesReport withStatics(List<StaticScore> scores) {
         return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
-                predictive, predictiveShuffled, seed, scores, stepChanges);
+                predictive, predictiveShuffled, seed, scores, stepChanges, pairs);
     }
 
     /** This report with {@code changes} as its step-to-step changes. */
     public SeriesReport withStepChanges(List<StepChange> changes) {
         return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
-                predictive, predictiveShuffled, seed, statics, changes);
+                predictive, predictiveShuffled, seed, statics, changes, pairs);
+    }
+
+    /** This report with {@code featurePairs} as its pairs of features. */
+    public SeriesReport withPairs(List<FeaturePair> featurePairs) {
+        return new SeriesReport(realWindows, syntheticWindows, discriminative, discriminativeShuffled, predictiveReal,
+                predictive, predictiveShuffled, seed, statics, stepChanges, featurePairs);
     }
 
     /** Scores {@code synthetic} against {@code real} (both in the data's units). */
@@ -83,7 +92,7 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
                 TimeGanScores.predictive(s, test, seed, predictorSteps),
                 TimeGanScores.predictive(shuffled.select(java.util.Arrays.copyOfRange(order, 0, cut)), test, seed,
                         predictorSteps),
-                seed, List.of(), List.of());
+                seed, List.of(), List.of(), List.of());
     }
 
     /** The scores as indented JSON. */
