@@ -69,8 +69,8 @@ public final class SeriesReportCommand implements Callable<Integer> {
             // the pairs furthest from real: with many features the table would bury them
             for (FeaturePair p : r.pairs().subList(0, Math.min(PAIRS_SHOWN, r.pairs().size()))) {
                 System.out.printf("  pair %s ~ %s: r of values %.2f against real %.2f, r of changes %.2f against "
-                        + "real %.2f%n", p.first(), p.second(), p.syntheticValues(), p.realValues(), p.syntheticChanges(),
-                        p.realChanges());
+                        + "real %.2f%n", p.first(), p.second(), p.syntheticValues(), p.realValues(),
+                        p.syntheticChanges(), p.realChanges());
             }
             for (StaticScore st : r.statics()) {
                 System.out.printf("  static %-13s shape %.3f, link with the series %.3f (statics shuffled %.3f)%n",

@@ -18,12 +18,7 @@ public final class FeaturePairs {
      * @param statics how many leading features are static (constant within a window: skipped)
      */
     public static List<FeaturePair> of(Windows real, Windows synthetic, List<String> names, int statics) {
-        if (names.size() != real.features() || synthetic.features() != real.features() || synthetic.steps()
-                != real.steps() || statics < 0 || statics >= names.size()) {
-            throw new IllegalArgumentException(names.size() + " names and " + statics + " statics for windows of "
-                    + real.steps() + " x " + real.features() + " (real) and " + synthetic.steps() + " x "
-                    + synthetic.features() + " (synthetic)");
-        }
+        StepChanges.checkShapes(real, synthetic, names, statics);
         List<FeaturePair> out = new ArrayList<>();
         for (int a = statics; a < real.features(); a++) {
             for (int b = a + 1; b < real.features(); b++) {

@@ -21,12 +21,7 @@ public final class StepChanges {
      * @param seed    seed of the shuffled baseline
      */
     public static List<StepChange> of(Windows real, Windows synthetic, List<String> names, int statics, long seed) {
-        if (names.size() != real.features() || synthetic.features() != real.features() || synthetic.steps()
-                != real.steps() || statics < 0 || statics >= names.size()) {
-            throw new IllegalArgumentException(names.size() + " names and " + statics + " statics for windows of "
-                    + real.steps() + " x " + real.features() + " (real) and " + synthetic.steps() + " x "
-                    + synthetic.features() + " (synthetic)");
-        }
+        checkShapes(real, synthetic, names, statics);
         Windows r = real.scaledLike(real);
         Windows s = synthetic.scaledLike(real);
         Windows shuffled = r.shuffledInTime(Seeds.derive(seed, "steps", 0));
@@ -38,6 +33,16 @@ public final class StepChanges {
                     Distributions.ks(dr, ds)));
         }
         return out;
+    }
+
+    /** Real and synthetic windows of one shape, one name per feature, at least one temporal feature. */
+    static void checkShapes(Windows real, Windows synthetic, List<String> names, int statics) {
+        if (names.size() != real.features() || synthetic.features() != real.features() || synthetic.steps()
+                != real.steps() || statics < 0 || statics >= names.size()) {
+            throw new IllegalArgumentException(names.size() + " names and " + statics + " statics for windows of "
+                    + real.steps() + " x " + real.features() + " (real) and " + synthetic.steps() + " x "
+                    + synthetic.features() + " (synthetic)");
+        }
     }
 
     /** x[t + 1] - x[t] of feature {@code k} over every window and step. */
