@@ -43,6 +43,7 @@ public final class GanModel implements AutoCloseable {
     private final Path runDir;
     private final RunGenerator generator;
     private TableSampler tableSampler;
+    private SeriesSampler seriesSampler;
 
     GanModel(Path runDir, RunGenerator generator) {
         this.runDir = runDir;
@@ -144,7 +145,10 @@ public final class GanModel implements AutoCloseable {
     public SeriesWindows sampleSeries(int n, long seed) {
         ConfigException.check(series(), "this run (" + config().model().name() + ") does not make series windows");
         ConfigException.check(n >= 1 && n <= 1_000_000, "number of windows must be in 1..1000000, got " + n);
-        return SeriesSampler.sample(generator, runDir, n, seed);
+        if (seriesSampler == null) {  // reads the run's scaling and sets the point masses' bands once, not per call
+            seriesSampler = new SeriesSampler(generator, runDir);
+        }
+        return seriesSampler.sample(n, seed);
     }
 
     /** True for a run that makes clips (mocogan): it samples with {@link #sampleClips}. */

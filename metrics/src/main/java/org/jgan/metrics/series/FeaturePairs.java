@@ -19,14 +19,22 @@ public final class FeaturePairs {
      */
     public static List<FeaturePair> of(Windows real, Windows synthetic, List<String> names, int statics) {
         StepChanges.checkShapes(real, synthetic, names, statics);
+        int f = real.features();
+        double[][][] columns = new double[4][f][];  // real values, synthetic values, real changes, synthetic changes
+        for (int k = statics; k < f; k++) {
+            columns[0][k] = values(real, k);
+            columns[1][k] = values(synthetic, k);
+            columns[2][k] = StepChanges.changes(real, k);
+            columns[3][k] = StepChanges.changes(synthetic, k);
+        }
         List<FeaturePair> out = new ArrayList<>();
-        for (int a = statics; a < real.features(); a++) {
-            for (int b = a + 1; b < real.features(); b++) {
-                out.add(new FeaturePair(names.get(a), names.get(b),
-                        Distributions.pearson(values(real, a), values(real, b)),
-                        Distributions.pearson(values(synthetic, a), values(synthetic, b)),
-                        Distributions.pearson(StepChanges.changes(real, a), StepChanges.changes(real, b)),
-                        Distributions.pearson(StepChanges.changes(synthetic, a), StepChanges.changes(synthetic, b))));
+        for (int a = statics; a < f; a++) {
+            for (int b = a + 1; b < f; b++) {
+                double[] r = new double[4];
+                for (int c = 0; c < 4; c++) {
+                    r[c] = Distributions.pearson(columns[c][a], columns[c][b]);
+                }
+                out.add(new FeaturePair(names.get(a), names.get(b), r[0], r[1], r[2], r[3]));
             }
         }
         out.sort(Comparator.comparingDouble((FeaturePair p) -> Double.isNaN(p.gap()) ? -1 : p.gap()).reversed());

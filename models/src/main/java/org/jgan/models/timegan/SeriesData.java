@@ -108,7 +108,8 @@ public final class SeriesData implements TrainingData {
     public Path writeView(Tensor generated, int columns, Path samplesDir, long step) throws IOException {
         Path csv = samplesDir.resolve(String.format("step-%06d.csv", step));
         float[] v = unscale(Tensors.toFloats(generated.contiguous()), min, max);
-        v = masses.snap(v, v, windows.features().size());  // the view's own windows set the bands
+        int f = windows.features().size();
+        v = masses.snap(v, masses.bands(v, f), f);  // the view's own windows set the bands
         writeCsv(new SeriesWindows("generated", windows.features(), windows.steps(), v, windows.statics(),
                 windows.categories()), csv);
         // and a picture of six windows beside it, one panel per feature (what the dashboard shows)

@@ -1,7 +1,6 @@
 package org.jgan.models.timegan;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.jgan.core.data.table.PointMasses;
 
 /**
@@ -27,7 +26,10 @@ record SeriesPointMasses(int[] features, float[] values, double[] shares) {
     /** The most frequent point mass of each temporal feature of {@code w} that has one. */
     static SeriesPointMasses of(SeriesWindows w) {
         int f = w.features().size();
-        List<double[]> found = new ArrayList<>();
+        int[] features = new int[f];
+        float[] values = new float[f];
+        double[] shares = new double[f];
+        int n = 0;
         for (int k = w.statics(); k < f; k++) {
             double[] column = new double[w.count() * w.steps()];
             for (int i = 0; i < column.length; i++) {
@@ -35,18 +37,12 @@ record SeriesPointMasses(int[] features, float[] values, double[] shares) {
             }
             PointMasses m = PointMasses.of(column);
             if (m.values().length > 0) {
-                found.add(new double[]{k, m.values()[0], m.shares()[0]});
+                features[n] = k;
+                values[n] = (float) m.values()[0];
+                shares[n++] = m.shares()[0];
             }
         }
-        int[] features = new int[found.size()];
-        float[] values = new float[found.size()];
-        double[] shares = new double[found.size()];
-        for (int j = 0; j < features.length; j++) {
-            features[j] = (int) found.get(j)[0];
-            values[j] = (float) found.get(j)[1];
-            shares[j] = found.get(j)[2];
-        }
-        return new SeriesPointMasses(features, values, shares);
+        return new SeriesPointMasses(Arrays.copyOf(features, n), Arrays.copyOf(values, n), Arrays.copyOf(shares, n));
     }
 
     boolean isEmpty() {
@@ -54,24 +50,33 @@ record SeriesPointMasses(int[] features, float[] values, double[] shares) {
     }
 
     /**
-     * {@code v} (windows x steps x {@code f} values in the data's units) with each mass feature's values within its
-     * band set to the mass; the bands from {@code reference}, values of the same layout from the same generator.
+     * Each mass's band, the half-width around it that holds its real share of {@code reference}'s values (windows x
+     * steps x {@code f} values in the data's units, from the generator that {@link #snap} will be given values of).
      */
-    float[] snap(float[] v, float[] reference, int f) {
-        float[] out = v.clone();
+    double[] bands(float[] reference, int f) {
+        double[] bands = new double[features.length];
         for (int j = 0; j < features.length; j++) {
-            int k = features[j];
-            float m = values[j];
             double[] d = new double[reference.length / f];
             for (int i = 0; i < d.length; i++) {
-                d[i] = Math.abs(reference[i * f + k] - m);
+                d[i] = Math.abs(reference[i * f + features[j]] - values[j]);
             }
-            java.util.Arrays.sort(d);
-            // the half-width that holds the real share of the reference's values
+            Arrays.sort(d);
             int at = (int) Math.ceil(shares[j] * d.length) - 1;
-            double band = at < 0 ? -1 : d[Math.min(at, d.length - 1)];
-            for (int i = k; i < out.length; i += f) {
-                if (Math.abs(out[i] - m) <= band) {
+            bands[j] = at < 0 ? -1 : d[Math.min(at, d.length - 1)];
+        }
+        return bands;
+    }
+
+    /**
+     * {@code v} (windows x steps x {@code f} values in the data's units) with every value within its mass's band
+     * ({@link #bands}) set to the mass.
+     */
+    float[] snap(float[] v, double[] bands, int f) {
+        float[] out = v.clone();
+        for (int j = 0; j < features.length; j++) {
+            float m = values[j];
+            for (int i = features[j]; i < out.length; i += f) {
+                if (Math.abs(out[i] - m) <= bands[j]) {
                     out[i] = m;
                 }
             }

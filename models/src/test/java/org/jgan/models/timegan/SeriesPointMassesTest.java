@@ -62,14 +62,15 @@ class SeriesPointMassesTest {
             ref[2 * i] = 0.1f * (i + 1);
             ref[2 * i + 1] = 0.05f;
         }
-        float[] snapped = m.snap(ref, ref, 2);
+        float[] snapped = m.snap(ref, m.bands(ref, 2), 2);
         for (int i = 0; i < 10; i++) {
             assertEquals(i < 5 ? 0f : ref[2 * i], snapped[2 * i], "the five lowest become the mass: " + i);
             assertEquals(0.05f, snapped[2 * i + 1]);
         }
         float[] other = {0.45f, 0f, 0.55f, 0f, -0.2f, 0f};
-        assertArrayEquals(new float[]{0f, 0f, 0.55f, 0f, 0f, 0f}, m.snap(other, ref, 2), "the reference's band");
-        assertArrayEquals(other, SeriesPointMasses.NONE.snap(other, ref, 2));
+        assertArrayEquals(new float[]{0f, 0f, 0.55f, 0f, 0f, 0f}, m.snap(other, m.bands(ref, 2), 2),
+                "the reference's band");
+        assertArrayEquals(other, SeriesPointMasses.NONE.snap(other, SeriesPointMasses.NONE.bands(ref, 2), 2));
     }
 
     @Test
