@@ -33,6 +33,7 @@ public final class StepContext {
     /** Data-parallel: the global batch this step's rows are a slice of, and where the slice starts. */
     private long globalBatch = -1;
     private long sliceStart;
+    private Conditioning conditioning;
 
     public StepContext(Players players, GanLoss loss, TrainConfig config, Tensor real, Tensor labels, long seed,
                        long step) {
@@ -72,6 +73,19 @@ public final class StepContext {
      */
     public Tensor condition() {
         return labels;
+    }
+
+    /**
+     * The run's {@link Conditioning}, the variant's own, so that a phase can ask it for more than the batch's
+     * condition (the text-to-image discriminator asks for captions with one attribute word changed); null when the
+     * variant has none or the context was made outside a trainer.
+     */
+    public Conditioning conditioning() {
+        return conditioning;
+    }
+
+    void conditionedBy(Conditioning c) {
+        this.conditioning = c;
     }
 
     /** {@link #condition()}, by the name class-conditional code reads best with. */

@@ -102,6 +102,7 @@ final class StepRunner {
         }
         StepContext ctx = new StepContext(players, loss, config, real, condition,
                 Seeds.derive(config.seed(), "step", step * 1000 + rep), step);
+        ctx.conditionedBy(conditioning);
         if (parallel != null) {
             ctx.sliceOf(global.length, parallel.rank() * (global.length / parallel.world()));
         }

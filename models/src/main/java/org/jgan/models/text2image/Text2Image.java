@@ -89,7 +89,8 @@ public final class Text2Image implements GanVariant {
         int pre = cfg.pretrainSteps();
         double match = cfg.matchWeight();
         List<Phase> phases = new ArrayList<>(CaptionPretraining.phases(pre, match > 0));
-        phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching))
+        double hard = cfg.hardNegatives();
+        phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching, hard))
                 .during(pre, Long.MAX_VALUE));
         boolean interpolate = cfg.interpolate();
         double seek = cfg.modeSeeking();
@@ -111,9 +112,10 @@ public final class Text2Image implements GanVariant {
     /**
      * GAN-CLS: real images with their captions are real; fakes and, when matching-aware, real images with another
      * image's caption are fake, the two kinds of fake averaged together (Reed et al.'s 1/2 + 1/2). Wrong captions
-     * that equal the right one word for word are left out: they are not wrong.
+     * that equal the right one word for word are left out: they are not wrong. With {@code hard} > 0, that share of
+     * the wrong captions is the image's own with one attribute word changed ({@link AttributeSwaps}).
      */
-    static Tensor discriminatorLoss(StepContext ctx, boolean matching) {
+    static Tensor discriminatorLoss(StepContext ctx, boolean matching, double hard) {
         GanNet d = ctx.players().discriminator();
         Tensor tokens = ctx.condition();
         Tensor realLogits = d.forward(ctx.augment(ctx.real()), tokens);
@@ -122,6 +124,10 @@ public final class Text2Image implements GanVariant {
         if (matching) {
             Tensor wrong = GanCls.wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "wrong-captions",
                     ctx.step()));
+            if (hard > 0 && ctx.conditioning() instanceof TextConditioning text) {
+                wrong = text.swaps().wrong(tokens, wrong, hard, Seeds.derive(ctx.config().seed(), "hard-captions",
+                        ctx.step()));
+            }
             Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
             if (keep.size(0) > 0) {
                 Tensor wrongLogits = d.forward(ctx.augment(ctx.real().index_select(0, keep)),

@@ -32,10 +32,15 @@ import org.jgan.core.config.TrainConfig;
  *                       contrast and tone of the drawn garment, which the texture and brightness of a caption name,
  *                       then follow the text directly instead of only through the features below; false (the
  *                       default, and what configs without the key get) leaves the last layer unconditioned
+ * @param hardNegatives  the share (0..1) of the matching-aware D's wrong captions that are the image's own caption
+ *                       with one attribute word changed to another level ({@link AttributeSwaps}; VSE++'s hard
+ *                       negatives, Faghri et al. 2018) instead of another image's caption, so that D has to read
+ *                       the attribute words and not only the class; 0 (the default, and what configs without the key
+ *                       get) keeps GAN-CLS's wrong captions only
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
-                               boolean fuseOutput) {
+                               boolean fuseOutput, double hardNegatives) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -53,49 +58,59 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + "(0: no image-text matching term), got " + matchWeight);
         ConfigException.check(modeSeeking >= 0 && modeSeeking <= 1000, "text2image.modeSeeking must be in 0..1000 "
                 + "(0: no mode-seeking term), got " + modeSeeking);
+        ConfigException.check(hardNegatives >= 0 && hardNegatives <= 1, "text2image.hardNegatives must be in 0..1 "
+                + "(the share of wrong captions that change one attribute word; 0: none), got " + hardNegatives);
+        ConfigException.check(hardNegatives == 0 || matchingAware, "text2image.hardNegatives needs "
+                + "text2image.matchingAware: the hard captions are wrong captions of the matching-aware D");
     }
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
-     * interpolated captions, no matching term, no mode seeking, an unconditioned last layer.
+     * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput);
+                modeSeeking, fuseOutput, hardNegatives);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput);
+                modeSeeking, fuseOutput, hardNegatives);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput);
+                modeSeeking, fuseOutput, hardNegatives);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput);
+                matchWeight, weight, fuseOutput, hardNegatives);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on);
+                matchWeight, modeSeeking, on, hardNegatives);
+    }
+
+    /** These settings with {@code share} of the wrong captions changing one attribute word (0: none). */
+    public Text2ImageConfig withHardNegatives(double share) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, share);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

@@ -30,6 +30,7 @@ public final class TextConditioning implements Conditioning {
     private final int[][] rows;
     private final List<String> prompts;
     private final CaptionThresholds thresholds;
+    private final AttributeSwaps swaps;
 
     /**
      * @param captions   one caption per training image, in image order
@@ -45,6 +46,7 @@ public final class TextConditioning implements Conditioning {
         this.rows = tokenizer.encodeAll(captions);
         this.prompts = List.copyOf(prompts);
         this.thresholds = thresholds;
+        this.swaps = new AttributeSwaps(tokenizer);
     }
 
     public Tokenizer tokenizer() {
@@ -53,6 +55,11 @@ public final class TextConditioning implements Conditioning {
 
     public List<String> prompts() {
         return prompts;
+    }
+
+    /** The hard wrong captions of this vocabulary's attribute words. */
+    AttributeSwaps swaps() {
+        return swaps;
     }
 
     @Override

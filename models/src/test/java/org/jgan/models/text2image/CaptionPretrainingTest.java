@@ -160,10 +160,11 @@ class CaptionPretrainingTest {
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
-                .in(config(1, 5)), java.util.Map.of());
+                .withHardNegatives(0.5).in(config(1, 5)), java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
-        section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput"));
+        section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
+                "hardNegatives"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
@@ -171,6 +172,7 @@ class CaptionPretrainingTest {
         assertEquals(0.0, old.matchWeight());
         assertEquals(0.0, old.modeSeeking());
         assertFalse(old.fuseOutput(), "a run written before the key keeps its unconditioned last layer");
+        assertEquals(0.0, old.hardNegatives(), "a run written before the key keeps GAN-CLS's wrong captions only");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
@@ -179,7 +181,11 @@ class CaptionPretrainingTest {
         for (double bad : new double[] {-0.5, Double.NaN, 1e4}) {
             e = assertThrows(ConfigException.class, () -> Text2ImageConfig.defaults().withMatchWeight(bad));
             assertTrue(e.getMessage().contains("text2image.matchWeight must be in 0..1000"), e.getMessage());
+            e = assertThrows(ConfigException.class, () -> Text2ImageConfig.defaults().withHardNegatives(bad));
+            assertTrue(e.getMessage().contains("text2image.hardNegatives must be in 0..1"), e.getMessage());
         }
+        e = assertThrows(ConfigException.class, () -> new Text2ImageConfig(16, 8, 100, false).withHardNegatives(0.5));
+        assertTrue(e.getMessage().contains("text2image.hardNegatives needs text2image.matchingAware"), e.getMessage());
         assertEquals(List.of("Tmatch", "Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .withMatchWeight(1).in(config(1, 0))).stream().map(p -> p.name()).toList());
     }

@@ -123,6 +123,25 @@ class Text2ImageTrainingTest {
         addsATermToTheGeneratorOnly(t -> t.withModeSeeking(0.5), "Reg/modeSeeking");
     }
 
+    @Test
+    void hardWrongCaptionsReachTheDiscriminatorThroughTheTrainer() throws Exception {
+        float[][] d1 = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            TrainConfig c = config(folder, 1, 0);
+            c = Text2ImageConfig.of(c).withHardNegatives(k).in(c);
+            Path run = tmp.resolve("hard" + k);
+            try (Trainer t = new Trainer(Variants.byName("text2image"), c, data(c), run)) {
+                t.run(new TrainListener() { });
+                d1[k] = TrainerTest.weights(t.players().discriminator());
+            }
+            String stats = Files.readString(run.resolve("stats.jsonl"));
+            assertTrue(stats.contains("\"D/wrong_score\""), stats);
+            assertFalse(stats.contains("NaN"), stats);
+        }
+        // every caption names a size, so with share 1 every wrong caption is the image's own with the other size
+        assertFalse(Arrays.equals(d1[0], d1[1]), "the hard wrong captions did not reach D");
+    }
+
     /** Two runs of two steps, without and with the settings {@code on}: only G's loss may change, under {@code key}. */
     private void addsATermToTheGeneratorOnly(java.util.function.UnaryOperator<Text2ImageConfig> on, String key)
             throws Exception {
