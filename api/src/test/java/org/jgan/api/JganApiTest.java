@@ -61,10 +61,10 @@ class JganApiTest {
 
     @Test
     void builderSetsNamedKeysAndValidatesThem() {
-        TrainConfig c = Jgan.config("dcgan").epochs(3).batch(32).seed(9).learningRates(1e-4, 3e-4).build();
+        TrainConfig c = Jgan.config("dcgan").epochs(3).batch(48).seed(9).learningRates(1e-4, 3e-4).build();
         assertEquals(3, c.schedule().epochs());
         assertEquals(0, c.schedule().steps());
-        assertEquals(32, c.data().batch());
+        assertEquals(48, c.data().batch());
         assertEquals(9, c.seed());
         assertEquals(1e-4, c.optim().lrG());
         assertEquals(3e-4, c.optim().lrD());
