@@ -113,7 +113,9 @@ public final class Text2Image implements GanVariant {
      * GAN-CLS: real images with their captions are real; fakes and, when matching-aware, real images with another
      * image's caption are fake, the two kinds of fake averaged together (Reed et al.'s 1/2 + 1/2). Wrong captions
      * that equal the right one word for word are left out: they are not wrong. With {@code hard} > 0, that share of
-     * the wrong captions is the image's own with one attribute word changed ({@link AttributeSwaps}).
+     * the real images is also paired with its own caption with one attribute word changed ({@link AttributeSwaps}),
+     * a third kind of fake at half the weight of each of the other two: other images' captions keep D reading the
+     * class, the changed words make it read the attributes.
      */
     static Tensor discriminatorLoss(StepContext ctx, boolean matching, double hard) {
         GanNet d = ctx.players().discriminator();
@@ -124,16 +126,25 @@ public final class Text2Image implements GanVariant {
         if (matching) {
             Tensor wrong = GanCls.wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "wrong-captions",
                     ctx.step()));
-            if (hard > 0 && ctx.conditioning() instanceof TextConditioning text) {
-                wrong = text.swaps().wrong(tokens, wrong, hard, Seeds.derive(ctx.config().seed(), "hard-captions",
-                        ctx.step()));
-            }
-            Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
-            if (keep.size(0) > 0) {
-                Tensor wrongLogits = d.forward(ctx.augment(ctx.real().index_select(0, keep)),
-                        wrong.index_select(0, keep));
+            Tensor wrongLogits = wrongLogits(ctx, tokens, wrong);
+            if (wrongLogits != null) {
                 ctx.report("D/wrong_score", wrongLogits.detach().sigmoid().mean());
-                fakes = torch.cat(new TensorVector(fakeLogits, wrongLogits), 0);
+            }
+            Tensor hardLogits = null;
+            if (hard > 0 && ctx.conditioning() instanceof TextConditioning text) {
+                // The rows not chosen keep their own caption, which wrongLogits leaves out.
+                hardLogits = wrongLogits(ctx, tokens, text.swaps().wrong(tokens, tokens, hard,
+                        Seeds.derive(ctx.config().seed(), "hard-captions", ctx.step())));
+                if (hardLogits != null) {
+                    ctx.report("D/hard_wrong_score", hardLogits.detach().sigmoid().mean());
+                }
+            }
+            if (hardLogits != null && wrongLogits != null) {
+                // Rows counted twice weigh fakes, other images' captions and changed words 2 : 2 : 1, so fakes and
+                // other captions keep Reed et al.'s balance and the fake side as a whole its weight against the real.
+                fakes = torch.cat(new TensorVector(fakeLogits, fakeLogits, wrongLogits, wrongLogits, hardLogits), 0);
+            } else if (wrongLogits != null || hardLogits != null) {
+                fakes = torch.cat(new TensorVector(fakeLogits, wrongLogits != null ? wrongLogits : hardLogits), 0);
             }
         }
         Tensor loss = ctx.loss().discriminator(realLogits, fakes);
@@ -149,6 +160,16 @@ public final class Text2Image implements GanVariant {
             loss = loss.add(r1.mul(new org.bytedeco.pytorch.Scalar(R1Penalty.weight(gamma, 1))));
         }
         return loss;
+    }
+
+    /** D's logits for the real images paired with {@code wrong}, the rows equal to their own caption left out. */
+    private static Tensor wrongLogits(StepContext ctx, Tensor tokens, Tensor wrong) {
+        Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
+        if (keep.size(0) == 0) {
+            return null;
+        }
+        return ctx.players().discriminator().forward(ctx.augment(ctx.real().index_select(0, keep)),
+                wrong.index_select(0, keep));
     }
 
     /**

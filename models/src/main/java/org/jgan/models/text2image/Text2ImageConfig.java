@@ -32,11 +32,11 @@ import org.jgan.core.config.TrainConfig;
  *                       contrast and tone of the drawn garment, which the texture and brightness of a caption name,
  *                       then follow the text directly instead of only through the features below; false (the
  *                       default, and what configs without the key get) leaves the last layer unconditioned
- * @param hardNegatives  the share (0..1) of the matching-aware D's wrong captions that are the image's own caption
- *                       with one attribute word changed to another level ({@link AttributeSwaps}; VSE++'s hard
- *                       negatives, Faghri et al. 2018) instead of another image's caption, so that D has to read
- *                       the attribute words and not only the class; 0 (the default, and what configs without the key
- *                       get) keeps GAN-CLS's wrong captions only
+ * @param hardNegatives  the share (0..1) of the real images that the matching-aware D also sees with their own
+ *                       caption with one attribute word changed to another level ({@link AttributeSwaps}; VSE++'s
+ *                       hard negatives, Faghri et al. 2018) and must call fake, beside GAN-CLS's other images'
+ *                       captions, so that D has to read the attribute words and not only the class; 0 (the default,
+ *                       and what configs without the key get) keeps GAN-CLS's wrong captions only
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
@@ -59,9 +59,10 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
         ConfigException.check(modeSeeking >= 0 && modeSeeking <= 1000, "text2image.modeSeeking must be in 0..1000 "
                 + "(0: no mode-seeking term), got " + modeSeeking);
         ConfigException.check(hardNegatives >= 0 && hardNegatives <= 1, "text2image.hardNegatives must be in 0..1 "
-                + "(the share of wrong captions that change one attribute word; 0: none), got " + hardNegatives);
+                + "(the share of real images also shown with one attribute word changed; 0: none), got "
+                + hardNegatives);
         ConfigException.check(hardNegatives == 0 || matchingAware, "text2image.hardNegatives needs "
-                + "text2image.matchingAware: the hard captions are wrong captions of the matching-aware D");
+                + "text2image.matchingAware: the changed captions are wrong captions of the matching-aware D");
     }
 
     /** The settings without contrastive pretraining. */
@@ -107,7 +108,7 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 matchWeight, modeSeeking, on, hardNegatives);
     }
 
-    /** These settings with {@code share} of the wrong captions changing one attribute word (0: none). */
+    /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
                 matchWeight, modeSeeking, fuseOutput, share);

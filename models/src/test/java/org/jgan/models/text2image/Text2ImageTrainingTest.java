@@ -136,9 +136,10 @@ class Text2ImageTrainingTest {
             }
             String stats = Files.readString(run.resolve("stats.jsonl"));
             assertTrue(stats.contains("\"D/wrong_score\""), stats);
+            assertEquals(k == 1, stats.contains("\"D/hard_wrong_score\""), stats);
             assertFalse(stats.contains("NaN"), stats);
         }
-        // every caption names a size, so with share 1 every wrong caption is the image's own with the other size
+        // every caption names a size, so with share 1 D also sees every real image with the other size named
         assertFalse(Arrays.equals(d1[0], d1[1]), "the hard wrong captions did not reach D");
     }
 
