@@ -140,8 +140,8 @@ public final class Text2Image implements GanVariant {
                 }
             }
             if (hardLogits != null && wrongLogits != null) {
-                // Rows counted twice weigh fakes, other images' captions and changed words 2 : 2 : 1, so fakes and
-                // other captions keep Reed et al.'s balance and the fake side as a whole its weight against the real.
+                // Rows counted twice weigh fakes, other images' captions and changed words 2 : 2 : 1 at share 1, so
+                // fakes and other captions keep Reed et al.'s balance and the fake side its weight against the real.
                 fakes = torch.cat(new TensorVector(fakeLogits, fakeLogits, wrongLogits, wrongLogits, hardLogits), 0);
             } else if (wrongLogits != null || hardLogits != null) {
                 fakes = torch.cat(new TensorVector(fakeLogits, wrongLogits != null ? wrongLogits : hardLogits), 0);
