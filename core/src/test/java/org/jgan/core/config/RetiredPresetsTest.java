@@ -39,7 +39,9 @@ class RetiredPresetsTest {
         assertEquals(new OptimConfig(1e-4, 4e-4, 0.5, 0.999, 0, 1), s.optim());
         assertTrue(s.reg().spectralNorm());
         assertEquals(0.0, s.reg().gpWeight());
-        assertEquals(Presets.byName("dcgan").data(), s.data());
+        DataConfig d = Presets.byName("dcgan").data();
+        assertEquals(new DataConfig(d.source(), 64, d.dropLast(), d.limit(), d.perClass(), d.mirror()), s.data());
+        assertEquals(s.data(), w.data());
     }
 
     @Test
