@@ -21,16 +21,14 @@ import org.jgan.engine.Tensors;
  * wrong caption.
  */
 final class AttributeSwaps {
-    /** Word id to its attribute's level ids (an array of {@link CaptionAttribute#LEVELS}, unknown words as -1). */
-    private final Map<Integer, int[]> levelsOf = new HashMap<>();
+    /** Word id of an attribute level to the ids of the same attribute's other levels in the vocabulary (maybe none). */
+    private final Map<Integer, int[]> othersOf = new HashMap<>();
 
     AttributeSwaps(Tokenizer tokenizer) {
         for (CaptionAttribute a : CaptionAttribute.values()) {
-            int[] ids = a.words().stream().mapToInt(w -> known(tokenizer, w)).toArray();
+            int[] ids = a.words().stream().mapToInt(w -> known(tokenizer, w)).filter(id -> id >= 0).toArray();
             for (int id : ids) {
-                if (id >= 0) {
-                    levelsOf.put(id, ids);
-                }
+                othersOf.put(id, Arrays.stream(ids).filter(o -> o != id).toArray());
             }
         }
     }
@@ -67,7 +65,7 @@ final class AttributeSwaps {
             long pick = rnd.nextLong();
             int n = 0;
             for (int i = 0; i < len; i++) {
-                if (levelsOf.containsKey((int) own[r * len + i])) {
+                if (othersOf.containsKey((int) own[r * len + i])) {
                     found[n++] = i;
                 }
             }
@@ -75,9 +73,8 @@ final class AttributeSwaps {
                 continue;
             }
             int at = found[(int) Long.remainderUnsigned(pick, n)];
-            int word = (int) own[r * len + at];
-            int[] others = Arrays.stream(levelsOf.get(word)).filter(id -> id >= 0 && id != word).toArray();
-            if (others.length == 0) {
+            int[] others = othersOf.get((int) own[r * len + at]);
+            if (others.length == 0) {  // a level alone in the vocabulary has nothing to change into
                 continue;
             }
             System.arraycopy(own, r * len, out, r * len, len);

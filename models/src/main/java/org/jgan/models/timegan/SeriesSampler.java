@@ -32,9 +32,4 @@ public final class SeriesSampler {
         return new SeriesWindows("generated", scaling.names(), scaling.steps(), scaling.masses().snap(v, bands,
                 scaling.names().size()), scaling.statics(), scaling.categories()).snapped();
     }
-
-    /** One call's sampler: as {@link #sample(int, long)} on a new {@link SeriesSampler}. */
-    public static SeriesWindows sample(RunGenerator generator, Path runDir, int n, long seed) {
-        return new SeriesSampler(generator, runDir).sample(n, seed);
-    }
 }

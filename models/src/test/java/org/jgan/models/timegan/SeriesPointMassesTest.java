@@ -95,7 +95,7 @@ class SeriesPointMassesTest {
         double realShare = s.masses().shares()[0];
         assertTrue(realShare > 0.3 && realShare < 0.6, "about 45% of the windows' steps are dry: " + realShare);
         try (RunGenerator g = RunGenerator.load(run, null, true)) {
-            SeriesWindows w = SeriesSampler.sample(g, run, 500, 7);
+            SeriesWindows w = new SeriesSampler(g, run).sample(500, 7);
             assertEquals(realShare, zeros(w, 0), 0.05, "the real share of dry steps, from a seed the bands never saw");
             assertEquals(0, zeros(w, 1), "temp has no mass");
             // a run written before point masses: its scaling has none, and its windows stay as they were
@@ -103,7 +103,7 @@ class SeriesPointMassesTest {
             String json = Files.readString(file);
             Files.writeString(file, json.replaceAll("(?s),\\s*\"pointMasses\"\\s*:\\s*\\[.*?\\]", ""));
             assertTrue(SeriesData.readScaling(run).masses().isEmpty(), Files.readString(file));
-            assertEquals(0, zeros(SeriesSampler.sample(g, run, 500, 7), 0), "no exact zeros without the key");
+            assertEquals(0, zeros(new SeriesSampler(g, run).sample(500, 7), 0), "no exact zeros without the key");
         }
     }
 

@@ -123,7 +123,7 @@ class TimeGanStaticTest {
             assertArrayEquals(straight, TrainerTest.weights(t.players().generator()));
         }
         try (RunGenerator g = RunGenerator.load(a, null, true)) {
-            SeriesWindows w = SeriesSampler.sample(g, a, 10, 4);
+            SeriesWindows w = new SeriesSampler(g, a).sample(10, 4);
             assertEquals(List.of("amp", "kind", "signal", "trend"), w.features());
             assertEquals(2, w.statics());
             for (int i = 0; i < w.count(); i++) {

@@ -88,10 +88,11 @@ class TimeGanTest {
             assertArrayEquals(straight, TrainerTest.weights(t.players().generator()));
         }
         try (RunGenerator g = RunGenerator.load(a, null, true)) {
-            SeriesWindows w = SeriesSampler.sample(g, a, 10, 4);
+            SeriesWindows w = new SeriesSampler(g, a).sample(10, 4);
             assertEquals(10, w.count());
             assertEquals(List.of("x0", "x1", "x2", "x3", "x4"), w.features());
-            assertArrayEquals(w.values(), SeriesSampler.sample(g, a, 10, 4).values(), "the same seed, the same windows");
+            assertArrayEquals(w.values(), new SeriesSampler(g, a).sample(10, 4).values(),
+                    "the same seed, the same windows");
         }
         assertEquals(1 + 6 * 8, Files.readAllLines(a.resolve("samples/step-000008.csv")).size());
         assertTrue(Files.isRegularFile(a.resolve("samples/step-000008.png")), "a picture of the windows");
