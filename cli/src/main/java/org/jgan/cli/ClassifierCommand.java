@@ -65,12 +65,14 @@ public final class ClassifierCommand implements Runnable {
             ImageDataset train = DataSources.open(data);
             String testSpec = test != null ? test : References.testSplitOf(data);
             ImageDataset testData = testSpec != null ? DataSources.open(testSpec) : null;
-            System.err.printf("training the classifier on %s (%d images), testing on %s, %s, %d threads%n",
-                    train.name(), train.size(), testSpec, t, Torch.threads());
+            System.err.printf("training the classifier on %s (%d images), %s, epochs %d, batch %d, lr %s, seed %d, "
+                    + "%d threads%n", train.name(), train.size(), testSpec != null ? "testing on " + testSpec
+                    : "no test split (give --test)", t.epochs(), t.batch(), t.lr(), t.seed(), Torch.threads());
             try (ClassifierNet net = t.train(train, testData, System.err::println)) {
                 double acc = testData != null ? ClassifierTraining.accuracy(net, testData) : Double.NaN;
                 ClassifierFile.save(net, acc, out);
-                System.out.printf("classifier: %s  test accuracy %.4f on %s%n", out, acc, testSpec);
+                System.out.println("classifier: " + out + (testData != null
+                        ? String.format("  test accuracy %.4f on %s", acc, testSpec) : "  (not tested)"));
             }
             return 0;
         }

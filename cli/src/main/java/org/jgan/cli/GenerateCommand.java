@@ -61,6 +61,10 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count < 1 || count > 1_000_000) {
             throw new ConfigException("--count must be in 1..1000000, got " + count);
         }
+        if (format != SampleCommand.Format.grid && format != SampleCommand.Format.png
+                && format != SampleCommand.Format.idx) {
+            throw new ConfigException("--format " + format + ": jgan generate writes images: png, grid or idx");
+        }
         format.checkOut(out);
         try (GanModel model = run.model()) {
             if (!model.textConditioned()) {

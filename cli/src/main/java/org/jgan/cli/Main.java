@@ -83,7 +83,7 @@ public final class Main implements Runnable {
             } else if (ex instanceof TrainingDivergedException) {
                 msg = "training diverged: " + msg;
             }
-            cmd.getErr().println("jgan " + cmd.getCommandName() + ": error: " + msg);
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + msg);  // "jgan classifier train"
             if (verbose) {
                 ex.printStackTrace(cmd.getErr());
             } else if (!userError) {

@@ -82,7 +82,11 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ConfigException("--count must be in 1..1000000, got " + countArg);
         }
         count = (int) countArg;
+        ConfigException.check(Double.isFinite(psi), "--truncation must be a finite number, got " + psi);
         try (GanModel model = run.model()) {
+            ConfigException.check(psi == 1.0 || !(model.tabular() || model.series() || model.video()),
+                    "--truncation pulls a style-based generator's w towards its mean; this run makes "
+                            + (model.tabular() ? "table rows" : model.series() ? "series windows" : "clips"));
             if (model.tabular()) {
                 return sampleRows(model);
             }

@@ -99,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (minutes != null && !(minutes > 0)) {
             throw new ConfigException("--minutes must be positive, got " + minutes);
         }
+        ConfigException.check(threads == null || threads >= 1, "--threads must be at least 1, got " + threads);
         TrainConfig cfg = resume != null ? resumedConfig() : freshConfig();
         if (dryRun) {
             System.out.println(ConfigJson.toJson(cfg));
@@ -233,7 +234,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         var tree = ConfigJson.readFile(file);
         // A run's config.json wraps the config together with its provenance.
-        return tree.has("config") ? tree.get("config") : tree;
+        var config = tree.has("config") ? tree.get("config") : tree;
+        if (!config.isObject()) {
+            throw new ConfigException(file + ": holds " + (tree.has("config") ? "a \"config\" that is " : "")
+                    + switch (config.getNodeType()) {
+                        case ARRAY -> "an array";
+                        case NUMBER -> "a number";
+                        case STRING -> "a string";
+                        case BOOLEAN -> "true or false";
+                        default -> "null";
+                    } + ", not a JSON object of "
+                    + "config sections such as {\"optim\": {\"lrG\": 0.0002}}");
+        }
+        return config;
     }
 
     /** Lists preset names for --help. */

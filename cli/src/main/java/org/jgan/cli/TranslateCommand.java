@@ -63,6 +63,7 @@ public final class TranslateCommand implements Callable<Integer> {
         if (label != null && (label < 0 || label > 255 || !idx)) {
             throw new ConfigException("--label needs --idx and a class in 0..255, got " + label);
         }
+        ImageOutputs.checkFolder(out, input);
         Torch.init();
         try (ImageToImageRun r = run.imageToImage()) {
             if (r.upscales()) {

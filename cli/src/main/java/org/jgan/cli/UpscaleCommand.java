@@ -56,12 +56,19 @@ public final class UpscaleCommand implements Callable<Integer> {
                         + "translate");
             }
             boolean single = Files.isRegularFile(Path.of(input)) && ImageFolderReader.isImage(Path.of(input));
+            boolean toFile = single && !degrade && !Files.isDirectory(out);
+            if (toFile && Files.exists(out) && Files.isSameFile(out, Path.of(input))) {
+                throw new ConfigException("--out " + out + " is the input image; give another file name");
+            }
+            if (!toFile) {
+                ImageOutputs.checkFolder(out, input);
+            }
             TranslationInputs in = TranslationInputs.unresized(input, comparison.limit);
             Upscaling u = degrade ? r.degradeAndUpscale(in.inputs()) : r.upscale(in.inputs());
             ImageFiles.Decoded sr = u.superResolved();
             ImageFiles.Decoded lr = u.lowRes();
             String sizes = String.format("%dx%d -> %dx%d", lr.width(), lr.height(), sr.width(), sr.height());
-            if (single && !degrade && !Files.isDirectory(out)) {
+            if (toFile) {
                 ImageGrid.writePng(ImageGrid.image(sr.pixels(), 0, sr.channels(), sr.height(), sr.width()), out);
                 spec.commandLine().getOut().printf("x%d: %s %s%n", u.scale(), sizes, out);
                 return 0;

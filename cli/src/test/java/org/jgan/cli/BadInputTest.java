@@ -89,6 +89,29 @@ class BadInputTest {
     }
 
     @Test
+    void configFilesThatAreNotConfigsAreRefusedInConfigWords() throws IOException {
+        String out = tmp.resolve("r").toString();
+        String[][] cases = {
+            {"[1, 2]", "holds an array, not a JSON object of config sections"},
+            {"\"hello\"", "holds a string, not a JSON object of config sections"},
+            {"{\"config\": 5}", "holds a \"config\" that is a number, not a JSON object"},
+            {"{\"optim\": {\"lrGG\": 0.001}}", "optim.lrGG: unknown key (this section's keys: "},
+            {"{\"optim\": {\"lrG\": \"abc\"}}", "optim.lrG: expected a number, got \"abc\""},
+            {"{\"data\": {\"batch\": 64.9}}", "data.batch: expected a whole number, got 64.9"},
+            {"{\"schedule\": {\"steps\": 1.5}}", "schedule.steps: expected a whole number, got 1.5"},
+        };
+        for (String[] c : cases) {
+            Path f = Files.writeString(tmp.resolve("c.json"), c[0]);
+            Result r = run("train", "--dry-run", "--config", f.toString(), "--steps", "2", "--out", out);
+            assertOneLine(r, f + ": ");
+            assertTrue(r.err().contains(c[1]) && !r.err().contains("class org.") && !r.err().contains("deserialize"),
+                    c[0] + " -> " + r);
+        }
+        assertOneLine(run("train", "--dry-run", "--threads", "0", "--steps", "2", "--out", out),
+                "--threads must be at least 1, got 0");
+    }
+
+    @Test
     void outputsAreCheckedBeforeTheDataLoads() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         // the missing data would be the error if the data loaded first

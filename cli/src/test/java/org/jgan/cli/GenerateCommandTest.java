@@ -55,6 +55,10 @@ class GenerateCommandTest {
         expect("give a sentence with --prompt", "generate", "--run", r, "--prompts", empty.toString(), "--out", out);
         expect("--count must be in 1..1000000", "generate", "--run", r, "--prompt", "a", "--count", "0", "--out", out);
         expect("draws images from sentences", "sample", "--run", r, "--out", out);
+        for (String f : new String[]{"csv", "jsonl", "gif"}) {  // sample's formats for rows and clips
+            expect("--format " + f + ": jgan generate writes images: png, grid or idx", "generate", "--run", r,
+                    "--prompt", "a", "--format", f, "--out", out);
+        }
     }
 
     private static void expect(String message, String... args) {

@@ -176,6 +176,17 @@ class ImageToImageCliTest {
         ok("upscale", "--run", sr.toString(), "--input", file.toString(), "--out", big.toString());
         assertEquals(18, read(big).getWidth());
         assertEquals(10, read(big).getHeight());
+
+        // what the user has is never replaced: the input itself, or the folder it is in (outputs take inputs' names)
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        CliTest.assertUserError(CliTest.run("upscale", "--run", sr.toString(), "--input", file.toString(), "--out",
+                file.toString()), "is the input image; give another file name");
+        CliTest.assertUserError(CliTest.run("upscale", "--run", sr.toString(), "--input", file.toString(), "--out",
+                tmp.toString()), tmp + ": holds the inputs (" + file + ")");
+        assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(file)), "the input is untouched");
+        // an earlier output (it has figures.json) is replaced
+        ok("upscale", "--run", sr.toString(), "--input", shared.resolve("idx").toString(), "--limit", "2", "--out",
+                out.toString());
     }
 
     @Test

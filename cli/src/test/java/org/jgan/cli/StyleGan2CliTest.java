@@ -88,6 +88,14 @@ class StyleGan2CliTest {
         assertFalse(Arrays.equals(image(half, 0), image(plain, 0)));
         CliTest.assertUserError(CliTest.run("sample", "--run", dcgan.toString(), "--truncation", "0.5", "--out",
                 tmp.resolve("x.png").toString()), "truncation (psi 0.5) needs a style-based generator");
+        // NaN pulled every w to NaN: an all-black grid and exit 0 before
+        for (String psi : new String[]{"NaN", "Infinity"}) {
+            CliTest.assertUserError(CliTest.run("sample", "--run", sg2.toString(), "--truncation", psi, "--out",
+                    tmp.resolve("x.png").toString()), "--truncation must be a finite number, got " + psi);
+            CliTest.assertUserError(CliTest.run("style-mix", "--run", sg2.toString(), "--rows", "1", "--cols", "2",
+                    "--truncation", psi, "--out", tmp.resolve("m.png").toString()), "truncation psi must be a finite "
+                    + "number, got " + psi);
+        }
     }
 
     @Test

@@ -39,8 +39,10 @@ public final class Fid {
             double d = a.mu()[i] - b.mu()[i];
             diff += d * d;
         }
-        return diff + trace(a.sigma(), a.dim()) + trace(b.sigma(), b.dim())
+        double d = diff + trace(a.sigma(), a.dim()) + trace(b.sigma(), b.dim())
                 - 2 * traceSqrtProduct(a.sigma(), b.sigma(), a.dim(), a.source() + " and " + b.source());
+        // A distance is never negative; between equal statistics rounding leaves about -1e-12, printed "-0.000000".
+        return Math.max(0, d);
     }
 
     /** {@code tr(sqrtm(s1 s2))} for covariance matrices {@code s1}, {@code s2} (row-major d x d). */

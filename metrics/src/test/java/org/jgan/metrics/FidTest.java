@@ -53,6 +53,7 @@ class FidTest {
         FidStats b = FidStats.of(Fixtures.gaussian(500, 16, 0.3, 1.5, 2));
         assertEquals(Fid.distance(a, b), Fid.distance(b, a), 1e-9 * Fid.distance(a, b));
         assertEquals(0, Fid.distance(a, a), 1e-9);
+        assertTrue(Fid.distance(a, a) >= 0, "rounding must not make a distance negative");
         assertTrue(Fid.distance(a, b) > 1);
     }
 

@@ -14,6 +14,8 @@ import org.jgan.engine.Tensors;
 public final class ImageBatches {
     /** Images per chunk: large enough to keep libtorch busy, small enough for a 2 GB heap at 256 x 256 RGB. */
     public static final int CHUNK = 256;
+    /** Input pixels per network call in {@link #map}: 256 Fashion-MNIST images. */
+    private static final long PIXELS_PER_CHUNK = 256L * 1024;
 
     private ImageBatches() {
     }
@@ -35,8 +37,10 @@ public final class ImageBatches {
     public static ImageFiles.Decoded map(ImageFiles.Decoded in, UnaryOperator<Tensor> net) {
         byte[] out = null;
         long[] shape = null;
-        for (int from = 0; from < in.size(); from += CHUNK) {
-            int n = Math.min(CHUNK, in.size() - from);
+        // fewer large images at a time: the activations grow with the pixels (256 images of 28x28, 4 of 256x256)
+        int chunk = (int) Math.max(1, Math.min(CHUNK, PIXELS_PER_CHUNK / ((long) in.height() * in.width())));
+        for (int from = 0; from < in.size(); from += chunk) {
+            int n = Math.min(chunk, in.size() - from);
             try (StepScope s = StepScope.open()) {
                 Tensor y = net.apply(tensor(in, from, n));
                 if (shape == null) {

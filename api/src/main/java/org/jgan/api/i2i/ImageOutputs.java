@@ -18,6 +18,37 @@ public final class ImageOutputs {
     private ImageOutputs() {
     }
 
+    /**
+     * Refuses {@code dir} as the folder for the outputs of images read from {@code input} (a file, a folder or a data
+     * set name) where writing could replace what the user has: a file; the folder the inputs are in (outputs take the
+     * inputs' names); a folder holding other files, unless it is an earlier output (it has figures.json), whose files
+     * the new ones replace.
+     */
+    public static void checkFolder(Path dir, String input) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DataException(dir + ": is a file; the outputs go to a folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Path in = Path.of(input);
+        Path inDir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
+        try {
+            if (Files.exists(in) && inDir != null && Files.isSameFile(inDir, dir)) {
+                throw new DataException(dir + ": holds the inputs (" + input + "), and the outputs take their names: "
+                        + "give another folder");
+            }
+            try (var files = Files.list(dir)) {
+                if (files.findAny().isPresent() && !Files.isRegularFile(dir.resolve("figures.json"))) {
+                    throw new DataException(dir + ": holds other files and is not an earlier output (no figures.json); "
+                            + "the outputs could replace files there: give a new or empty folder");
+                }
+            }
+        } catch (IOException e) {
+            throw new DataException(dir + ": cannot read it (" + org.jgan.core.io.IoErrors.reason(e) + ")");
+        }
+    }
+
     /** One PNG per image, {@code dir/NAME.png} with {@code names} in image order; creates {@code dir}. */
     public static void writePngs(ImageFiles.Decoded d, List<String> names, Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.DataException;
 import org.jgan.core.data.ImageFiles;
 import org.jgan.models.i2i.ImageToImage;
 import org.jgan.models.i2i.TranslationInputs;
@@ -24,6 +25,8 @@ import org.jgan.models.srgan.Resampling;
  * Each direction's network is loaded on first use, from one checkpoint; they hold native memory until {@link #close}.
  */
 public final class ImageToImageRun implements AutoCloseable {
+    /** The largest upscaled image, in pixels (2048 x 2048): its activations take about a gigabyte a layer. */
+    public static final long MAX_UPSCALED_PIXELS = 2048L * 2048;
     private final Path dir;
     private final boolean preferEma;
     private final Translator first;
@@ -125,6 +128,15 @@ public final class ImageToImageRun implements AutoCloseable {
     /** Upscales {@code images} by {@link #scale}, beside bicubic upscaling; no figures (there are no originals). */
     public Upscaling upscale(ImageFiles.Decoded images) {
         Translator t = upscaler();
+        long out = (long) images.height() * t.scale() * images.width() * t.scale();
+        if (out > MAX_UPSCALED_PIXELS) {
+            throw new DataException(String.format("images of %dx%d upscale to %dx%d, %,d pixels each; upscaling "
+                    + "holds a whole image's activations at once and takes images of up to %,d pixels after "
+                    + "upscaling (inputs of up to %dx%d at this run's factor): crop or downscale them first",
+                    images.width(), images.height(),
+                    images.width() * t.scale(), images.height() * t.scale(), out, MAX_UPSCALED_PIXELS,
+                    2048 / t.scale(), 2048 / t.scale()));
+        }
         ImageFiles.Decoded lr = ImageFiles.withChannels(images, t.inputChannels());
         return new Upscaling(t.scale(), lr, ImageBatches.map(lr, x -> Resampling.bicubic(x, t.scale())),
                 ImageBatches.map(lr, t::apply), null, null, null);

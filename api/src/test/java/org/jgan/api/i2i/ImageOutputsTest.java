@@ -47,4 +47,30 @@ class ImageOutputsTest {
                 tmp.resolve("rgb")));
         assertTrue(e.getMessage().contains("IDX holds grayscale images; these have 3 channels"), e.getMessage());
     }
+
+    @Test
+    void anOutputFolderNeverReplacesTheInputsOrSomeoneElsesFiles() throws IOException {
+        Path in = java.nio.file.Files.createDirectories(tmp.resolve("in"));
+        java.nio.file.Files.writeString(in.resolve("a.png"), "not really a png");
+        ImageOutputs.checkFolder(tmp.resolve("new"), in.toString());  // a new folder
+        ImageOutputs.checkFolder(java.nio.file.Files.createDirectories(tmp.resolve("empty")), in.toString());
+        Path earlier = java.nio.file.Files.createDirectories(tmp.resolve("earlier"));
+        java.nio.file.Files.writeString(earlier.resolve("figures.json"), "{}");
+        java.nio.file.Files.writeString(earlier.resolve("a.png"), "an earlier output");
+        ImageOutputs.checkFolder(earlier, in.toString());  // an earlier output is replaced
+
+        assertRefused(in, in.toString(), "holds the inputs");
+        assertRefused(in, in.resolve("a.png").toString(), "holds the inputs");  // a single input file's folder
+        java.nio.file.Files.writeString(in.resolve("figures.json"), "{}");
+        assertRefused(in, in.toString(), "holds the inputs");  // even when it looks like an earlier output
+        Path notes = java.nio.file.Files.createDirectories(tmp.resolve("notes"));
+        java.nio.file.Files.writeString(notes.resolve("figures.txt"), "mine");
+        assertRefused(notes, "fashion-mnist:test", "holds other files and is not an earlier output");
+        assertRefused(in.resolve("a.png"), "fashion-mnist:test", "is a file");
+    }
+
+    private static void assertRefused(Path out, String input, String why) {
+        DataException e = assertThrows(DataException.class, () -> ImageOutputs.checkFolder(out, input));
+        assertTrue(e.getMessage().startsWith(out + ": ") && e.getMessage().contains(why), e.getMessage());
+    }
 }

@@ -20,6 +20,7 @@ import org.jgan.core.config.Presets;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DemoTasks;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.DataException;
 import org.jgan.core.data.ImageFiles;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.train.TrainListener;
@@ -149,6 +150,13 @@ class ImageToImageRunTest {
             ConfigException e = assertThrows(ConfigException.class, () -> run.translate(new TranslationInputs(odd,
                     null), "AtoB"));
             assertTrue(e.getMessage().endsWith("a srgan run upscales; use upscale"), e.getMessage());
+
+            // one pixel past 2048 x 2048 after upscaling is refused before any memory is taken (a 5000 x 5000 input
+            // once took the machine's 24 GB); the largest allowed size is named
+            DataException big = assertThrows(DataException.class,
+                    () -> run.upscale(QualityTest.images(1, 1, 1024, 1025, 0)));
+            assertTrue(big.getMessage().startsWith("images of 1025x1024 upscale to 2050x2048")
+                    && big.getMessage().contains("inputs of up to 1024x1024"), big.getMessage());
         }
     }
 }

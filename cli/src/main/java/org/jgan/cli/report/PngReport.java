@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
+import org.jgan.core.image.ImageGrid;
 
 /**
  * {@code jgan report --format png}: one image to paste into a chat or a paper draft: the run's name and headline
@@ -23,9 +23,7 @@ public final class PngReport {
     }
 
     public static void write(RunReport r, Path out) throws IOException {
-        if (!ImageIO.write(render(r), "png", out.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        ImageGrid.writePng(render(r), out);  // atomically: ImageIO's own file writer deletes first, prints traces
     }
 
     static BufferedImage render(RunReport r) {

@@ -24,7 +24,8 @@ public final class ConfigJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);  // "batch": 64.9 is an error, not 64
 
     private ConfigJson() {
     }
@@ -79,8 +80,31 @@ public final class ConfigJson {
             if (root instanceof ConfigException) {
                 throw (ConfigException) root;
             }
-            throw new ConfigException(where + ": " + keyPath(e) + e.getOriginalMessage());
+            throw new ConfigException(where + ": " + keyPath(e) + what(e));
         }
+    }
+
+    /** What was wrong, in config words: Jackson's own message names Java classes and its features. */
+    private static String what(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            if (u.getKnownPropertyIds() != null) {
+                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+            }
+            return "unknown key" + (known.isEmpty() ? "" : " (this section's keys: " + String.join(", ", known) + ")");
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> t = m.getTargetType();
+            String want = t == int.class || t == long.class || t == Integer.class || t == Long.class ? "a whole number"
+                    : t == double.class || t == float.class || t == Double.class ? "a number"
+                    : t == boolean.class || t == Boolean.class ? "true or false"
+                    : t == String.class ? "a string" : t.isEnum() ? "one of " + java.util.Arrays.toString(
+                    t.getEnumConstants()) : "a JSON object of that section's keys";
+            String got = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
+                    ? ", got " + (f.getValue() instanceof String ? "\"" + f.getValue() + "\"" : f.getValue()) : "";
+            return "expected " + want + got;
+        }
+        return e.getOriginalMessage();
     }
 
     /**
@@ -185,15 +209,27 @@ public final class ConfigJson {
                     node.put(leaf, value);
                 }
             } catch (NumberFormatException e) {
-                throw new ConfigException(key + ": expected a number, got '" + value + "'");
+                throw new ConfigException(key + ": expected " + (old.isIntegralNumber() ? "a whole number" : "a number")
+                        + ", got '" + value + "'");
             }
         }
         return fromTree(tree, type, "config override");
     }
 
+    /** An unknown key, naming the keys of its section when the section exists, else the sections: all keys are many. */
     private static ConfigException unknown(String key, ObjectNode tree) {
-        return new ConfigException("unknown config key '" + key + "'; known keys: "
-                + String.join(", ", leaves(tree).keySet()));
+        int dot = key.indexOf('.');
+        JsonNode section = dot > 0 ? tree.get(key.substring(0, dot)) : null;
+        if (section instanceof ObjectNode) {
+            List<String> keys = new ArrayList<>();
+            leaves(section).keySet().forEach(k -> keys.add(key.substring(0, dot + 1) + k));
+            return new ConfigException("unknown config key '" + key + "'; keys of section " + key.substring(0, dot)
+                    + ": " + String.join(", ", keys));
+        }
+        List<String> names = new ArrayList<>();
+        tree.fields().forEachRemaining(f -> names.add(f.getValue().isObject() ? f.getKey() + ".*" : f.getKey()));
+        return new ConfigException("unknown config key '" + key + "'; known keys and sections: "
+                + String.join(", ", names));
     }
 
     /** The values of a config tree by key path ("seed", "model.width", ...), in the tree's order. */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jgan.core.io.IoErrors;
 
 /**
  * Writes files and folders so that a reader (or a crash) sees either the old version or the whole new one, never a
@@ -41,9 +43,12 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, IoAction<OutputStream> writer) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a folder; give a file name");
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = create(dir, "." + file.getFileName() + ".", ".tmp", false);
+        Path tmp = createNamingTarget(dir, "." + file.getFileName() + ".", ".tmp", false, file);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.accept(out);
@@ -66,7 +71,7 @@ public final class AtomicFiles {
     public static void writeDir(Path target, IoAction<Path> filler) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = create(parent, ".tmp-" + target.getFileName() + "-", "", true);
+        Path tmp = createNamingTarget(parent, ".tmp-" + target.getFileName() + "-", "", true, target);
         try {
             filler.accept(tmp);
             try (Stream<Path> files = Files.list(tmp)) {
@@ -86,6 +91,20 @@ public final class AtomicFiles {
             if (Files.exists(tmp)) {
                 deleteTree(tmp);
             }
+        }
+    }
+
+    /**
+     * {@link #create}, with a refusal reported against {@code target} (what the caller asked for) rather than the hidden
+     * temporary name, which the user never gave.
+     */
+    private static Path createNamingTarget(Path dir, String prefix, String suffix, boolean folder, Path target)
+            throws IOException {
+        try {
+            return create(dir, prefix, suffix, folder);
+        } catch (IOException e) {
+            throw new FileSystemException(target.toString(), null, "cannot create " + (folder ? "a folder" : "a file")
+                    + " in " + dir + " (" + IoErrors.reason(e) + ")");
         }
     }
 

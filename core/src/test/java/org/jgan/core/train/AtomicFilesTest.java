@@ -99,6 +99,24 @@ class AtomicFilesTest {
     }
 
     @Test
+    void refusalsNameTheFileAskedForNotTheHiddenTemporary() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("grid.png"));
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.writeString(folder, "x"));
+        assertEquals(folder + ": is a folder; give a file name", e.getMessage());
+        assertTrue(Files.isDirectory(folder), "the folder is left as it was");
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        // /proc takes no new files: the refusal names /proc/x.png and the folder, never ".x.png.RANDOM.tmp"
+        e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.writeString(Path.of("/proc/x.png"), "x"));
+        assertTrue(e.getMessage().startsWith("/proc/x.png: cannot create a file in /proc (")
+                && !e.getMessage().contains(".tmp"), e.getMessage());
+        e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFiles.writeDir(Path.of("/proc/run"), d -> { }));
+        assertTrue(e.getMessage().startsWith("/proc/run: cannot create a folder in /proc ("), e.getMessage());
+    }
+
+    @Test
     void deleteTreeRemovesNestedFoldersAndIgnoresMissingOnes() throws IOException {
         Path d = Files.createDirectories(tmp.resolve("x/y/z"));
         Files.writeString(d.resolve("f"), "1");

@@ -31,8 +31,9 @@ public record ClassifierTraining(int epochs, int batch, double lr, long seed) {
     }
 
     public ClassifierTraining {
-        if (epochs < 1 || batch < 2 || !(lr > 0)) {
-            throw new ConfigException("classifier training: epochs >= 1, batch >= 2 and lr > 0 are required, got "
+        if (epochs < 1 || batch < 2 || !(lr > 0) || !Double.isFinite(lr)) {
+            throw new ConfigException("classifier training: epochs >= 1, batch >= 2 and a finite lr > 0 are required, "
+                    + "got "
                     + epochs + ", " + batch + ", " + lr);
         }
     }

@@ -71,6 +71,9 @@ final class MappingNetwork extends Module {
 
     /** w_avg + psi (w - w_avg). */
     Tensor truncate(Tensor w, double psi) {
+        if (!Double.isFinite(psi)) {
+            throw new org.jgan.core.config.ConfigException("truncation psi must be a finite number, got " + psi);
+        }
         return psi == 1.0 ? w : wAvg.lerp(w, new Scalar(psi));
     }
 
