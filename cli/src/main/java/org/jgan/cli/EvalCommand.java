@@ -54,7 +54,13 @@ public final class EvalCommand implements Callable<Integer> {
         sampling.checkFeatures();
         FidStats.sampleWarning("--count", sampling.count).ifPresent(System.err::println);
         if ((runDir == null) == (samples == null)) {
-            throw new ConfigException("give --run DIR (a trained run) or --samples IMAGES (images made elsewhere)");
+            throw new ConfigException(runDir == null
+                    ? "give --run DIR (a trained run) or --samples IMAGES (images made elsewhere)"
+                    : "give --run DIR or --samples IMAGES, not both: --samples scores images made elsewhere");
+        }
+        if (reference != null && reference.toLowerCase(java.util.Locale.ROOT).endsWith(".npz")) {
+            throw new ConfigException("--reference " + reference + ": eval needs real images (it also measures "
+                    + "KID and precision/recall); statistics in a .npz serve jgan fid");
         }
         Evaluation e = new Evaluation(reference, sampling.count, sampling.seed, sampling.features, true, true);
         if (samples != null) {
@@ -65,6 +71,12 @@ public final class EvalCommand implements Callable<Integer> {
             return 0;
         }
         try (GanModel model = RunOptions.model(runDir, checkpoint, !noEma)) {
+            String report = model.tabular() ? "sample --run " + runDir + " --out rows.csv, then jgan table-report "
+                    + "--run " + runDir + " --synthetic rows.csv" : model.series() ? "series-report --run " + runDir
+                    : model.video() ? "video-report --run " + runDir : null;
+            ConfigException.check(report == null, "this run (" + model.config().model().name() + ") makes "
+                    + (model.tabular() ? "table rows" : model.series() ? "series windows" : "clips")
+                    + ", not images: score it with jgan " + report);
             print(model.evaluate(e));
         }
         return 0;

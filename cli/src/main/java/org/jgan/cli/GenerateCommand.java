@@ -45,7 +45,8 @@ public final class GenerateCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(prompts);
         if (promptsFile != null) {
             if (!Files.isRegularFile(promptsFile)) {
-                throw new ConfigException("--prompts " + promptsFile + ": no such file");
+                throw new ConfigException("--prompts " + promptsFile + (Files.isDirectory(promptsFile)
+                        ? ": is a folder; give a text file with one prompt per line" : ": no such file"));
             }
             try {
                 Files.readAllLines(promptsFile, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())

@@ -6,6 +6,9 @@ import org.jgan.core.config.ConfigException;
 
 /** Seed lists as the command line writes them ("1,2,3", "1-4", "1-3,9"); the latents are {@code models.Latents}. */
 final class SeedList {
+    /** Seeds one option may list: each is an image (a row or column of a grid), so more is a mistake or a stall. */
+    static final int MAX_SEEDS = 1000;
+
     private SeedList() {
     }
 
@@ -19,14 +22,22 @@ final class SeedList {
                 if (dash > 0) {
                     long a = Long.parseLong(p.substring(0, dash).trim());
                     long b = Long.parseLong(p.substring(dash + 1).trim());
-                    if (b < a || b - a > 1000) {
-                        throw new NumberFormatException();
+                    if (b < a) {
+                        throw new ConfigException(option + " '" + p + "': a range runs from low to high, e.g. " + b
+                                + "-" + a);
+                    }
+                    if (b - a >= MAX_SEEDS) {
+                        throw new ConfigException(option + " '" + p + "': a range holds at most " + MAX_SEEDS
+                                + " seeds, this one " + (b - a + 1));
                     }
                     for (long s = a; s <= b; s++) {
                         out.add(s);
                     }
                 } else {
                     out.add(Long.parseLong(p));
+                }
+                if (out.size() > MAX_SEEDS) {
+                    throw new ConfigException(option + " '" + spec + "': at most " + MAX_SEEDS + " seeds, got more");
                 }
             } catch (NumberFormatException e) {
                 throw new ConfigException(option + " '" + p + "': give seeds as numbers, e.g. 1,2,3 or 10-15");

@@ -79,9 +79,16 @@ class EvalCommandsTest {
         CliTest.Result none = run("eval", "--samples", a.toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("--reference"), none.err());
-        CliTest.Result both = run("eval", "--reference", b.toString());
+        CliTest.Result neither = run("eval", "--reference", b.toString());
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--run") && neither.err().contains("--samples"), neither.err());
+        CliTest.Result both = run("eval", "--run", tmp.toString(), "--samples", a.toString(), "--reference",
+                b.toString());
         assertEquals(2, both.code());
-        assertTrue(both.err().contains("--run") && both.err().contains("--samples"), both.err());
+        assertTrue(both.err().contains("give --run DIR or --samples IMAGES, not both"), both.err());
+        CliTest.Result npz = run("eval", "--samples", a.toString(), "--reference", "stats.npz");
+        assertEquals(2, npz.code());
+        assertTrue(npz.err().contains("--reference stats.npz: eval needs real images"), npz.err());
     }
 
     @Test

@@ -51,6 +51,8 @@ class GenerateCommandTest {
         expect("give a sentence with --prompt", "generate", "--run", r, "--out", out);
         expect("prompt 1 is empty", "generate", "--run", r, "--prompt", " .", "--out", out);
         expect("no such file", "generate", "--run", r, "--prompts", tmp.resolve("none.txt").toString(), "--out", out);
+        expect("--prompts " + tmp + ": is a folder; give a text file", "generate", "--run", r, "--prompts",
+                tmp.toString(), "--out", out);
         Path empty = Files.writeString(tmp.resolve("blank.txt"), "\n  \n");
         expect("give a sentence with --prompt", "generate", "--run", r, "--prompts", empty.toString(), "--out", out);
         expect("--count must be in 1..1000000", "generate", "--run", r, "--prompt", "a", "--count", "0", "--out", out);

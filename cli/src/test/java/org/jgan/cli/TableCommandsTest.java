@@ -50,6 +50,12 @@ class TableCommandsTest {
         assertTrue(bad.code() == 2 && bad.err().contains("give COLUMN=VALUE"), bad.toString());
         bad = run("sample", "--run", run.toString(), "--format", "grid", "--out", tmp.resolve("g.png").toString());
         assertTrue(bad.code() == 2 && bad.err().contains("this run makes table rows"), bad.toString());
+        bad = run("sample", "--run", run.toString(), "--truncation", "0.5", "--out", tmp.resolve("t.csv").toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("--truncation pulls a style-based generator's w towards its "
+                + "mean; this run makes table rows"), bad.toString());
+        bad = run("eval", "--run", run.toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("makes table rows, not images: score it with jgan sample "
+                + "--run " + run + " --out rows.csv, then jgan table-report"), bad.toString());
         Path j = tmp.resolve("a.jsonl");
         ok("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where", "city=Lima",
                 "--where", "rich=yes", "--format", "jsonl", "--out", j.toString());
