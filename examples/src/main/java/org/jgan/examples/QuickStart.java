@@ -10,7 +10,7 @@ import org.jgan.core.config.TrainConfig;
 public final class QuickStart {
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/quickstart");
-        long steps = args.length > 1 ? Long.parseLong(args[1]) : 1875;  // 1875 steps of 32 = one epoch
+        long steps = args.length > 1 ? Long.parseLong(args[1]) : 3750;  // 3750 steps of 16 = one epoch
 
         TrainConfig config = Jgan.config("dcgan").data("fashion-mnist").steps(steps).seed(7).build();
         Jgan.train(config, run).run();

@@ -60,17 +60,18 @@ public final class Presets {
     }
 
     /**
-     * DCGAN (Radford et al. 2015) as {@link TrainConfig#dcganFashionMnist()} sets it up, but with batches of 32 instead
+     * DCGAN (Radford et al. 2015) as {@link TrainConfig#dcganFashionMnist()} sets it up, but with batches of 16 instead
      * of the paper's 128 (64 in the base config, which {@code bench} times): a network this size learns per step more
-     * than per image, so halving the batch doubles the updates an epoch gives for about 10% more time per epoch. On
-     * Fashion-MNIST at 2 epochs (seeds 1-3, EMA generator, 10,000 samples in the built-in classifier's space) that took
-     * FID from 19.5-20.2 to 15.7-16.2 and recall from 0.26-0.27 to 0.36-0.39 at the same precision
-     * (docs/results.md, "DCGAN at batch 32"), as it did for the cgan preset.
+     * than per image, so smaller batches give more updates an epoch for a little more time per epoch. On Fashion-MNIST
+     * at 2 epochs (seeds 1-3, EMA generator, 10,000 samples in the built-in classifier's space) batch 64 gave FID
+     * 19.5-20.2, 32 gave 15.7-16.2 and 16 gives 12.9-13.3, recall 0.26-0.27, 0.37-0.39 and 0.46-0.47, at precision
+     * 0.47-0.50 throughout; given equal time 16 also led 32 on each of three seeds (docs/results.md, "DCGAN at batch
+     * 16").
      */
     static TrainConfig dcgan() {
         TrainConfig c = TrainConfig.dcganFashionMnist();
         DataConfig d = c.data();
-        return c.withData(new DataConfig(d.source(), 32, d.dropLast(), d.limit(), d.perClass(), d.mirror()));
+        return c.withData(new DataConfig(d.source(), 16, d.dropLast(), d.limit(), d.perClass(), d.mirror()));
     }
 
     /** The {@code dcgan} preset with an EMA generator (Karras et al. 2018), decay 0.999. */

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class PresetsTest {
     @Test
-    void dcganTrainsAtBatch32AndTheEmaPresetDiffersOnlyByItsAverage() {
+    void dcganTrainsAtBatch16AndTheEmaPresetDiffersOnlyByItsAverage() {
         TrainConfig dcgan = Presets.byName("dcgan");
         TrainConfig ema = Presets.byName("dcgan-ema");
-        assertEquals(32, dcgan.data().batch());
+        assertEquals(16, dcgan.data().batch());
         assertEquals(0.0, dcgan.optim().emaBeta());
         assertEquals(0.999, ema.optim().emaBeta());
         OptimConfig o = dcgan.optim();
@@ -18,6 +18,6 @@ class PresetsTest {
         assertEquals(64, TrainConfig.dcganFashionMnist().data().batch());
         assertEquals(TrainConfig.dcganFashionMnist().optim(), dcgan.optim());
         // a model without a preset of its own starts from dcgan's
-        assertEquals(32, TrainConfigBuilder.forModel("vanilla").build().data().batch());
+        assertEquals(16, TrainConfigBuilder.forModel("vanilla").build().data().batch());
     }
 }
