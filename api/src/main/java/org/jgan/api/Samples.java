@@ -17,6 +17,9 @@ import org.jgan.core.image.ImageGrid;
  * for. Plain Java data: nothing to close. Files are written atomically (a crash never leaves half a PNG).
  */
 public final class Samples {
+    /** The most images one grid shows ({@link #checkGrid}). */
+    public static final int MAX_GRID = 10_000;
+
     private final byte[] pixels;
     private final int count;
     private final int channels;
@@ -72,9 +75,19 @@ public final class Samples {
         return ImageGrid.image(pixels, i, channels, height, width);
     }
 
-    /** All images in one grid (a row per class for class grids, else about square). */
+    /** All images in one grid (a row per class for class grids, else about square); at most {@link #MAX_GRID}. */
     public BufferedImage grid() {
+        checkGrid(count);
         return ImageGrid.grid(pixels, count, channels, height, width, columns);
+    }
+
+    /**
+     * Refuses a grid of more than {@link #MAX_GRID} images: 10,000 Fashion-MNIST images are already a 2,800-pixel
+     * square, and a million took minutes and half a gigabyte of PNG. Callers check before generating.
+     */
+    public static void checkGrid(long images) {
+        ConfigException.check(images <= MAX_GRID, "a grid shows at most " + MAX_GRID + " images, asked for " + images
+                + "; write more as PNG files or IDX");
     }
 
     /** Writes {@link #grid()} as a PNG file. */

@@ -64,14 +64,14 @@ public final class AugmentCommand implements Callable<Integer> {
         if (perClass < 1 || perClass > 100_000) {
             throw new ConfigException("--count-per-class must be in 1..100000, got " + perClass);
         }
-        if (minConfidence != null && (minConfidence <= 0 || minConfidence >= 1)) {
+        if (minConfidence != null && !(minConfidence > 0 && minConfidence < 1)) {  // NaN fails too
             throw new ConfigException("--min-confidence must be in (0, 1), got " + minConfidence);
         }
         if (mixWith == null && ratio != 1.0) {
             throw new ConfigException("--ratio only applies with --mix-with");
         }
-        if (ratio <= 0) {
-            throw new ConfigException("--ratio must be positive, got " + ratio);
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {  // NaN fails too
+            throw new ConfigException("--ratio must be a positive number, got " + ratio);
         }
         ExportFormat fmt = Arrays.stream(ExportFormat.values()).filter(f -> f.name().equalsIgnoreCase(format))
                 .findFirst().orElseThrow(() -> new ConfigException("--format must be idx, folders or npy, got '"

@@ -100,6 +100,9 @@ public final class AugmentEvalCommand implements Callable<Integer> {
         if (minConfidence != null && !(minConfidence >= 0 && minConfidence < 1)) {
             throw new ConfigException("--min-confidence must be in [0, 1), got " + minConfidence);
         }
+        if (n != null && n < 1) {
+            throw new ConfigException("--synthetic-per-class must be positive, got " + n);
+        }
         AugmentSettings settings = settings();
         int synth = n != null ? n : 5 * k;
         PrintWriter out = spec.commandLine().getOut();

@@ -67,6 +67,9 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ConfigException("--format " + format + ": jgan generate writes images: png, grid or idx");
         }
         format.checkOut(out);
+        if (format == SampleCommand.Format.grid) {
+            org.jgan.api.Samples.checkGrid(count * all.size());
+        }
         try (GanModel model = run.model()) {
             if (!model.textConditioned()) {
                 throw new ConfigException("this run's model (" + model.config().model().name() + ") does not take "

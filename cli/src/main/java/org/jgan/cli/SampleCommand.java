@@ -118,8 +118,12 @@ public final class SampleCommand implements Callable<Integer> {
                         + "-channel images, use --format png");
             }
             Samples samples;
-            if (classOpt != null && classOpt.equalsIgnoreCase("all")) {
-                boolean countGiven = spec.commandLine().getParseResult().hasMatchedOption("--count");
+            boolean all = classOpt != null && classOpt.equalsIgnoreCase("all");
+            boolean countGiven = spec.commandLine().getParseResult().hasMatchedOption("--count");
+            if (format == Format.grid) {  // before generating: a million images took minutes, then a 549 MB PNG
+                Samples.checkGrid(all ? (long) (countGiven ? count : 10) * Math.max(1, s.numClasses()) : count);
+            }
+            if (all) {
                 samples = Flags.named("--class", () -> model.classGrid(countGiven ? count : 10, seed, psi));
             } else if (classOpt != null) {
                 samples = Flags.named("--class", () -> model.sampleClass(classOpt, count, seed, psi));

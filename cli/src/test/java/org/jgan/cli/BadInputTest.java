@@ -112,6 +112,18 @@ class BadInputTest {
     }
 
     @Test
+    void oversizedGridsAndNonNumbersAreRefusedBeforeAnythingIsGenerated() {
+        // a million images once generated for 8 minutes, then wrote a 549 MB PNG
+        assertOneLine(run("sample", "--run", run.toString(), "--count", "10001", "--out",
+                tmp.resolve("g.png").toString()), "a grid shows at most 10000 images, asked for 10001; write more as "
+                + "PNG files or IDX");
+        assertOneLine(run("augment", "--run", run.toString(), "--count-per-class", "5", "--mix-with", "x",
+                "--ratio", "NaN", "--out", tmp.resolve("a").toString()), "--ratio must be a positive number, got NaN");
+        assertOneLine(run("augment", "--run", run.toString(), "--count-per-class", "5", "--min-confidence", "NaN",
+                "--out", tmp.resolve("a").toString()), "--min-confidence must be in (0, 1), got NaN");
+    }
+
+    @Test
     void outputsAreCheckedBeforeTheDataLoads() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         // the missing data would be the error if the data loaded first

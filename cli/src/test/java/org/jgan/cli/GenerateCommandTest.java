@@ -57,6 +57,8 @@ class GenerateCommandTest {
         expect("give a sentence with --prompt", "generate", "--run", r, "--prompts", empty.toString(), "--out", out);
         expect("--count must be in 1..1000000", "generate", "--run", r, "--prompt", "a", "--count", "0", "--out", out);
         expect("draws images from sentences", "sample", "--run", r, "--out", out);
+        expect("a grid shows at most 10000 images, asked for 10002", "generate", "--run", r, "--prompt", "a",
+                "--prompt", "b", "--count", "5001", "--out", out);
         for (String f : new String[]{"csv", "jsonl", "gif"}) {  // sample's formats for rows and clips
             expect("--format " + f + ": jgan generate writes images: png, grid or idx", "generate", "--run", r,
                     "--prompt", "a", "--format", f, "--out", out);

@@ -53,6 +53,9 @@ class TableCommandsTest {
         bad = run("sample", "--run", run.toString(), "--truncation", "0.5", "--out", tmp.resolve("t.csv").toString());
         assertTrue(bad.code() == 2 && bad.err().contains("--truncation pulls a style-based generator's w towards its "
                 + "mean; this run makes table rows"), bad.toString());
+        bad = run("stats", run.toString(), "--count", "20", "--out", tmp.resolve("s.npz").toString());
+        assertTrue(bad.code() == 2 && bad.err().contains("makes table rows, not images; FID statistics describe "
+                + "images"), bad.toString());
         bad = run("eval", "--run", run.toString());
         assertTrue(bad.code() == 2 && bad.err().contains("makes table rows, not images: score it with jgan sample "
                 + "--run " + run + " --out rows.csv, then jgan table-report"), bad.toString());
