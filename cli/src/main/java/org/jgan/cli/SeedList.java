@@ -26,9 +26,10 @@ final class SeedList {
                         throw new ConfigException(option + " '" + p + "': a range runs from low to high, e.g. " + b
                                 + "-" + a);
                     }
-                    if (b - a >= MAX_SEEDS) {
+                    if (b - a >= MAX_SEEDS || b - a < 0) {  // < 0: the difference overflowed a long
                         throw new ConfigException(option + " '" + p + "': a range holds at most " + MAX_SEEDS
-                                + " seeds, this one " + (b - a + 1));
+                                + " seeds, this one " + (java.math.BigInteger.valueOf(b)
+                                .subtract(java.math.BigInteger.valueOf(a)).add(java.math.BigInteger.ONE)));
                     }
                     for (long s = a; s <= b; s++) {
                         out.add(s);

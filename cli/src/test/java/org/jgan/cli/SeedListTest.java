@@ -22,6 +22,9 @@ class SeedListTest {
         assertRefused("1-1001", "--seeds '1-1001': a range holds at most 1000 seeds, this one 1001");
         assertRefused("1-1000,2000", "--seeds '1-1000,2000': at most 1000 seeds, got more");
         assertRefused("a", "--seeds 'a': give seeds as numbers, e.g. 1,2,3 or 10-15");
+        // the widest range overflows a long's difference: refused, not looped over
+        assertRefused("-9223372036854775808-9223372036854775807", "--seeds '-9223372036854775808-9223372036854775807'"
+                + ": a range holds at most 1000 seeds, this one 18446744073709551616");
     }
 
     private static void assertRefused(String spec, String message) {

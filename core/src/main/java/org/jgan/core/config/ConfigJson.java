@@ -100,8 +100,8 @@ public final class ConfigJson {
                     : t == boolean.class || t == Boolean.class ? "true or false"
                     : t == String.class ? "a string" : t.isEnum() ? "one of " + java.util.Arrays.toString(
                     t.getEnumConstants()) : "a JSON object of that section's keys";
-            String got = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getValue() != null
-                    ? ", got " + (f.getValue() instanceof String ? "\"" + f.getValue() + "\"" : f.getValue()) : "";
+            Object value = m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null;
+            String got = value == null ? "" : ", got " + (value instanceof String ? "\"" + value + "\"" : value);
             return "expected " + want + got;
         }
         return e.getOriginalMessage();

@@ -95,8 +95,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * {@link #create}, with a refusal reported against {@code target} (what the caller asked for) rather than the hidden
-     * temporary name, which the user never gave.
+     * {@link #create}, with a refusal reported against {@code target} (what the caller asked for) rather than the
+     * hidden temporary name, which the user never gave.
      */
     private static Path createNamingTarget(Path dir, String prefix, String suffix, boolean folder, Path target)
             throws IOException {
