@@ -74,6 +74,8 @@ public final class InterpolateCommand implements Callable<Integer> {
                 .space(space == null ? null : space == Space.w ? LatentSpace.W : LatentSpace.Z)
                 .spherical(method == null ? null : method == Method.slerp)
                 .truncation(latent.psi);
+        // the strip is one grid of all frames: refused before a million frames are generated, not after
+        Samples.checkGrid((long) (keys.size() - 1) * steps + 1);
         String base = out.getFileName().toString().replaceFirst("\\.(png|gif)$", "");
         Path png = out.resolveSibling(base + ".png");
         Path gif = out.resolveSibling(base + ".gif");

@@ -47,6 +47,8 @@ public final class StyleMixCommand implements Callable<Integer> {
         List<Long> rowSeeds = SeedList.parse(rows, "--rows");
         List<Long> colSeeds = SeedList.parse(cols, "--cols");
         List<String> bands = Arrays.asList(styles.split(","));
+        // one mixed image per (row, column, band): refused before generating, as sample refuses a huge grid
+        org.jgan.api.Samples.checkGrid((long) rowSeeds.size() * colSeeds.size() * bands.size());
         Torch.init();
         try (GanModel m = run.model()) {
             if (m.styleBased()) {

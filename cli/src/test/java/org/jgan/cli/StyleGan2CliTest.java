@@ -167,6 +167,11 @@ class StyleGan2CliTest {
                 "--out", tmp.resolve("w").toString()), "--space: a walk in w space needs a style-based model");
         CliTest.assertUserError(CliTest.run("interpolate", "--run", sg2.toString(), "--seeds", "1", "--out",
                 tmp.resolve("w").toString()), "two or more seeds");
+        CliTest.assertUserError(CliTest.run("interpolate", "--run", sg2.toString(), "--seeds", "1-12", "--steps",
+                "1000", "--out", tmp.resolve("w").toString()), "a grid shows at most 10000 images, asked for 11001");
+        CliTest.assertUserError(CliTest.run("style-mix", "--run", sg2.toString(), "--rows", "1-1000", "--cols",
+                "1-20", "--out", tmp.resolve("m.png").toString()), "a grid shows at most 10000 images, asked for "
+                + "60000");
     }
 
     @Test
