@@ -93,7 +93,7 @@ class VariantConfigsTest {
                 "only D's norm and the section differ");
         assertEquals(0.5, ImageToImageConfig.of(Presets.byName("cyclegan")).lrDecayFrom());
         assertEquals(new CganConfig("onehot", 0), CganConfig.of(Presets.byName("cgan")));
-        assertEquals(32, Presets.byName("cgan").data().batch());
+        assertEquals(16, Presets.byName("cgan").data().batch());
         assertEquals(0.999, Presets.byName("cgan").optim().emaBeta());
         assertEquals(CganConfig.defaults(), CganConfig.of(Presets.byName("dcgan")));
         assertEquals(8, ImageToImageConfig.of(Presets.byName("srgan")).blocks());
