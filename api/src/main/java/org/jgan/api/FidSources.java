@@ -60,16 +60,13 @@ final class FidSources {
      * Refuses a run whose generator does not make images from seeds alone: its rows, windows, clips or word ids would
      * reach the feature network as malformed images and fail there with a shape error that names neither.
      */
-    private static void requireImagesFromSeeds(Path run, RunGenerator rg) {
-        String model = rg.config().model().name();
-        String what = rg.shape().spans() != null ? "table rows"
-                : model.equals(org.jgan.models.timegan.TimeGan.NAME) ? "series windows"
-                : model.startsWith(org.jgan.models.mocogan.MoCoGan.NAME) ? "clips" : null;
-        if (what != null) {
-            throw new ConfigException(run + ": this run (" + model + ") makes " + what + ", not images; FID statistics "
-                    + "describe images");
+    private static void requireImagesFromSeeds(Path run, GanModel m) {
+        String model = m.config().model().name();
+        if (!m.makes().equals(GanModel.IMAGES)) {
+            throw new ConfigException(run + ": this run (" + model + ") makes " + m.makes() + ", not images; FID "
+                    + "statistics describe images");
         }
-        if (Files.isRegularFile(run.resolve(org.jgan.models.text2image.TextConditioning.VOCABULARY))) {
+        if (m.textConditioned()) {
             throw new ConfigException(run + ": this run (" + model + ") draws images from sentences, not from seeds "
                     + "alone: generate images from prompts (generate) and give their folder");
         }
@@ -83,8 +80,10 @@ final class FidSources {
         int at = source.lastIndexOf('@');
         Path run = Path.of(at > 0 ? source.substring(0, at) : source);
         if (Files.isRegularFile(run.resolve("config.json"))) {
-            try (RunGenerator rg = RunGenerator.load(run, at > 0 ? source.substring(at + 1) : null, o.ema())) {
-                requireImagesFromSeeds(run, rg);
+            try (GanModel m = new GanModel(run, RunGenerator.load(run, at > 0 ? source.substring(at + 1) : null,
+                    o.ema()))) {
+                requireImagesFromSeeds(run, m);
+                RunGenerator rg = m.generator();
                 try (GeneratorSource src = new GeneratorSource(rg.generator(), run + "@"
                         + rg.checkpoint().getFileName(), rg.latentDim(), rg.shape(), o.samples(), o.seed())) {
                     // e.g. a damaged newest checkpoint passed over: the caller sees it in its log

@@ -40,6 +40,9 @@ import org.jgan.models.stylegan2.StyleMixing;
  * Made by {@link Jgan#load}.
  */
 public final class GanModel implements AutoCloseable {
+    /** What {@link #makes} says of a run that makes images. */
+    public static final String IMAGES = "images";
+
     private final Path runDir;
     private final RunGenerator generator;
     private TableSampler tableSampler;
@@ -154,6 +157,11 @@ public final class GanModel implements AutoCloseable {
     /** True for a run that makes clips (mocogan): it samples with {@link #sampleClips}. */
     public boolean video() {
         return config().model().name().startsWith(MoCoGan.NAME);
+    }
+
+    /** What the run makes, in the words of messages: "table rows", "series windows", "clips" or {@link #IMAGES}. */
+    public String makes() {
+        return tabular() ? "table rows" : series() ? "series windows" : video() ? "clips" : IMAGES;
     }
 
     /**

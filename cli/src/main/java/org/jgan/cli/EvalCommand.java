@@ -75,8 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + "--run " + runDir + " --synthetic rows.csv" : model.series() ? "series-report --run " + runDir
                     : model.video() ? "video-report --run " + runDir : null;
             ConfigException.check(report == null, "this run (" + model.config().model().name() + ") makes "
-                    + (model.tabular() ? "table rows" : model.series() ? "series windows" : "clips")
-                    + ", not images: score it with jgan " + report);
+                    + model.makes() + ", not images: score it with jgan " + report);
             print(model.evaluate(e));
         }
         return 0;

@@ -84,9 +84,8 @@ public final class SampleCommand implements Callable<Integer> {
         count = (int) countArg;
         ConfigException.check(Double.isFinite(psi), "--truncation must be a finite number, got " + psi);
         try (GanModel model = run.model()) {
-            ConfigException.check(psi == 1.0 || !(model.tabular() || model.series() || model.video()),
-                    "--truncation pulls a style-based generator's w towards its mean; this run makes "
-                            + (model.tabular() ? "table rows" : model.series() ? "series windows" : "clips"));
+            ConfigException.check(psi == 1.0 || model.makes().equals(GanModel.IMAGES), "--truncation pulls a "
+                    + "style-based generator's w towards its mean; this run makes " + model.makes());
             if (model.tabular()) {
                 return sampleRows(model);
             }

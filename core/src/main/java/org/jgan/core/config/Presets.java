@@ -28,11 +28,11 @@ public final class Presets {
     private static final Map<String, List<String>> RETIRED = Map.of(
             // WGAN-GP (Gulrajani et al. 2017): critic without batch norm, lambda 10, 5 critic steps, Adam 1e-4 (0, 0.9)
             // (batch 64: the dcgan preset's until 2026-12-05, which both were measured and retired at)
-            "wgan-gp", List.of("data.batch=64", "model.loss=wasserstein", "model.dNorm=none", "optim.lrG=1e-4", "optim.lrD=1e-4",
-                    "optim.beta1=0", "optim.beta2=0.9", "optim.dSteps=5", "reg.gpWeight=10"),
+            "wgan-gp", List.of("data.batch=64", "model.loss=wasserstein", "model.dNorm=none", "optim.lrG=1e-4",
+                    "optim.lrD=1e-4", "optim.beta1=0", "optim.beta2=0.9", "optim.dSteps=5", "reg.gpWeight=10"),
             // SNGAN (Miyato et al. 2018): spectral norm in D instead of batch norm, hinge loss, TTUR 1e-4 / 4e-4
-            "sngan", List.of("data.batch=64", "model.loss=hinge", "model.dNorm=none", "optim.lrG=1e-4", "optim.lrD=4e-4",
-                    "reg.spectralNorm=true"));
+            "sngan", List.of("data.batch=64", "model.loss=hinge", "model.dNorm=none", "optim.lrG=1e-4",
+                    "optim.lrD=4e-4", "reg.spectralNorm=true"));
 
     private Presets() {
     }

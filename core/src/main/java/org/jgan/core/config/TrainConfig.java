@@ -42,7 +42,7 @@ public record TrainConfig(long seed, ModelConfig model, DataConfig data, OptimCo
     /**
      * The DCGAN setup of Radford et al. 2015 on Fashion-MNIST: Adam 2e-4, betas 0.5/0.999, batch 64. A config file
      * without a key takes that key from here, and {@code bench} times this step; the {@code dcgan} preset trains it
-     * at batch 32.
+     * at batch 16.
      */
     public static TrainConfig dcganFashionMnist() {
         return new TrainConfig(1, new ModelConfig("dcgan", 100, "non-saturating", 64),

@@ -40,9 +40,6 @@ public final class Sampler {
      * sampling; otherwise the generator must be style-based, and its ws are pulled towards the mean w by psi.
      */
     public static Tensor generate(GanNet generator, Tensor z, Tensor labels, double psi) {
-        if (!Double.isFinite(psi)) {
-            throw new org.jgan.core.config.ConfigException("truncation psi must be a finite number, got " + psi);
-        }
         if (psi == 1.0) {
             return generate(generator, z, labels);
         }
