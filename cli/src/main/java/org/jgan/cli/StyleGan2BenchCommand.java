@@ -160,8 +160,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
 
     /** jgan's step, then PyTorch's, at {@code size} pixels and {@code batch} images. */
     private Point measure(int size, int batch) throws Exception {
-        TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width),
-                TrainConfig.class);
+        // the paper's mapping depth, as bench/stylegan2_bench.py builds it, whatever the preset trains with
+        TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width,
+                "stylegan2.mappingLayers=" + StyleGan2Config.PAPER_MAPPING_LAYERS), TrainConfig.class);
         StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
         int resolution = StyleGan2Cost.networkSide(size);
         double gflop = StyleGan2Cost.stepFlop(resolution, width, cfg.model().latentDim(), 1,

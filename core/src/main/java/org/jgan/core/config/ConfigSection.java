@@ -1,5 +1,6 @@
 package org.jgan.core.config;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -13,13 +14,22 @@ import java.util.function.Supplier;
  * @param defaults     the settings a config has when it does not give the section
  * @param keptOnResume whether a resume must keep the section as the run has it (it shapes the networks or the
  *                     data), or may change it like the regularisers
+ * @param keptKeys     keys of a section that may otherwise change on resume that still must not (they shape the
+ *                     networks), e.g. StyleGAN2's {@code mappingLayers} beside its regularisers
  * @param <T>          the section's record type
  */
-public record ConfigSection<T>(String name, Class<T> type, Supplier<T> defaults, boolean keptOnResume) {
+public record ConfigSection<T>(String name, Class<T> type, Supplier<T> defaults, boolean keptOnResume,
+                               List<String> keptKeys) {
     public ConfigSection {
         if (name == null || !name.matches("[a-z][A-Za-z0-9]*")) {
             throw new IllegalArgumentException("config section name must be a lower-case identifier, got " + name);
         }
+        keptKeys = List.copyOf(keptKeys);
+    }
+
+    /** A section kept whole on resume, or free to change as a whole. */
+    public ConfigSection(String name, Class<T> type, Supplier<T> defaults, boolean keptOnResume) {
+        this(name, type, defaults, keptOnResume, List.of());
     }
 
     /** The section's settings in {@code config} (its defaults when the config was made without them). */

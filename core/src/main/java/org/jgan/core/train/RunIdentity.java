@@ -23,8 +23,9 @@ final class RunIdentity {
      * The config keys (a section stands for all its keys) a resume must keep: they fix the networks, the data and its
      * order, and every random draw. The rest may change on resume: the schedule (to train longer), the guard, the
      * optimiser (e.g. lower rates after a guard stop) and the regularisers but spectral normalisation, which
-     * changes what D's checkpoint holds; and the variants' sections that say so ({@link ConfigSection#keptOnResume},
-     * e.g. {@code i2i}, which shapes the networks and the data).
+     * changes what D's checkpoint holds; and the variants' sections or keys that say so
+     * ({@link ConfigSection#keptOnResume}, e.g. {@code i2i}, which shapes the networks and the data;
+     * {@link ConfigSection#keptKeys}, e.g. {@code stylegan2.mappingLayers}).
      */
     static final List<String> KEPT = kept();
 
@@ -90,7 +91,13 @@ final class RunIdentity {
 
     private static List<String> kept() {
         List<String> kept = new ArrayList<>(List.of("seed", "model", "data", "reg.spectralNorm"));
-        ConfigSections.all().stream().filter(ConfigSection::keptOnResume).forEach(s -> kept.add(s.name()));
+        for (ConfigSection<?> s : ConfigSections.all()) {
+            if (s.keptOnResume()) {
+                kept.add(s.name());
+            } else {
+                s.keptKeys().forEach(k -> kept.add(s.name() + "." + k));
+            }
+        }
         return List.copyOf(kept);
     }
 

@@ -12,26 +12,25 @@ import org.bytedeco.pytorch.global.torch;
 
 /**
  * The mapping network of StyleGAN (Karras et al. 2019, section 2): z, normalised to unit second moment, goes through
- * 8 fully connected layers (learning rate x 0.01) to the intermediate latent w, whose space is less entangled than
- * z's. A conditional model embeds the class, normalises it the same way and concatenates it to z.
+ * fully connected layers (8 in the paper, 2 in stylegan2-ada-pytorch's CIFAR-10 config; learning rate x 0.01) to the
+ * intermediate latent w, whose space is less entangled than z's. A conditional model embeds the class, normalises it the same way and concatenates it to z.
  *
  * <p>The running mean of w ({@code w_avg}, decay 0.995 per training forward) is a registered buffer: it is saved in
  * checkpoints and copied into the EMA generator, so the truncation trick has its centre at sampling time.
  */
 final class MappingNetwork extends Module {
-    static final int LAYERS = 8;
     private static final double W_AVG_BETA = 0.995;
     private final List<EqualizedLinear> layers = new ArrayList<>();
     private final EqualizedLinear embed;
     private final Tensor wAvg;
     private final long numClasses;
 
-    MappingNetwork(long zDim, long wDim, long numClasses, Generator gen) {
+    MappingNetwork(long zDim, long wDim, long numClasses, int depth, Generator gen) {
         this.numClasses = numClasses;
         this.embed = numClasses > 0 ? register_module("embed", new EqualizedLinear(numClasses, wDim, true, 0, 1.0,
                 false, gen)) : null;
         long in = zDim + (numClasses > 0 ? wDim : 0);
-        for (int i = 0; i < LAYERS; i++) {
+        for (int i = 0; i < depth; i++) {
             layers.add(register_module("fc" + i, new EqualizedLinear(i == 0 ? in : wDim, wDim, true, 0, 0.01, true,
                     gen)));
         }

@@ -58,16 +58,18 @@ public final class StyleGan2 implements GanVariant {
             throw new ConfigException("model.condition: stylegan2-cond uses a projection discriminator; "
                     + config.model().condition() + " is not available for it");
         }
+        StyleGan2Config s = StyleGan2Config.of(config);
         GanNet g = new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
-                StyleGan2Config.of(config).styleMixing(), seed);
+                s.styleMixing(), s.mappingLayers(), seed);
         GanNet d = new StyleGan2Discriminator(config.model().width(), classes(shape), seed + 1);
         return Players.of(g, d);
     }
 
     @Override
     public GanNet buildGenerator(TrainConfig config, DataShape shape) {
+        StyleGan2Config s = StyleGan2Config.of(config);
         return new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
-                StyleGan2Config.of(config).styleMixing(), 0);
+                s.styleMixing(), s.mappingLayers(), 0);
     }
 
     /** An unconditional model ignores the data's labels. */

@@ -15,20 +15,37 @@ import org.jgan.core.config.TrainConfig;
  * @param plWeight    path-length regularisation weight (Karras et al. 2020); 0 turns it off
  * @param plEvery     apply path-length regularisation every k steps, scaled by k, with G's Adam rate and betas
  *                    rescaled as for lazy R1
+ * @param mappingLayers fully connected layers of the mapping network: 8 in the paper (and in configs written before
+ *                    the key, which leave it out); stylegan2-ada-pytorch's small-data configs (CIFAR-10) use 2. It
+ *                    shapes G, so a resume keeps it
  */
-public record StyleGan2Config(double styleMixing, double plWeight, int plEvery) {
+public record StyleGan2Config(double styleMixing, double plWeight, int plEvery, Integer mappingLayers) {
+    /** The mapping network's depth in the paper, and in runs made before the key existed. */
+    public static final int PAPER_MAPPING_LAYERS = 8;
+
     /** The section {@code stylegan2} of a config. */
     public static final ConfigSection<StyleGan2Config> SECTION = new ConfigSection<>("stylegan2",
-            StyleGan2Config.class, StyleGan2Config::defaults, false);
+            StyleGan2Config.class, StyleGan2Config::defaults, false, java.util.List.of("mappingLayers"));
 
     public StyleGan2Config {
         ConfigException.check(styleMixing >= 0 && styleMixing <= 1,
                 "stylegan2.styleMixing must be a probability in [0, 1], got " + styleMixing);
         ConfigException.check(plWeight >= 0, "stylegan2.plWeight must be 0 (off) or positive, got " + plWeight);
         ConfigException.check(plEvery >= 1, "stylegan2.plEvery must be at least 1, got " + plEvery);
+        mappingLayers = mappingLayers == null ? PAPER_MAPPING_LAYERS : mappingLayers;  // absent: as older runs trained
+        ConfigException.check(mappingLayers >= 1 && mappingLayers <= 16,
+                "stylegan2.mappingLayers must be in 1..16, got " + mappingLayers);
     }
 
-    /** Style mixing and path length off (path length every 4 steps once turned on), as configs had them before. */
+    /** The paper's mapping network (8 layers) with these regularisers. */
+    public StyleGan2Config(double styleMixing, double plWeight, int plEvery) {
+        this(styleMixing, plWeight, plEvery, PAPER_MAPPING_LAYERS);
+    }
+
+    /**
+     * Style mixing and path length off (path length every 4 steps once turned on), the paper's mapping network: as
+     * configs had them before.
+     */
     public static StyleGan2Config defaults() {
         return new StyleGan2Config(0, 0, 4);
     }

@@ -28,7 +28,7 @@ public final class StyleGan2Cost {
                                        double styleMixing) {
         int[] ch = StyleGan2.channels(resolution, width);
         // the mapping runs again for the mixed-in latent on the mixed share of batches
-        double macs = (1 + styleMixing) * MappingNetwork.LAYERS * (double) latentDim * latentDim;
+        double macs = (1 + styleMixing) * StyleGan2Config.PAPER_MAPPING_LAYERS * (double) latentDim * latentDim;
         for (int level = 0, r = 4; level < ch.length; level++, r *= 2) {
             double in = ch[Math.max(0, level - 1)];
             double out = ch[level];

@@ -30,13 +30,23 @@ public final class StyleGan2Generator extends GanNet implements StyleGenerator, 
     private final double mixing;
     private final Tensor plMean;
 
+    /** With the paper's mapping network of 8 layers. */
     public StyleGan2Generator(int latentDim, int width, DataShape shape, double mixing, long seed) {
+        this(latentDim, width, shape, mixing, StyleGan2Config.PAPER_MAPPING_LAYERS, seed);
+    }
+
+    /**
+     * @param mappingLayers fully connected layers of the mapping network
+     */
+    public StyleGan2Generator(int latentDim, int width, DataShape shape, double mixing, int mappingLayers,
+                              long seed) {
         this.shape = shape;
         this.resolution = StyleGan2.resolution(shape);
         this.latentDim = latentDim;
         this.mixing = mixing;
         Generator gen = torch.createCPUGenerator(seed);
-        this.mapping = register_module("mapping", new MappingNetwork(latentDim, latentDim, shape.numClasses(), gen));
+        this.mapping = register_module("mapping", new MappingNetwork(latentDim, latentDim, shape.numClasses(),
+                mappingLayers, gen));
         this.synthesis = register_module("synthesis", new SynthesisNetwork(resolution, latentDim,
                 StyleGan2.channels(resolution, width), shape.channels(), gen));
         this.plMean = torch.zeros(1);

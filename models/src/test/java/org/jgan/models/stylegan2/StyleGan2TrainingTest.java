@@ -3,6 +3,7 @@ package org.jgan.models.stylegan2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.TensorVector;
+import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.DataConfig;
 import org.jgan.core.config.Presets;
@@ -20,6 +22,7 @@ import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.nn.GanNet;
+import org.jgan.core.train.DataShape;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
@@ -133,6 +136,37 @@ class StyleGan2TrainingTest {
             assertArrayEquals(d, state(t.players().discriminator()), "D");
             assertArrayEquals(ema, state(t.ema().net()), "EMA G");
         }
+    }
+
+    @Test
+    void mappingLayersShapeGAndAResumeKeepsThem() throws Exception {
+        TrainConfig two = ConfigJson.withOverrides(tiny("stylegan2", 1), List.of("stylegan2.mappingLayers=2"),
+                TrainConfig.class);
+        TrainConfig eight = ConfigJson.withOverrides(two, List.of("stylegan2.mappingLayers=8"), TrainConfig.class);
+        long[] params = new long[2];
+        int i = 0;
+        for (TrainConfig c : List.of(two, eight)) {
+            try (GanNet g = Variants.byName("stylegan2").buildGenerator(c, new DataShape(1, 28, 28, 0))) {
+                TensorVector v = g.parameters(true);
+                for (long k = 0; k < v.size(); k++) {
+                    params[i] += v.get(k).numel();
+                }
+                i++;
+            }
+        }
+        // six fully connected 16 -> 16 layers with biases fewer
+        assertEquals(6 * (16 * 16 + 16), params[1] - params[0]);
+        try (Trainer t = new Trainer(Variants.byName("stylegan2"), two, DATA, tmp.resolve("m2"))) {
+            t.run(new TrainListener() { });
+        }
+        TrainConfig longer = eight.withSchedule(new ScheduleConfig(0, 2, 1, 1000, 3, 3, 4));
+        try (Trainer t = new Trainer(Variants.byName("stylegan2"), longer, DATA, tmp.resolve("m2"))) {
+            ConfigException e = assertThrows(ConfigException.class, t::resume);
+            assertTrue(e.getMessage().contains("stylegan2.mappingLayers: 2 in the run, 8 given"), e.getMessage());
+        }
+        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigJson.withOverrides(two,
+                List.of("stylegan2.mappingLayers=0"), TrainConfig.class));
+        assertTrue(bad.getMessage().contains("stylegan2.mappingLayers must be in 1..16, got 0"), bad.getMessage());
     }
 
     @Test
