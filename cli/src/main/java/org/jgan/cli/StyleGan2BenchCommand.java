@@ -58,8 +58,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             + "networks work at the next power of two (default: ${DEFAULT-VALUE}, 32x32 networks).")
     int size;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Images per step (default: ${DEFAULT-VALUE}, the "
-            + "preset's).")
+    @Option(names = "--batch", defaultValue = "32", description = "Images per step (default: ${DEFAULT-VALUE}, as "
+            + "the published figures; the preset trains at 16).")
     int batch;
 
     @Option(names = "--sweep", description = "Measure every size and batch of the sweep (28, 64, 128 at batch 32; "
