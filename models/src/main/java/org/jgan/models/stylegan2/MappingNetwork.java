@@ -13,7 +13,8 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * The mapping network of StyleGAN (Karras et al. 2019, section 2): z, normalised to unit second moment, goes through
  * fully connected layers (8 in the paper, 2 in stylegan2-ada-pytorch's CIFAR-10 config; learning rate x 0.01) to the
- * intermediate latent w, whose space is less entangled than z's. A conditional model embeds the class, normalises it the same way and concatenates it to z.
+ * intermediate latent w, whose space is less entangled than z's. A conditional model embeds the class, normalises it
+ * the same way and concatenates it to z.
  *
  * <p>The running mean of w ({@code w_avg}, decay 0.995 per training forward) is a registered buffer: it is saved in
  * checkpoints and copied into the EMA generator, so the truncation trick has its centre at sampling time.

@@ -18,9 +18,10 @@ import org.jgan.models.TwoPlayerPhases;
  *
  * <p>Training uses the core loop's phases: D with the configured loss (non-saturating in the preset) and lazy R1,
  * G on the same generated batch, and path-length regularisation as G's own lazy phase ("Greg", every
- * {@code stylegan2.plEvery} steps) when {@code stylegan2.plWeight > 0}. Style mixing happens inside the generator's training
- * forward with probability {@code stylegan2.styleMixing} ({@link StyleGan2Config}). {@code model.latentDim} is the size of both z and w;
- * {@code model.width} the channels of the low resolutions (halved per doubling above 16x16).
+ * {@code stylegan2.plEvery} steps) when {@code stylegan2.plWeight > 0}. Style mixing happens inside the generator's
+ * training forward with probability {@code stylegan2.styleMixing} ({@link StyleGan2Config}). {@code model.latentDim}
+ * is the size of both z and w; {@code model.width} the channels of the low resolutions (halved per doubling above
+ * 16x16); {@code stylegan2.mappingLayers} the depth of the mapping network.
  */
 public final class StyleGan2 implements GanVariant {
     static final int MAX_RESOLUTION = 256;

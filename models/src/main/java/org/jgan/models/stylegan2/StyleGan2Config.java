@@ -1,5 +1,6 @@
 package org.jgan.models.stylegan2;
 
+import java.util.List;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;
@@ -25,7 +26,7 @@ public record StyleGan2Config(double styleMixing, double plWeight, int plEvery, 
 
     /** The section {@code stylegan2} of a config. */
     public static final ConfigSection<StyleGan2Config> SECTION = new ConfigSection<>("stylegan2",
-            StyleGan2Config.class, StyleGan2Config::defaults, false, java.util.List.of("mappingLayers"));
+            StyleGan2Config.class, StyleGan2Config::defaults, false, List.of("mappingLayers"));
 
     public StyleGan2Config {
         ConfigException.check(styleMixing >= 0 && styleMixing <= 1,
