@@ -118,12 +118,13 @@ public final class SampleCommand implements Callable<Integer> {
             }
             Samples samples;
             boolean all = classOpt != null && classOpt.equalsIgnoreCase("all");
-            boolean countGiven = spec.commandLine().getParseResult().hasMatchedOption("--count");
+            // a class grid shows 10 per class unless --count says otherwise
+            int perClass = spec.commandLine().getParseResult().hasMatchedOption("--count") ? count : 10;
             if (format == Format.grid) {  // before generating: a million images took minutes, then a 549 MB PNG
-                Samples.checkGrid(all ? (long) (countGiven ? count : 10) * Math.max(1, s.numClasses()) : count);
+                Samples.checkGrid(all ? (long) perClass * Math.max(1, s.numClasses()) : count);
             }
             if (all) {
-                samples = Flags.named("--class", () -> model.classGrid(countGiven ? count : 10, seed, psi));
+                samples = Flags.named("--class", () -> model.classGrid(perClass, seed, psi));
             } else if (classOpt != null) {
                 samples = Flags.named("--class", () -> model.sampleClass(classOpt, count, seed, psi));
             } else {

@@ -29,7 +29,7 @@ public final class StyleGan2Presets {
 
     /**
      * The same with class labels: G and a projection D take them ("stylegan2-cond"), at the paper's batch 32 and 8
-     * mapping layers: batch 16 with 2 layers raised FID, precision and class accuracy here but lowered the variety
+     * mapping layers: batch 16 with 2 layers improved FID, precision and class accuracy here but lowered the variety
      * within each class (0.69 against 0.78, one seed), so the conditional preset stays as it was measured.
      */
     public static TrainConfig stylegan2Cond() {
