@@ -17,6 +17,7 @@ import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.SyntheticData;
 import org.jgan.core.image.ImageGrid;
+import org.jgan.core.nn.MinibatchStd;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.CpuInfo;
@@ -160,9 +161,11 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
 
     /** jgan's step, then PyTorch's, at {@code size} pixels and {@code batch} images. */
     private Point measure(int size, int batch) throws Exception {
-        // the paper's mapping depth, as bench/stylegan2_bench.py builds it, whatever the preset trains with
+        // the paper's mapping depth and minibatch std groups, as bench/stylegan2_bench.py builds them, whatever the
+        // preset trains with
         TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width,
-                "stylegan2.mappingLayers=" + StyleGan2Config.PAPER_MAPPING_LAYERS), TrainConfig.class);
+                "stylegan2.mappingLayers=" + StyleGan2Config.PAPER_MAPPING_LAYERS,
+                "stylegan2.mbstdGroup=" + MinibatchStd.PAPER_GROUP), TrainConfig.class);
         StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
         int resolution = StyleGan2Cost.networkSide(size);
         double gflop = StyleGan2Cost.stepFlop(resolution, width, cfg.model().latentDim(), 1,

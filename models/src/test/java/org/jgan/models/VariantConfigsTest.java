@@ -39,6 +39,7 @@ class VariantConfigsTest {
                 TrainConfig.class));
         assertEquals(expected, c, "the same run as the preset it came from (at the batch the preset had then)");
         assertEquals(8, StyleGan2Config.of(c).mappingLayers(), "a config without the key: the paper's depth");
+        assertEquals(4, StyleGan2Config.of(c).mbstdGroup(), "a config without the key: the papers' groups of 4");
         ObjectNode tree = ConfigJson.toTree(c);
         assertFalse(tree.get("reg").has("plWeight"), tree.toString());
         assertEquals(List.of("seed", "model", "data", "optim", "reg", "schedule", "guard", "i2i", "stylegan2",
@@ -65,6 +66,7 @@ class VariantConfigsTest {
         assertSetFails(base, "reg.plEvery=0", "stylegan2.plEvery must be at least 1, got 0");
         assertSetFails(base, "i2i.lambdaL1=-2", "i2i.lambdaL1 must be 0 or positive, got -2.0");
         assertSetFails(base, "stylegan2.nope=1", "unknown config key 'stylegan2.nope'");
+        assertSetFails(base, "stylegan2.mbstdGroup=0", "stylegan2.mbstdGroup must be in 1..1024, got 0");
         assertEquals("onehot", CganConfig.of(ConfigJson.withOverrides(base, List.of("cgan.labelInput=onehot"),
                 TrainConfig.class)).labelInput());
         assertSetFails(base, "cgan.labelInput=embedding",

@@ -11,7 +11,8 @@ import org.bytedeco.pytorch.global.torch;
  * near-copies that no single sample gives away.
  */
 public final class MinibatchStd {
-    private static final int MBSTD_GROUP = 4;
+    /** The group size of the papers (Karras et al. 2018, 2020): each sample is compared with up to 3 others. */
+    public static final int PAPER_GROUP = 4;
 
     private MinibatchStd() {
     }
@@ -21,8 +22,17 @@ public final class MinibatchStd {
      * as a constant channel: a batch of near-identical fakes is then easy to spot, which counters mode collapse.
      */
     public static Tensor append(Tensor x) {
+        return append(x, PAPER_GROUP);
+    }
+
+    /**
+     * The same over groups of up to {@code maxGroup} samples (the largest size up to it that divides the batch):
+     * larger groups estimate the spread more steadily, so D sees a batch of few kinds more surely
+     * (stylegan2-ada-pytorch's CIFAR-10 config compares 32).
+     */
+    public static Tensor append(Tensor x, int maxGroup) {
         long n = x.size(0);
-        long g = groupSize(n);
+        long g = groupSize(n, maxGroup);
         long c = x.size(1);
         long h = x.size(2);
         long w = x.size(3);
@@ -37,7 +47,16 @@ public final class MinibatchStd {
 
     /** The largest group size up to 4 that divides the batch (the official code requires divisibility). */
     public static long groupSize(long n) {
-        for (long g = Math.min(MBSTD_GROUP, n); g > 1; g--) {
+        return groupSize(n, PAPER_GROUP);
+    }
+
+    /** The largest group size up to {@code maxGroup} that divides the batch. */
+    public static long groupSize(long n, int maxGroup) {
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("a minibatch standard deviation group needs at least 1 sample, got "
+                    + maxGroup);
+        }
+        for (long g = Math.min(maxGroup, n); g > 1; g--) {
             if (n % g == 0) {
                 return g;
             }

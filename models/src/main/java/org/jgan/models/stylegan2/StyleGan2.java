@@ -21,7 +21,8 @@ import org.jgan.models.TwoPlayerPhases;
  * {@code stylegan2.plEvery} steps) when {@code stylegan2.plWeight > 0}. Style mixing happens inside the generator's
  * training forward with probability {@code stylegan2.styleMixing} ({@link StyleGan2Config}). {@code model.latentDim}
  * is the size of both z and w; {@code model.width} the channels of the low resolutions (halved per doubling above
- * 16x16); {@code stylegan2.mappingLayers} the depth of the mapping network.
+ * 16x16); {@code stylegan2.mappingLayers} the depth of the mapping network; {@code stylegan2.mbstdGroup} how many
+ * samples D's minibatch standard deviation compares.
  */
 public final class StyleGan2 implements GanVariant {
     static final int MAX_RESOLUTION = 256;
@@ -62,7 +63,8 @@ public final class StyleGan2 implements GanVariant {
         StyleGan2Config s = StyleGan2Config.of(config);
         GanNet g = new StyleGan2Generator(config.model().latentDim(), config.model().width(), classes(shape),
                 s.styleMixing(), s.mappingLayers(), seed);
-        GanNet d = new StyleGan2Discriminator(config.model().width(), classes(shape), seed + 1);
+        GanNet d = new StyleGan2Discriminator(config.model().width(), classes(shape), s.mbstdGroup(),
+                seed + 1);
         return Players.of(g, d);
     }
 

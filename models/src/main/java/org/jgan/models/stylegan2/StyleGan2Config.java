@@ -4,6 +4,7 @@ import java.util.List;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.nn.MinibatchStd;
 
 /**
  * StyleGAN2's own regularisers (section {@code stylegan2} of a {@link TrainConfig}, {@link #SECTION}); other
@@ -19,8 +20,12 @@ import org.jgan.core.config.TrainConfig;
  * @param mappingLayers fully connected layers of the mapping network: 8 in the paper (and in configs written before
  *                    the key, which leave it out); stylegan2-ada-pytorch's small-data configs (CIFAR-10) use 2. It
  *                    shapes G, so a resume keeps it
+ * @param mbstdGroup  the largest group of samples whose spread D's minibatch standard deviation layer measures:
+ *                    4 in the papers (and in configs written before the key); stylegan2-ada-pytorch's CIFAR-10
+ *                    config uses 32. It shapes no weights, so a resume may change it
  */
-public record StyleGan2Config(double styleMixing, double plWeight, int plEvery, Integer mappingLayers) {
+public record StyleGan2Config(double styleMixing, double plWeight, int plEvery, Integer mappingLayers,
+                              Integer mbstdGroup) {
     /** The mapping network's depth in the paper, and in runs made before the key existed. */
     public static final int PAPER_MAPPING_LAYERS = 8;
 
@@ -36,6 +41,14 @@ public record StyleGan2Config(double styleMixing, double plWeight, int plEvery, 
         mappingLayers = mappingLayers == null ? PAPER_MAPPING_LAYERS : mappingLayers;  // absent: as older runs trained
         ConfigException.check(mappingLayers >= 1 && mappingLayers <= 16,
                 "stylegan2.mappingLayers must be in 1..16, got " + mappingLayers);
+        mbstdGroup = mbstdGroup == null ? MinibatchStd.PAPER_GROUP : mbstdGroup;  // absent: as older runs trained
+        ConfigException.check(mbstdGroup >= 1 && mbstdGroup <= 1024,
+                "stylegan2.mbstdGroup must be in 1..1024, got " + mbstdGroup);
+    }
+
+    /** These regularisers and mapping depth, with the papers' minibatch standard deviation groups of 4. */
+    public StyleGan2Config(double styleMixing, double plWeight, int plEvery, Integer mappingLayers) {
+        this(styleMixing, plWeight, plEvery, mappingLayers, MinibatchStd.PAPER_GROUP);
     }
 
     /** The paper's mapping network (8 layers) with these regularisers. */

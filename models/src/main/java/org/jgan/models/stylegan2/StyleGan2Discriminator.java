@@ -12,8 +12,9 @@ import org.jgan.core.train.DataShape;
 /**
  * The residual discriminator of StyleGAN2 (Karras et al. 2020, Figure 7c): fromRGB at R x R, then per resolution a
  * block of two 3x3 convolutions (the second one downsampling) plus a downsampled 1x1 skip, summed and scaled by
- * sqrt(1/2); at 4x4 the minibatch standard deviation (Karras et al. 2018) as one extra channel, a 3x3 convolution and
- * two fully connected layers to one logit. Conditional models use a projection head (Miyato and Koyama 2018): the
+ * sqrt(1/2); at 4x4 the minibatch standard deviation (Karras et al. 2018) over groups of up to
+ * {@code stylegan2.mbstdGroup} samples as one extra channel, a 3x3 convolution and two fully connected layers to one
+ * logit. Conditional models use a projection head (Miyato and Koyama 2018): the
  * last layer gives a vector that is dotted with a class embedding.
  *
  * <p>Images smaller than R x R (Fashion-MNIST's 28x28 in a 32x32 model) are padded with -1, the data's background,
@@ -29,9 +30,11 @@ final class StyleGan2Discriminator extends GanNet {
     private final DataShape shape;
     private final int resolution;
     private final long cmapDim;
+    private final int mbstdGroup;
 
-    StyleGan2Discriminator(int width, DataShape shape, long seed) {
+    StyleGan2Discriminator(int width, DataShape shape, int mbstdGroup, long seed) {
         this.shape = shape;
+        this.mbstdGroup = mbstdGroup;
         this.resolution = StyleGan2.resolution(shape);
         int[] ch = StyleGan2.channels(resolution, width);
         Generator gen = torch.createCPUGenerator(seed);
@@ -73,7 +76,7 @@ final class StyleGan2Discriminator extends GanNet {
             Tensor skip = b[2].forward(x);
             x = b[1].forward(b[0].forward(x)).add(skip).mul(new Scalar(Math.sqrt(0.5)));
         }
-        x = epilogueConv.forward(org.jgan.core.nn.MinibatchStd.append(x));
+        x = epilogueConv.forward(org.jgan.core.nn.MinibatchStd.append(x, mbstdGroup));
         x = out.forward(fc.forward(x.flatten(1, -1)));
         if (embed == null) {
             return x.view(-1);

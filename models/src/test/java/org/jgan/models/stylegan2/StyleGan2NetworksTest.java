@@ -81,6 +81,24 @@ class StyleGan2NetworksTest {
     }
 
     @Test
+    void theDiscriminatorComparesAsManySamplesAsMbstdGroupSays() {
+        DataShape shape = new DataShape(1, 16, 16, 0);
+        TrainConfig four = config(8, 16);
+        TrainConfig sixteen = new StyleGan2Config(0.9, 0, 4, 2, 16).in(four);
+        try (Players a = new StyleGan2(false).build(four, shape, 1);
+             Players b = new StyleGan2(false).build(sixteen, shape, 1); StepScope s = StepScope.open()) {
+            assertEquals(4, StyleGan2Config.of(four).mbstdGroup());
+            Tensor x = torch.randn(new long[]{16, 1, 16, 16}, rng(3));
+            // the same weights (the group shapes none): one group of 16 measures another spread than four of 4
+            assertTrue(a.discriminator().forward(x, null).sub(b.discriminator().forward(x, null)).abs().max()
+                    .item_double() > 1e-6);
+            Tensor few = x.narrow(0, 0, 4);
+            assertEquals(0.0, a.discriminator().forward(few, null).sub(b.discriminator().forward(few, null)).abs()
+                    .max().item_double(), "a batch of 4 is one group either way");
+        }
+    }
+
+    @Test
     void settingsWithoutAPlaceInThisArchitectureAreRefused() {
         DataShape shape = new DataShape(1, 16, 16, 3);
         TrainConfig sn = org.jgan.core.config.ConfigJson.withOverrides(config(8, 16), java.util.List.of(
