@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
@@ -154,6 +155,14 @@ public final class Training {
             if (resume) {
                 TrainState s = trainer.resume();
                 log.accept(String.format("resuming %s at step %d (epoch %d)", runDir, s.step(), s.epoch()));
+                // config.json keeps the settings the run started with; say what this resume trains with instead
+                // (a new length is what a resume is for, so it goes unsaid)
+                List<String> changed = ConfigJson.differences(new RunDir(runDir).readConfig(), config).stream()
+                        .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
+                if (!changed.isEmpty()) {
+                    log.accept("settings of this resume that differ from the run's config.json: "
+                            + String.join(", ", changed) + " (config.json keeps the run's first settings)");
+                }
             }
             DataShape sh = ds.shape();
             log.accept(String.format("training %s on %s (%d %s, %s), %d threads -> %s", config.model().name(),

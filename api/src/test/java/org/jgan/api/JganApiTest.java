@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.IdxWriter;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.RunDir;
 import org.jgan.metrics.eval.EvalRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,9 +102,11 @@ class JganApiTest {
         ConfigException again = assertThrows(ConfigException.class, () -> Jgan.train(tiny("dcgan", 4), run).run());
         assertTrue(again.getMessage().contains("already holds a run"), again.getMessage());
 
-        TrainingResult more = Jgan.resume(run).steps(6).run();
+        List<String> said = new ArrayList<>();
+        TrainingResult more = Jgan.resume(run).steps(6).log(said::add).run();
         assertEquals(6, more.step());
         assertEquals("step-000006", more.checkpoint().getFileName().toString());
+        assertTrue(said.stream().noneMatch(l -> l.contains("differ")), "a new length alone is no change: " + said);
 
         try (GanModel g = Jgan.load(run)) {
             assertEquals("step-000006", g.checkpoint().getFileName().toString());
@@ -164,6 +169,19 @@ class JganApiTest {
             assertEquals(d, last.get("within_class_diversity").asDouble(), 0.0, "recorded in metrics.jsonl");
             assertEquals(3, last.get("within_class_diversity_per_class").size());
         }
+    }
+
+    @Test
+    void aSettingChangedOnResumeIsSaid() throws IOException {
+        Path run = tmp.resolve("changed");
+        Jgan.train(tiny("dcgan", 2), run).run();
+        // a setting changed on resume trains this resume only (config.json keeps the first), and the log says so
+        TrainConfig r1 = ConfigJson.withOverrides(new RunDir(run).readConfig(), List.of("reg.r1Gamma=0.5"),
+                TrainConfig.class);
+        List<String> said = new ArrayList<>();
+        Jgan.resume(run, r1).steps(3).log(said::add).run();
+        assertTrue(said.stream().anyMatch(l -> l.contains("differ from the run's config.json: reg.r1Gamma: ")
+                && l.contains(" -> 0.5 (config.json keeps")), said.toString());
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** JSON in and out for configs, and {@code key.path=value} overrides that reject unknown keys. */
 public final class ConfigJson {
@@ -236,6 +238,26 @@ public final class ConfigJson {
     public static Map<String, JsonNode> leaves(JsonNode tree) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         collect(tree, "", out);
+        return out;
+    }
+
+    /**
+     * The settings {@code now} gives otherwise than {@code was}, as "key: old -> new" in the config's order (a key
+     * only one of them has shows "none" on the other side).
+     */
+    public static List<String> differences(TrainConfig was, TrainConfig now) {
+        Map<String, JsonNode> a = leaves(toTree(was));
+        Map<String, JsonNode> b = leaves(toTree(now));
+        List<String> out = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            JsonNode x = a.get(k);
+            JsonNode y = b.get(k);
+            if (x == null || !x.equals(y)) {
+                out.add(k + ": " + (x == null ? "none" : x.asText()) + " -> " + (y == null ? "none" : y.asText()));
+            }
+        }
         return out;
     }
 
