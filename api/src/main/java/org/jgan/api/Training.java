@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
@@ -13,6 +14,7 @@ import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.stats.StatsWriter;
 import org.jgan.core.train.Checkpoints;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
@@ -162,6 +164,11 @@ public final class Training {
                 if (!changed.isEmpty()) {
                     log.accept("settings of this resume that differ from the run's config.json: "
                             + String.join(", ", changed) + " (config.json keeps the run's first settings)");
+                    // and in the run folder, where the dashboard and reports list events
+                    try (StatsWriter w = new StatsWriter(new RunDir(runDir).statsFile())) {
+                        w.write(Map.of("step", s.step(), "event", "resume_settings", "message",
+                                String.join(", ", changed), "time", System.currentTimeMillis() / 1000.0));
+                    }
                 }
             }
             DataShape sh = ds.shape();

@@ -182,6 +182,16 @@ class JganApiTest {
         Jgan.resume(run, r1).steps(3).log(said::add).run();
         assertTrue(said.stream().anyMatch(l -> l.contains("differ from the run's config.json: reg.r1Gamma: ")
                 && l.contains(" -> 0.5 (config.json keeps")), said.toString());
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(new RunDir(run).statsFile())) {
+            JsonNode j = new ObjectMapper().readTree(line);
+            if ("resume_settings".equals(j.path("event").asText())) {
+                events.add(j);
+            }
+        }
+        assertEquals(1, events.size(), "the run folder records the change once");
+        assertEquals(2, events.get(0).path("step").asInt(), "at the step the resume started from");
+        assertTrue(events.get(0).path("message").asText().startsWith("reg.r1Gamma: "), events.get(0).toString());
     }
 
     @Test
