@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -157,19 +158,7 @@ public final class Training {
             if (resume) {
                 TrainState s = trainer.resume();
                 log.accept(String.format("resuming %s at step %d (epoch %d)", runDir, s.step(), s.epoch()));
-                // config.json keeps the settings the run started with; say what this resume trains with instead
-                // (a new length is what a resume is for, so it goes unsaid)
-                List<String> changed = ConfigJson.differences(new RunDir(runDir).readConfig(), config).stream()
-                        .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
-                if (!changed.isEmpty()) {
-                    log.accept("settings of this resume that differ from the run's config.json: "
-                            + String.join(", ", changed) + " (config.json keeps the run's first settings)");
-                    // and in the run folder, where the dashboard and reports list events
-                    try (StatsWriter w = new StatsWriter(new RunDir(runDir).statsFile())) {
-                        w.write(Map.of("step", s.step(), "event", "resume_settings", "message",
-                                String.join(", ", changed), "time", System.currentTimeMillis() / 1000.0));
-                    }
-                }
+                sayChangedSettings(s.step());
             }
             DataShape sh = ds.shape();
             log.accept(String.format("training %s on %s (%d %s, %s), %d threads -> %s", config.model().name(),
@@ -221,5 +210,28 @@ public final class Training {
             throw new ConfigException(runDir + " holds no run to resume (no config.json)");
         }
         return new RunDir(runDir).readConfig();
+    }
+
+    /**
+     * config.json keeps the settings the run started with: says in the log and in stats.jsonl (where the dashboard
+     * and reports list events) what this resume trains with instead. A new length is what a resume is for, so it
+     * goes unsaid.
+     */
+    private void sayChangedSettings(long step) throws IOException {
+        List<String> changed = ConfigJson.differences(new RunDir(runDir).readConfig(), config).stream()
+                .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        log.accept("settings of this resume that differ from the run's config.json: " + String.join(", ", changed)
+                + " (config.json keeps the run's first settings)");
+        try (StatsWriter w = new StatsWriter(new RunDir(runDir).statsFile())) {
+            Map<String, Object> event = new LinkedHashMap<>();  // in the order the trainer writes its events
+            event.put("step", step);
+            event.put("event", "resume_settings");
+            event.put("message", String.join(", ", changed));
+            event.put("time", System.currentTimeMillis() / 1000.0);
+            w.write(event);
+        }
     }
 }
