@@ -218,18 +218,20 @@ public final class Training {
      * goes unsaid.
      */
     private void sayChangedSettings(long step) throws IOException {
-        List<String> changed = ConfigJson.differences(new RunDir(runDir).readConfig(), config).stream()
+        RunDir run = new RunDir(runDir);
+        List<String> changed = ConfigJson.differences(run.readConfig(), config).stream()
                 .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
         if (changed.isEmpty()) {
             return;
         }
-        log.accept("settings of this resume that differ from the run's config.json: " + String.join(", ", changed)
+        String message = String.join(", ", changed);
+        log.accept("settings of this resume that differ from the run's config.json: " + message
                 + " (config.json keeps the run's first settings)");
-        try (StatsWriter w = new StatsWriter(new RunDir(runDir).statsFile())) {
+        try (StatsWriter w = new StatsWriter(run.statsFile())) {
             Map<String, Object> event = new LinkedHashMap<>();  // in the order the trainer writes its events
             event.put("step", step);
             event.put("event", "resume_settings");
-            event.put("message", String.join(", ", changed));
+            event.put("message", message);
             event.put("time", System.currentTimeMillis() / 1000.0);
             w.write(event);
         }

@@ -7,6 +7,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.nn.GanNet;
+import org.jgan.core.nn.MinibatchStd;
 import org.jgan.core.train.DataShape;
 
 /**
@@ -14,8 +15,8 @@ import org.jgan.core.train.DataShape;
  * block of two 3x3 convolutions (the second one downsampling) plus a downsampled 1x1 skip, summed and scaled by
  * sqrt(1/2); at 4x4 the minibatch standard deviation (Karras et al. 2018) over groups of up to
  * {@code stylegan2.mbstdGroup} samples as one extra channel, a 3x3 convolution and two fully connected layers to one
- * logit. Conditional models use a projection head (Miyato and Koyama 2018): the
- * last layer gives a vector that is dotted with a class embedding.
+ * logit. Conditional models use a projection head (Miyato and Koyama 2018): the last layer gives a vector that is
+ * dotted with a class embedding.
  *
  * <p>Images smaller than R x R (Fashion-MNIST's 28x28 in a 32x32 model) are padded with -1, the data's background,
  * centred as the generator crops them.
@@ -76,7 +77,7 @@ final class StyleGan2Discriminator extends GanNet {
             Tensor skip = b[2].forward(x);
             x = b[1].forward(b[0].forward(x)).add(skip).mul(new Scalar(Math.sqrt(0.5)));
         }
-        x = epilogueConv.forward(org.jgan.core.nn.MinibatchStd.append(x, mbstdGroup));
+        x = epilogueConv.forward(MinibatchStd.append(x, mbstdGroup));
         x = out.forward(fc.forward(x.flatten(1, -1)));
         if (embed == null) {
             return x.view(-1);
