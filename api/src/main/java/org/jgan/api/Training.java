@@ -5,17 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jgan.core.config.ConfigException;
-import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
-import org.jgan.core.stats.StatsWriter;
 import org.jgan.core.train.Checkpoints;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.GanVariant;
@@ -158,7 +154,11 @@ public final class Training {
             if (resume) {
                 TrainState s = trainer.resume();
                 log.accept(String.format("resuming %s at step %d (epoch %d)", runDir, s.step(), s.epoch()));
-                sayChangedSettings(s.step());
+                List<String> changed = trainer.changedOnResume();  // recorded in stats.jsonl by the trainer
+                if (!changed.isEmpty()) {
+                    log.accept("settings of this resume that differ from the run's config.json: "
+                            + String.join(", ", changed) + " (config.json keeps the run's first settings)");
+                }
             }
             DataShape sh = ds.shape();
             log.accept(String.format("training %s on %s (%d %s, %s), %d threads -> %s", config.model().name(),
@@ -210,30 +210,5 @@ public final class Training {
             throw new ConfigException(runDir + " holds no run to resume (no config.json)");
         }
         return new RunDir(runDir).readConfig();
-    }
-
-    /**
-     * config.json keeps the settings the run started with: says in the log and in stats.jsonl (where the dashboard
-     * and reports list events) what this resume trains with instead. A new length is what a resume is for, so it
-     * goes unsaid.
-     */
-    private void sayChangedSettings(long step) throws IOException {
-        RunDir run = new RunDir(runDir);
-        List<String> changed = ConfigJson.differences(run.readConfig(), config).stream()
-                .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
-        if (changed.isEmpty()) {
-            return;
-        }
-        String message = String.join(", ", changed);
-        log.accept("settings of this resume that differ from the run's config.json: " + message
-                + " (config.json keeps the run's first settings)");
-        try (StatsWriter w = new StatsWriter(run.statsFile())) {
-            Map<String, Object> event = new LinkedHashMap<>();  // in the order the trainer writes its events
-            event.put("step", step);
-            event.put("event", "resume_settings");
-            event.put("message", message);
-            event.put("time", System.currentTimeMillis() / 1000.0);
-            w.write(event);
-        }
     }
 }

@@ -66,6 +66,9 @@ final class Progress implements TrainListener, AutoCloseable {
 
     @Override
     public void event(Map<String, Object> e) {
+        if ("resume_settings".equals(e.get("event"))) {
+            return;  // the training log has said it already, in words (Training's log)
+        }
         String msg = e.containsKey("rollback")
                 ? String.format("ROLLBACK %s at step %s: %s; back to step %s with learning rates x%s", e.get("rollback"),
                         e.get("from_step"), e.get("reason"), e.get("step"), e.get("lr_scale"))

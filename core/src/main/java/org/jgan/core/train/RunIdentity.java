@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
@@ -32,6 +34,9 @@ final class RunIdentity {
     private final RunDir run;
     private final TrainConfig config;
     private boolean owned;
+    /** The settings a resume changes (allowed ones; a new length left out), as "key: old -> new". */
+    private List<String> changed = List.of();
+    private boolean changeReported;
 
     /** Refuses a variant that is not the one {@code config} names. */
     RunIdentity(GanVariant variant, TrainConfig config, RunDir run) {
@@ -45,13 +50,15 @@ final class RunIdentity {
 
     /**
      * Before a resume: refuses a config that describes another run than the folder's config.json, naming each
-     * difference. A folder without config.json is left to {@link RunRecovery}, which says what is missing.
+     * difference, and notes the settings it may change and does (see {@link #changedOnResume}). A folder without
+     * config.json is left to {@link RunRecovery}, which says what is missing.
      */
     void checkResume() {
         if (!Files.exists(run.configFile())) {
             return;
         }
-        Map<String, JsonNode> was = ConfigJson.leaves(ConfigJson.toTree(run.readConfig()));
+        TrainConfig first = run.readConfig();
+        Map<String, JsonNode> was = ConfigJson.leaves(ConfigJson.toTree(first));
         Map<String, JsonNode> given = ConfigJson.leaves(ConfigJson.toTree(config));
         List<String> differences = new ArrayList<>();
         was.forEach((key, value) -> {
@@ -67,6 +74,32 @@ final class RunIdentity {
                     + " as the run has them (the schedule, guard, optim and other reg settings may change): resume "
                     + "with the run's own config, or train a new run in another folder");
         }
+        // A new length is what a resume is for, so it goes unsaid.
+        changed = ConfigJson.differences(first, config).stream()
+                .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
+    }
+
+    /**
+     * The settings this resume trains with otherwise than the run's config.json, which keeps the run's first
+     * settings: "key: old -> new" in the config's order; empty for a new run or an unchanged resume.
+     */
+    List<String> changedOnResume() {
+        return changed;
+    }
+
+    /**
+     * Hands the changed settings to {@code log} as one {"event": "resume_settings", "message": ...} event, once, so
+     * that stats.jsonl (which the dashboard and reports list events from) says what this resume trained with.
+     */
+    void report(Consumer<Map<String, Object>> log) {
+        if (changed.isEmpty() || changeReported) {
+            return;
+        }
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("event", "resume_settings");
+        ev.put("message", String.join(", ", changed));
+        log.accept(ev);
+        changeReported = true;
     }
 
     /** After a resume: the folder's run is this trainer's to continue. */

@@ -166,6 +166,15 @@ public final class Trainer implements AutoCloseable {
         return state;
     }
 
+    /**
+     * After {@link #resume}: the settings this resume trains with otherwise than the run's config.json, which keeps
+     * the run's first settings ("key: old -> new"; a new length left out). Training records them in stats.jsonl as a
+     * "resume_settings" event.
+     */
+    public List<String> changedOnResume() {
+        return identity.changedOnResume();
+    }
+
     /** Trains until the schedule's step or epoch limit (or the {@link #stopAfter} budget); returns the counters. */
     public TrainState run(TrainListener listener) throws IOException {
         listener = this.listener = new HealthWatch(listener, config, samples);  // always-on dead-run alarms
@@ -189,6 +198,7 @@ public final class Trainer implements AutoCloseable {
         try (StatsWriter stats = new StatsWriter(run.statsFile())) {
             statsWriter = stats;
             recovery.report(this::logEvent);
+            identity.report(this::logEvent);
             while (!done()) {
                 if (guard.stopPending()) {
                     listener.sampleWritten(writeSamples());

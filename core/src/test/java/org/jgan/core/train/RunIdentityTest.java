@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jgan.core.config.ConfigException;
@@ -138,6 +139,29 @@ class RunIdentityTest {
                 .withGuard(new GuardConfig(1e3, 7, 0.25, "stop", 50));
         RunIdentity id = identity(longer, runOf(CONFIG));
         assertDoesNotThrow(id::checkResume);
+        // what a resume changes is recorded (config.json keeps the first settings); a new length goes unsaid
+        List<String> changed = id.changedOnResume();
+        assertTrue(changed.contains("optim.lrG: " + CONFIG.optim().lrG() + " -> 1.0E-5"), changed.toString());
+        assertTrue(changed.contains("reg.r1Gamma: " + CONFIG.reg().r1Gamma() + " -> 10.0"), changed.toString());
+        assertTrue(changed.stream().noneMatch(c -> c.startsWith("schedule.steps")), changed.toString());
+        assertTrue(changed.stream().anyMatch(c -> c.startsWith("schedule.logEvery: ")), changed.toString());
+        List<Map<String, Object>> events = new ArrayList<>();
+        id.report(events::add);
+        id.report(events::add);
+        assertEquals(1, events.size(), "said once");
+        assertEquals("resume_settings", events.get(0).get("event"));
+        assertEquals(String.join(", ", changed), events.get(0).get("message"));
+    }
+
+    @Test
+    void aResumeThatOnlyTrainsLongerReportsNothing() throws Exception {
+        RunIdentity id = identity(ConfigJson.withOverrides(CONFIG, List.of("schedule.steps=5000"), TrainConfig.class),
+                runOf(CONFIG));
+        id.checkResume();
+        assertEquals(List.of(), id.changedOnResume());
+        List<Map<String, Object>> events = new ArrayList<>();
+        id.report(events::add);
+        assertEquals(List.of(), events);
     }
 
     @Test
