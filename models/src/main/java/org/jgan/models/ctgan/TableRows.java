@@ -16,6 +16,7 @@ import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.DataException;
+import org.jgan.core.data.table.MissingFill;
 import org.jgan.core.data.table.SchemaOverrides;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableSources;
@@ -42,13 +43,14 @@ final class TableRows implements TrainingData {
     private final float[] encoded;
     private final int width;
 
-    private TableRows(String name, Table train, Table holdout, TableTransformer transformer, long seed) {
+    private TableRows(String name, Table train, Table holdout, TableTransformer transformer, long seed,
+            MissingFill fill) {
         this.name = name;
         this.train = train;
         this.holdout = holdout;
         this.transformer = transformer;
         this.width = transformer.width();
-        this.encoded = transformer.transform(train, seed);
+        this.encoded = transformer.transform(train, seed, fill);
     }
 
     /** The table {@code config.data().source()} names (a named table or a file), split and encoded. */
@@ -73,7 +75,7 @@ final class TableRows implements TrainingData {
         Table train = all.select(trainIdx);
         Table holdout = held > 0 ? all.select(sorted(java.util.Arrays.copyOfRange(order, 0, held))) : null;
         TableTransformer t = TableTransformer.fit(train, Seeds.derive(config.seed(), "table-transformer", 0));
-        return new TableRows(src, train, holdout, t, Seeds.derive(config.seed(), "table-encode", 0));
+        return new TableRows(src, train, holdout, t, Seeds.derive(config.seed(), "table-encode", 0), c.fill());
     }
 
     private static int[] range(int from, int to) {

@@ -69,7 +69,7 @@ class CtganTest {
                 new DataConfig(csv.toString(), 40, true, 0), new OptimConfig(2e-4, 2e-4, 0.5, 0.9, 0, 1),
                 new RegConfig(10, 0, 1, false, 1.0, ""), new ScheduleConfig(0, steps, 2, 3, 3, 2, 50),
                 GuardConfig.defaults());
-        return new CtganConfig(10, 0.2, 0.2, true, "").in(c);
+        return new CtganConfig(10, 0.2, 0.2, true, "", "draw").in(c);
     }
 
     static Trainer trainer(TrainConfig c, Path run) {

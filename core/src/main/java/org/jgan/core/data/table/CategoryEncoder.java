@@ -128,7 +128,7 @@ final class CategoryEncoder implements ColumnEncoder {
     }
 
     @Override
-    public void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng) {
+    public void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng, MissingFill fill) {
         Arrays.fill(out, offset, offset + width(), 0f);
         out[offset + slot(t, c, r)] = 1f;
     }

@@ -19,9 +19,10 @@ sealed interface ColumnEncoder permits NumericEncoder, CategoryEncoder {
 
     /**
      * Writes row {@code r} of column {@code c} of {@code t} at {@code out[offset]}; a continuous value's mode is
-     * drawn with {@code rng}, or the likeliest when it is null.
+     * drawn with {@code rng}, or the likeliest when it is null; a missing number's value part is filled as
+     * {@code fill} says (with {@code rng}; the mean when it is null).
      */
-    void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng);
+    void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng, MissingFill fill);
 
     /** The column read back from {@code rows} vectors of length {@code stride}, this column at {@code offset}. */
     Column decode(float[] data, int rows, int stride, int offset);

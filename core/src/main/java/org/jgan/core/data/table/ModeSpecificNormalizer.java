@@ -225,6 +225,22 @@ public final class ModeSpecificNormalizer {
         return p.length - 1;
     }
 
+    /** A mode drawn by the mixture's weights alone (no value to explain): where a value drawn from the mixture sits. */
+    public int drawMode(RandomGenerator rng) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double u = rng.nextDouble() * total;
+        for (int j = 0; j < weights.length - 1; j++) {
+            u -= weights[j];
+            if (u < 0) {
+                return j;
+            }
+        }
+        return weights.length - 1;
+    }
+
     /** alpha = (x - mu_k) / (4 sigma_k), clipped to [-0.99, 0.99]; 0 for a mode of spread 0. */
     public double alpha(double x, int mode) {
         if (stds[mode] == 0) {

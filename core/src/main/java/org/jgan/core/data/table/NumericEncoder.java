@@ -12,9 +12,9 @@ import org.jgan.core.data.DataException;
 
 /**
  * A continuous, integer or date-time column in the row vector: [alpha, mode one-hot] of its
- * {@link ModeSpecificNormalizer}, then [present, missing] when the column had missing values. A missing row is
- * encoded as the column mean (so alpha and mode look like data) with the missing flag set, the way CTGAN's
- * reference transformer fills missing numbers and keeps a null indicator.
+ * {@link ModeSpecificNormalizer}, then [present, missing] when the column had missing values. A missing row has
+ * the missing flag set and a value part that looks like data: the column mean, the way CTGAN's reference transformer
+ * fills missing numbers and keeps a null indicator, or a draw from the column's mixture ({@link MissingFill}).
  *
  * <p>Back from the vector, a value beyond the training range is mirrored back into it at the bound it passed
  * (clamped if it passes both) and rounded to the column's grain: integers to
@@ -143,10 +143,16 @@ final class NumericEncoder implements ColumnEncoder {
     }
 
     @Override
-    public void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng) {
+    public void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng, MissingFill how) {
         boolean missing = t.isMissing(c, r);
         double x = missing ? fill : t.number(c, r);
-        int k = rng == null ? modes.likeliestMode(x) : modes.sampleMode(x, rng);
+        int k;
+        if (missing && how == MissingFill.DRAW && rng != null) {
+            k = modes.drawMode(rng);
+            x = Math.max(min, Math.min(max, modes.means()[k] + modes.stds()[k] * rng.nextGaussian()));
+        } else {
+            k = rng == null ? modes.likeliestMode(x) : modes.sampleMode(x, rng);
+        }
         modes.encode(x, k, out, offset);
         if (hasMissing) {
             int m = offset + 1 + modes.modes();

@@ -97,23 +97,29 @@ public final class TableTransformer {
 
     /**
      * All rows of {@code t} as one row-major array (rows x {@link #width}), each numeric value's mode drawn from its
-     * probabilities as CTGAN encodes training data; the same seed gives the same array.
+     * probabilities as CTGAN encodes training data, missing numbers filled with the column mean; the same seed gives
+     * the same array.
      */
     public float[] transform(Table t, long seed) {
-        return transform(t, new SplittableRandom(seed));
+        return transform(t, seed, MissingFill.MEAN);
+    }
+
+    /** Like {@link #transform(Table, long)}, with missing numbers' value parts filled as {@code fill} says. */
+    public float[] transform(Table t, long seed, MissingFill fill) {
+        return transform(t, new SplittableRandom(seed), fill);
     }
 
     /** Like {@link #transform(Table, long)} with each value in its likeliest mode: the same array on every call. */
     public float[] transformLikeliest(Table t) {
-        return transform(t, null);
+        return transform(t, null, MissingFill.MEAN);
     }
 
-    private float[] transform(Table t, RandomGenerator rng) {
+    private float[] transform(Table t, RandomGenerator rng, MissingFill fill) {
         check(t);
         float[] out = new float[Math.multiplyExact(t.rows(), width)];
         for (int r = 0; r < t.rows(); r++) {
             for (int c = 0; c < encoders.size(); c++) {
-                encoders.get(c).encode(t, c, r, out, r * width + offsets[c], rng);
+                encoders.get(c).encode(t, c, r, out, r * width + offsets[c], rng, fill);
             }
         }
         return out;

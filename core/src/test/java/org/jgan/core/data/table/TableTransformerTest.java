@@ -61,6 +61,60 @@ class TableTransformerTest {
         assertFalse(java.util.Arrays.equals(tf.transform(t, 1), tf.transform(t, 2)));
     }
 
+    /**
+     * A missing number's value part (beside its flag) holds the column mean with MEAN, a draw from the column's
+     * mixture with DRAW: read back as if present, the drawn values sit in the two modes as present ones do, where the
+     * mean sits between them, where no real value is.
+     */
+    @Test
+    void missingNumbersAreFilledWithTheMeanOrDrawnFromTheMixture() throws IOException {
+        Random r = new Random(5);
+        StringBuilder b = new StringBuilder("amount,id\n");  // two columns: a one-column CSV's blank line is no row
+        for (int i = 0; i < 400; i++) {
+            double amount = r.nextBoolean() ? 20 + 3 * r.nextGaussian() : 250 + 30 * r.nextGaussian();
+            b.append(i % 5 < 3 ? "" : String.format("%.2f", amount)).append(",r").append(i).append('\n');  // 60% missing
+        }
+        Path f = dir.resolve("missing.csv");
+        Files.writeString(f, b.toString());
+        Table t = Table.readCsv(f);
+        TableTransformer tf = TableTransformer.fit(t, 7);
+        OutputSpan flag = tf.spans().stream().filter(s -> s.part().equals("missing")).findFirst().orElseThrow();
+        for (MissingFill fill : MissingFill.values()) {
+            float[] v = tf.transform(t, 3, fill);
+            int low = 0;
+            int high = 0;
+            Set<Double> seen = new HashSet<>();
+            for (int row = 0; row < t.rows(); row++) {
+                int at = row * tf.width() + flag.start();
+                assertEquals(t.isMissing(0, row) ? 1f : 0f, v[at + 1], "the flag says missing, whatever the fill");
+                v[at] = 1f;  // read every value part back as if present
+                v[at + 1] = 0f;
+            }
+            Table back = tf.inverse(v, t.rows());
+            for (int row = 0; row < t.rows(); row++) {
+                if (t.isMissing(0, row)) {
+                    double x = back.number(0, row);
+                    seen.add(x);
+                    low += x < 60 ? 1 : 0;
+                    high += x > 150 ? 1 : 0;
+                }
+            }
+            int missing = t.missingCount(0);
+            if (fill == MissingFill.MEAN) {
+                assertEquals(1, seen.size(), "every missing row holds the mean");
+                assertEquals(0, low + high, "the mean lies between the modes: " + seen);
+            } else {
+                assertTrue(seen.size() > missing / 2, "drawn values differ: " + seen.size() + " of " + missing);
+                assertTrue(low > missing / 4 && high > missing / 4 && low + high > 0.95 * missing,
+                        "drawn values sit in the modes: " + low + " low, " + high + " high of " + missing);
+            }
+        }
+        assertArrayEquals(tf.transform(t, 3), tf.transform(t, 3, MissingFill.MEAN), "MEAN is the reference");
+        assertArrayEquals(tf.transform(t, 3, MissingFill.DRAW), tf.transform(t, 3, MissingFill.DRAW), "seeded");
+        assertEquals(MissingFill.DRAW, MissingFill.of("draw", "k"));
+        assertThrows(org.jgan.core.config.ConfigException.class, () -> MissingFill.of("median", "ctgan.missingFill"));
+    }
+
     @Test
     void spansLayTheVectorOut() throws IOException {
         Path f = dir.resolve("s.csv");
