@@ -168,8 +168,8 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * After {@link #resume}: the settings this resume trains with otherwise than the run's config.json, which keeps
-     * the run's first settings ("key: old -> new"; a new length left out). Training records them in stats.jsonl as a
-     * "resume_settings" event.
+     * the run's first settings ("key: old -> new"; a new length left out). {@link #run} records them in stats.jsonl
+     * as a "resume_settings" event.
      */
     public List<String> changedOnResume() {
         return identity.changedOnResume();

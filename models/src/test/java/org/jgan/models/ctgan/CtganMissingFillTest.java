@@ -17,6 +17,8 @@ import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.table.MissingFill;
 import org.jgan.core.data.table.OutputSpan;
+import org.jgan.core.data.table.Table;
+import org.jgan.core.data.table.TableTransformer;
 import org.jgan.core.train.RunDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,31 +53,50 @@ class CtganMissingFillTest {
         SplittableRandom r = new SplittableRandom(3);
         StringBuilder sb = new StringBuilder("kind,x\n");
         for (int i = 0; i < 200; i++) {
-            String x = i % 2 == 0 ? "" : String.format("%.3f", (r.nextBoolean() ? 0 : 50) + r.nextGaussian());
+            String x = i % 2 == 0 ? "" : String.format("%.3f", 20 + 5 * r.nextGaussian());
             sb.append(i % 3 == 0 ? "a" : "b").append(',').append(x).append('\n');
         }
         Files.writeString(csv, sb);
         for (String fill : List.of("mean", "draw")) {
-            TrainConfig c = ConfigJson.withOverrides(CtganTest.config(1), List.of("ctgan.missingFill=" + fill,
+            TrainConfig c = ConfigJson.withOverrides(CtganPresets.ctgan(), List.of("ctgan.missingFill=" + fill,
                     "data.source=" + csv), TrainConfig.class);
             TableRows rows = TableRows.open(c, 0);
-            OutputSpan alpha = rows.transformer().spans().stream().filter(s -> s.column().equals("x"))
-                    .findFirst().orElseThrow();
-            OutputSpan flag = rows.transformer().spans().stream().filter(s -> s.part().equals("missing"))
-                    .findFirst().orElseThrow();
-            Set<Float> alphas = new HashSet<>();
-            int missing = 0;
+            TableTransformer tf = rows.transformer();
+            OutputSpan flag = tf.spans().stream().filter(s -> s.part().equals("missing")).findFirst().orElseThrow();
+            // every value part read back as if present: what G is shown for the missing rows
+            float[] v = new float[rows.size() * tf.width()];
+            boolean[] missing = new boolean[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
-                if (rows.value(i, flag.start() + 1) > 0.5f) {
-                    missing++;
-                    alphas.add(rows.value(i, alpha.start()));
+                for (int k = 0; k < tf.width(); k++) {
+                    v[i * tf.width() + k] = rows.value(i, k);
+                }
+                missing[i] = v[i * tf.width() + flag.start() + 1] > 0.5f;
+                v[i * tf.width() + flag.start()] = 1f;
+                v[i * tf.width() + flag.start() + 1] = 0f;
+            }
+            Table back = tf.inverse(v, rows.size());
+            Table train = rows.trainTable();
+            int x = train.schema().indexOf("x");
+            double mean = 0;
+            int present = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                mean += missing[i] ? 0 : train.number(x, i);
+                present += missing[i] ? 0 : 1;
+            }
+            mean /= present;
+            Set<Double> held = new HashSet<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (missing[i]) {
+                    held.add(back.number(x, i));
                 }
             }
-            assertTrue(missing > 50, "rows with x missing: " + missing);
+            int n = rows.size() - present;
+            assertTrue(n > 50, "rows with x missing: " + n);
             if (fill.equals("mean")) {
-                assertEquals(1, alphas.size(), "every missing x is encoded as the mean");
+                assertEquals(1, held.size(), "every missing x holds the mean: " + held);
+                assertEquals(mean, held.iterator().next(), 0.001);
             } else {
-                assertTrue(alphas.size() > missing / 2, "drawn: " + alphas.size() + " values for " + missing);
+                assertTrue(held.size() > n / 2, "drawn: " + held.size() + " values for " + n);
             }
         }
     }

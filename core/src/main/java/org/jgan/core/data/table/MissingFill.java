@@ -19,7 +19,8 @@ public enum MissingFill {
     /**
      * A value drawn from the column's fitted mixture (a mode by its weight, then that Gaussian, kept in the column's
      * range), so the value part of missing rows is distributed as that of present ones and carries no trace of the
-     * flag. Measured on vega-datasets' movies (docs/results.md): US DVD sales, missing in 83% of rows, went from
+     * flag. Measured on vega-datasets' movies (docs/results.md): column shapes 0.895 against 0.885 and quality 0.854
+     * against 0.846 at the ctgan preset's 3,000 epochs; at 300 epochs US DVD sales, missing in 83% of rows, went from
      * shape scores of 0.67 and 0.82 to 0.86 and 0.93 (two seeds).
      */
     DRAW;

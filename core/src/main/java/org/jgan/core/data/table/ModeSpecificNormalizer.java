@@ -225,20 +225,17 @@ public final class ModeSpecificNormalizer {
         return p.length - 1;
     }
 
-    /** A mode drawn by the mixture's weights alone (no value to explain): where a value drawn from the mixture sits. */
-    public int drawMode(RandomGenerator rng) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double u = rng.nextDouble() * total;
-        for (int j = 0; j < weights.length - 1; j++) {
+    /** A mode drawn by the mixture's weights (which sum to 1), then a value from its Gaussian: [mode, value]. */
+    public double[] draw(RandomGenerator rng) {
+        double u = rng.nextDouble();
+        int k = weights.length - 1;
+        for (int j = 0; j < weights.length - 1 && k == weights.length - 1; j++) {
             u -= weights[j];
             if (u < 0) {
-                return j;
+                k = j;
             }
         }
-        return weights.length - 1;
+        return new double[] {k, means[k] + stds[k] * rng.nextGaussian()};
     }
 
     /** alpha = (x - mu_k) / (4 sigma_k), clipped to [-0.99, 0.99]; 0 for a mode of spread 0. */

@@ -148,8 +148,9 @@ final class NumericEncoder implements ColumnEncoder {
         double x = missing ? fill : t.number(c, r);
         int k;
         if (missing && how == MissingFill.DRAW && rng != null) {
-            k = modes.drawMode(rng);
-            x = Math.max(min, Math.min(max, modes.means()[k] + modes.stds()[k] * rng.nextGaussian()));
+            double[] drawn = modes.draw(rng);
+            k = (int) drawn[0];
+            x = Math.max(min, Math.min(max, drawn[1]));
         } else {
             k = rng == null ? modes.likeliestMode(x) : modes.sampleMode(x, rng);
         }

@@ -106,7 +106,7 @@ public final class TableTransformer {
 
     /** Like {@link #transform(Table, long)}, with missing numbers' value parts filled as {@code fill} says. */
     public float[] transform(Table t, long seed, MissingFill fill) {
-        return transform(t, new SplittableRandom(seed), fill);
+        return transform(t, new SplittableRandom(seed), java.util.Objects.requireNonNull(fill, "fill"));
     }
 
     /** Like {@link #transform(Table, long)} with each value in its likeliest mode: the same array on every call. */

@@ -101,7 +101,12 @@ class TableTransformerTest {
             }
             int missing = t.missingCount(0);
             if (fill == MissingFill.MEAN) {
+                double mean = 0;
+                for (int row = 0; row < t.rows(); row++) {
+                    mean += t.isMissing(0, row) ? 0 : t.number(0, row) / (t.rows() - missing);
+                }
                 assertEquals(1, seen.size(), "every missing row holds the mean");
+                assertEquals(mean, seen.iterator().next(), 0.01, "the present values' mean, to the column's grain");
                 assertEquals(0, low + high, "the mean lies between the modes: " + seen);
             } else {
                 assertTrue(seen.size() > missing / 2, "drawn values differ: " + seen.size() + " of " + missing);
@@ -109,7 +114,6 @@ class TableTransformerTest {
                         "drawn values sit in the modes: " + low + " low, " + high + " high of " + missing);
             }
         }
-        assertArrayEquals(tf.transform(t, 3), tf.transform(t, 3, MissingFill.MEAN), "MEAN is the reference");
         assertArrayEquals(tf.transform(t, 3, MissingFill.DRAW), tf.transform(t, 3, MissingFill.DRAW), "seeded");
         assertEquals(MissingFill.DRAW, MissingFill.of("draw", "k"));
         assertThrows(org.jgan.core.config.ConfigException.class, () -> MissingFill.of("median", "ctgan.missingFill"));
