@@ -242,12 +242,10 @@ public final class ConfigJson {
     }
 
     /**
-     * The settings {@code now} gives otherwise than {@code was}, as "key: old -> new" in the config's order (a key
-     * only one of them has shows "none" on the other side).
+     * The settings {@code b} gives otherwise than {@code a} (both {@link #leaves} of a config), as "key: old -> new"
+     * in the config's order (a key only one of them has shows "none" on the other side).
      */
-    public static List<String> differences(TrainConfig was, TrainConfig now) {
-        Map<String, JsonNode> a = leaves(toTree(was));
-        Map<String, JsonNode> b = leaves(toTree(now));
+    public static List<String> differences(Map<String, JsonNode> a, Map<String, JsonNode> b) {
         List<String> out = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());

@@ -57,8 +57,7 @@ final class RunIdentity {
         if (!Files.exists(run.configFile())) {
             return;
         }
-        TrainConfig first = run.readConfig();
-        Map<String, JsonNode> was = ConfigJson.leaves(ConfigJson.toTree(first));
+        Map<String, JsonNode> was = ConfigJson.leaves(ConfigJson.toTree(run.readConfig()));
         Map<String, JsonNode> given = ConfigJson.leaves(ConfigJson.toTree(config));
         List<String> differences = new ArrayList<>();
         was.forEach((key, value) -> {
@@ -75,7 +74,7 @@ final class RunIdentity {
                     + "with the run's own config, or train a new run in another folder");
         }
         // A new length is what a resume is for, so it goes unsaid.
-        changed = ConfigJson.differences(first, config).stream()
+        changed = ConfigJson.differences(was, given).stream()
                 .filter(d -> !d.startsWith("schedule.steps:") && !d.startsWith("schedule.epochs:")).toList();
     }
 

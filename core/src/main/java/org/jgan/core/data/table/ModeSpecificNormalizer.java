@@ -214,7 +214,11 @@ public final class ModeSpecificNormalizer {
 
     /** A mode of {@code x} drawn with its probability, as CTGAN encodes training data. */
     public int sampleMode(double x, RandomGenerator rng) {
-        double[] p = modeProbabilities(x);
+        return pick(modeProbabilities(x), rng);
+    }
+
+    /** An index drawn with probabilities {@code p} (summing to 1) from one uniform of {@code rng}. */
+    private static int pick(double[] p, RandomGenerator rng) {
         double u = rng.nextDouble();
         for (int j = 0; j < p.length - 1; j++) {
             u -= p[j];
@@ -227,14 +231,7 @@ public final class ModeSpecificNormalizer {
 
     /** A mode drawn by the mixture's weights (which sum to 1), then a value from its Gaussian: [mode, value]. */
     public double[] draw(RandomGenerator rng) {
-        double u = rng.nextDouble();
-        int k = weights.length - 1;
-        for (int j = 0; j < weights.length - 1 && k == weights.length - 1; j++) {
-            u -= weights[j];
-            if (u < 0) {
-                k = j;
-            }
-        }
+        int k = pick(weights, rng);
         return new double[] {k, means[k] + stds[k] * rng.nextGaussian()};
     }
 
