@@ -1,12 +1,18 @@
 package org.jgan.api;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.IntUnaryOperator;
 import org.jgan.core.data.DataSources;
 import org.jgan.core.data.ImageDataset;
+import org.jgan.core.stats.StatsWriter;
+import org.jgan.core.train.Checkpoints;
+import org.jgan.core.train.DataShape;
+import org.jgan.core.train.RunDir;
 import org.jgan.metrics.ConditionalAccuracy;
 import org.jgan.metrics.FeatureSet;
 import org.jgan.metrics.WithinClassDiversity;
+import org.jgan.metrics.eval.EvalRecord;
 import org.jgan.metrics.eval.EvalResult;
 import org.jgan.metrics.eval.Evaluator;
 import org.jgan.metrics.eval.FeatureCache;
@@ -16,7 +22,9 @@ import org.jgan.metrics.eval.References;
 import org.jgan.metrics.features.Extractors;
 import org.jgan.metrics.features.FeatureExtractor;
 import org.jgan.metrics.features.FeatureRunner;
+import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.metrics.source.ImageSource;
+import org.jgan.models.RunGenerator;
 
 /** The one evaluation pipeline behind {@link GanModel#evaluate} and {@link Jgan#evaluateImages}. */
 final class Evaluations {
@@ -26,6 +34,41 @@ final class Evaluations {
     /** The figures of one evaluation, before they become a record. */
     record Scored(EvalResult metrics, Double classAccuracy, WithinClassDiversity withinClass, Double floorFid,
                   WithinClassDiversity withinGroup) {
+    }
+
+    /**
+     * {@link GanModel#evaluate}: the run's generator scored against {@code e}'s reference (its data's test split by
+     * default), by prompts drawn from the test captions for a text-conditioned run; the record is appended to the
+     * run's metrics.jsonl when {@code e.record()}.
+     */
+    static EvalRecord ofRun(RunGenerator generator, Path runDir, Evaluation e, boolean textConditioned)
+            throws IOException {
+        Scored s;
+        org.jgan.metrics.text.TextScores text = null;
+        Path checkpoint = generator.checkpoint();
+        if (textConditioned) {
+            TextEvaluation.Result r = TextEvaluation.evaluate(generator, runDir, e);
+            s = r.scored();
+            text = r.text();
+        } else {
+            String refSpec = e.reference() != null ? e.reference()
+                    : References.defaultFor(generator.config().data().source());
+            DataShape shape = generator.shape();
+            try (GeneratorSource src = new GeneratorSource(generator.generator(), runDir + "@"
+                    + checkpoint.getFileName(), generator.latentDim(), shape, e.samples(), e.seed())) {
+                int k = Math.max(1, shape.numClasses());
+                s = score(src, generator.conditional() ? i -> i % k : null, shape.numClasses(), refSpec, e);
+            }
+        }
+        EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint).step(),
+                checkpoint.getFileName().toString(), generator.ema(), s.metrics(), s.classAccuracy(),
+                s.withinClass(), null, null, s.floorFid(), text, e.seed(), System.currentTimeMillis() / 1000.0);
+        if (e.record()) {
+            try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
+                w.write(rec.toMap());
+            }
+        }
+        return rec;
     }
 
     /**

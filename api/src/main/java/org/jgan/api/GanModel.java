@@ -11,22 +11,14 @@ import org.jgan.api.synthetic.LabelledGenerator;
 import org.jgan.api.synthetic.SyntheticSets;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
-import org.jgan.core.data.DataException;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.data.clips.Clips;
 import org.jgan.core.data.table.Table;
-import org.jgan.core.stats.StatsWriter;
-import org.jgan.core.train.Checkpoints;
 import org.jgan.core.train.DataShape;
-import org.jgan.core.train.RunDir;
 import org.jgan.metrics.eval.EvalRecord;
-import org.jgan.metrics.eval.FeatureCache;
-import org.jgan.metrics.eval.References;
-import org.jgan.metrics.source.GeneratorSource;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.ctgan.TableSampler;
 import org.jgan.models.mocogan.MoCoGan;
-import org.jgan.models.mocogan.MoCoGanConfig;
 import org.jgan.models.timegan.SeriesData;
 import org.jgan.models.timegan.SeriesSampler;
 import org.jgan.models.timegan.SeriesWindows;
@@ -181,23 +173,8 @@ public final class GanModel implements AutoCloseable {
 
     private Clips clips(int n, long seed, IntUnaryOperator labelOf) {
         ConfigException.check(video(), "this run (" + config().model().name() + ") does not make clips");
-        ConfigException.check(n >= 1 && n <= 100_000, "number of clips must be in 1..100000, got " + n);
-        int[] labels = conditional() ? java.util.stream.IntStream.range(0, n).map(labelOf).toArray() : null;
-        float[] raw = generator.generateRaw(n, seed, !conditional() ? null : (from, m) -> {
-            long[] l = new long[m];
-            for (int i = 0; i < m; i++) {
-                l[i] = labels[from + i];
-            }
-            return org.jgan.engine.Tensors.fromLongs(l, m);
-        });
-        DataShape s = shape();
-        int frames = MoCoGanConfig.of(config()).frames();
-        byte[] px = new byte[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            px[i] = (byte) Math.max(0, Math.min(255, Math.round((raw[i] + 1f) * 127.5f)));
-        }
-        return new Clips(runDir.getFileName() + ":" + checkpoint().getFileName(), s.channels(), frames, s.height(),
-                s.width(), px, labels, labels == null ? List.of() : classes(), null, 0);
+        return Draws.clips(generator, runDir.getFileName() + ":" + checkpoint().getFileName(), n, seed,
+                labelOf);
     }
 
     /** The loaded generator, for code that needs the networks themselves. */
@@ -281,14 +258,7 @@ public final class GanModel implements AutoCloseable {
 
     /** As {@link #project(BufferedImage, int, double)} with the target read from a PNG or JPEG file. */
     public Projection project(Path image, int steps, double lr) throws IOException {
-        if (!Files.isRegularFile(image)) {
-            throw new ConfigException(image + ": no such file");
-        }
-        BufferedImage target = javax.imageio.ImageIO.read(image.toFile());
-        if (target == null) {
-            throw new DataException(image + ": not a PNG or JPEG image");
-        }
-        return LatentTools.project(generator, target, image.toString(), steps, lr);
+        return LatentTools.project(generator, LatentTools.readImage(image), image.toString(), steps, lr);
     }
 
     /**
@@ -300,30 +270,7 @@ public final class GanModel implements AutoCloseable {
      */
     public EvalRecord evaluate(Evaluation e) throws IOException {
         requireImages();
-        Evaluations.Scored s;
-        org.jgan.metrics.text.TextScores text = null;
-        if (textConditioned()) {
-            TextEvaluation.Result r = TextEvaluation.evaluate(generator, runDir, e);
-            s = r.scored();
-            text = r.text();
-        } else {
-            String refSpec = e.reference() != null ? e.reference()
-                    : References.defaultFor(config().data().source());
-            try (GeneratorSource src = new GeneratorSource(generator.generator(), runDir + "@"
-                    + checkpoint().getFileName(), generator.latentDim(), shape(), e.samples(), e.seed())) {
-                int k = Math.max(1, shape().numClasses());
-                s = Evaluations.score(src, conditional() ? i -> i % k : null, shape().numClasses(), refSpec, e);
-            }
-        }
-        EvalRecord rec = new EvalRecord(Checkpoints.readState(checkpoint()).step(),
-                checkpoint().getFileName().toString(), ema(), s.metrics(), s.classAccuracy(), s.withinClass(), null,
-                null, s.floorFid(), text, e.seed(), System.currentTimeMillis() / 1000.0);
-        if (e.record()) {
-            try (StatsWriter w = new StatsWriter(new RunDir(runDir).metricsFile())) {
-                w.write(rec.toMap());
-            }
-        }
-        return rec;
+        return Evaluations.ofRun(generator, runDir, e, textConditioned());
     }
 
     /**
@@ -344,15 +291,12 @@ public final class GanModel implements AutoCloseable {
 
     /** Refuses a run that makes table rows or series: what was asked works on images only. */
     private void requireImages() {
-        if (video()) {
-            throw new ConfigException("this run (" + config().model().name() + ") makes clips, not images: sample "
-                    + "clips (sampleClips) and score them with the video report");
-        }
-        if (tabular() || series()) {
-            throw new ConfigException("this run (" + config().model().name() + ") makes " + (tabular()
-                    ? "table rows, not images: sample rows (sampleRows) and score them with the table report"
-                    : "series windows, not images: sample windows (sampleSeries) and score them with the series "
-                    + "report"));
+        String instead = video() ? "sample clips (sampleClips) and score them with the video report"
+                : tabular() ? "sample rows (sampleRows) and score them with the table report"
+                : series() ? "sample windows (sampleSeries) and score them with the series report" : null;
+        if (instead != null) {
+            throw new ConfigException("this run (" + config().model().name() + ") makes " + makes()
+                    + ", not images: " + instead);
         }
     }
 
@@ -362,17 +306,7 @@ public final class GanModel implements AutoCloseable {
             throw new ConfigException("this run (" + config().model().name() + ") draws images from sentences, not "
                     + "from seeds alone; generate them from prompts (generate)");
         }
-        ConfigException.check(n >= 1 && n <= 1_000_000, "number of images must be in 1..1000000, got " + n);
-        byte[] px = generator.generate(n, seed, labelOf, psi);
-        int[] labels = null;
-        if (conditional()) {
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = labelOf.applyAsInt(i);
-            }
-        }
-        DataShape s = shape();
-        return new Samples(px, n, s.channels(), s.height(), s.width(), columns, labels);
+        return Draws.images(generator, n, seed, labelOf, psi, columns);
     }
 
     @Override

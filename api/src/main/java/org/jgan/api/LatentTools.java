@@ -1,6 +1,8 @@
 package org.jgan.api;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +106,18 @@ final class LatentTools {
             }
             return samples(rg, imgs, label, (int) imgs.size(0));
         }
+    }
+
+    /** A PNG or JPEG file as an image; a missing file or another format is refused naming the file. */
+    static BufferedImage readImage(Path image) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(image)) {
+            throw new ConfigException(image + ": no such file");
+        }
+        BufferedImage target = javax.imageio.ImageIO.read(image.toFile());
+        if (target == null) {
+            throw new org.jgan.core.data.DataException(image + ": not a PNG or JPEG image");
+        }
+        return target;
     }
 
     /** Karras et al. 2020, section 5: the w whose image is closest to {@code target} (see {@link Projector}). */

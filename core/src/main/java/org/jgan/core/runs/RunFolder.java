@@ -4,16 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One run folder, read from disk only and never through tensors (docs/design.md, "The run folder is the contract"):
@@ -29,13 +23,11 @@ import java.util.regex.Pattern;
  * a {@link RunCatalog}'s runs, the run folder itself otherwise. A symlink out reads as a missing file.
  */
 public final class RunFolder {
-    private static final Pattern SAMPLE = Pattern.compile("step-(\\d{1,12})\\.png");
-    private static final Pattern CHECKPOINT = Pattern.compile("step-\\d{1,12}|best|[A-Za-z0-9_-]{1,64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final Path dir;
-    private final Confined bound;
+    private final RunFiles files;
     private final JsonlLog stats;
     private final JsonlLog metrics;
     private final RunConfigFile config;
@@ -58,7 +50,7 @@ public final class RunFolder {
     RunFolder(String name, Path dir, Confined bound) {
         this.name = name;
         this.dir = dir;
-        this.bound = bound;
+        this.files = new RunFiles(dir, bound);
         this.stats = new JsonlLog(dir.resolve("stats.jsonl"), bound);
         this.metrics = new JsonlLog(dir.resolve("metrics.jsonl"), bound);
         this.config = new RunConfigFile(dir.resolve("config.json"), bound);
@@ -209,23 +201,7 @@ public final class RunFolder {
 
     /** Steps of the sample grids on disk, oldest first. */
     public List<Long> sampleSteps() {
-        List<Long> steps = new ArrayList<>();
-        Optional<Path> samples = bound.real(dir.resolve("samples"));
-        if (samples.isEmpty()) {
-            return steps;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(samples.get(), "step-*.png")) {
-            for (Path p : ds) {
-                Matcher m = SAMPLE.matcher(p.getFileName().toString());
-                if (m.matches() && bound.entryInside(p)) {
-                    steps.add(Long.parseLong(m.group(1)));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // No samples yet, or the folder vanished mid-listing: whatever was listed is still true.
-        }
-        steps.sort(null);
-        return steps;
+        return files.sampleSteps();
     }
 
     /** The real path of the sample grid of {@code step}, if it exists inside the bound. */
@@ -238,11 +214,7 @@ public final class RunFolder {
      * read that path, not the name, so that a symlink swapped in after this check cannot redirect the read.
      */
     public Optional<Path> sample(String fileName) {
-        if (!SAMPLE.matcher(fileName).matches()) {
-            return Optional.empty();
-        }
-        return bound.real(dir.resolve("samples").resolve(fileName))
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+        return files.sample(fileName, ".png");
     }
 
     /**
@@ -250,33 +222,12 @@ public final class RunFolder {
      * "step-NNNNNN.png": a video run's clips), if there is one inside the bound.
      */
     public Optional<Path> animation(String fileName) {
-        if (!SAMPLE.matcher(fileName).matches()) {
-            return Optional.empty();
-        }
-        String gif = fileName.substring(0, fileName.length() - ".png".length()) + ".gif";
-        return bound.real(dir.resolve("samples").resolve(gif))
-                .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS));
+        return files.sample(fileName, ".gif");
     }
 
     /** Complete checkpoints (those with state.json; a half-written one has none), by folder name. */
     public List<String> checkpoints() {
-        List<String> names = new ArrayList<>();
-        Optional<Path> checkpoints = bound.real(dir.resolve("checkpoints"));
-        if (checkpoints.isEmpty()) {
-            return names;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpoints.get())) {
-            for (Path p : ds) {
-                String n = p.getFileName().toString();
-                if (CHECKPOINT.matcher(n).matches() && bound.inside(p.resolve("state.json"))) {
-                    names.add(n);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // as for samples
-        }
-        names.sort(null);
-        return names;
+        return files.checkpoints();
     }
 
     /** Where the run stands now: model, data, steps, best FID, status, alarms, the last stats line. */
@@ -287,7 +238,7 @@ public final class RunFolder {
         String data = LogRows.text(prov, "dataset", "name");
         long step = lastStats == null ? -1 : (long) LogRows.number(lastStats, "step");
         long planned = RunConfigFile.plannedSteps(cfg, prov);
-        double updated = lastChange();
+        double updated = files.lastChange();
         double idle = System.currentTimeMillis() / 1000.0 - updated;
         return new RunSummary(name, LogRows.text(cfg, "model", "name"), data != null ? data
                 : LogRows.text(cfg, "data", "source"), step, planned, LogRows.number(lastStats, "epoch"), bestFid,
@@ -299,19 +250,5 @@ public final class RunFolder {
     /** Whether metrics.jsonl exists and may be read. */
     public boolean hasMetrics() {
         return metrics.readable();
-    }
-
-    /** Seconds since the epoch when any file a watcher shows last changed (0 when none exists). */
-    private double lastChange() {
-        long newest = 0;
-        for (String f : new String[] {"stats.jsonl", "metrics.jsonl", "config.json", "samples"}) {
-            Optional<Path> real = bound.real(dir.resolve(f));
-            try {
-                newest = real.isEmpty() ? newest : Math.max(newest, Files.getLastModifiedTime(real.get()).toMillis());
-            } catch (IOException e) {
-                // deleted since
-            }
-        }
-        return newest / 1000.0;
     }
 }

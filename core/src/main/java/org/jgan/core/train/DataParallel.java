@@ -28,6 +28,14 @@ public record DataParallel(int rank, int world, GradientSync sync) {
         void average(Tensor flat);
     }
 
+    /** Refuses a global batch ({@code data.batch}) that the workers cannot share equally. */
+    void checkBatch(int batch) {
+        if (batch % world != 0) {
+            throw new org.jgan.core.config.ConfigException("data.batch (" + batch + ") must be a multiple of the "
+                    + world + " data-parallel workers: each takes an equal slice of every batch");
+        }
+    }
+
     /** This worker's rows of a global batch of {@code idx.length} indices; it must divide by the world size. */
     int[] slice(int[] idx) {
         if (idx.length % world != 0) {

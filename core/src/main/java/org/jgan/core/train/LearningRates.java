@@ -13,10 +13,34 @@ import org.jgan.engine.Optimizers;
  * another group's likewise when the variant gives it a lazy phase of its own (StyleGAN2's path length for G).
  */
 final class LearningRates {
-    private LearningRates() {
+    private final Map<String, Adam> optimizers;
+    private final TrainConfig config;
+    private final List<Phase> phases;
+    private final GanVariant variant;
+    private double factor = 1.0;
+
+    LearningRates(Map<String, Adam> optimizers, TrainConfig config, List<Phase> phases, GanVariant variant) {
+        this.optimizers = optimizers;
+        this.config = config;
+        this.phases = phases;
+        this.variant = variant;
     }
 
-    static void apply(Map<String, Adam> optimizers, TrainConfig config, List<Phase> phases, double scale) {
+    /** Sets the rates for a rollback scale {@code rollbackScale} times the schedule's current factor. */
+    void apply(double rollbackScale) {
+        apply(optimizers, config, phases, rollbackScale * factor);
+    }
+
+    /** Before step {@code step} of {@code total}: applies the variant's schedule ({@link GanVariant#lrFactor}). */
+    void schedule(long step, long total, double rollbackScale) {
+        double f = variant.lrFactor(config, step, total);
+        if (f != factor) {
+            factor = f;
+            apply(rollbackScale);
+        }
+    }
+
+    private static void apply(Map<String, Adam> optimizers, TrainConfig config, List<Phase> phases, double scale) {
         var o = config.optim();
         var r = config.reg();
         double c = r.r1Gamma() > 0 && r.r1Every() > 1 ? r.r1Every() / (r.r1Every() + 1.0) : 1.0;

@@ -140,6 +140,18 @@ final class RunRecovery {
     }
 
     /** Records {@code stop} in the run's latest checkpoint, the one a resume starts from. */
+    /**
+     * Records {@code stop} as {@link #recordStop(GuardStop)} does while {@code cause} (the divergence or stop that
+     * ends the run) is on its way out; a failure to write the note is added to it, since its advice matters more.
+     */
+    void recordStop(GuardStop stop, RuntimeException cause) {
+        try {
+            recordStop(stop);
+        } catch (IOException io) {
+            cause.addSuppressed(io);
+        }
+    }
+
     void recordStop(GuardStop stop) throws IOException {
         Optional<Path> c = Checkpoints.latest(run.path());
         if (stop != null && c.isPresent()) {

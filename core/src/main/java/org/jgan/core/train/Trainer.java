@@ -9,11 +9,9 @@ import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
-import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
-import org.jgan.core.loss.Losses;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.stats.StatsWriter;
 import org.jgan.engine.NumericsException;
@@ -33,13 +31,13 @@ public final class Trainer implements AutoCloseable {
     private final RunDir run;
     private final Batches batches;
     private final Players players;
-    private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+    private final Map<String, Adam> optimizers;
     private final Ema ema;
     private final StepRunner runner;
     private final FixedSamples samples;
     private final RunGuard guard;
     private final List<Phase> phases;
-    private double lrFactor = 1.0;
+    private final LearningRates rates;
     private TrainState state = TrainState.start();
     private StatsWriter statsWriter;
     private TrainListener listener = new TrainListener() { };
@@ -69,51 +67,20 @@ public final class Trainer implements AutoCloseable {
         this.batches = new Batches(data.name(), data.size(), data.items(), config.data().batch(), config.data().dropLast(),
                 Seeds.derive(config.seed(), "data", 0));
         DataShape shape = data.shape();
-        if (variant.conditional() && shape.numClasses() < 2) {
-            throw new ConfigException(variant.name() + " is conditional and needs labelled data with 2 or more "
-                    + "classes; " + data.name() + " has " + (shape.numClasses() > 0 ? shape.numClasses() : "no labels"));
-        }
+        TrainerParts.checkLabels(variant, data);
         torch.manual_seed(Seeds.derive(config.seed(), "init", 0));
         Players built = variant.build(config, shape, Seeds.derive(config.seed(), "init", 1));
-        Ema copy = null;
-        try {  // nobody holds this trainer yet: a failure below must free what was built so far
-            copy = config.optim().emaBeta() > 0
-                    ? new Ema(variant.buildGenerator(config, shape), built.generator(), config.optim().emaBeta()) : null;
-            for (String group : built.groups().keySet()) {
-                optimizers.put(group, Optimizers.adam(built.parameters(group), 1e-3, config.optim().beta1(),
-                        config.optim().beta2()));
-            }
-            this.phases = variant.phases(config);
-            this.conditioning = variant.conditioning(config, data);
-            this.runner = new StepRunner(config, data, built, optimizers, phases,
-                    Losses.byName(config.model().loss(), config.reg().realLabel()), copy, conditioning);
-            this.samples = new FixedSamples(variant, config, data, conditioning);
-        } catch (RuntimeException | Error e) {
-            optimizers.values().forEach(Adam::close);
-            if (copy != null) {
-                copy.close();
-            }
-            built.close();
-            throw e;
-        }
+        TrainerParts parts = TrainerParts.build(variant, config, data, built);
         this.players = built;
-        this.ema = copy;
-        applyLearningRates();
+        this.optimizers = parts.optimizers();
+        this.ema = parts.ema();
+        this.phases = parts.phases();
+        this.conditioning = parts.conditioning();
+        this.runner = parts.runner();
+        this.samples = parts.samples();
+        this.rates = new LearningRates(optimizers, config, phases, variant);
+        rates.apply(state.lrScale());
         this.guard = new RunGuard(config.guard());
-    }
-
-    /** Learning rates and betas for the current rollback scale and schedule factor (see {@link LearningRates}). */
-    private void applyLearningRates() {
-        LearningRates.apply(optimizers, config, phases, state.lrScale() * lrFactor);
-    }
-
-    /** Applies the variant's learning-rate schedule ({@link GanVariant#lrFactor}) for the coming step. */
-    private void scheduleLearningRates() {
-        double f = variant.lrFactor(config, state.step(), totalSteps());
-        if (f != lrFactor) {
-            lrFactor = f;
-            applyLearningRates();
-        }
     }
 
     // The trainer's parts, for listeners that evaluate, sample or log during training.
@@ -136,10 +103,7 @@ public final class Trainer implements AutoCloseable {
      * ({@link DataParallel}). Call before {@link #run}; only worker 0 should write the run folder that is kept.
      */
     public void distribute(DataParallel parallel) {
-        if (config.data().batch() % parallel.world() != 0) {
-            throw new ConfigException("data.batch (" + config.data().batch() + ") must be a multiple of the "
-                    + parallel.world() + " data-parallel workers: each takes an equal slice of every batch");
-        }
+        parallel.checkBatch(config.data().batch());
         runner.parallel = parallel;
     }
 
@@ -162,7 +126,7 @@ public final class Trainer implements AutoCloseable {
         identity.checkResume();
         state = recovery.resume(players, optimizers, ema, config.guard());
         identity.resumed();
-        applyLearningRates();
+        rates.apply(state.lrScale());
         return state;
     }
 
@@ -209,7 +173,7 @@ public final class Trainer implements AutoCloseable {
                     cursor = rollback(alarmRollback, acc);
                     continue;
                 }
-                scheduleLearningRates();
+                rates.schedule(state.step(), totalSteps(), state.lrScale());
                 Map<String, Double> s;
                 try {
                     s = runner.run(state.step(), cursor);
@@ -245,11 +209,7 @@ public final class Trainer implements AutoCloseable {
                 listener.sampleWritten(writeSamples());
             }
         } catch (TrainingDivergedException | TrainingStoppedException e) {
-            try {
-                recovery.recordStop(guard.stop());  // so that a resume knows, and does not replay the stop
-            } catch (IOException io) {
-                e.addSuppressed(io);  // the divergence and its advice matter more than the note about it
-            }
+            recovery.recordStop(guard.stop(), e);  // so that a resume knows, and does not replay the stop
             throw e;
         } finally {
             statsWriter = null;
@@ -265,7 +225,7 @@ public final class Trainer implements AutoCloseable {
         Path ckpt = Checkpoints.latest(run.path()).orElseThrow();
         state = guard.afterRollback(failed, Checkpoints.load(ckpt, players, optimizers, ema));
         Checkpoints.writeState(ckpt, state);  // the guard's state goes with the checkpoint the run now stands on
-        applyLearningRates();
+        rates.apply(state.lrScale());
         acc.reset();
         logEvent(RunGuard.rollbackEvent(reason, failed, state));
         return new BatchCursor(batches, state.epoch(), state.batchInEpoch());
