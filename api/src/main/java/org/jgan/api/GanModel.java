@@ -117,15 +117,32 @@ public final class GanModel implements AutoCloseable {
     /**
      * {@code n} table rows from latent seed {@code seed} (tabular runs), each with the column values {@code where}
      * asks for (categorical or boolean column to category; empty map for none): exactly {@code n} rows, all matching,
-     * the same for the same seed. Write them with {@link Table#writeCsv}.
+     * the same for the same seed. Numbers are calibrated to the training rows' distributions
+     * ({@link org.jgan.core.data.table.MarginalCalibration}; {@link #rowsNote}) unless {@code calibrated} is false.
+     * Write them with {@link Table#writeCsv}.
      */
-    public Table sampleRows(int n, long seed, java.util.Map<String, String> where) {
-        ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
+    public Table sampleRows(int n, long seed, java.util.Map<String, String> where, boolean calibrated) {
+        TableSampler rows = tableSampler();
         ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
-        if (tableSampler == null) {  // reads the run's transformer and counts once, not per call
+        return rows.sample(n, seed, where, calibrated);
+    }
+
+    /** {@link #sampleRows(int, long, java.util.Map, boolean)}, calibrated. */
+    public Table sampleRows(int n, long seed, java.util.Map<String, String> where) {
+        return sampleRows(n, seed, where, true);
+    }
+
+    /** Which numbers calibrated samples move, or why none (tabular runs). */
+    public String rowsNote() {
+        return tableSampler().calibrationNote();
+    }
+
+    private TableSampler tableSampler() {
+        ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
+        if (tableSampler == null) {  // reads the run's transformer and counts, and fits the calibration, once
             tableSampler = new TableSampler(generator, runDir);
         }
-        return tableSampler.sample(n, seed, where);
+        return tableSampler;
     }
 
     /** True for a run that makes series windows (timegan): it samples with {@link #sampleSeries}. */

@@ -65,6 +65,11 @@ public final class SampleCommand implements Callable<Integer> {
             + "column, COLUMN=VALUE; repeat for more columns. Exactly --count rows come back.")
     java.util.List<String> where = new java.util.ArrayList<>();
 
+    @Option(names = "--uncalibrated", description = "Table runs: leave the numbers as the generator writes them "
+            + "(by default each numeric column is calibrated to the training rows' distribution, keeping the rows' "
+            + "order within it).")
+    boolean uncalibrated;
+
     @Option(names = "--class", description = "Conditional runs: a class index or name, or 'all' for a grid with one "
             + "row per class (--count images per row, default 10).")
     String classOpt;
@@ -90,8 +95,9 @@ public final class SampleCommand implements Callable<Integer> {
                 return sampleRows(model);
             }
             if (model.series()) {
-                ConfigException.check((format == null || format == Format.csv) && where.isEmpty() && classOpt == null,
-                        "this run makes series windows: --format csv only, without --where or --class");
+                ConfigException.check((format == null || format == Format.csv) && where.isEmpty() && classOpt == null
+                        && !uncalibrated, "this run makes series windows: --format csv only, without --where, "
+                        + "--uncalibrated or --class");
                 Outputs.file(out, "--out");
                 org.jgan.models.timegan.SeriesData.writeCsv(model.sampleSeries(count, seed), out);
                 System.out.printf("csv: %d windows from %s -> %s%n", count, model.checkpoint(), out);
@@ -104,6 +110,7 @@ public final class SampleCommand implements Callable<Integer> {
                     + "png)");
             format = format == null ? Format.grid : format;
             ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes images (use --class)");
+            ConfigException.check(!uncalibrated, "--uncalibrated is for table rows; this run makes images");
             ConfigException.check(format != Format.csv && format != Format.jsonl, "--format " + format + " writes "
                     + "table rows; this run makes images");
             format.checkOut(out);
@@ -142,6 +149,7 @@ public final class SampleCommand implements Callable<Integer> {
         ConfigException.check(format == Format.gif || format == Format.grid, "--format " + format + " does not "
                 + "hold clips; this run makes clips (--format gif or grid)");
         ConfigException.check(where.isEmpty(), "--where picks table rows; this run makes clips (use --class)");
+        ConfigException.check(!uncalibrated, "--uncalibrated is for table rows; this run makes clips");
         ConfigException.check(count <= 100_000, "--count must be in 1..100000 for clips, got " + count);
         format.checkOut(out);
         // A grid of clips is an animated GIF: bytes of one format under another's name would mislead every viewer.
@@ -173,7 +181,7 @@ public final class SampleCommand implements Callable<Integer> {
             ConfigException.check(conditions.put(w.substring(0, eq), w.substring(eq + 1)) == null,
                     "--where names column " + w.substring(0, eq) + " twice");
         }
-        org.jgan.core.data.table.Table rows = model.sampleRows(count, seed, conditions);
+        org.jgan.core.data.table.Table rows = model.sampleRows(count, seed, conditions, !uncalibrated);
         if (format == Format.jsonl) {
             rows.writeJsonLines(out);
         } else {
@@ -181,6 +189,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         System.out.printf((format == Format.jsonl ? "jsonl" : "csv") + ": %d rows from %s (%s weights)%s -> %s%n", rows.rows(), model.checkpoint(),
                 model.ema() ? "EMA" : "raw", conditions.isEmpty() ? "" : " where " + conditions, out);
+        System.out.println(uncalibrated ? "numbers as the generator writes them (--uncalibrated)" : model.rowsNote());
         return 0;
     }
 }

@@ -117,6 +117,8 @@ class BadInputTest {
         assertOneLine(run("sample", "--run", run.toString(), "--count", "10001", "--out",
                 tmp.resolve("g.png").toString()), "a grid shows at most 10000 images, asked for 10001; write more as "
                 + "PNG files or IDX");
+        assertOneLine(run("sample", "--run", run.toString(), "--uncalibrated", "--out", tmp.resolve("g.png")
+                .toString()), "--uncalibrated is for table rows; this run makes images");
         assertOneLine(run("augment", "--run", run.toString(), "--count-per-class", "5", "--mix-with", "x",
                 "--ratio", "NaN", "--out", tmp.resolve("a").toString()), "--ratio must be a positive number, got NaN");
         assertOneLine(run("augment", "--run", run.toString(), "--count-per-class", "5", "--min-confidence", "NaN",

@@ -3,6 +3,7 @@ package org.jgan.cli;
 import static org.jgan.cli.CliTest.ok;
 import static org.jgan.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,8 +31,17 @@ class TableCommandsTest {
                 "--batch", "50", "--threads", "1", "--no-progress", "--out", run.toString());
         assertTrue(Files.readString(run.resolve("config.json")).contains(schema.toAbsolutePath().toString()));
         Path a = tmp.resolve("a.csv");
-        ok("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where", "city=Lima",
-                "--where", "rich=yes", "--out", a.toString());
+        Result said = CliTest.runCapturing("sample", "--run", run.toString(), "--count", "40", "--seed", "5",
+                "--where", "city=Lima", "--where", "rich=yes", "--out", a.toString());
+        assertEquals(0, said.code(), said.toString());
+        assertTrue(said.out().contains("numbers calibrated to the training rows' distributions in age, income"),
+                said.out());
+        Path u = tmp.resolve("u.csv");
+        said = CliTest.runCapturing("sample", "--run", run.toString(), "--count", "40", "--seed", "5", "--where",
+                "city=Lima", "--where", "rich=yes", "--uncalibrated", "--out", u.toString());
+        assertEquals(0, said.code(), said.toString());
+        assertTrue(said.out().contains("numbers as the generator writes them"), said.out());
+        assertNotEquals(Files.readString(a), Files.readString(u), "calibration moves the numbers");
         List<String> rows = Files.readAllLines(a);
         assertEquals(41, rows.size());
         assertEquals("age,income,city,rich", rows.get(0));

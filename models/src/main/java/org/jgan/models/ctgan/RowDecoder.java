@@ -17,6 +17,11 @@ final class RowDecoder {
     }
 
     static Table decode(float[] raw, int rows, TableTransformer t, SplittableRandom rng) {
+        return t.inverse(drawCategories(raw, rows, t, rng), rows);
+    }
+
+    /** {@code raw} with each one-hot's category drawn (Gumbel-max) and written as 0 / 1: what the transformer reads. */
+    static float[] drawCategories(float[] raw, int rows, TableTransformer t, SplittableRandom rng) {
         int w = t.width();
         float[] out = raw.clone();
         for (int r = 0; r < rows; r++) {
@@ -39,6 +44,6 @@ final class RowDecoder {
                 }
             }
         }
-        return t.inverse(out, rows);
+        return out;
     }
 }

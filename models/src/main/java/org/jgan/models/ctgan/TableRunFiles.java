@@ -41,6 +41,12 @@ public final class TableRunFiles {
         return TableSources.open(train.toString(), o);
     }
 
+    /** The run's training rows file, or null when the folder keeps none. */
+    static Path training(Path runDir) {
+        Path train = runDir.resolve(TableRows.DIR).resolve(TRAIN);
+        return Files.isRegularFile(train) ? train : null;
+    }
+
     /** The run's held-out rows file, or null when it held none out. */
     public static Path holdout(Path runDir) {
         Path ho = runDir.resolve(TableRows.DIR).resolve(HOLDOUT);

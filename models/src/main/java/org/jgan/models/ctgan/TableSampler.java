@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.JsonFiles;
+import org.jgan.core.data.table.MarginalCalibration;
 import org.jgan.core.data.table.OutputSpan;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableTransformer;
@@ -24,8 +25,17 @@ import org.jgan.models.RunGenerator;
  * matching, with no rejection loop. Columns after the first are set rather than generated from, so their bond with
  * the other columns is only as good as G's learnt bond with the first. The same run, count, seed and conditions give
  * the same rows.
+ *
+ * <p>Numbers are calibrated to the training rows' distributions unless asked otherwise ({@link MarginalCalibration}):
+ * the generator's quantiles come from a reference sample of {@value #REFERENCE_ROWS} rows drawn, without conditions,
+ * from a fixed seed, and the training rows from the run's {@code table/train.csv}; a run folder without that file
+ * samples its numbers as the generator writes them ({@link #calibrationNote}).
  */
 public final class TableSampler {
+    /** Rows in the reference sample whose quantiles the calibration maps from. */
+    static final int REFERENCE_ROWS = 20_000;
+    private static final long REFERENCE_SEED = 0x6A67616E_63616CL;
+
     private final RunGenerator generator;
     private final TableTransformer transformer;
     private final List<OutputSpan> discrete;
@@ -33,10 +43,15 @@ public final class TableSampler {
     private final int[] offsets;
     private final double[][] realOdds;
     private final int width;
+    private final Path runDir;
+    /** Fit on the first calibrated sample; null before, or when the run kept no training rows. */
+    private MarginalCalibration calibration;
+    private String calibrationNote;
 
     /** The table side of the ctgan run in {@code runDir} whose generator {@code generator} is. */
     public TableSampler(RunGenerator generator, Path runDir) {
         this.generator = generator;
+        this.runDir = runDir;
         Path dir = runDir.resolve(TableRows.DIR);
         this.transformer = TableTransformer.load(dir.resolve(TableRows.TRANSFORMER));
         this.discrete = transformer.discreteSpans();
@@ -71,7 +86,46 @@ public final class TableSampler {
      * category; empty for none; "" asks for a missing value where the column had them).
      */
     public Table sample(int n, long seed, Map<String, String> where) {
+        return sample(n, seed, where, true);
+    }
+
+    /**
+     * As {@link #sample(int, long, Map)}; {@code calibrated} false leaves the numbers as the generator writes them
+     * (true calibrates them where the run kept its training rows: {@link #calibrationNote}).
+     */
+    public Table sample(int n, long seed, Map<String, String> where, boolean calibrated) {
         List<int[]> conds = parse(where);
+        float[] rows = vectors(n, seed, conds);
+        return transformer.inverse(rows, n, calibrated ? calibration() : null);
+    }
+
+    /**
+     * What calibration does for this run: the columns it moves, or why it moves none. Fits the calibration when no
+     * sample has yet.
+     */
+    public String calibrationNote() {
+        calibration();
+        return calibrationNote;
+    }
+
+    private MarginalCalibration calibration() {
+        if (calibrationNote == null) {
+            if (TableRunFiles.training(runDir) == null) {
+                calibrationNote = "numbers as the generator writes them: the run folder keeps no training rows ("
+                        + TableRows.DIR + "/" + TableRunFiles.TRAIN + ") to calibrate them to";
+            } else {
+                calibration = MarginalCalibration.fit(transformer, vectors(REFERENCE_ROWS, REFERENCE_SEED, List.of()),
+                        REFERENCE_ROWS, TableRunFiles.training(runDir, null));
+                calibrationNote = calibration.columns().isEmpty() ? "no numeric column to calibrate"
+                        : "numbers calibrated to the training rows' distributions in " + String.join(", ",
+                        calibration.columns());
+            }
+        }
+        return calibration;
+    }
+
+    /** Generated row vectors with their one-hots drawn, for {@code conds} (none: stratified, see {@link #stratified}). */
+    private float[] vectors(int n, long seed, List<int[]> conds) {
         int[][] plan = conds.isEmpty() ? stratified(n, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17)) : null;
         float[] raw = generator.generateRaw(n, seed, (from, m) -> {
             float[] v = new float[m * width];
@@ -91,7 +145,7 @@ public final class TableSampler {
                 }
             }
         }
-        return RowDecoder.decode(raw, n, transformer, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 29));
+        return RowDecoder.drawCategories(raw, n, transformer, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 29));
     }
 
     /**

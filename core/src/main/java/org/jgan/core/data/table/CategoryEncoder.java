@@ -134,7 +134,8 @@ final class CategoryEncoder implements ColumnEncoder {
     }
 
     @Override
-    public Column decode(float[] data, int rows, int stride, int offset) {
+    public Column decode(float[] data, int rows, int stride, int offset,
+            java.util.function.DoubleUnaryOperator adjust) {
         int[] codes = new int[rows];
         boolean[] missing = new boolean[rows];
         for (int r = 0; r < rows; r++) {

@@ -24,8 +24,12 @@ sealed interface ColumnEncoder permits NumericEncoder, CategoryEncoder {
      */
     void encode(Table t, int c, int r, float[] out, int offset, RandomGenerator rng, MissingFill fill);
 
-    /** The column read back from {@code rows} vectors of length {@code stride}, this column at {@code offset}. */
-    Column decode(float[] data, int rows, int stride, int offset);
+    /**
+     * The column read back from {@code rows} vectors of length {@code stride}, this column at {@code offset}; a
+     * numeric column passes each present value that is not a point mass through {@code adjust} (null: none) before
+     * rounding it to the column's grain ({@link MarginalCalibration}).
+     */
+    Column decode(float[] data, int rows, int stride, int offset, java.util.function.DoubleUnaryOperator adjust);
 
     ObjectNode toJson();
 

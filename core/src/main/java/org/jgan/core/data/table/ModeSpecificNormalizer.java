@@ -191,7 +191,7 @@ public final class ModeSpecificNormalizer {
     }
 
     /** The point mass at exactly {@code x}, or -1. */
-    private int pointMassAt(double x) {
+    int pointMassAt(double x) {
         for (int j = 0; j < stds.length; j++) {
             if (isPointMass(j) && means[j] == x) {
                 return j;

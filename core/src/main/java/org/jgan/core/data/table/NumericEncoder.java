@@ -168,7 +168,8 @@ final class NumericEncoder implements ColumnEncoder {
     }
 
     @Override
-    public Column decode(float[] data, int rows, int stride, int offset) {
+    public Column decode(float[] data, int rows, int stride, int offset,
+            java.util.function.DoubleUnaryOperator adjust) {
         double[] v = new double[rows];
         boolean[] missing = new boolean[rows];
         for (int r = 0; r < rows; r++) {
@@ -188,9 +189,26 @@ final class NumericEncoder implements ColumnEncoder {
                 double f = Math.atan2(data[at], data[at + 1]) / (2 * Math.PI);
                 x = Seasons.nearestAt(x, f < 0 ? f + 1 : f);
             }
-            v[r] = round(Math.max(min, Math.min(max, reflect(x))));
+            x = Math.max(min, Math.min(max, reflect(x)));
+            if (adjust != null && calibrates() && !modes.isPointMass(k)) {
+                x = Math.max(min, Math.min(max, adjust.applyAsDouble(x)));
+            }
+            v[r] = round(x);
         }
         return new Column(spec, v, null, missing, null);
+    }
+
+    /**
+     * Whether decoded values may be moved to calibrate the column's marginal: not a date that carries its place in the
+     * year, since the decoded date was chosen to sit at that place and moving it would undo the season.
+     */
+    boolean calibrates() {
+        return !season;
+    }
+
+    /** Whether {@code x} is one of the column's point masses (values that come back exactly). */
+    boolean isPointMass(double x) {
+        return modes.pointMassAt(x) >= 0;
     }
 
     /**

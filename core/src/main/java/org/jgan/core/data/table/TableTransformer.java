@@ -142,15 +142,47 @@ public final class TableTransformer {
 
     /** The table that {@code rows} vectors (row-major, as {@link #transform} makes them or a generator writes) mean. */
     public Table inverse(float[] data, int rows) {
+        return inverse(data, rows, null);
+    }
+
+    /**
+     * As {@link #inverse(float[], int)}, each numeric column's decoded values then moved by {@code calibration}
+     * (null: not moved) before they are rounded to the column's grain.
+     */
+    public Table inverse(float[] data, int rows, MarginalCalibration calibration) {
         if (rows < 1 || data.length != (long) rows * width) {
             throw new IllegalArgumentException("expected " + rows + " rows of " + width + " values (" + (long) rows
                     * width + "), got " + data.length + " values");
         }
         List<Column> cols = new ArrayList<>();
         for (int c = 0; c < encoders.size(); c++) {
-            cols.add(encoders.get(c).decode(data, rows, width, offsets[c]));
+            int col = c;
+            cols.add(encoders.get(c).decode(data, rows, width, offsets[c], calibration == null
+                    || !calibration.moves(c) ? null : x -> calibration.apply(col, x)));
         }
         return new Table(schema, cols);
+    }
+
+    /**
+     * Column {@code c}'s decoded values before rounding, of the rows of {@code data} where it is present and not a
+     * point mass; null for a column {@link MarginalCalibration} leaves alone (categories, seasonal dates).
+     */
+    double[] calibratableValues(int c, float[] data, int rows) {
+        if (!(encoders.get(c) instanceof NumericEncoder n) || !n.calibrates()) {
+            return null;
+        }
+        double[] seen = new double[rows];
+        int[] count = {0};
+        n.decode(data, rows, width, offsets[c], x -> {
+            seen[count[0]++] = x;
+            return x;
+        });
+        return java.util.Arrays.copyOf(seen, count[0]);
+    }
+
+    /** Whether column {@code c} holds numbers and {@code x} is one of its point masses. */
+    boolean isPointMass(int c, double x) {
+        return encoders.get(c) instanceof NumericEncoder n && n.isPointMass(x);
     }
 
     /** Writes the fitted state as JSON, whole or not at all. */

@@ -16,7 +16,7 @@ class NumericEncoderTest {
             data[2 * r] = (float) alphas[r];
             data[2 * r + 1] = 1f;
         }
-        Column c = e.decode(data, alphas.length, 2, 0);
+        Column c = e.decode(data, alphas.length, 2, 0, null);
         double[] v = new double[alphas.length];
         for (int r = 0; r < v.length; r++) {
             v[r] = c.numbers[r];
