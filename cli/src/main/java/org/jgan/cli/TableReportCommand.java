@@ -122,6 +122,10 @@ public final class TableReportCommand implements Callable<Integer> {
                         r.baseline().utility().scores().get(i).ratio());
             }
         }
+        for (int i = 0; i < s.orderings().size(); i++) {
+            line(o, "breaks " + s.orderings().get(i).rule(), s.orderings().get(i).broken(),
+                    r.baseline().orderings().get(i).broken());
+        }
         o.println("privacy: " + s.privacy().message());
         r.notes().forEach(n -> o.println("note: " + n));
         o.println("report: " + out + (json != null ? ", " + json : ""));

@@ -76,6 +76,11 @@ public final class TableHtml {
         row(h, "pair trends (mean)", r, s -> s.fidelity().pairTrend());
         row(h, "median DCR to training rows", r, s -> s.privacy().dcrTrainMedian());
         row(h, "exact copies of training rows", r, s -> s.privacy().exactCopies());
+        for (int i = 0; i < r.synthetic().orderings().size(); i++) {
+            int k = i;
+            row(h, "rows breaking " + r.synthetic().orderings().get(i).rule() + " (no training row does)", r,
+                    s -> s.orderings().get(k).broken());
+        }
         if (r.synthetic().utility() != null) {
             List<UtilityScore> syn = r.synthetic().utility().scores();
             for (int i = 0; i < syn.size(); i++) {

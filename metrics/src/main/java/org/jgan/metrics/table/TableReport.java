@@ -87,10 +87,12 @@ public record TableReport(String target, long seed, int trainRows, int holdoutRo
             }
         }
         TableScores syn = new TableScores(f, Privacy.of(train, holdout, synthetic, seed), target == null ? null
-                : Utility.of(utilityTrain, utilityTest, synthetic, target, seed, utilityNote));
+                : Utility.of(utilityTrain, utilityTest, synthetic, target, seed, utilityNote),
+                OrderingScore.of(train, synthetic));
         Table base = IndependentMarginals.sample(train, synthetic.rows(), seed);
         TableScores bas = new TableScores(Fidelity.of(train, base), Privacy.of(train, holdout, base, seed),
-                target == null ? null : Utility.of(utilityTrain, utilityTest, base, target, seed, utilityNote));
+                target == null ? null : Utility.of(utilityTrain, utilityTest, base, target, seed, utilityNote),
+                OrderingScore.of(train, base));
         return new TableReport(target, seed, train.rows(), holdout == null ? 0 : holdout.rows(), synthetic.rows(),
                 syn, bas, notes);
     }

@@ -44,4 +44,30 @@ class TableReportTest {
         assertTrue(Double.isNaN(r.synthetic().privacy().dcrHoldoutMedian()));
         assertNull(TableReport.compute(train, null, syn, null, 5).synthetic().utility());
     }
+
+    @Test
+    void orderingsEveryTrainingRowKeepsAreScoredOnBothTables() throws Exception {
+        java.util.Random g = new java.util.Random(8);
+        StringBuilder real = new StringBuilder("lo,hi\n");
+        StringBuilder syn = new StringBuilder("lo,hi\n");
+        for (int i = 0; i < 100; i++) {
+            int lo = g.nextInt(50);
+            real.append(lo).append(',').append(lo + 1 + g.nextInt(30)).append('\n');
+            // the synthetic rows: every fourth one the wrong way round
+            int a = g.nextInt(50);
+            int b = a + 1 + g.nextInt(30);
+            syn.append(i % 4 == 0 ? b : a).append(',').append(i % 4 == 0 ? a : b).append('\n');
+        }
+        Files.writeString(dir.resolve("real.csv"), real);
+        Files.writeString(dir.resolve("syn.csv"), syn);
+        TableReport r = TableReport.compute(Table.readCsv(dir.resolve("real.csv")), null,
+                Table.readCsv(dir.resolve("syn.csv")), null, 3);
+        assertEquals(1, r.synthetic().orderings().size());
+        assertEquals("lo <= hi", r.synthetic().orderings().get(0).rule());
+        assertEquals(0.25, r.synthetic().orderings().get(0).broken(), 1e-12);
+        double base = r.baseline().orderings().get(0).broken();
+        assertTrue(base > 0.05 && base < 0.5, "columns drawn apart break it by chance: " + base);
+        assertEquals(0.25, new ObjectMapper().readTree(r.toJson()).path("synthetic").path("orderings").path(0)
+                .path("broken").asDouble(), 1e-12);
+    }
 }

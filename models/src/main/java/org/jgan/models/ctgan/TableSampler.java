@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.data.JsonFiles;
 import org.jgan.core.data.table.MarginalCalibration;
+import org.jgan.core.data.table.OrderRules;
 import org.jgan.core.data.table.OutputSpan;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableTransformer;
@@ -26,10 +27,11 @@ import org.jgan.models.RunGenerator;
  * the other columns is only as good as G's learnt bond with the first. The same run, count, seed and conditions give
  * the same rows.
  *
- * <p>Numbers are calibrated to the training rows' distributions unless asked otherwise ({@link MarginalCalibration}):
- * the generator's quantiles come from a reference sample of {@value #REFERENCE_ROWS} rows drawn, without conditions,
- * from a fixed seed, and the training rows from the run's {@code table/train.csv}; a run folder without that file
- * samples its numbers as the generator writes them ({@link #calibrationNote}).
+ * <p>Unless asked otherwise, numbers are calibrated to the training rows' distributions ({@link MarginalCalibration})
+ * and rows are put in the orderings between columns that every training row keeps ({@link OrderRules}): the
+ * generator's quantiles come from a reference sample of {@value #REFERENCE_ROWS} rows drawn, without conditions, from
+ * a fixed seed, and the training rows from the run's {@code table/train.csv}; a run folder without that file samples
+ * its rows as the generator writes them ({@link #calibrationNote}).
  */
 public final class TableSampler {
     /** Rows in the reference sample whose quantiles the calibration maps from. */
@@ -46,6 +48,7 @@ public final class TableSampler {
     private final Path runDir;
     /** Fit on the first calibrated sample; null before, or when the run kept no training rows. */
     private MarginalCalibration calibration;
+    private OrderRules order = OrderRules.none();
     private String calibrationNote;
 
     /** The table side of the ctgan run in {@code runDir} whose generator {@code generator} is. */
@@ -90,18 +93,19 @@ public final class TableSampler {
     }
 
     /**
-     * As {@link #sample(int, long, Map)}; {@code calibrated} false leaves the numbers as the generator writes them
-     * (true calibrates them where the run kept its training rows: {@link #calibrationNote}).
+     * As {@link #sample(int, long, Map)}; {@code calibrated} false leaves the rows as the generator writes them
+     * (true calibrates their numbers and orderings where the run kept its training rows: {@link #calibrationNote}).
      */
     public Table sample(int n, long seed, Map<String, String> where, boolean calibrated) {
         List<int[]> conds = parse(where);
         float[] rows = vectors(n, seed, conds);
-        return transformer.inverse(rows, n, calibrated ? calibration() : null);
+        MarginalCalibration c = calibrated ? calibration() : null;
+        return transformer.inverse(rows, n, c, c == null ? OrderRules.none() : order);
     }
 
     /**
-     * What calibration does for this run: the columns it moves, or why it moves none. Fits the calibration when no
-     * sample has yet.
+     * What calibration does for this run: the columns it moves and the orderings it keeps, or why it does nothing.
+     * Fits the calibration when no sample has yet.
      */
     public String calibrationNote() {
         calibration();
@@ -114,11 +118,15 @@ public final class TableSampler {
                 calibrationNote = "numbers as the generator writes them: the run folder keeps no training rows ("
                         + TableRows.DIR + "/" + TableRunFiles.TRAIN + ") to calibrate them to";
             } else {
+                Table real = TableRunFiles.training(runDir, null);
                 calibration = MarginalCalibration.fit(transformer, vectors(REFERENCE_ROWS, REFERENCE_SEED, List.of()),
-                        REFERENCE_ROWS, TableRunFiles.training(runDir, null));
-                calibrationNote = calibration.columns().isEmpty() ? "no numeric column to calibrate"
+                        REFERENCE_ROWS, real);
+                order = OrderRules.of(real, transformer.schema());
+                calibrationNote = (calibration.columns().isEmpty() ? "no numeric column to calibrate"
                         : "numbers calibrated to the training rows' distributions in " + String.join(", ",
-                        calibration.columns());
+                        calibration.columns())) + (order.rules().isEmpty() ? "" : "; rows kept in the orderings "
+                        + "every training row keeps: " + order.rules().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         return calibration;

@@ -16,6 +16,7 @@ import org.jgan.core.config.OptimConfig;
 import org.jgan.core.config.RegConfig;
 import org.jgan.core.config.ScheduleConfig;
 import org.jgan.core.config.TrainConfig;
+import org.jgan.core.data.table.OrderRules;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.TrainListener;
@@ -27,23 +28,28 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sampled numbers calibrated to the training rows' distributions ({@code MarginalCalibration}) through a run. */
+/** Sampled numbers calibrated to the training rows' distributions and orderings through a run. */
 class CtganCalibrationTest {
     @TempDir
     static Path dir;
     static Path run;
 
-    /** A run of a few steps on 400 rows: a skewed amount and count and a kind; its generator is far from the data. */
+    /**
+     * A run of a few steps on 400 rows: a skewed amount and count (0 in under 10% of rows: no point mass, whose share
+     * calibration leaves as G draws it), start &lt;= end, a kind; its generator is far from the data.
+     */
     @BeforeAll
     static void train() throws Exception {
         Torch.init(1);
         Path csv = dir.resolve("t.csv");
         SplittableRandom r = new SplittableRandom(11);
-        StringBuilder sb = new StringBuilder("kind,amount,count\n");
+        StringBuilder sb = new StringBuilder("kind,amount,count,start,end\n");
         for (int i = 0; i < 400; i++) {
+            int start = r.nextInt(100);
             sb.append(r.nextInt(3) == 0 ? "b" : "a").append(',')
                     .append(String.format("%.2f", Math.exp(2 + 0.8 * r.nextGaussian()))).append(',')
-                    .append((int) (500 * Math.pow(r.nextDouble(), 3))).append('\n');
+                    .append((int) (5000 * Math.pow(r.nextDouble(), 3))).append(',')
+                    .append(start).append(',').append(start + 1 + r.nextInt(20)).append('\n');
         }
         Files.writeString(csv, sb);
         TrainConfig c = new CtganConfig(10, 0.2, 0.2, true, "", "draw").in(new TrainConfig(3,
@@ -92,8 +98,8 @@ class CtganCalibrationTest {
         Table real = TableRunFiles.training(run, null);
         try (RunGenerator g = RunGenerator.load(run, null, true)) {
             TableSampler s = new TableSampler(g, run);
-            assertEquals("numbers calibrated to the training rows' distributions in amount, count",
-                    s.calibrationNote());
+            assertEquals("numbers calibrated to the training rows' distributions in amount, count, start, end; rows "
+                    + "kept in the orderings every training row keeps: start <= end", s.calibrationNote());
             Table raw = s.sample(2000, 4, Map.of(), false);
             Table cal = s.sample(2000, 4, Map.of(), true);
             for (String col : new String[] {"amount", "count"}) {
@@ -108,6 +114,10 @@ class CtganCalibrationTest {
                             col + ": rows " + (i - 1) + " and " + i + " keep their order");
                 }
             }
+            OrderRules.Rule rule = OrderRules.of(real).rules().get(0);
+            double rawBroken = OrderRules.broken(raw, rule);
+            assertTrue(rawBroken > 0.05, "the barely trained generator breaks start <= end: " + rawBroken);
+            assertEquals(0.0, OrderRules.broken(cal, rule), "calibrated rows keep it");
             assertEquals(Arrays.toString(column(raw, "count")),
                     Arrays.toString(column(s.sample(2000, 4, Map.of(), false), "count")), "reproducible");
             Path a = dir.resolve("a.csv");

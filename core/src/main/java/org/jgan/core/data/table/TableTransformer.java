@@ -150,6 +150,14 @@ public final class TableTransformer {
      * (null: not moved) before they are rounded to the column's grain.
      */
     public Table inverse(float[] data, int rows, MarginalCalibration calibration) {
+        return inverse(data, rows, calibration, OrderRules.none());
+    }
+
+    /**
+     * As {@link #inverse(float[], int, MarginalCalibration)}, then each row put in the orderings of {@code order}
+     * (a value swapped into another column is rounded to that column's grain).
+     */
+    public Table inverse(float[] data, int rows, MarginalCalibration calibration, OrderRules order) {
         if (rows < 1 || data.length != (long) rows * width) {
             throw new IllegalArgumentException("expected " + rows + " rows of " + width + " values (" + (long) rows
                     * width + "), got " + data.length + " values");
@@ -159,6 +167,21 @@ public final class TableTransformer {
             int col = c;
             cols.add(encoders.get(c).decode(data, rows, width, offsets[c], calibration == null
                     || !calibration.moves(c) ? null : x -> calibration.apply(col, x)));
+        }
+        if (!order.rules().isEmpty()) {
+            double[][] values = new double[cols.size()][];
+            for (int c = 0; c < cols.size(); c++) {
+                values[c] = cols.get(c).numbers;
+            }
+            order.repair(values, rows);
+            for (OrderRules.Rule rule : order.rules()) {
+                for (int c : new int[] {rule.low(), rule.high()}) {
+                    NumericEncoder n = (NumericEncoder) encoders.get(c);
+                    for (int r = 0; r < rows; r++) {
+                        values[c][r] = Double.isNaN(values[c][r]) ? Double.NaN : n.round(values[c][r]);
+                    }
+                }
+            }
         }
         return new Table(schema, cols);
     }

@@ -1,0 +1,74 @@
+package org.jgan.core.data.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderRulesTest {
+    @TempDir
+    Path dir;
+
+    private Table csv(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return Table.readCsv(f);
+    }
+
+    /**
+     * 200 days: low <= mid <= high always (integers), a decimal column that is below low in some rows, a wide
+     * integer column whose range lies above high's (a rule no value in range can break), and one missing high.
+     */
+    private Table days() throws IOException {
+        Random r = new Random(4);
+        StringBuilder b = new StringBuilder("low,mid,high,other,far\n");
+        for (int i = 0; i < 200; i++) {
+            int low = r.nextInt(20);
+            int mid = low + r.nextInt(5);
+            int high = mid + r.nextInt(5);
+            b.append(low).append(',').append(mid).append(',').append(i == 7 ? "" : high).append(',')
+                    .append(String.format("%.1f", low + 3 * r.nextGaussian())).append(',').append(1000 + r.nextInt(50))
+                    .append('\n');
+        }
+        return csv("days.csv", b.toString());
+    }
+
+    @Test
+    void findsTheOrderingsEveryRowKeepsAndOnlyThose() throws IOException {
+        OrderRules rules = OrderRules.of(days());
+        assertEquals(List.of("low <= mid", "low <= high", "mid <= high"), rules.rules().stream()
+                .map(Object::toString).toList(), "not other (a decimal, and broken), not far (never in reach)");
+        Table few = csv("few.csv", "a,b\n1,2\n3,4\n");
+        assertTrue(OrderRules.of(few).rules().isEmpty(), "two rows say nothing");
+    }
+
+    @Test
+    void rowsThatBreakAChainAreSwappedIntoOrderAndMissingValuesStay() throws IOException {
+        Table t = days();
+        OrderRules rules = OrderRules.of(t);
+        double nan = Double.NaN;
+        double[][] v = {
+            {9, 5, 1, 4, nan},    // low
+            {5, 9, 2, nan, 7},    // mid
+            {1, 2, 3, 3, 6},      // high
+            null, null};
+        rules.repair(v, 5);
+        assertEquals(List.of(1.0, 2.0, 1.0, 3.0, nan), List.of(v[0][0], v[0][1], v[0][2], v[0][3], v[0][4]));
+        assertEquals(List.of(5.0, 5.0, 2.0, nan, 6.0), List.of(v[1][0], v[1][1], v[1][2], v[1][3], v[1][4]));
+        assertEquals(List.of(9.0, 9.0, 3.0, 4.0, 7.0), List.of(v[2][0], v[2][1], v[2][2], v[2][3], v[2][4]));
+        for (OrderRules.Rule rule : rules.rules()) {
+            for (int r = 0; r < 5; r++) {
+                assertTrue(!(v[rule.low()][r] > v[rule.high()][r]), rule + " in row " + r);
+            }
+        }
+        Table broken = csv("b.csv", "low,mid,high,other,far\n1,2,3,0,1000\n5,4,9,0,1000\n6,7,,0,1000\n8,9,9,0,1000\n");
+        assertEquals(0.25, OrderRules.broken(broken, rules.rules().get(0)), 1e-12, "one of four rows: low > mid");
+        assertEquals(0.0, OrderRules.broken(broken, rules.rules().get(1)), 1e-12, "rows with a missing value count not");
+    }
+}
