@@ -20,7 +20,6 @@ import org.jgan.models.RunGenerator;
 import org.jgan.models.ctgan.TableSampler;
 import org.jgan.models.mocogan.MoCoGan;
 import org.jgan.models.timegan.SeriesData;
-import org.jgan.models.timegan.SeriesSampler;
 import org.jgan.models.timegan.SeriesWindows;
 import org.jgan.models.timegan.TimeGan;
 import org.jgan.models.stylegan2.StyleMixing;
@@ -37,12 +36,12 @@ public final class GanModel implements AutoCloseable {
 
     private final Path runDir;
     private final RunGenerator generator;
-    private TableSampler tableSampler;
-    private SeriesSampler seriesSampler;
+    private final RunSamplers samplers;
 
     GanModel(Path runDir, RunGenerator generator) {
         this.runDir = runDir;
         this.generator = generator;
+        this.samplers = new RunSamplers(generator, runDir);
     }
 
     /** The run's config. */
@@ -117,9 +116,10 @@ public final class GanModel implements AutoCloseable {
     /**
      * {@code n} table rows from latent seed {@code seed} (tabular runs), each with the column values {@code where}
      * asks for (categorical or boolean column to category; empty map for none): exactly {@code n} rows, all matching,
-     * the same for the same seed. Numbers are calibrated to the training rows' distributions
-     * ({@link org.jgan.core.data.table.MarginalCalibration}; {@link #rowsNote}) unless {@code calibrated} is false.
-     * Write them with {@link Table#writeCsv}.
+     * the same for the same seed. Unless {@code calibrated} is false, numbers are calibrated to the training rows'
+     * distributions ({@link org.jgan.core.data.table.MarginalCalibration}) and rows keep the orderings every training
+     * row keeps ({@link org.jgan.core.data.table.OrderRules}); {@link #rowsNote} says which. Write them with
+     * {@link Table#writeCsv}.
      */
     public Table sampleRows(int n, long seed, java.util.Map<String, String> where, boolean calibrated) {
         TableSampler rows = tableSampler();
@@ -132,17 +132,14 @@ public final class GanModel implements AutoCloseable {
         return sampleRows(n, seed, where, true);
     }
 
-    /** Which numbers calibrated samples move, or why none (tabular runs). */
+    /** What calibrated rows change: the numeric columns calibrated and the orderings kept, or why nothing. */
     public String rowsNote() {
         return tableSampler().calibrationNote();
     }
 
     private TableSampler tableSampler() {
         ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
-        if (tableSampler == null) {  // reads the run's transformer and counts, and fits the calibration, once
-            tableSampler = new TableSampler(generator, runDir);
-        }
-        return tableSampler;
+        return samplers.table();
     }
 
     /** True for a run that makes series windows (timegan): it samples with {@link #sampleSeries}. */
@@ -157,10 +154,7 @@ public final class GanModel implements AutoCloseable {
     public SeriesWindows sampleSeries(int n, long seed) {
         ConfigException.check(series(), "this run (" + config().model().name() + ") does not make series windows");
         ConfigException.check(n >= 1 && n <= 1_000_000, "number of windows must be in 1..1000000, got " + n);
-        if (seriesSampler == null) {  // reads the run's scaling and sets the point masses' bands once, not per call
-            seriesSampler = new SeriesSampler(generator, runDir);
-        }
-        return seriesSampler.sample(n, seed);
+        return samplers.series().sample(n, seed);
     }
 
     /** True for a run that makes clips (mocogan): it samples with {@link #sampleClips}. */
