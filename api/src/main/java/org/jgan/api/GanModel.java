@@ -122,9 +122,9 @@ public final class GanModel implements AutoCloseable {
      * {@link Table#writeCsv}.
      */
     public Table sampleRows(int n, long seed, java.util.Map<String, String> where, boolean calibrated) {
-        TableSampler rows = tableSampler();
+        ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
         ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
-        return rows.sample(n, seed, where, calibrated);
+        return samplers.table().sample(n, seed, where, calibrated);
     }
 
     /** {@link #sampleRows(int, long, java.util.Map, boolean)}, calibrated. */

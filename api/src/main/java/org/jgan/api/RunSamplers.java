@@ -21,14 +21,14 @@ final class RunSamplers {
         this.runDir = runDir;
     }
 
-    TableSampler table() {
+    synchronized TableSampler table() {
         if (table == null) {
             table = new TableSampler(generator, runDir);
         }
         return table;
     }
 
-    SeriesSampler series() {
+    synchronized SeriesSampler series() {
         if (series == null) {
             series = new SeriesSampler(generator, runDir);
         }

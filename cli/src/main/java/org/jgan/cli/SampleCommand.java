@@ -65,9 +65,9 @@ public final class SampleCommand implements Callable<Integer> {
             + "column, COLUMN=VALUE; repeat for more columns. Exactly --count rows come back.")
     java.util.List<String> where = new java.util.ArrayList<>();
 
-    @Option(names = "--uncalibrated", description = "Table runs: leave the numbers as the generator writes them "
-            + "(by default each numeric column is calibrated to the training rows' distribution, keeping the rows' "
-            + "order within it).")
+    @Option(names = "--uncalibrated", description = "Table runs: rows as the generator writes them (by default each "
+            + "numeric column is calibrated to the training rows' distribution, keeping the rows' order within it, "
+            + "and rows keep the orderings between columns that every training row keeps).")
     boolean uncalibrated;
 
     @Option(names = "--class", description = "Conditional runs: a class index or name, or 'all' for a grid with one "

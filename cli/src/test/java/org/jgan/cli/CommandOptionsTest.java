@@ -19,7 +19,7 @@ class CommandOptionsTest {
             // --format has no fixed default: grid for image runs, csv for table runs
             Map.entry("sample", List.of("--checkpoint String", "--class String", "--count=64 long",
                     "--format Format", "--no-ema boolean", "--out! Path", "--run! Path", "--seed=0 long",
-                    "--truncation=1 double", "--where List")),
+                    "--truncation=1 double", "--uncalibrated boolean", "--where List")),
             Map.entry("interpolate", List.of("--checkpoint String", "--class String", "--fps=12 int",
                     "--method Method", "--no-ema boolean", "--out! Path", "--run! Path", "--scale=1 int",
                     "--seeds! String", "--space Space", "--steps=16 int", "--truncation=1 double")),

@@ -139,7 +139,6 @@ final class RunRecovery {
         notes.clear();
     }
 
-    /** Records {@code stop} in the run's latest checkpoint, the one a resume starts from. */
     /**
      * Records {@code stop} as {@link #recordStop(GuardStop)} does while {@code cause} (the divergence or stop that
      * ends the run) is on its way out; a failure to write the note is added to it, since its advice matters more.
@@ -152,6 +151,7 @@ final class RunRecovery {
         }
     }
 
+    /** Records {@code stop} in the run's latest checkpoint, the one a resume starts from. */
     void recordStop(GuardStop stop) throws IOException {
         Optional<Path> c = Checkpoints.latest(run.path());
         if (stop != null && c.isPresent()) {

@@ -15,10 +15,13 @@ import org.jgan.core.data.table.Table;
  * @param broken the share of the table's rows with both values that break it (0 for the real rows, by definition)
  */
 public record OrderingScore(String rule, double broken) {
-    /** Each ordering of {@code train}, scored on {@code t} (which has {@code train}'s columns). */
-    public static List<OrderingScore> of(Table train, Table t) {
+    /**
+     * Each ordering of {@code rules} (found in the training rows, {@link OrderRules#of(Table)}) scored on {@code t},
+     * its columns found by name; the same rules in the same order for every table scored, so that they line up.
+     */
+    public static List<OrderingScore> of(OrderRules rules, Table t) {
         List<OrderingScore> out = new ArrayList<>();
-        for (OrderRules.Rule rule : OrderRules.of(train, t.schema()).rules()) {
+        for (OrderRules.Rule rule : rules.rules()) {
             out.add(new OrderingScore(rule.toString(), OrderRules.broken(t, rule)));
         }
         return out;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jgan.core.data.DataException;
+import org.jgan.core.data.table.OrderRules;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.train.AtomicFiles;
 
@@ -86,13 +87,14 @@ public record TableReport(String target, long seed, int trainRows, int holdoutRo
                         + (s.unseen().size() > 10 ? ", ..." : ""));
             }
         }
+        OrderRules rules = OrderRules.of(train);
         TableScores syn = new TableScores(f, Privacy.of(train, holdout, synthetic, seed), target == null ? null
                 : Utility.of(utilityTrain, utilityTest, synthetic, target, seed, utilityNote),
-                OrderingScore.of(train, synthetic));
+                OrderingScore.of(rules, synthetic));
         Table base = IndependentMarginals.sample(train, synthetic.rows(), seed);
         TableScores bas = new TableScores(Fidelity.of(train, base), Privacy.of(train, holdout, base, seed),
                 target == null ? null : Utility.of(utilityTrain, utilityTest, base, target, seed, utilityNote),
-                OrderingScore.of(train, base));
+                OrderingScore.of(rules, base));
         return new TableReport(target, seed, train.rows(), holdout == null ? 0 : holdout.rows(), synthetic.rows(),
                 syn, bas, notes);
     }

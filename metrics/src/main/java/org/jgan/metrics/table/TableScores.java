@@ -11,6 +11,7 @@ import java.util.List;
  * @param orderings how often it breaks each ordering between columns that every training row keeps
  */
 public record TableScores(Fidelity fidelity, Privacy privacy, Utility utility, List<OrderingScore> orderings) {
+    /** Keeps an unmodifiable copy of {@code orderings}. */
     public TableScores {
         orderings = List.copyOf(orderings);
     }

@@ -112,7 +112,7 @@ public final class TableSampler {
         return calibrationNote;
     }
 
-    private MarginalCalibration calibration() {
+    private synchronized MarginalCalibration calibration() {
         if (calibrationNote == null) {
             if (TableRunFiles.training(runDir) == null) {
                 calibrationNote = "numbers as the generator writes them: the run folder keeps no training rows ("
@@ -121,7 +121,7 @@ public final class TableSampler {
                 Table real = TableRunFiles.training(runDir, null);
                 calibration = MarginalCalibration.fit(transformer, vectors(REFERENCE_ROWS, REFERENCE_SEED, List.of()),
                         REFERENCE_ROWS, real);
-                order = OrderRules.of(real, transformer.schema());
+                order = OrderRules.of(real, transformer.schema()).where(transformer::sameGrain);
                 calibrationNote = (calibration.columns().isEmpty() ? "no numeric column to calibrate"
                         : "numbers calibrated to the training rows' distributions in " + String.join(", ",
                         calibration.columns())) + (order.rules().isEmpty() ? "" : "; rows kept in the orderings "

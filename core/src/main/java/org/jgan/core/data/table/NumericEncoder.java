@@ -206,6 +206,11 @@ final class NumericEncoder implements ColumnEncoder {
         return !season;
     }
 
+    /** Whether {@code o}'s values round to the same grain as this column's. */
+    boolean sameGrain(NumericEncoder o) {
+        return step == o.step && decimals == o.decimals;
+    }
+
     /** Whether {@code x} is one of the column's point masses (values that come back exactly). */
     boolean isPointMass(double x) {
         return modes.pointMassAt(x) >= 0;

@@ -7,7 +7,7 @@ import java.util.List;
  * Orderings between two numeric columns that every training row keeps ({@code temp_min <= temp_max}, US gross at
  * most worldwide gross, a start date before its end), found in the training rows, and put back into generated rows
  * that break them. A GAN learns such a rule only approximately: on seattle-weather 4-9% of CTGAN's synthetic days had
- * a minimum above their maximum, on movies 35-38% of films grossed less worldwide than in the US, where no training
+ * a minimum above their maximum, on movies 28-39% of films grossed less worldwide than in the US, where no training
  * row does. SDV makes a user declare them (its {@code Inequality} constraint, Patki et al. 2016); here they are found,
  * listed, and can be turned off.
  *
@@ -17,7 +17,9 @@ import java.util.List;
  * ranges can break it, and generated values stay in range). A generated row that breaks a rule gets the two values
  * swapped, which keeps both values and puts them in order (a day with minimum 15 and maximum 13 becomes 13 and
  * 15); swaps repeat over the rules until none is broken (chains such as {@code a <= b <= c} need a few passes), and
- * a row still out of order after {@value #PASSES} passes takes {@code high = low}.
+ * a row still out of order after {@value #PASSES} passes takes {@code high = low}. Two columns are paired only
+ * when their values have the same grain (whole numbers, decimals, days), so that a swapped value needs no rounding
+ * ({@link TableTransformer#sameGrain}).
  */
 public final class OrderRules {
     static final int MIN_ROWS = 20;
@@ -71,25 +73,32 @@ public final class OrderRules {
         return new OrderRules(out);
     }
 
-    /** Whether every row of {@code t} with both values has a at most b, over enough rows, with overlapping ranges. */
+    /**
+     * Whether every row of {@code t} with both values has a at most b, over enough rows, with overlapping ranges (each
+     * column's range over all its values: a generated value can be anywhere in it).
+     */
     private static boolean holds(Table t, int a, int b) {
         int both = 0;
         double maxA = Double.NEGATIVE_INFINITY;
         double minB = Double.POSITIVE_INFINITY;
         for (int r = 0; r < t.rows(); r++) {
-            if (t.isMissing(a, r) || t.isMissing(b, r)) {
-                continue;
+            boolean hasA = !t.isMissing(a, r);
+            boolean hasB = !t.isMissing(b, r);
+            maxA = hasA ? Math.max(maxA, t.number(a, r)) : maxA;
+            minB = hasB ? Math.min(minB, t.number(b, r)) : minB;
+            if (hasA && hasB) {
+                if (t.number(a, r) > t.number(b, r)) {
+                    return false;
+                }
+                both++;
             }
-            double x = t.number(a, r);
-            double y = t.number(b, r);
-            if (x > y) {
-                return false;
-            }
-            both++;
-            maxA = Math.max(maxA, x);
-            minB = Math.min(minB, y);
         }
         return both >= MIN_ROWS && maxA > minB;
+    }
+
+    /** The rules whose two column indices {@code keep} accepts. */
+    public OrderRules where(java.util.function.BiPredicate<Integer, Integer> keep) {
+        return new OrderRules(rules.stream().filter(r -> keep.test(r.low(), r.high())).toList());
     }
 
     /** The rules, in column order. */
@@ -97,14 +106,22 @@ public final class OrderRules {
         return rules;
     }
 
-    /** The share of rows of {@code t} that have both values of {@code rule} and break it, among those with both. */
+    /**
+     * The share of rows of {@code t} that have both values of {@code rule} and break it, among those with both; the
+     * columns are found in {@code t} by name (NaN when {@code t} lacks one or holds no numbers there).
+     */
     public static double broken(Table t, Rule rule) {
+        int lo = t.schema().indexOf(rule.lowName());
+        int hi = t.schema().indexOf(rule.highName());
+        if (lo < 0 || hi < 0 || !t.type(lo).numeric() || !t.type(hi).numeric()) {
+            return Double.NaN;
+        }
         int both = 0;
         int bad = 0;
         for (int r = 0; r < t.rows(); r++) {
-            if (!t.isMissing(rule.low(), r) && !t.isMissing(rule.high(), r)) {
+            if (!t.isMissing(lo, r) && !t.isMissing(hi, r)) {
                 both++;
-                bad += t.number(rule.low(), r) > t.number(rule.high(), r) ? 1 : 0;
+                bad += t.number(lo, r) > t.number(hi, r) ? 1 : 0;
             }
         }
         return both == 0 ? 0 : bad / (double) both;
@@ -119,11 +136,13 @@ public final class OrderRules {
             for (int pass = 0; pass < PASSES && swapOnce(values, r); pass++) {
                 // swapped something: look again, a swap can break another rule of the chain
             }
-            for (Rule rule : rules) {
-                double[] lo = values[rule.low()];
-                double[] hi = values[rule.high()];
-                if (lo[r] > hi[r]) {
-                    hi[r] = lo[r];
+            for (int pass = 0; pass < rules.size(); pass++) {  // never needed in the tables measured
+                for (Rule rule : rules) {
+                    double[] lo = values[rule.low()];
+                    double[] hi = values[rule.high()];
+                    if (lo[r] > hi[r]) {
+                        hi[r] = lo[r];
+                    }
                 }
             }
         }

@@ -155,7 +155,7 @@ public final class TableTransformer {
 
     /**
      * As {@link #inverse(float[], int, MarginalCalibration)}, then each row put in the orderings of {@code order}
-     * (a value swapped into another column is rounded to that column's grain).
+     * (their columns must have the same grain, {@link #sameGrain}; values are rounded again all the same).
      */
     public Table inverse(float[] data, int rows, MarginalCalibration calibration, OrderRules order) {
         if (rows < 1 || data.length != (long) rows * width) {
@@ -201,6 +201,15 @@ public final class TableTransformer {
             return x;
         });
         return java.util.Arrays.copyOf(seen, count[0]);
+    }
+
+    /**
+     * Whether columns {@code a} and {@code b} both hold numbers on the same grain (whole numbers, the same decimal
+     * places, the same date-time step): a value of one is then a value the other can hold.
+     */
+    public boolean sameGrain(int a, int b) {
+        return encoders.get(a) instanceof NumericEncoder x && encoders.get(b) instanceof NumericEncoder y
+                && x.sameGrain(y);
     }
 
     /** Whether column {@code c} holds numbers and {@code x} is one of its point masses. */

@@ -134,4 +134,28 @@ class MarginalCalibrationTest {
         assertEquals(0, MarginalCalibration.quantile(t, 0.01));
         assertEquals(30, MarginalCalibration.quantile(t, 0.99));
     }
+
+    @Test
+    void knotsReachTheTrainingRangesEndsWithoutPilingValuesOnThem() {
+        double[] values = new double[400];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 7919) % 400;  // 0 .. 399, each once, out of order
+        }
+        double[] k = MarginalCalibration.knots(values);
+        assertEquals(40 + 2, k.length, "2 sqrt(400) quantiles, the minimum and the maximum");
+        assertEquals(0, k[0]);
+        assertEquals(399, k[k.length - 1]);
+        assertEquals(0, MarginalCalibration.atShare(k, 0), 1e-12);
+        assertEquals(399, MarginalCalibration.atShare(k, 1), 1e-12);
+        assertEquals(k[1], MarginalCalibration.atShare(k, 0.5 / 40), 1e-9, "the first quantile at its share");
+        assertEquals(k[20] + 0.5 * (k[21] - k[20]), MarginalCalibration.atShare(k, 0.5), 1e-9);
+        // the lowest 1% of shares spread over the range's first values instead of all landing on one
+        double a = MarginalCalibration.atShare(k, 0.001);
+        double b = MarginalCalibration.atShare(k, 0.008);
+        assertTrue(0 < a && a < b && b < k[1], a + " " + b);
+        for (double u = 0; u <= 1; u += 0.001) {
+            assertTrue(MarginalCalibration.atShare(k, u) <= MarginalCalibration.atShare(k, Math.min(1, u + 0.001)),
+                    "monotone at " + u);
+        }
+    }
 }

@@ -43,7 +43,7 @@ class OrderRulesTest {
     void findsTheOrderingsEveryRowKeepsAndOnlyThose() throws IOException {
         OrderRules rules = OrderRules.of(days());
         assertEquals(List.of("low <= mid", "low <= high", "mid <= high"), rules.rules().stream()
-                .map(Object::toString).toList(), "not other (a decimal, and broken), not far (never in reach)");
+                .map(Object::toString).toList(), "not other (decimals: another type), not far (never in reach)");
         Table few = csv("few.csv", "a,b\n1,2\n3,4\n");
         assertTrue(OrderRules.of(few).rules().isEmpty(), "two rows say nothing");
     }
@@ -70,5 +70,29 @@ class OrderRulesTest {
         Table broken = csv("b.csv", "low,mid,high,other,far\n1,2,3,0,1000\n5,4,9,0,1000\n6,7,,0,1000\n8,9,9,0,1000\n");
         assertEquals(0.25, OrderRules.broken(broken, rules.rules().get(0)), 1e-12, "one of four rows: low > mid");
         assertEquals(0.0, OrderRules.broken(broken, rules.rules().get(1)), 1e-12, "rows with a missing value count not");
+    }
+
+    @Test
+    void theTransformerPutsDecodedRowsInOrderAndLeavesMissingValuesMissing() throws IOException {
+        Table real = days();
+        TableTransformer tf = TableTransformer.fit(real, 3);
+        OrderRules rules = OrderRules.of(real, tf.schema()).where(tf::sameGrain);
+        assertEquals(3, rules.rules().size(), "low, mid and high are whole numbers alike");
+        // rows as a generator might write them: out of order, one high missing
+        Table bent = csv("bent.csv", "low,mid,high,other,far\n15,3,9,1.5,1010\n2,9,4,0.5,1020\n12,3,,2.0,1030\n"
+                + "1,2,3,0.5,1040\n");
+        float[] v = tf.transformLikeliest(bent);
+        Table raw = tf.inverse(v, 4);
+        Table fixed = tf.inverse(v, 4, null, rules);
+        assertTrue(OrderRules.broken(raw, rules.rules().get(0)) > 0, "the raw rows break low <= mid");
+        for (OrderRules.Rule rule : rules.rules()) {
+            assertEquals(0.0, OrderRules.broken(fixed, rule), 1e-12, rule.toString());
+        }
+        assertTrue(fixed.isMissing(2, 2), "the missing high stays missing");
+        assertEquals(List.of("3", "9", "15"), List.of(fixed.cell(0, 0), fixed.cell(1, 0), fixed.cell(2, 0)),
+                "the row's own three values, in order");
+        assertEquals(List.of("3", "12"), List.of(fixed.cell(0, 2), fixed.cell(1, 2)));
+        assertEquals(raw.cell(3, 0), fixed.cell(3, 0), "columns in no rule are not touched");
+        assertTrue(tf.sameGrain(0, 1) && !tf.sameGrain(0, 3), "whole numbers against decimals");
     }
 }
