@@ -4,22 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orderings between two numeric columns that every training row keeps ({@code temp_min <= temp_max}, US gross at
- * most worldwide gross, a start date before its end), found in the training rows, and put back into generated rows
- * that break them. A GAN learns such a rule only approximately: on seattle-weather 4-9% of CTGAN's synthetic days had
- * a minimum above their maximum, on movies 28-39% of films grossed less worldwide than in the US, where no training
- * row does. SDV makes a user declare them (its {@code Inequality} constraint, Patki et al. 2016); here they are found,
+ * Orderings between two numeric columns that every training row keeps ({@code temp_min <= temp_max}, US gross at most
+ * worldwide gross, a start date before its end), found in the training rows, and put back into generated rows that
+ * break them. A GAN learns such a rule only approximately: on seattle-weather 4-9% of CTGAN's synthetic days had a
+ * minimum above their maximum, on movies 28-39% of films grossed less worldwide than in the US, where no training row
+ * does. SDV makes a user declare them (its {@code Inequality} constraint, Patki et al. 2016); here they are found,
  * listed, and can be turned off.
  *
- * <p>A rule {@code low <= high} holds when the two columns have the same type, both hold a value in at least
- * {@value #MIN_ROWS} training rows, every such row has {@code low <= high} and some have {@code low < high}, and their
- * ranges overlap (when the highest {@code low} is at most the lowest {@code high}, no value in the two columns'
- * ranges can break it, and generated values stay in range). A generated row that breaks a rule gets the two values
- * swapped, which keeps both values and puts them in order (a day with minimum 15 and maximum 13 becomes 13 and
- * 15); swaps repeat over the rules until none is broken (chains such as {@code a <= b <= c} need a few passes), and
- * a row still out of order after {@value #PASSES} passes takes {@code high = low}. Two columns are paired only
- * when their values have the same grain (whole numbers, decimals, days), so that a swapped value needs no rounding
- * ({@link TableTransformer#sameGrain}).
+ * <p>A rule {@code low <= high} holds when the two columns have the same type, both hold a value in at least {@value
+ * #MIN_ROWS} training rows, every such row has {@code low <= high} and some have {@code low < high}, and their values
+ * in those rows overlap (when the highest {@code low} is at most the lowest {@code high}, the two columns measure
+ * things on different scales, and the ordering is an accident of units, not a rule). A generated row that breaks a
+ * rule gets the two values swapped, which keeps both values and puts them in order (a day with minimum 15 and maximum
+ * 13 becomes 13 and 15); swaps repeat over the rules until none is broken (chains such as {@code a <= b <= c} need a
+ * few passes), and a row still out of order after {@value #PASSES} passes takes {@code high = low}. Two columns are
+ * paired only when their values have the same grain (whole numbers, decimals, days), so that a swapped value needs no
+ * rounding ({@link TableTransformer#sameGrain}).
  */
 public final class OrderRules {
     static final int MIN_ROWS = 20;
@@ -74,24 +74,27 @@ public final class OrderRules {
     }
 
     /**
-     * Whether every row of {@code t} with both values has a at most b, over enough rows, with overlapping ranges (each
-     * column's range over all its values: a generated value can be anywhere in it).
+     * Whether every row of {@code t} with both values has a at most b, over enough rows, and their values in those
+     * rows overlap. Ranges over the rows with both values, not over each column's own: movies' worldwide gross is 0
+     * in some films without a running time, and every running time is below every gross of the films that have both,
+     * a true ordering that no generated row should be swapped by.
      */
     private static boolean holds(Table t, int a, int b) {
         int both = 0;
         double maxA = Double.NEGATIVE_INFINITY;
         double minB = Double.POSITIVE_INFINITY;
         for (int r = 0; r < t.rows(); r++) {
-            boolean hasA = !t.isMissing(a, r);
-            boolean hasB = !t.isMissing(b, r);
-            maxA = hasA ? Math.max(maxA, t.number(a, r)) : maxA;
-            minB = hasB ? Math.min(minB, t.number(b, r)) : minB;
-            if (hasA && hasB) {
-                if (t.number(a, r) > t.number(b, r)) {
-                    return false;
-                }
-                both++;
+            if (t.isMissing(a, r) || t.isMissing(b, r)) {
+                continue;
             }
+            double x = t.number(a, r);
+            double y = t.number(b, r);
+            if (x > y) {
+                return false;
+            }
+            both++;
+            maxA = Math.max(maxA, x);
+            minB = Math.min(minB, y);
         }
         return both >= MIN_ROWS && maxA > minB;
     }
