@@ -17,7 +17,6 @@ import org.jgan.core.data.table.Table;
 import org.jgan.core.train.DataShape;
 import org.jgan.metrics.eval.EvalRecord;
 import org.jgan.models.RunGenerator;
-import org.jgan.models.ctgan.TableSampler;
 import org.jgan.models.mocogan.MoCoGan;
 import org.jgan.models.timegan.SeriesData;
 import org.jgan.models.timegan.SeriesWindows;
@@ -122,7 +121,7 @@ public final class GanModel implements AutoCloseable {
      * {@link Table#writeCsv}.
      */
     public Table sampleRows(int n, long seed, java.util.Map<String, String> where, boolean calibrated) {
-        ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
+        requireTabular();
         ConfigException.check(n >= 1 && n <= 10_000_000, "number of rows must be in 1..10000000, got " + n);
         return samplers.table().sample(n, seed, where, calibrated);
     }
@@ -134,12 +133,12 @@ public final class GanModel implements AutoCloseable {
 
     /** What calibrated rows change: the numeric columns calibrated and the orderings kept, or why nothing. */
     public String rowsNote() {
-        return tableSampler().calibrationNote();
+        requireTabular();
+        return samplers.table().calibrationNote();
     }
 
-    private TableSampler tableSampler() {
+    private void requireTabular() {
         ConfigException.check(tabular(), "this run (" + config().model().name() + ") makes images, not table rows");
-        return samplers.table();
     }
 
     /** True for a run that makes series windows (timegan): it samples with {@link #sampleSeries}. */

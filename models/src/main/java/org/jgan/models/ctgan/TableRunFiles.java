@@ -42,7 +42,7 @@ public final class TableRunFiles {
     }
 
     /** The run's training rows file, or null when the folder keeps none. */
-    static Path training(Path runDir) {
+    static Path trainingFile(Path runDir) {
         Path train = runDir.resolve(TableRows.DIR).resolve(TRAIN);
         return Files.isRegularFile(train) ? train : null;
     }

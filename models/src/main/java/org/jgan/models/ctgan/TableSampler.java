@@ -12,6 +12,7 @@ import org.jgan.core.data.JsonFiles;
 import org.jgan.core.data.table.MarginalCalibration;
 import org.jgan.core.data.table.OrderRules;
 import org.jgan.core.data.table.OutputSpan;
+import org.jgan.core.data.table.SchemaOverrides;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.data.table.TableTransformer;
 import org.jgan.engine.Tensors;
@@ -114,11 +115,12 @@ public final class TableSampler {
 
     private synchronized MarginalCalibration calibration() {
         if (calibrationNote == null) {
-            if (TableRunFiles.training(runDir) == null) {
+            if (TableRunFiles.trainingFile(runDir) == null) {
                 calibrationNote = "numbers as the generator writes them: the run folder keeps no training rows ("
                         + TableRows.DIR + "/" + TableRunFiles.TRAIN + ") to calibrate them to";
             } else {
-                Table real = TableRunFiles.training(runDir, null);
+                // read with the types of the transformer this sampler holds, not by loading transformer.json again
+                Table real = TableRunFiles.training(runDir, SchemaOverrides.of(transformer.schema()));
                 calibration = MarginalCalibration.fit(transformer, vectors(REFERENCE_ROWS, REFERENCE_SEED, List.of()),
                         REFERENCE_ROWS, real);
                 order = OrderRules.of(real, transformer.schema()).where(transformer::sameGrain);

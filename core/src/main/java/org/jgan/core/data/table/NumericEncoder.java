@@ -227,8 +227,7 @@ final class NumericEncoder implements ColumnEncoder {
         return x < min ? min + (min - x) : x > max ? max - (x - max) : x;
     }
 
-    /** {@code x} rounded to the column's grain (idempotent). */
-    double round(double x) {
+    private double round(double x) {
         if (step > 0) {
             return Math.rint(x / step) * step;
         }

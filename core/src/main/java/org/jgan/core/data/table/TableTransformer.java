@@ -155,7 +155,7 @@ public final class TableTransformer {
 
     /**
      * As {@link #inverse(float[], int, MarginalCalibration)}, then each row put in the orderings of {@code order}
-     * (their columns must have the same grain, {@link #sameGrain}; values are rounded again all the same).
+     * between columns of the same grain ({@link #sameGrain}; a rule between others is left out).
      */
     public Table inverse(float[] data, int rows, MarginalCalibration calibration, OrderRules order) {
         if (rows < 1 || data.length != (long) rows * width) {
@@ -168,20 +168,14 @@ public final class TableTransformer {
             cols.add(encoders.get(c).decode(data, rows, width, offsets[c], calibration == null
                     || !calibration.moves(c) ? null : x -> calibration.apply(col, x)));
         }
-        if (!order.rules().isEmpty()) {
+        OrderRules sameGrain = order.where(this::sameGrain);
+        if (!sameGrain.rules().isEmpty()) {
+            // a swap moves a value into a column of its own grain, so nothing needs rounding again
             double[][] values = new double[cols.size()][];
             for (int c = 0; c < cols.size(); c++) {
                 values[c] = cols.get(c).numbers;
             }
-            order.repair(values, rows);
-            for (OrderRules.Rule rule : order.rules()) {
-                for (int c : new int[] {rule.low(), rule.high()}) {
-                    NumericEncoder n = (NumericEncoder) encoders.get(c);
-                    for (int r = 0; r < rows; r++) {
-                        values[c][r] = Double.isNaN(values[c][r]) ? Double.NaN : n.round(values[c][r]);
-                    }
-                }
-            }
+            sameGrain.repair(values, rows);
         }
         return new Table(schema, cols);
     }
