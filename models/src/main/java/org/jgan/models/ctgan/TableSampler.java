@@ -127,7 +127,8 @@ public final class TableSampler {
                 calibrationNote = (calibration.columns().isEmpty() ? "no numeric column to calibrate"
                         : "numbers calibrated to the training rows' distributions in " + String.join(", ",
                         calibration.columns())) + (order.rules().isEmpty() ? "" : "; rows kept in the orderings "
-                        + "every training row keeps: " + order.rules().stream().map(Object::toString)
+                        + (transformer.schema().orderings() != null ? "the schema declares: "
+                        : "every training row keeps: ") + order.rules().stream().map(Object::toString)
                         .collect(java.util.stream.Collectors.joining(", ")));
             }
         }

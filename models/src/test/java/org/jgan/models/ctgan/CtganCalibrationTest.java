@@ -41,6 +41,11 @@ class CtganCalibrationTest {
     @BeforeAll
     static void train() throws Exception {
         Torch.init(1);
+        run = train("run", "");
+    }
+
+    /** Trains the run described above into {@code name}, the table read with {@code schema} ("": none). */
+    private static Path train(String name, String schema) throws Exception {
         Path csv = dir.resolve("t.csv");
         SplittableRandom r = new SplittableRandom(11);
         StringBuilder sb = new StringBuilder("kind,amount,count,start,end\n");
@@ -52,15 +57,16 @@ class CtganCalibrationTest {
                     .append(start).append(',').append(start + 1 + r.nextInt(20)).append('\n');
         }
         Files.writeString(csv, sb);
-        TrainConfig c = new CtganConfig(10, 0.2, 0.2, true, "", "draw").in(new TrainConfig(3,
+        TrainConfig c = new CtganConfig(10, 0.2, 0.2, true, schema, "draw").in(new TrainConfig(3,
                 new ModelConfig("ctgan", 16, "wasserstein", 32), new DataConfig(csv.toString(), 40, true, 0),
                 new OptimConfig(2e-4, 2e-4, 0.5, 0.9, 0, 1), new RegConfig(10, 0, 1, false, 1.0, ""),
                 new ScheduleConfig(0, 3, 1, 3, 3, 1, 20), GuardConfig.defaults()));
-        run = dir.resolve("run");
+        Path out = dir.resolve(name);
         GanVariant v = Variants.byName("ctgan");
-        try (Trainer t = new Trainer(v, c, v.openTrainingData(c, 0), run)) {
+        try (Trainer t = new Trainer(v, c, v.openTrainingData(c, 0), out)) {
             t.run(new TrainListener() { });
         }
+        return out;
     }
 
     private static double[] column(Table t, String name) {
@@ -151,6 +157,33 @@ class CtganCalibrationTest {
             assertNotEquals(Files.readString(a), "");
         } finally {
             Files.move(aside, train);
+        }
+    }
+
+    @Test
+    void orderingsDeclaredInTheSchemaReplaceTheFoundOnes() throws Exception {
+        Path none = dir.resolve("none.json");
+        Files.writeString(none, "{\"orderings\": []}");
+        Path declared = train("declared", none.toString());
+        try (RunGenerator g = RunGenerator.load(declared, null, true)) {
+            TableSampler s = new TableSampler(g, declared);
+            assertEquals("numbers calibrated to the training rows' distributions in amount, count, start, end",
+                    s.calibrationNote(), "no orderings kept");
+            OrderRules.Rule rule = OrderRules.of(TableRunFiles.training(run, null)).rules().get(0);
+            assertTrue(OrderRules.broken(s.sample(2000, 4, Map.of(), true), rule) > 0.01,
+                    "start <= end, found in the rows but declared away, is not enforced");
+        }
+        Path reversed = dir.resolve("reversed.json");
+        Files.writeString(reversed, "{\"orderings\": [\"end <= count\"]}");
+        Path other = train("reversed", reversed.toString());
+        try (RunGenerator g = RunGenerator.load(other, null, true)) {
+            TableSampler s = new TableSampler(g, other);
+            assertTrue(s.calibrationNote().endsWith("rows kept in the orderings the schema declares: end <= count"),
+                    s.calibrationNote());
+            Table cal = s.sample(2000, 4, Map.of(), true);
+            OrderRules declaredRules = OrderRules.of(TableRunFiles.training(other, null));
+            assertEquals("[end <= count]", declaredRules.rules().toString(), "read back from the run folder");
+            assertEquals(0.0, OrderRules.broken(cal, declaredRules.rules().get(0)), "kept in every row");
         }
     }
 }

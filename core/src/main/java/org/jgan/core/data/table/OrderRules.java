@@ -9,7 +9,8 @@ import java.util.List;
  * break them. A GAN learns such a rule only approximately: on seattle-weather 4-9% of CTGAN's synthetic days had a
  * minimum above their maximum, on movies 28-39% of films grossed less worldwide than in the US, where no training row
  * does. SDV makes a user declare them (its {@code Inequality} constraint, Patki et al. 2016); here they are found,
- * listed, and can be turned off.
+ * listed, and can be declared instead ({@link Ordering}, a schema file's {@code "orderings"}: a list, or {@code []}
+ * for none).
  *
  * <p>A rule {@code low <= high} holds when the two columns have the same type, both hold a value in at least {@value
  * #MIN_ROWS} training rows, every such row has {@code low <= high} and some have {@code low < high}, and their values
@@ -51,10 +52,18 @@ public final class OrderRules {
 
     /**
      * The rules every row of {@code t} keeps, with column indices into {@code target} (the schema the rows to
-     * repair have; a rule on a column it lacks, or types it holds otherwise, is left out).
+     * repair have; a rule on a column it lacks, or types it holds otherwise, is left out). Where {@code target}
+     * declares its orderings ({@link TableSchema#orderings()}, from a schema file), those are the rules, whatever
+     * the rows of {@code t} do.
      */
     public static OrderRules of(Table t, TableSchema target) {
         List<Rule> out = new ArrayList<>();
+        if (target.orderings() != null) {
+            for (Ordering o : target.orderings()) {  // checked against target's columns when it was made
+                out.add(new Rule(target.indexOf(o.low()), target.indexOf(o.high()), o.low(), o.high()));
+            }
+            return new OrderRules(out);
+        }
         for (int a = 0; a < t.columns(); a++) {
             for (int b = 0; b < t.columns(); b++) {
                 if (a == b || !t.type(a).numeric() || t.type(a) != t.type(b) || !holds(t, a, b) || holds(t, b, a)) {

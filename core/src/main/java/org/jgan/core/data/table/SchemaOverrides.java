@@ -21,6 +21,8 @@ import org.jgan.core.data.DataException;
  * A date-time column declared without a format is read in whichever ISO pattern fits its values. A date-time column
  * spanning a year or more carries its place in the year into the models; {@code "season": false} in its declaration
  * leaves that out (a table whose dates are not seasonal), {@code "season": true} keeps it for a shorter span.
+ * {@code "orderings": ["temp_min <= temp_max"]} lists the orderings between numeric columns of one type that every
+ * generated row keeps ({@link OrderRules}), in place of those found in the training rows; {@code []} keeps none.
  * A column declared {@code "ignore"} is left out of the table, as an identifier column is without a declaration
  * ({@link IdentifierColumns}); a column declared with a type is never left out.
  * An empty or
@@ -28,7 +30,7 @@ import org.jgan.core.data.DataException;
  * trimming, letter case exact. Declaring a column the table lacks is an error when the table is read.
  */
 public final class SchemaOverrides {
-    private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of(), Set.of());
+    private static final SchemaOverrides NONE = new SchemaOverrides("schema", Map.of(), Set.of(), Set.of(), null);
 
     /**
      * A declared column: its type and, for date-times, an optional pattern (null: inferred among ISO patterns) and
@@ -44,12 +46,16 @@ public final class SchemaOverrides {
     private final Map<String, Declared> columns;
     private final Set<String> missing;
     private final Set<String> ignored;
+    /** Declared orderings, or null when the file has none (they are then found in the data). */
+    private final List<Ordering> orderings;
 
-    private SchemaOverrides(String source, Map<String, Declared> columns, Set<String> missing, Set<String> ignored) {
+    private SchemaOverrides(String source, Map<String, Declared> columns, Set<String> missing, Set<String> ignored,
+                            List<Ordering> orderings) {
         this.source = source;
         this.columns = Map.copyOf(columns);
         this.missing = Set.copyOf(missing);
         this.ignored = Set.copyOf(ignored);
+        this.orderings = orderings == null ? null : List.copyOf(orderings);
     }
 
     /**
@@ -61,7 +67,7 @@ public final class SchemaOverrides {
         for (ColumnSpec c : schema.columns()) {
             o = o.declare(c.name(), c.type(), c.format());
         }
-        return o;
+        return o.orderings(schema.orderings());
     }
 
     /** Nothing declared: every column inferred, only empty cells missing. */
@@ -83,7 +89,7 @@ public final class SchemaOverrides {
         m.put(column, checked(source, column, type, format, season));
         Set<String> ig = new LinkedHashSet<>(ignored);
         ig.remove(column);
-        return new SchemaOverrides(source, m, missing, ig);
+        return new SchemaOverrides(source, m, missing, ig, orderings);
     }
 
     /** These overrides plus {@code column} left out of the table (as {@code "ignore"} in a schema file). */
@@ -92,7 +98,7 @@ public final class SchemaOverrides {
         m.remove(column);
         Set<String> ig = new LinkedHashSet<>(ignored);
         ig.add(column);
-        return new SchemaOverrides(source, m, missing, ig);
+        return new SchemaOverrides(source, m, missing, ig, orderings);
     }
 
     /** These overrides plus {@code tokens} as texts that mean a missing value. */
@@ -101,7 +107,15 @@ public final class SchemaOverrides {
         for (String t : tokens) {
             s.add(t.trim());
         }
-        return new SchemaOverrides(source, columns, s, ignored);
+        return new SchemaOverrides(source, columns, s, ignored, orderings);
+    }
+
+    /**
+     * These overrides with {@code orderings} declared: kept in every generated row, in place of the orderings found
+     * in the training rows (null: found; empty: none kept).
+     */
+    public SchemaOverrides orderings(List<Ordering> orderings) {
+        return new SchemaOverrides(source, columns, missing, ignored, orderings);
     }
 
     /** Reads a schema file (format above); every problem is a {@link DataException} naming the file. */
@@ -113,9 +127,9 @@ public final class SchemaOverrides {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!k.equals("columns") && !k.equals("missing")) {
-                throw new DataException(src + ": unknown key \"" + k + "\" (a schema file has \"columns\" and "
-                        + "\"missing\")");
+            if (!k.equals("columns") && !k.equals("missing") && !k.equals("orderings")) {
+                throw new DataException(src + ": unknown key \"" + k + "\" (a schema file has \"columns\", "
+                        + "\"missing\" and \"orderings\")");
             }
         }
         Map<String, Declared> columns = new LinkedHashMap<>();
@@ -145,7 +159,31 @@ public final class SchemaOverrides {
                 missing.add(t.asText().trim());
             }
         }
-        return new SchemaOverrides(src, columns, missing, ignored);
+        return new SchemaOverrides(src, columns, missing, ignored, readOrderings(src, root.path("orderings")));
+    }
+
+    /** The "orderings" list of a schema file, or null when it has none. */
+    private static List<Ordering> readOrderings(String src, JsonNode list) {
+        if (list.isMissingNode()) {
+            return null;
+        }
+        if (!list.isArray()) {
+            throw new DataException(src + ": \"orderings\" must be a list such as [\"temp_min <= temp_max\"] "
+                    + "([] keeps none), got " + list);
+        }
+        List<Ordering> out = new java.util.ArrayList<>();
+        for (JsonNode t : list) {
+            if (!t.isTextual()) {
+                throw new DataException(src + ": \"orderings\" must hold texts such as \"temp_min <= temp_max\", got "
+                        + t);
+            }
+            try {
+                out.add(Ordering.parse(t.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new DataException(src + ": \"orderings\": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static Declared column(String src, String name, JsonNode v) {
@@ -216,6 +254,11 @@ public final class SchemaOverrides {
     /** Where these came from, for messages. */
     String source() {
         return source;
+    }
+
+    /** The declared orderings, or null when none were declared. */
+    List<Ordering> orderings() {
+        return orderings;
     }
 
     Declared declared(String column) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jgan.core.data.DataException;
 
 /**
  * The columns of a {@link Table}, each with its {@link ColumnType}, and the cell texts that were read as missing.
@@ -16,12 +17,23 @@ import java.util.Set;
 public final class TableSchema {
     private final List<ColumnSpec> columns;
     private final List<String> missingTokens;
+    /** The orderings a schema file declared, or null when none was declared (they are found in the data). */
+    private final List<Ordering> orderings;
 
     /**
      * @param columns       the columns, in order; names distinct
      * @param missingTokens texts read as missing besides empty cells
      */
     public TableSchema(List<ColumnSpec> columns, List<String> missingTokens) {
+        this(columns, missingTokens, null);
+    }
+
+    /**
+     * As above, with the orderings between columns that a schema file declared ({@code null}: none declared, so
+     * {@link OrderRules} finds them in the training rows; empty: no orderings are kept). Each must name two numeric
+     * columns of the same type.
+     */
+    public TableSchema(List<ColumnSpec> columns, List<String> missingTokens, List<Ordering> orderings) {
         if (columns == null || columns.isEmpty()) {
             throw new IllegalArgumentException("a table schema needs at least one column");
         }
@@ -33,6 +45,20 @@ public final class TableSchema {
         }
         this.columns = List.copyOf(columns);
         this.missingTokens = List.copyOf(missingTokens);
+        this.orderings = orderings == null ? null : List.copyOf(orderings);
+        for (Ordering o : this.orderings == null ? List.<Ordering>of() : this.orderings) {
+            int lo = indexOf(o.low());
+            int hi = indexOf(o.high());
+            if (lo < 0 || hi < 0) {
+                throw new IllegalArgumentException("ordering \"" + o + "\" names a column the table does not have "
+                        + "(its columns: " + String.join(", ", names()) + ")");
+            }
+            ColumnType a = column(lo).type();
+            if (!a.numeric() || a != column(hi).type()) {
+                throw new IllegalArgumentException("ordering \"" + o + "\" needs two numeric columns of one type "
+                        + "(continuous, integer or datetime), got " + a.key() + " and " + column(hi).type().key());
+            }
+        }
     }
 
     /** The schema of {@code raw}: declared types where {@code o} has them, inferred ones elsewhere. */
@@ -50,7 +76,11 @@ public final class TableSchema {
                 specs.add(new ColumnSpec(name, d.type(), d.format(), d.season()));
             }
         }
-        return new TableSchema(specs, o.missingTokens());
+        try {
+            return new TableSchema(specs, o.missingTokens(), o.orderings());
+        } catch (IllegalArgumentException e) {
+            throw new DataException(o.source() + ": " + e.getMessage());
+        }
     }
 
     public List<ColumnSpec> columns() {
@@ -82,6 +112,19 @@ public final class TableSchema {
     /** Texts that were read as missing besides empty cells (from the schema file's "missing"). */
     public List<String> missingTokens() {
         return missingTokens;
+    }
+
+    /**
+     * The orderings declared for this table, or null when none were (then {@link OrderRules} finds them in the
+     * training rows).
+     */
+    public List<Ordering> orderings() {
+        return orderings;
+    }
+
+    /** This schema with {@code orderings} declared (null: found in the data), checked as the constructor does. */
+    public TableSchema withOrderings(List<Ordering> orderings) {
+        return new TableSchema(columns, missingTokens, orderings);
     }
 
     @Override

@@ -59,7 +59,16 @@ public final class TableTransformer {
             long s = seeds.nextLong(); // drawn for every column, so a column's seed does not depend on the types
             enc.add(t.type(c).numeric() ? NumericEncoder.fit(t, c, s) : CategoryEncoder.fit(t, c));
         }
-        return new TableTransformer(t.schema(), enc);
+        TableTransformer fitted = new TableTransformer(t.schema(), enc);
+        for (Ordering o : t.schema().orderings() == null ? List.<Ordering>of() : t.schema().orderings()) {
+            // declared orderings are kept by swapping two values, which a value of another grain would not survive
+            if (!fitted.sameGrain(t.schema().indexOf(o.low()), t.schema().indexOf(o.high()))) {
+                throw new DataException("ordering \"" + o + "\": the two columns' values are written to different "
+                        + "grains (whole numbers and decimals, or different decimal places or date-time steps), so "
+                        + "a value moved between them would need rounding; orderings pair columns written alike");
+            }
+        }
+        return fitted;
     }
 
     /** The columns it was fit on; {@link #inverse} makes tables of this schema. */
@@ -232,6 +241,10 @@ public final class TableTransformer {
     private ObjectNode toJson() {
         ObjectNode root = JsonFiles.start(FORMAT, VERSION);
         schema.missingTokens().forEach(root.putArray("missingTokens")::add);
+        if (schema.orderings() != null) {  // absent: found in the training rows, as runs before the key had it
+            ArrayNode declared = root.putArray("orderings");
+            schema.orderings().forEach(o -> declared.add(o.toString()));
+        }
         ArrayNode cols = root.putArray("columns");
         for (ColumnEncoder e : encoders) {
             ObjectNode o = cols.addObject().put("name", e.spec().name()).put("type", e.spec().type().key());
@@ -258,7 +271,14 @@ public final class TableTransformer {
                 specs.add(spec);
                 enc.add(type.numeric() ? NumericEncoder.fromJson(spec, o) : CategoryEncoder.fromJson(spec, o));
             }
-            return new TableTransformer(new TableSchema(specs, tokens), enc);
+            List<Ordering> orderings = null;
+            if (root.has("orderings")) {
+                orderings = new ArrayList<>();
+                for (JsonNode o : root.get("orderings")) {
+                    orderings.add(Ordering.parse(o.asText()));
+                }
+            }
+            return new TableTransformer(new TableSchema(specs, tokens, orderings), enc);
         } catch (IllegalArgumentException e) {
             throw new DataException(file + ": bad table transformer: " + e.getMessage(), e);
         }

@@ -96,4 +96,63 @@ class OrderRulesTest {
         assertEquals(raw.cell(3, 0), fixed.cell(3, 0), "columns in no rule are not touched");
         assertTrue(tf.sameGrain(0, 1) && !tf.sameGrain(0, 3), "whole numbers against decimals");
     }
+
+    private SchemaOverrides schema(String json) throws IOException {
+        Path f = dir.resolve("schema.json");
+        Files.writeString(f, json);
+        return SchemaOverrides.load(f);
+    }
+
+    @Test
+    void declaredOrderingsReplaceTheFoundOnesAndTravelWithTheSavedTransformer() throws IOException {
+        Path days = dir.resolve("days.csv");
+        days();  // writes days.csv
+        // far <= low is broken by every row: declared, it is kept all the same (the user's word); [] keeps none
+        Table t = Table.readCsv(days, schema("{\"orderings\": [\"high >= mid\", \"far <= low\"]}"));
+        assertEquals(List.of("mid <= high", "far <= low"), OrderRules.of(t).rules().stream().map(Object::toString)
+                .toList());
+        assertTrue(OrderRules.of(Table.readCsv(days, schema("{\"orderings\": []}"))).rules().isEmpty());
+        TableTransformer tf = TableTransformer.fit(t, 3);
+        Path saved = dir.resolve("transformer.json");
+        tf.save(saved);
+        TableTransformer back = TableTransformer.load(saved);
+        assertEquals(t.schema().orderings(), back.schema().orderings());
+        assertTrue(tf.isSavedIn(saved), "a resumed run fits the same transformer, orderings included");
+        Table reread = Table.readCsv(days, SchemaOverrides.of(back.schema()));
+        OrderRules rules = OrderRules.of(reread, back.schema());
+        assertEquals(List.of("mid <= high", "far <= low"), rules.rules().stream().map(Object::toString).toList());
+        double[][] v = {{5}, {9}, {7}, null, {2000}};
+        rules.repair(v, 1);
+        assertEquals(List.of(2000.0, 7.0, 9.0, 5.0), List.of(v[0][0], v[1][0], v[2][0], v[4][0]),
+                "both declared rules kept: mid and high swapped, far and low swapped");
+        // without a declaration nothing is written, as runs before the key had it
+        TableTransformer.fit(days(), 3).save(saved);
+        assertTrue(!Files.readString(saved).contains("orderings"));
+        assertEquals(null, TableTransformer.load(saved).schema().orderings());
+    }
+
+    @Test
+    void badOrderingsAreRefusedNamingTheFileAndTheOrdering() throws IOException {
+        Path days = dir.resolve("days.csv");
+        days();
+        for (String[] c : new String[][]{
+            {"{\"orderings\": \"low <= mid\"}", "must be a list"},
+            {"{\"orderings\": [3]}", "must hold texts"},
+            {"{\"orderings\": [\"low < mid\"]}", "is written \"low <= high\""},
+            {"{\"orderings\": [\"low <= mid <= high\"]}", "is written \"low <= high\""},
+            {"{\"orderings\": [\"low <= low\"]}", "two different columns"},
+            {"{\"orderings\": [\"low <= nope\"]}", "names a column the table does not have"},
+            {"{\"orderings\": [\"low <= other\"]}", "numeric columns of one type"}}) {
+            org.jgan.core.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.jgan.core.data.DataException.class, () -> Table.readCsv(days, schema(c[0])), c[0]);
+            assertTrue(e.getMessage().contains("schema.json") && e.getMessage().contains(c[1]), e.getMessage());
+        }
+        Path mixed = dir.resolve("mixed.csv");
+        Files.writeString(mixed, "a,b\n1.5,2.25\n0.5,3.75\n");
+        Table t = Table.readCsv(mixed, schema("{\"orderings\": [\"a <= b\"]}"));
+        org.jgan.core.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jgan.core.data.DataException.class, () -> TableTransformer.fit(t, 1));
+        assertTrue(e.getMessage().contains("\"a <= b\"") && e.getMessage().contains("different grains"),
+                e.getMessage());
+    }
 }

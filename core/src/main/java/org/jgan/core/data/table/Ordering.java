@@ -1,0 +1,44 @@
+package org.jgan.core.data.table;
+
+/**
+ * An ordering between two numeric columns that every row keeps, {@code low <= high} ({@code temp_min <= temp_max}),
+ * as a schema file declares it ({@code "orderings": ["temp_min <= temp_max"]}); {@link OrderRules} puts generated
+ * rows back into it. Declaring them is SDV's way (its {@code Inequality} constraint, Patki et al. 2016); without a
+ * declaration jgan finds them in the training rows.
+ *
+ * @param low  the column whose value is at most the other's
+ * @param high the column whose value is at least the other's
+ */
+public record Ordering(String low, String high) {
+    public Ordering {
+        if (low == null || low.isBlank() || high == null || high.isBlank()) {
+            throw new IllegalArgumentException("an ordering needs two column names");
+        }
+        if (low.equals(high)) {
+            throw new IllegalArgumentException("an ordering needs two different columns, got \"" + low + "\" twice");
+        }
+    }
+
+    /**
+     * Reads {@code "low <= high"} (or {@code "high >= low"}); names are trimmed. A text without exactly one of the
+     * two signs is an {@link IllegalArgumentException} saying so.
+     */
+    public static Ordering parse(String text) {
+        String t = text == null ? "" : text;
+        int le = t.indexOf("<=");
+        int ge = t.indexOf(">=");
+        if ((le < 0) == (ge < 0) || t.indexOf(le >= 0 ? "<=" : ">=", Math.max(le, ge) + 2) >= 0) {
+            throw new IllegalArgumentException("an ordering is written \"low <= high\" (or \"high >= low\"), got \""
+                    + t + "\"");
+        }
+        int at = Math.max(le, ge);
+        String left = t.substring(0, at).trim();
+        String right = t.substring(at + 2).trim();
+        return le >= 0 ? new Ordering(left, right) : new Ordering(right, left);
+    }
+
+    @Override
+    public String toString() {
+        return low + " <= " + high;
+    }
+}
