@@ -21,17 +21,19 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-threads, batch, steps, warmup, width = map(int, sys.argv[1:6])
-SIDE = int(sys.argv[6]) if len(sys.argv) > 6 else 28
-torch.set_num_interop_threads(1)
-torch.set_num_threads(threads)
-torch.manual_seed(0)
 Z = 128
-RES = 4
-while RES < SIDE:
-    RES *= 2
-TOP = (RES - SIDE) // 2  # jgan crops and pads centred: (R - side) / 2 before, the rest after
 SQRT2 = math.sqrt(2)
+SIDE, RES, TOP, width = 28, 32, 2, 64
+
+
+def configure(side, w):
+    """Sets the image side and the network width the classes below build for (bench/stylegan2_reference.py imports
+    them)."""
+    global SIDE, RES, TOP, width
+    SIDE, width, RES = side, w, 4
+    while RES < SIDE:
+        RES *= 2
+    TOP = (RES - SIDE) // 2  # jgan crops and pads centred: (R - side) / 2 before, the rest after
 
 
 def channels(r):
@@ -102,9 +104,10 @@ class ModConv(nn.Module):
 
 
 class G(nn.Module):
-    def __init__(self):
+    def __init__(self, mapping=8, mixing=0.9):
         super().__init__()
-        self.mapping = nn.ModuleList([EqLinear(Z, Z, lr_mult=0.01, act=True) for _ in range(8)])
+        self.mapping = nn.ModuleList([EqLinear(Z, Z, lr_mult=0.01, act=True) for _ in range(mapping)])
+        self.mixing = mixing
         self.register_buffer("w_avg", torch.zeros(Z))
         self.const = nn.Parameter(torch.randn(channels(4), 4, 4))
         self.layers = nn.ModuleList()
@@ -131,7 +134,7 @@ class G(nn.Module):
             self.w_avg.copy_(w.detach().mean(0).lerp(self.w_avg, 0.995))
         ws = w.unsqueeze(1).expand(-1, self.num_ws, -1)
         r = torch.rand(2)
-        if r[0] < 0.9:
+        if self.training and r[0] < self.mixing:
             cut = 1 + min(self.num_ws - 2, int(r[1] * (self.num_ws - 1)))
             w2 = self.map(torch.randn_like(z)).unsqueeze(1).expand(-1, self.num_ws, -1)
             ws = torch.cat([ws[:, :cut], w2[:, cut:]], 1)
@@ -193,55 +196,62 @@ class D(nn.Module):
         return self.out(self.fc(x.flatten(1))).view(-1)
 
 
-g, d = G(), D()
-c = 16 / 17
-opt_g = torch.optim.Adam(g.parameters(), lr=0.0025, betas=(0.0, 0.99))
-opt_d = torch.optim.Adam(d.parameters(), lr=0.0025 * c, betas=(0.0, 0.99 ** c))
-real = torch.rand(batch, 1, SIDE, SIDE) * 2 - 1
+def main():
+    threads, batch, steps, warmup, w = map(int, sys.argv[1:6])
+    configure(int(sys.argv[6]) if len(sys.argv) > 6 else 28, w)
+    torch.set_num_interop_threads(1)
+    torch.set_num_threads(threads)
+    torch.manual_seed(0)
+    g, d = G(), D()
+    c = 16 / 17
+    opt_g = torch.optim.Adam(g.parameters(), lr=0.0025, betas=(0.0, 0.99))
+    opt_d = torch.optim.Adam(d.parameters(), lr=0.0025 * c, betas=(0.0, 0.99 ** c))
+    real = torch.rand(batch, 1, SIDE, SIDE) * 2 - 1
 
+    def set_trainable(m, on):
+        for p in m.parameters():
+            p.requires_grad_(on)
 
-def set_trainable(m, on):
-    for p in m.parameters():
-        p.requires_grad_(on)
+    def step(i):
+        z = torch.randn(batch, Z)
+        fake = g(z)
+        set_trainable(g, False); set_trainable(d, True)
+        opt_d.zero_grad(set_to_none=True)
+        loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
+        loss_d.backward(); opt_d.step(); opt_d.zero_grad(set_to_none=True)
+        if i % 16 == 0:  # lazy R1, gamma 0.1
+            x = real.detach().clone().requires_grad_(True)
+            grad, = torch.autograd.grad(d(x).sum(), x, create_graph=True)
+            (grad.square().sum([1, 2, 3]).mean() * 0.05 * 16).backward()
+            opt_d.step(); opt_d.zero_grad(set_to_none=True)
+        set_trainable(g, True); set_trainable(d, False)
+        loss_g = F.softplus(-d(fake)).mean()
+        loss_g.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
+        set_trainable(d, True)
+        return loss_d.item() + loss_g.item()
 
-
-def step(i):
-    z = torch.randn(batch, Z)
-    fake = g(z)
-    set_trainable(g, False); set_trainable(d, True)
-    opt_d.zero_grad(set_to_none=True)
-    loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
-    loss_d.backward(); opt_d.step(); opt_d.zero_grad(set_to_none=True)
-    if i % 16 == 0:  # lazy R1, gamma 0.1
-        x = real.detach().clone().requires_grad_(True)
-        grad, = torch.autograd.grad(d(x).sum(), x, create_graph=True)
-        (grad.square().sum([1, 2, 3]).mean() * 0.05 * 16).backward()
-        opt_d.step(); opt_d.zero_grad(set_to_none=True)
-    set_trainable(g, True); set_trainable(d, False)
-    loss_g = F.softplus(-d(fake)).mean()
-    loss_g.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
-    set_trainable(d, True)
-    return loss_d.item() + loss_g.item()
-
-
-cpu, wall = [], []
-for i in range(warmup):
-    step(i)
-# JGAN_PROFILE_OUT=FILE: the timed steps under PyTorch's profiler, its table of operators by self CPU time written to
-# FILE (scripts/profile-stylegan2); the profiler's own cost then inflates the times printed.
-profile_out = os.environ.get("JGAN_PROFILE_OUT")
-with torch.autograd.profiler.profile(enabled=bool(profile_out)) as prof:
-    for i in range(warmup, warmup + steps):
-        t, c0 = time.perf_counter(), time.process_time()
+    cpu, wall = [], []
+    for i in range(warmup):
         step(i)
-        wall.append((time.perf_counter() - t) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-if profile_out:
-    with open(profile_out, "w") as f:
-        f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
+    # JGAN_PROFILE_OUT=FILE: the timed steps under PyTorch's profiler, its table of operators by self CPU time written to
+    # FILE (scripts/profile-stylegan2); the profiler's own cost then inflates the times printed.
+    profile_out = os.environ.get("JGAN_PROFILE_OUT")
+    with torch.autograd.profiler.profile(enabled=bool(profile_out)) as prof:
+        for i in range(warmup, warmup + steps):
+            t, c0 = time.perf_counter(), time.process_time()
+            step(i)
+            wall.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
+    if profile_out:
+        with open(profile_out, "w") as f:
+            f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
 
-print(json.dumps({"torch": torch.__version__, "step_ms_median": statistics.median(wall),
-                  "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
-                  "train_img_s": batch / (statistics.median(wall) / 1000),
-                  "params_g": sum(p.numel() for p in g.parameters()),
-                  "params_d": sum(p.numel() for p in d.parameters())}))
+    print(json.dumps({"torch": torch.__version__, "step_ms_median": statistics.median(wall),
+                      "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
+                      "train_img_s": batch / (statistics.median(wall) / 1000),
+                      "params_g": sum(p.numel() for p in g.parameters()),
+                      "params_d": sum(p.numel() for p in d.parameters())}))
+
+
+if __name__ == "__main__":
+    main()
