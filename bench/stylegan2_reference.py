@@ -4,7 +4,8 @@ The networks are bench/stylegan2_bench.py's (the same layers, widths and order o
 preset builds them: z and w of 128, a mapping network of --mapping layers (the preset: 2), width 64, style mixing with
 probability 0.9 while training. The step is the preset's: batch 16 (last partial batch dropped), non-saturating loss,
 D on real and detached fake, lazy R1 (gamma 0.1 every 16 steps, D's Adam adjusted by 16/17 as in the paper), G on the
-same fake, Adam 0.0025 with betas 0/0.99, an EMA copy of G (0.998 per step) that writes the samples. Sampling noise
+same fake, Adam 0.0025 with betas 0/0.99, an EMA copy of G (0.998 per step after jgan's warm-up, min(0.998,
+(1 + step) / (10 + step))) that writes the samples. CPU only (the filters and noise are made on the CPU). Sampling noise
 is fresh per image (jgan's `eval` uses fixed noise, which measured within the seeds' spread: docs/results.md).
 
 Written to answer one question: is the low recall of jgan's StyleGAN2 (0.04-0.09 after 25 minutes, against DCGAN's
@@ -16,7 +17,6 @@ Usage: stylegan2_reference.py --steps N [--seed S] [--threads T] [--mapping L] [
 import argparse
 import copy
 import json
-import math
 import os
 import sys
 import time
@@ -32,10 +32,15 @@ import stylegan2_bench as sg  # noqa: E402  (the networks)
 BATCH, R1_EVERY, R1_GAMMA, LR, EMA = 16, 16, 0.1, 0.0025, 0.998
 
 
+def fail(msg):
+    print("stylegan2_reference.py: " + msg, file=sys.stderr)
+    sys.exit(2)
+
+
 def parse_args(argv):
     class Parser(argparse.ArgumentParser):
         def error(self, message):  # one line and exit 2, no usage dump
-            ref.fail(message + " (see --help)")
+            fail(message + " (see --help)")
 
     p = Parser(description="Train jgan's stylegan2 preset in PyTorch on Fashion-MNIST; write samples.")
     p.add_argument("--steps", required=True, type=int, help="training steps of 16 images")
@@ -48,7 +53,7 @@ def parse_args(argv):
     for name, v, low in (("--steps", a.steps, 1), ("--threads", a.threads, 1), ("--mapping", a.mapping, 1),
                          ("--samples", a.samples, 64), ("--seed", a.seed, 0)):
         if v < low:
-            ref.fail(name + " must be at least " + str(low) + ", got " + str(v))
+            fail(name + " must be at least " + str(low) + ", got " + str(v))
     return a
 
 
@@ -60,10 +65,14 @@ def set_trainable(m, on):
 def main(argv):
     a = parse_args(argv)
     images = ref.read_idx_gz(os.path.join(ref.DATA_DIR, "train-images-idx3-ubyte.gz"), 3)
+    if images.shape[1:] != (28, 28):
+        fail(ref.DATA_DIR + ": expected N x 28 x 28 images, got " + "x".join(map(str, images.shape)))
     try:
         os.makedirs(a.out, exist_ok=True)
     except OSError as e:
-        ref.fail(a.out + ": cannot create the output folder (" + e.strerror + ")")
+        fail(a.out + ": cannot create the output folder (" + e.strerror + ")")
+    if not os.access(a.out, os.W_OK):
+        fail(a.out + ": output folder is not writable")
     torch.set_num_interop_threads(1)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -100,8 +109,9 @@ def main(argv):
         lg.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
         set_trainable(d, True)
         with torch.no_grad():
+            b = min(EMA, (1 + i) / (10 + i))  # jgan's warm-up (core/.../train/Ema.java)
             for pe, p in zip(g_ema.parameters(), g.parameters()):
-                pe.lerp_(p, 1 - EMA)
+                pe.lerp_(p, 1 - b)
             for be, b in zip(g_ema.buffers(), g.buffers()):
                 be.copy_(b)
         if (i + 1) % 500 == 0:

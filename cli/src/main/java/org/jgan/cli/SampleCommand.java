@@ -67,7 +67,8 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--uncalibrated", description = "Table runs: rows as the generator writes them (by default each "
             + "numeric column is calibrated to the training rows' distribution, keeping the rows' order within it, "
-            + "and rows keep the orderings between columns that every training row keeps).")
+            + "and rows keep the orderings between columns that every training row keeps, or that the schema "
+            + "declares).")
     boolean uncalibrated;
 
     @Option(names = "--class", description = "Conditional runs: a class index or name, or 'all' for a grid with one "

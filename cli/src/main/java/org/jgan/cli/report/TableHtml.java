@@ -78,8 +78,7 @@ public final class TableHtml {
         row(h, "exact copies of training rows", r, s -> s.privacy().exactCopies());
         for (int i = 0; i < r.synthetic().orderings().size(); i++) {
             int k = i;
-            row(h, "share of rows breaking " + r.synthetic().orderings().get(i).rule() + " (of those with both; no "
-                    + "training row breaks it)", r,
+            row(h, "share of rows breaking " + r.synthetic().orderings().get(i).rule() + " (of those with both)", r,
                     s -> s.orderings().get(k).broken());
         }
         if (r.synthetic().utility() != null) {

@@ -75,6 +75,7 @@ final class TableRows implements TrainingData {
         Table train = all.select(trainIdx);
         Table holdout = held > 0 ? all.select(sorted(java.util.Arrays.copyOfRange(order, 0, held))) : null;
         TableTransformer t = TableTransformer.fit(train, Seeds.derive(config.seed(), "table-transformer", 0));
+        t.checkOrderings(c.schema());
         return new TableRows(src, train, holdout, t, Seeds.derive(config.seed(), "table-encode", 0), c.fill());
     }
 
@@ -198,19 +199,19 @@ final class TableRows implements TrainingData {
     /**
      * Writes the transformer and the training and held-out rows into {@code runDir/table}. A run resumed there must
      * find the transformer it was trained with: the row layout and what each mode stands for come from it, and the
-     * one fitted now differs when the data changed or an earlier jgan fit it otherwise (before point masses).
+     * one fitted now differs when the data changed or an earlier jgan fit it otherwise (before point masses). The
+     * orderings the schema declares may change on resume (they only put sampled rows in order).
      */
     @Override
     public void save(Path runDir) throws IOException {
         Path dir = Files.createDirectories(runDir.resolve(DIR));
         Path saved = dir.resolve(TRANSFORMER);
-        if (!Files.exists(saved)) {
-            transformer.save(saved);
-        } else if (!transformer.isSavedIn(saved)) {
+        if (Files.exists(saved) && !transformer.isSavedIn(saved)) {
             throw new DataException(saved + ": the run's table encoding differs from the one fitted now to " + name
                     + " (the data changed, or an earlier version of jgan trained the run); its checkpoints would "
                     + "read rows wrongly, so it cannot be resumed: start a new run");
         }
+        transformer.save(saved);  // the same encoding; a resumed run takes the orderings its schema declares now
         train.writeCsv(dir.resolve(TableRunFiles.TRAIN));
         if (holdout != null) {
             holdout.writeCsv(dir.resolve(TableRunFiles.HOLDOUT));

@@ -29,7 +29,8 @@ import org.jgan.models.RunGenerator;
  * the same rows.
  *
  * <p>Unless asked otherwise, numbers are calibrated to the training rows' distributions ({@link MarginalCalibration})
- * and rows are put in the orderings between columns that every training row keeps ({@link OrderRules}): the
+ * and rows are put in the orderings between columns that every training row keeps or the schema declares
+ * ({@link OrderRules}): the
  * generator's quantiles come from a reference sample of {@value #REFERENCE_ROWS} rows drawn, without conditions, from
  * a fixed seed, and the training rows from the run's {@code table/train.csv}; a run folder without that file samples
  * its rows as the generator writes them ({@link #calibrationNote}).
@@ -126,13 +127,20 @@ public final class TableSampler {
                 order = OrderRules.of(real, transformer.schema()).where(transformer::sameGrain);
                 calibrationNote = (calibration.columns().isEmpty() ? "no numeric column to calibrate"
                         : "numbers calibrated to the training rows' distributions in " + String.join(", ",
-                        calibration.columns())) + (order.rules().isEmpty() ? "" : "; rows kept in the orderings "
-                        + (transformer.schema().orderings() != null ? "the schema declares: "
-                        : "every training row keeps: ") + order.rules().stream().map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        calibration.columns())) + orderNote();
             }
         }
         return calibration;
+    }
+
+    /** What the ordering repair keeps, for {@link #calibrationNote}: "" when nothing was found. */
+    private String orderNote() {
+        boolean declared = transformer.schema().orderings() != null;
+        if (order.rules().isEmpty()) {
+            return declared ? "; no orderings kept (the schema declares none)" : "";
+        }
+        return "; rows kept in the orderings " + (declared ? "the schema declares: " : "every training row keeps: ")
+                + String.join(", ", order.rules().stream().map(Object::toString).toList());
     }
 
     /** Generated row vectors with their one-hots drawn, for {@code conds} (none: stratified, see {@link #stratified}). */

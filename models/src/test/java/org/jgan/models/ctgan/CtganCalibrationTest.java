@@ -167,8 +167,8 @@ class CtganCalibrationTest {
         Path declared = train("declared", none.toString());
         try (RunGenerator g = RunGenerator.load(declared, null, true)) {
             TableSampler s = new TableSampler(g, declared);
-            assertEquals("numbers calibrated to the training rows' distributions in amount, count, start, end",
-                    s.calibrationNote(), "no orderings kept");
+            assertEquals("numbers calibrated to the training rows' distributions in amount, count, start, end; no "
+                    + "orderings kept (the schema declares none)", s.calibrationNote());
             OrderRules.Rule rule = OrderRules.of(TableRunFiles.training(run, null)).rules().get(0);
             assertTrue(OrderRules.broken(s.sample(2000, 4, Map.of(), true), rule) > 0.01,
                     "start <= end, found in the rows but declared away, is not enforced");

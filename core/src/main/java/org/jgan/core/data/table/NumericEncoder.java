@@ -206,6 +206,15 @@ final class NumericEncoder implements ColumnEncoder {
         return !season;
     }
 
+    /** The grain values round to, in words ("whole numbers", "2 decimal places", "steps of 86400 s"), for messages. */
+    String grain() {
+        if (step > 0) {
+            return spec().type() == ColumnType.INTEGER ? "whole numbers" : "steps of " + Values.format(step, false)
+                    + " s";
+        }
+        return decimals >= 0 ? decimals + " decimal places" : "any number of decimal places";
+    }
+
     /** Whether {@code o}'s values round to the same grain as this column's. */
     boolean sameGrain(NumericEncoder o) {
         return step == o.step && decimals == o.decimals;

@@ -113,7 +113,7 @@ public final class OrderRules {
         return new OrderRules(rules.stream().filter(r -> keep.test(r.low(), r.high())).toList());
     }
 
-    /** The rules, in column order. */
+    /** The rules: found ones in column order, declared ones in the order of their declaration. */
     public List<Rule> rules() {
         return rules;
     }

@@ -14,6 +14,12 @@ public record Ordering(String low, String high) {
         if (low == null || low.isBlank() || high == null || high.isBlank()) {
             throw new IllegalArgumentException("an ordering needs two column names");
         }
+        for (String name : new String[]{low, high}) {
+            if (!name.equals(name.strip()) || name.contains("<=") || name.contains(">=")) {
+                throw new IllegalArgumentException("an ordering names columns without \"<=\", \">=\" or spaces at "
+                        + "either end, got \"" + name + "\"");
+            }
+        }
         if (low.equals(high)) {
             throw new IllegalArgumentException("an ordering needs two different columns, got \"" + low + "\" twice");
         }

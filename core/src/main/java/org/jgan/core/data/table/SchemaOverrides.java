@@ -59,8 +59,9 @@ public final class SchemaOverrides {
     }
 
     /**
-     * {@code schema} as overrides: every column's type and date format, and its missing texts, so that another file
-     * (a synthetic or held-out table, a run's saved training rows) is read the way {@code schema}'s table was.
+     * {@code schema} as overrides: every column's type and date format, its missing texts and its declared orderings,
+     * so that another file (a synthetic or held-out table, a run's saved training rows) is read the way
+     * {@code schema}'s table was.
      */
     public static SchemaOverrides of(TableSchema schema) {
         SchemaOverrides o = none().missing(schema.missingTokens().toArray(String[]::new));

@@ -46,12 +46,13 @@ public final class TableSchema {
         this.columns = List.copyOf(columns);
         this.missingTokens = List.copyOf(missingTokens);
         this.orderings = orderings == null ? null : List.copyOf(orderings);
+        checkAcyclic(this.orderings == null ? List.of() : this.orderings);
         for (Ordering o : this.orderings == null ? List.<Ordering>of() : this.orderings) {
             int lo = indexOf(o.low());
             int hi = indexOf(o.high());
             if (lo < 0 || hi < 0) {
                 throw new IllegalArgumentException("ordering \"" + o + "\" names a column the table does not have "
-                        + "(its columns: " + String.join(", ", names()) + ")");
+                        + "(its columns: \"" + String.join("\", \"", names()) + "\")");
             }
             ColumnType a = column(lo).type();
             if (!a.numeric() || a != column(hi).type()) {
@@ -59,6 +60,41 @@ public final class TableSchema {
                         + "(continuous, integer or datetime), got " + a.key() + " and " + column(hi).type().key());
             }
         }
+    }
+
+    /**
+     * Refuses orderings declared twice or in a cycle ({@code a <= b} and {@code b <= a}, or longer): rows could keep
+     * a cycle only with all its values equal, which no table means.
+     */
+    private static void checkAcyclic(List<Ordering> orderings) {
+        Set<Ordering> seen = new HashSet<>();
+        for (Ordering o : orderings) {
+            if (!seen.add(o)) {
+                throw new IllegalArgumentException("ordering \"" + o + "\" is declared twice");
+            }
+        }
+        for (Ordering o : orderings) {  // a cycle through o: high reaches low again
+            List<String> path = new ArrayList<>(List.of(o.low(), o.high()));
+            if (reaches(orderings, o.high(), o.low(), path, new HashSet<>())) {
+                throw new IllegalArgumentException("orderings form a cycle, " + String.join(" <= ", path)
+                        + ": rows could keep it only with all those values equal; declare each order once");
+            }
+        }
+    }
+
+    /** Whether {@code to} can be reached from {@code from} along the orderings; {@code path} gets the way. */
+    private static boolean reaches(List<Ordering> orderings, String from, String to, List<String> path,
+                                   Set<String> visited) {
+        for (Ordering o : orderings) {
+            if (o.low().equals(from) && visited.add(o.high())) {
+                path.add(o.high());
+                if (o.high().equals(to) || reaches(orderings, o.high(), to, path, visited)) {
+                    return true;
+                }
+                path.remove(path.size() - 1);
+            }
+        }
+        return false;
     }
 
     /** The schema of {@code raw}: declared types where {@code o} has them, inferred ones elsewhere. */
@@ -120,11 +156,6 @@ public final class TableSchema {
      */
     public List<Ordering> orderings() {
         return orderings;
-    }
-
-    /** This schema with {@code orderings} declared (null: found in the data), checked as the constructor does. */
-    public TableSchema withOrderings(List<Ordering> orderings) {
-        return new TableSchema(columns, missingTokens, orderings);
     }
 
     @Override

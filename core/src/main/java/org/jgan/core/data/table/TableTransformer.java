@@ -59,16 +59,25 @@ public final class TableTransformer {
             long s = seeds.nextLong(); // drawn for every column, so a column's seed does not depend on the types
             enc.add(t.type(c).numeric() ? NumericEncoder.fit(t, c, s) : CategoryEncoder.fit(t, c));
         }
-        TableTransformer fitted = new TableTransformer(t.schema(), enc);
-        for (Ordering o : t.schema().orderings() == null ? List.<Ordering>of() : t.schema().orderings()) {
-            // declared orderings are kept by swapping two values, which a value of another grain would not survive
-            if (!fitted.sameGrain(t.schema().indexOf(o.low()), t.schema().indexOf(o.high()))) {
-                throw new DataException("ordering \"" + o + "\": the two columns' values are written to different "
-                        + "grains (whole numbers and decimals, or different decimal places or date-time steps), so "
-                        + "a value moved between them would need rounding; orderings pair columns written alike");
+        return new TableTransformer(t.schema(), enc);
+    }
+
+    /**
+     * Checks that the orderings the schema declares pair columns written alike: an ordering is kept by swapping two
+     * values, which a value of another grain would not survive. A {@link DataException} names {@code source} (the
+     * schema file), the ordering and both grains.
+     */
+    public void checkOrderings(String source) {
+        for (Ordering o : schema.orderings() == null ? List.<Ordering>of() : schema.orderings()) {
+            int a = schema.indexOf(o.low());
+            int b = schema.indexOf(o.high());
+            if (!sameGrain(a, b)) {
+                throw new DataException(source + ": ordering \"" + o + "\": \"" + o.low() + "\" holds "
+                        + ((NumericEncoder) encoders.get(a)).grain() + ", \"" + o.high() + "\" "
+                        + ((NumericEncoder) encoders.get(b)).grain() + " (in the training rows), so a value moved "
+                        + "between them would need rounding; orderings pair columns written alike");
             }
         }
-        return fitted;
     }
 
     /** The columns it was fit on; {@link #inverse} makes tables of this schema. */
@@ -227,12 +236,18 @@ public final class TableTransformer {
 
     /**
      * Whether {@code file} holds this fitted state as {@link #save} writes it (compared as parsed JSON, so layout does
-     * not count); a file that is missing or is not JSON is a {@link DataException} naming it.
+     * not count), declared orderings aside (they change how rows are put in order after sampling, not what a row
+     * vector means); a file that is missing or is not JSON is a {@link DataException} naming it.
      */
     public boolean isSavedIn(Path file) {
         try {
-            return JsonFiles.JSON.writeValueAsString(JsonFiles.readTree(file, "table transformer"))
-                    .equals(JsonFiles.JSON.writeValueAsString(toJson()));
+            JsonNode saved = JsonFiles.readTree(file, "table transformer");
+            ObjectNode now = toJson();
+            if (saved instanceof ObjectNode o) {  // orderings change only how rows are sampled: not compared
+                o.remove("orderings");
+            }
+            now.remove("orderings");
+            return JsonFiles.JSON.writeValueAsString(saved).equals(JsonFiles.JSON.writeValueAsString(now));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree that cannot be written back", e);
         }
@@ -273,8 +288,14 @@ public final class TableTransformer {
             }
             List<Ordering> orderings = null;
             if (root.has("orderings")) {
+                if (!root.get("orderings").isArray()) {
+                    throw new IllegalArgumentException("\"orderings\" must be a list of texts such as \"a <= b\"");
+                }
                 orderings = new ArrayList<>();
                 for (JsonNode o : root.get("orderings")) {
+                    if (!o.isTextual()) {
+                        throw new IllegalArgumentException("\"orderings\" must hold texts such as \"a <= b\", got " + o);
+                    }
                     orderings.add(Ordering.parse(o.asText()));
                 }
             }

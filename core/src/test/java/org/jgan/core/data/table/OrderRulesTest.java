@@ -117,7 +117,8 @@ class OrderRulesTest {
         tf.save(saved);
         TableTransformer back = TableTransformer.load(saved);
         assertEquals(t.schema().orderings(), back.schema().orderings());
-        assertTrue(tf.isSavedIn(saved), "a resumed run fits the same transformer, orderings included");
+        TableTransformer undeclared = TableTransformer.fit(days(), 3);
+        assertTrue(undeclared.isSavedIn(saved), "orderings aside, the same encoding: a resume may change them");
         Table reread = Table.readCsv(days, SchemaOverrides.of(back.schema()));
         OrderRules rules = OrderRules.of(reread, back.schema());
         assertEquals(List.of("mid <= high", "far <= low"), rules.rules().stream().map(Object::toString).toList());
@@ -142,7 +143,9 @@ class OrderRulesTest {
             {"{\"orderings\": [\"low <= mid <= high\"]}", "is written \"low <= high\""},
             {"{\"orderings\": [\"low <= low\"]}", "two different columns"},
             {"{\"orderings\": [\"low <= nope\"]}", "names a column the table does not have"},
-            {"{\"orderings\": [\"low <= other\"]}", "numeric columns of one type"}}) {
+            {"{\"orderings\": [\"low <= other\"]}", "numeric columns of one type"},
+            {"{\"orderings\": [\"low <= mid\", \"mid >= low\"]}", "declared twice"},
+            {"{\"orderings\": [\"low <= mid\", \"mid <= high\", \"high <= low\"]}", "cycle, low <= mid <= high <= low"}}) {
             org.jgan.core.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.jgan.core.data.DataException.class, () -> Table.readCsv(days, schema(c[0])), c[0]);
             assertTrue(e.getMessage().contains("schema.json") && e.getMessage().contains(c[1]), e.getMessage());
@@ -150,9 +153,20 @@ class OrderRulesTest {
         Path mixed = dir.resolve("mixed.csv");
         Files.writeString(mixed, "a,b\n1.5,2.25\n0.5,3.75\n");
         Table t = Table.readCsv(mixed, schema("{\"orderings\": [\"a <= b\"]}"));
+        TableTransformer tf = TableTransformer.fit(t, 1);
         org.jgan.core.data.DataException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.jgan.core.data.DataException.class, () -> TableTransformer.fit(t, 1));
-        assertTrue(e.getMessage().contains("\"a <= b\"") && e.getMessage().contains("different grains"),
-                e.getMessage());
+                org.jgan.core.data.DataException.class, () -> tf.checkOrderings("s.json"));
+        assertEquals("s.json: ordering \"a <= b\": \"a\" holds 1 decimal places, \"b\" 2 decimal places (in the "
+                + "training rows), so a value moved between them would need rounding; orderings pair columns written "
+                + "alike", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Ordering("a <= b", "c"), "a name that would not read back");
+        Path saved = dir.resolve("bad.json");
+        tf.save(saved);
+        Files.writeString(saved, Files.readString(saved).replaceFirst("\"orderings\" : \\[[^]]*]",
+                "\"orderings\" : \"a <= b\""));
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.jgan.core.data.DataException.class,
+                () -> TableTransformer.load(saved));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("must be a list"), e.getMessage());
     }
 }
