@@ -124,6 +124,14 @@ class TableCommandsTest {
         r = run("train", "--model", "dcgan", "--schema", ragged.toString(), "--steps", "1", "--out",
                 tmp.resolve("y").toString());
         assertTrue(r.code() == 2 && r.err().contains("--schema declares a table's columns"), r.toString());
+        Path nums = tmp.resolve("nums.csv");
+        Files.writeString(nums, "a,b,c\n1,2,3\n2,3,4\n3,4,5\n");
+        Path cycle = tmp.resolve("cycle.json");
+        Files.writeString(cycle, "{\"orderings\": [\"a <= b\", \"b <= c\", \"c <= a\"]}");
+        r = run("train", "--model", "ctgan", "--data", nums.toString(), "--schema", cycle.toString(), "--steps", "1",
+                "--out", tmp.resolve("c").toString());
+        assertTrue(r.code() == 2 && r.err().contains("cycle.json: orderings form a cycle, a <= b <= c <= a")
+                && r.err().lines().count() <= 2, r.toString());
         Path run = tmp.resolve("series");
         ok("train", "--model", "timegan", "--data", "sines:40", "--steps", "4", "--batch", "16", "--threads", "1",
                 "--set", "timegan.embeddingSteps=1", "--set", "timegan.supervisedSteps=1", "--set", "timegan.seqLen=6",
