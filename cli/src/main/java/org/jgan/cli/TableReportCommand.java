@@ -94,7 +94,11 @@ public final class TableReportCommand implements Callable<Integer> {
         Table holdoutTable = holdoutSource == null ? null
                 : SyntheticTables.readLike(holdoutSource, realTable.schema(), "held-out");
         Table synTable = SyntheticTables.readLike(synthetic, realTable.schema(), "synthetic");
-        TableReport r = TableReport.compute(realTable, holdoutTable, synTable, target, seed);
+        PrintWriter err = spec.commandLine().getErr();
+        TableReport r = TableReport.compute(realTable, holdoutTable, synTable, target, seed, stage -> {
+            err.println("table-report: " + stage + "...");  // a minute on a few thousand rows: say where it is
+            err.flush();
+        });
         AtomicFiles.writeString(out, TableHtml.render(r, realTable, synTable));
         if (json != null) {
             r.writeJson(json);

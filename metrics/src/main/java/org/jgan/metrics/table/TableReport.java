@@ -48,6 +48,16 @@ public record TableReport(String target, long seed, int trainRows, int holdoutRo
      * a varying column, are a {@link DataException} naming them.
      */
     public static TableReport compute(Table train, Table holdout, Table synthetic, String target, long seed) {
+        return compute(train, holdout, synthetic, target, seed, stage -> { });
+    }
+
+    /**
+     * As {@link #compute(Table, Table, Table, String, long)}, telling {@code progress} each stage as it starts
+     * ("privacy of the synthetic rows", ...): on a table of a few thousand rows the report takes a minute, most of
+     * it in the utility's random forests.
+     */
+    public static TableReport compute(Table train, Table holdout, Table synthetic, String target, long seed,
+                                      java.util.function.Consumer<String> progress) {
         if (train.rows() < 2) {
             throw new DataException("the real table has " + train.rows() + " rows; a report needs at least 2");
         }
@@ -78,6 +88,7 @@ public record TableReport(String target, long seed, int trainRows, int holdoutRo
                 notes.add(utilityNote);
             }
         }
+        progress.accept("column shapes and pair trends of the synthetic rows");
         Fidelity f = Fidelity.of(train, synthetic);
         for (ColumnShape s : f.columnShapes()) {
             if (!s.unseen().isEmpty()) {
@@ -88,15 +99,28 @@ public record TableReport(String target, long seed, int trainRows, int holdoutRo
             }
         }
         OrderRules rules = OrderRules.of(train);
-        TableScores syn = new TableScores(f, Privacy.of(train, holdout, synthetic, seed), target == null ? null
-                : Utility.of(utilityTrain, utilityTest, synthetic, target, seed, utilityNote),
-                OrderingScore.of(rules, synthetic));
+        TableScores syn = scores(f, train, holdout, synthetic, "synthetic", target, utilityTrain, utilityTest, seed,
+                utilityNote, rules, progress);
         Table base = IndependentMarginals.sample(train, synthetic.rows(), seed);
-        TableScores bas = new TableScores(Fidelity.of(train, base), Privacy.of(train, holdout, base, seed),
-                target == null ? null : Utility.of(utilityTrain, utilityTest, base, target, seed, utilityNote),
-                OrderingScore.of(rules, base));
+        progress.accept("column shapes and pair trends of the baseline (independent marginals)");
+        TableScores bas = scores(Fidelity.of(train, base), train, holdout, base, "baseline", target, utilityTrain,
+                utilityTest, seed, utilityNote, rules, progress);
         return new TableReport(target, seed, train.rows(), holdout == null ? 0 : holdout.rows(), synthetic.rows(),
                 syn, bas, notes);
+    }
+
+    /** Privacy, utility and orderings of {@code t} ("synthetic" or "baseline" in {@code progress}), with {@code f}. */
+    private static TableScores scores(Fidelity f, Table train, Table holdout, Table t, String what, String target,
+                                      Table utilityTrain, Table utilityTest, long seed, String utilityNote,
+                                      OrderRules rules, java.util.function.Consumer<String> progress) {
+        progress.accept("privacy (distance to closest record) of the " + what + " rows");
+        Privacy p = Privacy.of(train, holdout, t, seed);
+        Utility u = null;
+        if (target != null) {
+            progress.accept("utility of the " + what + " rows: random forests predicting " + target);
+            u = Utility.of(utilityTrain, utilityTest, t, target, seed, utilityNote);
+        }
+        return new TableScores(f, p, u, OrderingScore.of(rules, t));
     }
 
     /** The report as indented JSON (an undefined score is the string "NaN"). */

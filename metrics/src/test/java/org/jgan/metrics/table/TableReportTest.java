@@ -42,7 +42,17 @@ class TableReportTest {
         assertTrue(r.notes().stream().anyMatch(s -> s.contains("80/20")), r.notes().toString());
         assertTrue(r.notes().stream().anyMatch(s -> s.contains("no held-out")), r.notes().toString());
         assertTrue(Double.isNaN(r.synthetic().privacy().dcrHoldoutMedian()));
-        assertNull(TableReport.compute(train, null, syn, null, 5).synthetic().utility());
+        java.util.List<String> stages = new java.util.ArrayList<>();
+        TableReport quiet = TableReport.compute(train, null, syn, null, 5, stages::add);
+        assertNull(quiet.synthetic().utility());
+        assertEquals(java.util.List.of("column shapes and pair trends of the synthetic rows",
+                "privacy (distance to closest record) of the synthetic rows",
+                "column shapes and pair trends of the baseline (independent marginals)",
+                "privacy (distance to closest record) of the baseline rows"), stages, "no target: no utility stage");
+        stages.clear();
+        TableReport.compute(train, null, syn, "label", 5, stages::add);
+        assertTrue(stages.contains("utility of the synthetic rows: random forests predicting label")
+                && stages.size() == 6, stages.toString());
     }
 
     @Test
