@@ -37,8 +37,15 @@ public final class SeriesReports {
      * windows have static features, theirs ({@link StaticScores}); {@code seed} seeds the scoring.
      */
     public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed) {
+        return score(real, synthetic, seed, stage -> { });
+    }
+
+    /** As {@link #score(SeriesWindows, SeriesWindows, long)}, telling {@code progress} each stage as it starts. */
+    public static SeriesReport score(SeriesWindows real, SeriesWindows synthetic, long seed,
+                                     java.util.function.Consumer<String> progress) {
         synthetic = synthetic.snapped();  // categorical statics as codes, whoever made the windows
-        SeriesReport r = SeriesReport.compute(windows(real), windows(synthetic), seed);
+        SeriesReport r = SeriesReport.compute(windows(real), windows(synthetic), seed, progress);
+        progress.accept("step-to-step changes, pairs of features and static features");
         return r.withStatics(StaticScores.of(windows(real), windows(synthetic), real.features(), real.statics(),
                 real.categories().keySet(), seed))
                 .withStepChanges(StepChanges.of(windows(real), windows(synthetic), real.features(), real.statics(),

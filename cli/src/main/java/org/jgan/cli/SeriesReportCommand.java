@@ -52,7 +52,10 @@ public final class SeriesReportCommand implements Callable<Integer> {
             int n = count != null ? count : real.count();
             ConfigException.check(n >= 2 && n <= 1_000_000, "--count must be in 2..1000000, got " + n);
             SeriesWindows fake = model.sampleSeries(n, seed);
-            SeriesReport r = SeriesReports.score(real, fake, seed);
+            SeriesReport r = SeriesReports.score(real, fake, seed, stage -> {
+                System.err.println("series-report: " + stage + "...");  // two minutes on weather: say where it is
+                System.err.flush();
+            });
             AtomicFiles.writeString(out, SeriesHtml.render(r, real, fake));
             if (json != null) {
                 r.writeJson(json);

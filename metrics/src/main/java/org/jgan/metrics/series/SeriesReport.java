@@ -70,9 +70,25 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
         return compute(real, synthetic, seed, TimeGanScores.CLASSIFIER_STEPS, TimeGanScores.PREDICTOR_STEPS);
     }
 
+    /**
+     * As {@link #compute(Windows, Windows, long)}, telling {@code progress} each of the post-hoc trainings as it starts
+     * (on 1,000-odd windows of weather the report takes two minutes).
+     */
+    public static SeriesReport compute(Windows real, Windows synthetic, long seed,
+                                       java.util.function.Consumer<String> progress) {
+        return compute(real, synthetic, seed, TimeGanScores.CLASSIFIER_STEPS, TimeGanScores.PREDICTOR_STEPS,
+                progress);
+    }
+
     /** As {@link #compute(Windows, Windows, long)} with shorter training of the post-hoc networks (tests). */
     public static SeriesReport compute(Windows real, Windows synthetic, long seed, int classifierSteps,
                                        int predictorSteps) {
+        return compute(real, synthetic, seed, classifierSteps, predictorSteps, stage -> { });
+    }
+
+    /** As above, with {@code progress} told each post-hoc training as it starts. */
+    public static SeriesReport compute(Windows real, Windows synthetic, long seed, int classifierSteps,
+                                       int predictorSteps, java.util.function.Consumer<String> progress) {
         if (real.steps() != synthetic.steps() || real.features() != synthetic.features()) {
             throw new IllegalArgumentException("synthetic windows of " + synthetic.steps() + " x "
                     + synthetic.features() + " cannot be scored against real ones of " + real.steps() + " x "
@@ -85,13 +101,16 @@ public record SeriesReport(int realWindows, int syntheticWindows, double discrim
         int cut = Math.max(1, (int) (r.count() * 0.8));
         Windows train = r.select(java.util.Arrays.copyOfRange(order, 0, cut));
         Windows test = r.select(java.util.Arrays.copyOfRange(order, cut, order.length));
-        return new SeriesReport(real.count(), synthetic.count(),
-                TimeGanScores.discriminative(r, s, seed, classifierSteps),
-                TimeGanScores.discriminative(r, shuffled, seed, classifierSteps),
-                TimeGanScores.predictive(train, test, seed, predictorSteps),
-                TimeGanScores.predictive(s, test, seed, predictorSteps),
-                TimeGanScores.predictive(shuffled.select(java.util.Arrays.copyOfRange(order, 0, cut)), test, seed,
-                        predictorSteps),
+        progress.accept("discriminative score: a classifier telling synthetic windows from real ones");
+        double disc = TimeGanScores.discriminative(r, s, seed, classifierSteps);
+        progress.accept("discriminative score of the real windows shuffled in time");
+        double discShuffled = TimeGanScores.discriminative(r, shuffled, seed, classifierSteps);
+        progress.accept("predictive score: next-step predictors trained on real, synthetic and shuffled windows");
+        double predReal = TimeGanScores.predictive(train, test, seed, predictorSteps);
+        double pred = TimeGanScores.predictive(s, test, seed, predictorSteps);
+        double predShuffled = TimeGanScores.predictive(shuffled.select(java.util.Arrays.copyOfRange(order, 0, cut)),
+                test, seed, predictorSteps);
+        return new SeriesReport(real.count(), synthetic.count(), disc, discShuffled, predReal, pred, predShuffled,
                 seed, List.of(), List.of(), List.of());
     }
 

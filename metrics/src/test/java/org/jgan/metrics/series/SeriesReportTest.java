@@ -39,7 +39,10 @@ class SeriesReportTest {
     @Test
     void scoresRankASecondDrawAboveShuffledWindows() {
         Windows real = lagged(400, 1);
-        SeriesReport same = SeriesReport.compute(real, lagged(400, 2), 0, 400, 600);
+        java.util.List<String> stages = new java.util.ArrayList<>();
+        SeriesReport same = SeriesReport.compute(real, lagged(400, 2), 0, 400, 600, stages::add);
+        assertEquals(3, stages.size(), stages.toString());
+        assertTrue(stages.get(0).startsWith("discriminative score") && stages.get(2).startsWith("predictive score"));
         assertEquals(400, same.syntheticWindows());
         assertTrue(same.discriminative() < 0.2, "a second draw of the process is hard to tell apart: " + same);
         assertTrue(same.predictive() < same.predictiveShuffled() - 0.03, "shuffled windows predict worse: " + same);
