@@ -130,6 +130,16 @@ def atomic_write(out_dir, name, data):
         raise
 
 
+def output_folder(out, fail=fail):
+    """Creates the output folder if missing; one line through fail() when it cannot be made or written."""
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError as e:
+        fail(out + ": cannot create the output folder (" + e.strerror + ")")
+    if not os.access(out, os.W_OK):
+        fail(out + ": output folder is not writable")
+
+
 def idx_bytes(arr):
     arr = np.ascontiguousarray(arr, dtype=np.uint8)
     return bytes([0, 0, 8, arr.ndim]) + struct.pack(">" + "I" * arr.ndim, *arr.shape) + arr.tobytes()
@@ -194,12 +204,7 @@ def main(argv):
     if images.shape[0] != labels.shape[0] or images.shape[1:] != (28, 28):
         fail(DATA_DIR + ": expected N x 28 x 28 images with N labels, got " + "x".join(map(str, images.shape))
              + " images and " + str(labels.shape[0]) + " labels")
-    try:
-        os.makedirs(a.out, exist_ok=True)
-    except OSError as e:
-        fail(a.out + ": cannot create the output folder (" + e.strerror + ")")
-    if not os.access(a.out, os.W_OK):
-        fail(a.out + ": output folder is not writable")
+    output_folder(a.out)
 
     torch.set_num_interop_threads(1)
     torch.set_num_threads(a.threads)

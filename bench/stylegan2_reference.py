@@ -67,12 +67,7 @@ def main(argv):
     images = ref.read_idx_gz(os.path.join(ref.DATA_DIR, "train-images-idx3-ubyte.gz"), 3)
     if images.shape[1:] != (28, 28):
         fail(ref.DATA_DIR + ": expected N x 28 x 28 images, got " + "x".join(map(str, images.shape)))
-    try:
-        os.makedirs(a.out, exist_ok=True)
-    except OSError as e:
-        fail(a.out + ": cannot create the output folder (" + e.strerror + ")")
-    if not os.access(a.out, os.W_OK):
-        fail(a.out + ": output folder is not writable")
+    ref.output_folder(a.out, fail)
     torch.set_num_interop_threads(1)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)

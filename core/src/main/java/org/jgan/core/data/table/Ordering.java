@@ -1,5 +1,9 @@
 package org.jgan.core.data.table;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An ordering between two numeric columns that every row keeps, {@code low <= high} ({@code temp_min <= temp_max}),
  * as a schema file declares it ({@code "orderings": ["temp_min <= temp_max"]}); {@link OrderRules} puts generated
@@ -41,6 +45,30 @@ public record Ordering(String low, String high) {
         String left = t.substring(0, at).trim();
         String right = t.substring(at + 2).trim();
         return le >= 0 ? new Ordering(left, right) : new Ordering(right, left);
+    }
+
+    /**
+     * The orderings of a JSON list of texts ({@code ["temp_min <= temp_max"]}), as a schema file and a saved table
+     * transformer hold them; anything else is an {@link IllegalArgumentException} saying what was wrong.
+     */
+    public static List<Ordering> list(JsonNode node) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("\"orderings\" must be a list such as [\"temp_min <= temp_max\"] "
+                    + "([] keeps none), got " + node);
+        }
+        List<Ordering> out = new ArrayList<>();
+        for (JsonNode t : node) {
+            if (!t.isTextual()) {
+                throw new IllegalArgumentException("\"orderings\" must hold texts such as \"temp_min <= temp_max\", "
+                        + "got " + t);
+            }
+            try {
+                out.add(parse(t.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("\"orderings\": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     @Override

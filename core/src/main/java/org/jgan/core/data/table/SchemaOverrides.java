@@ -165,26 +165,11 @@ public final class SchemaOverrides {
 
     /** The "orderings" list of a schema file, or null when it has none. */
     private static List<Ordering> readOrderings(String src, JsonNode list) {
-        if (list.isMissingNode()) {
-            return null;
+        try {
+            return list.isMissingNode() ? null : Ordering.list(list);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(src + ": " + e.getMessage());
         }
-        if (!list.isArray()) {
-            throw new DataException(src + ": \"orderings\" must be a list such as [\"temp_min <= temp_max\"] "
-                    + "([] keeps none), got " + list);
-        }
-        List<Ordering> out = new java.util.ArrayList<>();
-        for (JsonNode t : list) {
-            if (!t.isTextual()) {
-                throw new DataException(src + ": \"orderings\" must hold texts such as \"temp_min <= temp_max\", got "
-                        + t);
-            }
-            try {
-                out.add(Ordering.parse(t.asText()));
-            } catch (IllegalArgumentException e) {
-                throw new DataException(src + ": \"orderings\": " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     private static Declared column(String src, String name, JsonNode v) {

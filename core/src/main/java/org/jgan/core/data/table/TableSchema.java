@@ -46,8 +46,9 @@ public final class TableSchema {
         this.columns = List.copyOf(columns);
         this.missingTokens = List.copyOf(missingTokens);
         this.orderings = orderings == null ? null : List.copyOf(orderings);
-        checkAcyclic(this.orderings == null ? List.of() : this.orderings);
-        for (Ordering o : this.orderings == null ? List.<Ordering>of() : this.orderings) {
+        List<Ordering> declared = orderings == null ? List.of() : this.orderings;
+        checkAcyclic(declared);
+        for (Ordering o : declared) {
             int lo = indexOf(o.low());
             int hi = indexOf(o.high());
             if (lo < 0 || hi < 0) {

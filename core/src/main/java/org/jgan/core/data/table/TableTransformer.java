@@ -286,19 +286,7 @@ public final class TableTransformer {
                 specs.add(spec);
                 enc.add(type.numeric() ? NumericEncoder.fromJson(spec, o) : CategoryEncoder.fromJson(spec, o));
             }
-            List<Ordering> orderings = null;
-            if (root.has("orderings")) {
-                if (!root.get("orderings").isArray()) {
-                    throw new IllegalArgumentException("\"orderings\" must be a list of texts such as \"a <= b\"");
-                }
-                orderings = new ArrayList<>();
-                for (JsonNode o : root.get("orderings")) {
-                    if (!o.isTextual()) {
-                        throw new IllegalArgumentException("\"orderings\" must hold texts such as \"a <= b\", got " + o);
-                    }
-                    orderings.add(Ordering.parse(o.asText()));
-                }
-            }
+            List<Ordering> orderings = root.has("orderings") ? Ordering.list(root.get("orderings")) : null;
             return new TableTransformer(new TableSchema(specs, tokens, orderings), enc);
         } catch (IllegalArgumentException e) {
             throw new DataException(file + ": bad table transformer: " + e.getMessage(), e);
