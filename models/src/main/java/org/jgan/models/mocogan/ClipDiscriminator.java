@@ -44,15 +44,23 @@ public final class ClipDiscriminator extends GanNet {
         this(clips, channels, frames, size, width, classes, false, true, false, 0);
     }
 
+    /** As below, without the 3x3 convolutions ({@code deep} false). */
+    public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes, boolean sn,
+                             boolean bn, boolean batchStd, long seed) {
+        this(clips, channels, frames, size, width, classes, sn, bn, batchStd, false, seed);
+    }
+
     /**
      * @param sn   spectral normalisation of every weight (Miyato et al. 2018)
      * @param bn       batch norm after the second and third convolutions (DCGAN's; off for an SNGAN-style critic)
      * @param batchStd the last features also get the minibatch standard deviation (Karras et al. 2018) as one
      *                 more channel
+     * @param deep     each strided convolution is followed by a 3x3 one of the same width at its resolution (SNGAN's
+     *                 standard CNN, Miyato et al. 2018)
      * @param seed     seeds the spectral norms' power iterations
      */
     public ClipDiscriminator(boolean clips, int channels, int frames, int size, int width, long classes, boolean sn,
-                             boolean bn, boolean batchStd, long seed) {
+                             boolean bn, boolean batchStd, boolean deep, long seed) {
         this.clips = clips;
         this.batchStd = batchStd;
         long in = clips ? (long) channels * (2L * frames - 1) : channels;
@@ -70,6 +78,13 @@ public final class ClipDiscriminator extends GanNet {
                 BatchNorm2dImpl b = register_module("bn" + (i + 1), Layers.bn2d(widths[i + 1]));
                 norms.add(b::forward);
             } else {
+                norms.add(x -> x);
+            }
+            if (deep) {
+                String n3 = "conv" + (i + 1) + "b";
+                long c = widths[i + 1];
+                convs.add(sn ? register_module(n3, new SnConv2d(c, c, 3, 1, 1, true, seed + 10 + i))::forward
+                        : register_module(n3, Layers.conv(c, c, 3, 1, 1, true))::forward);
                 norms.add(x -> x);
             }
         }

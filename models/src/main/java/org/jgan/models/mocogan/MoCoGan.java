@@ -64,7 +64,7 @@ public final class MoCoGan implements GanVariant {
         GanNet dv = new ClipDiscriminator(true, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
                 c.batchStd(), seed + 11);
         GanNet di = new ClipDiscriminator(false, shape.channels(), c.frames(), shape.height(), w, classes, sn, bn,
-                false, seed + 17);
+                false, c.frameD().equals("sngan"), seed + 17);
         Layers.dcganInit(g, seed);
         if (g instanceof WarpVideoGenerator warp) {
             warp.startStill();

@@ -37,10 +37,14 @@ import org.jgan.core.data.clips.MotionSpec;
  *                    frame's motion code: fades, flicker, lighting); off, every frame is the canvas moved, as in
  *                    moving Fashion-MNIST, whose garments never change brightness (the default). Absent from
  *                    older configs: on, as they trained
+ * @param frameD      the frame discriminator D_I: {@code dcgan} (three strided 4x4 convolutions, what runs made
+ *                    before the key have) or {@code sngan} (each followed by a 3x3 convolution at its resolution, as
+ *                    SNGAN's standard CNN, Miyato et al. 2018; the default). Absent from older configs: {@code dcgan},
+ *                    as they trained
  */
 public record MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                             int motionDim, int imageFrames, String generator, Boolean batchStd,
-                            String upsample, String placement, Boolean shade) {
+                            String upsample, String placement, Boolean shade, String frameD) {
     /** The section {@code mocogan} of a config. */
     public static final ConfigSection<MoCoGanConfig> SECTION = new ConfigSection<>("mocogan", MoCoGanConfig.class,
             MoCoGanConfig::defaults, true);
@@ -62,6 +66,9 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
         ConfigException.check(placement.equals("subpixel") || placement.equals("pixel"),
                 "mocogan.placement must be subpixel or pixel, got " + placement);
         shade = shade == null || shade;
+        frameD = frameD == null ? "dcgan" : frameD;  // absent from older configs: as they trained
+        ConfigException.check(frameD.equals("dcgan") || frameD.equals("sngan"),
+                "mocogan.frameD must be dcgan or sngan, got " + frameD);
         ConfigException.check(placement.equals("subpixel") || !"frames".equals(generator),
                 "mocogan.placement=pixel moves the canvas of the warp and bounce generators; the frames generator "
                 + "draws every frame and has none");
@@ -69,23 +76,38 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
                 "mocogan.generator must be warp, bounce or frames, got " + generator);
     }
 
+    /** Settings with D_I as runs before {@code frameD} had it (three strided convolutions). */
+    public MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
+                         int motionDim, int imageFrames, String generator, Boolean batchStd, String upsample,
+                         String placement, Boolean shade) {
+        this(frames, size, garments, minSpeed, maxSpeed, contentDim, motionDim, imageFrames, generator, batchStd,
+                upsample, placement, shade, null);
+    }
+
     /** Settings as runs before {@code placement} had them (sub-pixel warps, shaded frames). */
     public MoCoGanConfig(int frames, int size, int garments, double minSpeed, double maxSpeed, int contentDim,
                          int motionDim, int imageFrames, String generator, Boolean batchStd, String upsample) {
         this(frames, size, garments, minSpeed, maxSpeed, contentDim, motionDim, imageFrames, generator, batchStd,
-                upsample, null, null);
+                upsample, null, null, null);
     }
 
     /**
      * 16 frames of 48x48, one garment at 1 to 3 pixels per frame; content code 50, motion code 16, 4 frames to D_I;
      * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V; whole-pixel sampling;
      * unshaded frames (moving Fashion-MNIST never shades; with shading, one seed of three flickered and its measured
-     * paths wobbled: docs/results.md).
+     * paths wobbled: docs/results.md); SNGAN's deeper D_I (with the three strided convolutions alone the garments
+     * came out speckled and blocky, and fewer clips kept one class: docs/results.md).
      */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
         return new MoCoGanConfig(m.frames(), m.size(), m.garments(), m.minSpeed(), m.maxSpeed(), 50, 16, 4, "bounce",
-                true, "transposed", "pixel", false);
+                true, "transposed", "pixel", false, "sngan");
+    }
+
+    /** These settings with {@code d} as {@link #frameD}. */
+    public MoCoGanConfig withFrameD(String d) {
+        return new MoCoGanConfig(frames, size, garments, minSpeed, maxSpeed, contentDim, motionDim, imageFrames,
+                generator, batchStd, upsample, placement, shade, d);
     }
 
     /** The mocogan settings of {@code config}, checked against its latent size. */

@@ -73,19 +73,25 @@ class MoCoGanTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"warp", "bounce", "bounce-resize", "bounce-pixel",
-        "bounce-plain", "frames", "warp-sn"})
+        "bounce-plain", "frames", "warp-sn", "bounce-deep"})
     void generatorMakesClipsAndTheDiscriminatorsJudgeThem(String generator) {
         GanVariant v = Variants.byName("mocogan-cond");
         DataShape shape = data().shape();
         TrainConfig c = new MoCoGanConfig(4, 32, 1, 1, 2, 12, 6, 2, generator.replaceAll("-.*", ""),
                 generator.startsWith("bounce"), generator.endsWith("-resize") ? "resize" : "transposed",
-                generator.endsWith("-pixel") ? "pixel" : "subpixel", !generator.endsWith("-plain"))
-                .in(config("mocogan-cond", 1));
+                generator.endsWith("-pixel") ? "pixel" : "subpixel", !generator.endsWith("-plain"),
+                generator.endsWith("-deep") ? "sngan" : "dcgan").in(config("mocogan-cond", 1));
         if (generator.endsWith("-sn")) {  // spectrally normalised critics without batch norm (SNGAN's)
             c = c.withReg(new RegConfig(0, 0, 1, true, 1.0, "")).withModel(new ModelConfig("mocogan-cond", 20,
                     "hinge", 8, "none", "projection"));
         }
         try (var players = v.build(c, shape, 1); StepScope s = StepScope.open()) {
+            var params = players.net(MoCoGan.DI).named_parameters(true);
+            boolean deep = false;
+            for (long i = 0; i < params.size(); i++) {
+                deep |= params.get(i).key().getString().startsWith("conv3b");
+            }
+            assertEquals(generator.endsWith("-deep"), deep, "D_I has a 3x3 convolution after each strided one");
             Tensor z = org.bytedeco.pytorch.global.torch.randn(3, 20);
             Tensor labels = Tensors.fromLongs(new long[]{0, 1, 2}, 3);
             Tensor clips = players.generator().forward(z, labels);
@@ -116,6 +122,15 @@ class MoCoGanTest {
             assertEquals(Math.exp(0.2), scale, 1e-5, "scale within e^0.2");
             assertEquals(0.3, Math.atan2(far[3], far[0]), 1e-5, "a turn within 0.3 rad");
         }
+    }
+
+    @Test
+    void thePresetsFrameDiscriminatorIsDeeperOldConfigsAndTheConditionalPresetKeepDcgans() {
+        assertEquals("sngan", MoCoGanConfig.of(MoCoGanPresets.mocogan()).frameD());
+        assertEquals("dcgan", MoCoGanConfig.of(MoCoGanPresets.mocoganCond()).frameD(), "as it was measured");
+        assertEquals("dcgan", SMALL.frameD(), "a config without the key trains as it did when written");
+        ConfigException e = assertThrows(ConfigException.class, () -> SMALL.withFrameD("resnet"));
+        assertEquals("mocogan.frameD must be dcgan or sngan, got resnet", e.getMessage());
     }
 
     @Test
