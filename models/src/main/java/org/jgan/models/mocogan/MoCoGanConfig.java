@@ -96,7 +96,7 @@ public record MoCoGanConfig(int frames, int size, int garments, double minSpeed,
      * bouncing warps of a canvas grown by transposed convolutions, minibatch deviation in D_V; whole-pixel sampling;
      * unshaded frames (moving Fashion-MNIST never shades; with shading, one seed of three flickered and its measured
      * paths wobbled: docs/results.md); SNGAN's deeper D_I (with the three strided convolutions alone the garments
-     * came out speckled and blocky, and fewer clips kept one class: docs/results.md).
+     * came out speckled and blocky, and fewer clips kept one class; it makes a step 1.6x slower: docs/results.md).
      */
     public static MoCoGanConfig defaults() {
         MotionSpec m = MotionSpec.standard();
