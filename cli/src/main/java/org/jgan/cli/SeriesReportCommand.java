@@ -14,13 +14,17 @@ import org.jgan.metrics.series.StepChange;
 import org.jgan.models.timegan.SeriesWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jgan series-report}: TimeGAN's scores of a timegan run's windows ({@link SeriesReports}) as HTML and JSON. */
 @Command(name = "series-report", mixinStandardHelpOptions = true,
         description = "Score a timegan run's windows against its training windows: discriminative and predictive "
                 + "scores (TimeGAN's), beside real windows shuffled in time; an HTML page with plots, optionally JSON.")
 public final class SeriesReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
     /** Pairs of features printed (the report and the JSON hold them all). */
     private static final int PAIRS_SHOWN = 3;
 
@@ -52,10 +56,8 @@ public final class SeriesReportCommand implements Callable<Integer> {
             int n = count != null ? count : real.count();
             ConfigException.check(n >= 2 && n <= 1_000_000, "--count must be in 2..1000000, got " + n);
             SeriesWindows fake = model.sampleSeries(n, seed);
-            SeriesReport r = SeriesReports.score(real, fake, seed, stage -> {
-                System.err.println("series-report: " + stage + "...");  // two minutes on weather: say where it is
-                System.err.flush();
-            });
+            SeriesReport r = SeriesReports.score(real, fake, seed,
+                    StageLog.to(spec.commandLine().getErr(), "series-report"));
             AtomicFiles.writeString(out, SeriesHtml.render(r, real, fake));
             if (json != null) {
                 r.writeJson(json);

@@ -94,11 +94,8 @@ public final class TableReportCommand implements Callable<Integer> {
         Table holdoutTable = holdoutSource == null ? null
                 : SyntheticTables.readLike(holdoutSource, realTable.schema(), "held-out");
         Table synTable = SyntheticTables.readLike(synthetic, realTable.schema(), "synthetic");
-        PrintWriter err = spec.commandLine().getErr();
-        TableReport r = TableReport.compute(realTable, holdoutTable, synTable, target, seed, stage -> {
-            err.println("table-report: " + stage + "...");  // a minute on a few thousand rows: say where it is
-            err.flush();
-        });
+        TableReport r = TableReport.compute(realTable, holdoutTable, synTable, target, seed,
+                StageLog.to(spec.commandLine().getErr(), "table-report"));
         AtomicFiles.writeString(out, TableHtml.render(r, realTable, synTable));
         if (json != null) {
             r.writeJson(json);
