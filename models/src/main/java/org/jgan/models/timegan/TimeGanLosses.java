@@ -10,7 +10,8 @@ import org.jgan.core.train.StepContext;
  * The losses of TimeGAN's joint stage (Yoon et al. 2019, section 4 and the authors' code): for G the adversarial terms
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
  * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
- * the same of their step-to-step changes); for the autoencoder reconstruction plus 0.1 of the
+ * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
+ * correlations of values and changes); for the autoencoder reconstruction plus 0.1 of the
  * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
  */
 final class TimeGanLosses {
@@ -57,13 +58,20 @@ final class TimeGanLosses {
         ctx.report("Loss/G_e", ue);
         ctx.report("Loss/S", s);
         ctx.report("Loss/G_moments", moments);
+        long t = x.size(1);
+        Tensor fakeChanges = xHat.narrow(1, 1, t - 1).sub(xHat.narrow(1, 0, t - 1));
+        Tensor realChanges = x.narrow(1, 1, t - 1).sub(x.narrow(1, 0, t - 1));
         if (c.changeMoments() > 0) {
             // the same moments of x[t + 1] - x[t]: flat windows at spread levels meet the value moments, not these
-            long t = x.size(1);
-            Tensor changes = moments(xHat.narrow(1, 1, t - 1).sub(xHat.narrow(1, 0, t - 1)),
-                    x.narrow(1, 1, t - 1).sub(x.narrow(1, 0, t - 1)));
+            Tensor changes = moments(fakeChanges, realChanges);
             ctx.report("Loss/G_changes", changes);
             moments = moments.add(changes.mul(new Scalar(c.changeMoments())));
+        }
+        if (c.pairMoments() > 0) {
+            // per-step moments are met by features that all follow one common source; how they go together is not
+            Tensor pairs = pairs(xHat, x).add(pairs(fakeChanges, realChanges));
+            ctx.report("Loss/G_pairs", pairs);
+            moments = moments.add(pairs.mul(new Scalar(c.pairMoments())));
         }
         return u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(new Scalar(100.0)))
                 .add(moments.mul(new Scalar(100.0)));
@@ -76,6 +84,30 @@ final class TimeGanLosses {
         Tensor v2 = fake.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())
                 .sub(real.mean(batch, false, new org.bytedeco.pytorch.ScalarTypeOptional())).abs().mean();
         return v1.add(v2);
+    }
+
+    /**
+     * Mean |r_fake - r_real| over the pairs of features [batch, steps, features] pooled over batch and steps, where
+     * r_fake is the generated covariance divided by the real spreads: in units of r, while each feature's spread is
+     * left to the moment loss (dividing by the generated spreads as well would let this term pull on them too).
+     */
+    static Tensor pairs(Tensor fake, Tensor real) {
+        long f = fake.size(2);
+        if (f < 2) {
+            return fake.sum().mul(new Scalar(0.0));  // one feature has no pairs
+        }
+        Tensor fc = centred(fake.reshape(-1, f));
+        Tensor rc = centred(real.reshape(-1, f));
+        Tensor covFake = fc.t().mm(fc).div(new Scalar((double) fc.size(0)));
+        Tensor covReal = rc.t().mm(rc).div(new Scalar((double) rc.size(0)));
+        Tensor spread = covReal.diagonal().add(new Scalar(1e-6)).sqrt();
+        Tensor scale = spread.unsqueeze(1).mul(spread.unsqueeze(0));
+        Tensor offDiagonal = torch.ones_like(covReal).sub(torch.eye(f).to(covReal.device(), covReal.scalar_type()));
+        return covFake.sub(covReal).div(scale).abs().mul(offDiagonal).sum().div(new Scalar((double) (f * (f - 1))));
+    }
+
+    private static Tensor centred(Tensor rows) {
+        return rows.sub(rows.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional()));
     }
 
     /** sqrt(var + 1e-6) over the batch, per step and feature (population variance, as tf.nn.moments). */

@@ -28,6 +28,7 @@ import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.RunDir;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
+import org.jgan.engine.Tensors;
 import org.jgan.engine.Torch;
 import org.jgan.models.RunGenerator;
 import org.jgan.models.TrainerTest;
@@ -111,9 +112,45 @@ class TimeGanTest {
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).changeMoments(), "a run written before the key keeps "
                 + "the paper's losses, so its resume is exact");
         for (double bad : new double[] {-1, Double.NaN, 1e4}) {
-            var e = assertThrows(ConfigException.class, () -> new TimeGanConfig(8, 2, 8, 1, 3, 3, 1.0, "", "", "",
-                    bad));
+            var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withChangeMoments(bad));
             assertTrue(e.getMessage().contains("timegan.changeMoments must be in 0..1000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void thePairLossIsOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
+        assertEquals(0.0, TimeGanConfig.defaults().pairMoments(), "the paper's losses");
+        RunDir dir = new RunDir(tmp.resolve("old-pairs"));
+        Files.createDirectories(dir.path());
+        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).in(config(1)), java.util.Map.of());
+        assertEquals(0.5, TimeGanConfig.of(dir.readConfig()).pairMoments(), "the weight is saved with the run");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("timegan")).remove("pairMoments");
+        Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
+        assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).pairMoments(), "a run written before the key keeps "
+                + "its losses, so its resume is exact");
+        for (double bad : new double[] {-1, Double.NaN, 1e4}) {
+            var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withPairMoments(bad));
+            assertTrue(e.getMessage().contains("timegan.pairMoments must be in 0..1000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void thePairLossIsZeroForTheRealWindowsAndSeesFeaturesThatMoveAsOne() {
+        try (org.jgan.engine.StepScope s = org.jgan.engine.StepScope.open()) {
+            // three independent random walks (pair r near 0), and the same windows with every feature a copy of the
+            // first (pair r 1): the per-step moments of the copy are close to real, the pairs are not
+            Tensor x = torch.randn(256, 12, 3).cumsum(1);
+            Tensor copies = x.narrow(2, 0, 1).expand(256, 12, 3).contiguous();
+            assertEquals(0.0, TimeGanLosses.pairs(x, x).item_double(), 1e-6);
+            double r = TimeGanLosses.pairs(copies, x).item_double();
+            assertTrue(r > 0.7, "copies of one feature go together with r near 1, the real walks near 0: " + r);
+            // by hand for two features: real r = 0 (x and y independent signs), generated cov(x, x) / (sx sy) = 1
+            Tensor real = Tensors.fromFloats(new float[] {1, 1, -1, 1, 1, -1, -1, -1}, 4, 1, 2);
+            Tensor fake = Tensors.fromFloats(new float[] {1, 1, -1, -1, 1, 1, -1, -1}, 4, 1, 2);
+            assertEquals(1.0, TimeGanLosses.pairs(fake, real).item_double(), 1e-5);
+            assertEquals(0.0, TimeGanLosses.pairs(torch.zeros(4, 1, 1), torch.zeros(4, 1, 1)).item_double(), 0,
+                    "one feature has no pairs");
         }
     }
 
