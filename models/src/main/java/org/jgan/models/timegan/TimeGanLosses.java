@@ -10,8 +10,9 @@ import org.jgan.core.train.StepContext;
  * The losses of TimeGAN's joint stage (Yoon et al. 2019, section 4 and the authors' code): for G the adversarial terms
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
  * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
- * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
- * correlations of values and changes); for the autoencoder reconstruction plus 0.1 of the
+ * the same of their step-to-step changes, weighted by {@link TimeGanConfig#curveMoments} the same of their second
+ * differences, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair correlations of values and
+ * changes); for the autoencoder reconstruction plus 0.1 of the
  * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
  */
 final class TimeGanLosses {
@@ -58,14 +59,19 @@ final class TimeGanLosses {
         ctx.report("Loss/G_e", ue);
         ctx.report("Loss/S", s);
         ctx.report("Loss/G_moments", moments);
-        long t = x.size(1);
-        Tensor fakeChanges = xHat.narrow(1, 1, t - 1).sub(xHat.narrow(1, 0, t - 1));
-        Tensor realChanges = x.narrow(1, 1, t - 1).sub(x.narrow(1, 0, t - 1));
+        Tensor fakeChanges = changes(xHat);
+        Tensor realChanges = changes(x);
         if (c.changeMoments() > 0) {
             // the same moments of x[t + 1] - x[t]: flat windows at spread levels meet the value moments, not these
             Tensor changes = moments(fakeChanges, realChanges);
             ctx.report("Loss/G_changes", changes);
             moments = moments.add(changes.mul(new Scalar(c.changeMoments())));
+        }
+        if (c.curveMoments() > 0 && x.size(1) > 2) {
+            // the moments of how each step bends: a kink in a few windows hardly moves the changes' moments
+            Tensor curves = moments(changes(fakeChanges), changes(realChanges));
+            ctx.report("Loss/G_curves", curves);
+            moments = moments.add(curves.mul(new Scalar(c.curveMoments())));
         }
         if (c.pairMoments() > 0) {
             // per-step moments are met by features that all follow one common source; how they go together is not
@@ -75,6 +81,12 @@ final class TimeGanLosses {
         }
         return u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(new Scalar(100.0)))
                 .add(moments.mul(new Scalar(100.0)));
+    }
+
+    /** x[t + 1] - x[t] along the steps of windows [batch, steps, features]. */
+    static Tensor changes(Tensor x) {
+        long t = x.size(1);
+        return x.narrow(1, 1, t - 1).sub(x.narrow(1, 0, t - 1));
     }
 
     /** |std - std| + |mean - mean| over the batch of {@code fake} against {@code real}, averaged per step and feature. */
