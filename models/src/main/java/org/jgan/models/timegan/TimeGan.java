@@ -110,23 +110,17 @@ public final class TimeGan implements GanVariant {
         long s1 = c.embeddingSteps();
         long s2 = c.jointFrom();
         List<Phase> p = new ArrayList<>();
-        p.add(new Phase("AEpre", AE, 1, false, TimeGan::reconstructionLoss).during(0, s1));
+        p.add(new Phase("AEpre", AE, 1, false, ctx -> TimeGanLosses.reconstruction(ctx, c)).during(0, s1));
         p.add(new Phase("Spre", Players.G, 1, false, ctx -> supervisedLoss(ctx, "Loss/S")).during(s1, s2));
         for (int k = 1; k <= 2; k++) {
             p.add(new Phase("G" + k, Players.G, 1, false, ctx -> TimeGanLosses.generator(ctx, c)).during(s2,
                     Long.MAX_VALUE));
-            p.add(new Phase("AE" + k, AE, 1, false, TimeGanLosses::autoencoder).during(s2, Long.MAX_VALUE));
+            p.add(new Phase("AE" + k, AE, 1, false, ctx -> TimeGanLosses.autoencoder(ctx, c)).during(s2,
+                    Long.MAX_VALUE));
         }
         p.add(new Phase("D", Players.D, 1, false, ctx -> TimeGanLosses.discriminator(ctx, c)).during(s2,
                 Long.MAX_VALUE));
         return p;
-    }
-
-    /** The first stage: 10 sqrt(MSE(X, R(E(X)))). */
-    static Tensor reconstructionLoss(StepContext ctx) {
-        Tensor mse = TimeGanLosses.reconstruction(ctx);
-        ctx.report("Loss/AE", mse);
-        return mse.sqrt().mul(new Scalar(10.0));
     }
 
     /** The second stage: MSE between real latents one step ahead and the supervisor's prediction. */

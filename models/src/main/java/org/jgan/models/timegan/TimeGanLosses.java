@@ -28,9 +28,32 @@ final class TimeGanLosses {
         return ctx.players().net("E").forward(ctx.real(), null);
     }
 
-    static Tensor reconstruction(StepContext ctx) {
+    /** The first stage's loss: {@link #reconstruction(Tensor, Tensor, TimeGanConfig)} of R(E(X)). */
+    static Tensor reconstruction(StepContext ctx, TimeGanConfig c) {
         Tensor xTilde = gen(ctx).recovery().forward(latents(ctx), null);
-        return torch.mse_loss(xTilde, ctx.real());
+        return reconstruction(xTilde, ctx.real(), c, ctx);
+    }
+
+    /**
+     * 10 sqrt(MSE) of the reconstruction {@code xTilde} against {@code x}, plus {@link TimeGanConfig#aeChanges} times
+     * the same of their step-to-step changes. MSE of the values is reported as Loss/AE when {@code ctx} is given.
+     */
+    static Tensor reconstruction(Tensor xTilde, Tensor x, TimeGanConfig c, StepContext ctx) {
+        Tensor mse = torch.mse_loss(xTilde, x);
+        if (ctx != null) {
+            ctx.report("Loss/AE", mse);
+        }
+        Tensor loss = mse.sqrt().mul(new Scalar(10.0));
+        if (c.aeChanges() > 0) {
+            // values alone leave the first steps jittery (R(E(x)) of sines bent 40-50 times as much as x there), and
+            // every generated window goes through R
+            Tensor changes = torch.mse_loss(changes(xTilde), changes(x));
+            if (ctx != null) {
+                ctx.report("Loss/AE_changes", changes);
+            }
+            loss = loss.add(changes.add(new Scalar(1e-12)).sqrt().mul(new Scalar(10.0 * c.aeChanges())));
+        }
+        return loss;
     }
 
     static Tensor supervised(StepContext ctx) {
@@ -129,12 +152,11 @@ final class TimeGanLosses {
         return var.add(new Scalar(1e-6)).sqrt();
     }
 
-    static Tensor autoencoder(StepContext ctx) {
+    static Tensor autoencoder(StepContext ctx, TimeGanConfig c) {
         Tensor h = latents(ctx);
-        Tensor mse = torch.mse_loss(gen(ctx).recovery().forward(h, null), ctx.real());
+        Tensor recon = reconstruction(gen(ctx).recovery().forward(h, null), ctx.real(), c, ctx);
         Tensor s = supervised(ctx, h);  // S is frozen here: only E and R learn from it
-        ctx.report("Loss/AE", mse);
-        return mse.sqrt().mul(new Scalar(10.0)).add(s.mul(new Scalar(0.1)));
+        return recon.add(s.mul(new Scalar(0.1)));
     }
 
     /** D's loss, or null (nothing stepped) while it is at most 0.15, as the paper's code trains D. */
