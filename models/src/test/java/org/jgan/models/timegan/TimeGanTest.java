@@ -118,28 +118,59 @@ class TimeGanTest {
     }
 
     @Test
-    void thePairAndCurveLossesAreOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
+    void theOptionalLossesAreOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
         assertEquals(0.0, TimeGanConfig.defaults().pairMoments(), "the paper's losses");
         assertEquals(0.0, TimeGanConfig.defaults().curveMoments(), "the paper's losses");
+        assertEquals(0.0, TimeGanConfig.defaults().aeChanges(), "the paper's losses");
         RunDir dir = new RunDir(tmp.resolve("old-pairs"));
         Files.createDirectories(dir.path());
-        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withCurveMoments(2).in(config(1)),
+        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withCurveMoments(2).withAeChanges(3)
+                .in(config(1)),
                 java.util.Map.of());
         assertEquals(0.5, TimeGanConfig.of(dir.readConfig()).pairMoments(), "the weight is saved with the run");
         assertEquals(2.0, TimeGanConfig.of(dir.readConfig()).curveMoments(), "the weight is saved with the run");
+        assertEquals(3.0, TimeGanConfig.of(dir.readConfig()).aeChanges(), "the weight is saved with the run");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("timegan");
         section.remove("pairMoments");
         section.remove("curveMoments");
+        section.remove("aeChanges");
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).pairMoments(), "a run written before the key keeps "
                 + "its losses, so its resume is exact");
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).curveMoments());
+        assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).aeChanges());
         for (double bad : new double[] {-1, Double.NaN, 1e4}) {
             var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withPairMoments(bad));
             assertTrue(e.getMessage().contains("timegan.pairMoments must be in 0..1000"), e.getMessage());
             e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withCurveMoments(bad));
             assertTrue(e.getMessage().contains("timegan.curveMoments must be in 0..1000"), e.getMessage());
+            e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withAeChanges(bad));
+            assertTrue(e.getMessage().contains("timegan.aeChanges must be in 0..1000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theAutoencodersLossOnChangesSeesJitterAndNotAnOffset() {
+        try (org.jgan.engine.StepScope s = org.jgan.engine.StepScope.open()) {
+            // the same squared error twice: a constant offset of 0.1 (changes exact) and +-0.1 alternating (changes
+            // off by 0.2 every step); the paper's loss cannot tell them apart, the changes' term only sees the second
+            Tensor x = torch.rand(8, 10, 3);
+            Tensor offset = x.add(new org.bytedeco.pytorch.Scalar(0.1));
+            float[] sign = new float[8 * 10 * 3];
+            for (int i = 0; i < sign.length; i++) {
+                sign[i] = (i / 3) % 2 == 0 ? 0.1f : -0.1f;
+            }
+            Tensor jitter = x.add(Tensors.fromFloats(sign, 8, 10, 3));
+            TimeGanConfig paper = TimeGanConfig.defaults();
+            TimeGanConfig changes = paper.withAeChanges(0.5);
+            double paperOffset = TimeGanLosses.reconstruction(offset, x, paper, null).item_double();
+            assertEquals(1.0, paperOffset, 1e-5, "10 sqrt(0.01)");
+            assertEquals(paperOffset, TimeGanLosses.reconstruction(jitter, x, paper, null).item_double(), 1e-5);
+            assertEquals(1.0, TimeGanLosses.reconstruction(offset, x, changes, null).item_double(), 1e-4,
+                    "an offset keeps every change");
+            assertEquals(1.0 + 0.5 * 10 * 0.2, TimeGanLosses.reconstruction(jitter, x, changes, null)
+                    .item_double(), 1e-4, "10 sqrt(0.04) of the changes, at weight 0.5");
         }
     }
 
