@@ -32,10 +32,6 @@ import org.jgan.core.config.TrainConfig;
  *                        covariance is divided by the real spreads, so the loss is in units of r. 0 (off) by default and in configs written before it existed. Without
  *                        it the generator drives every feature from one common source (sines of independent
  *                        frequencies came out with pair correlations of 0.93-0.97 against real 0.46)
- * @param curveMoments    weight of the moment loss on second differences x[t + 2] - 2 x[t + 1] + x[t] (how a window
- *                        bends; their mean and spread over the batch against the real windows'), relative to the
- *                        moment loss on values. 0 (off) by default and in configs written before it existed. Without
- *                        it the first steps of a window kink: on sines they bent 50-80 times as much as real ones
  * @param aeChanges       weight of the autoencoder's loss on step-to-step changes, 10 sqrt(MSE) of the reconstructed
  *                        changes against the real ones, relative to the same of the values, in both its stages. 0
  *                        (off: the paper's) by default and in configs written before it existed. Without it the
@@ -44,8 +40,7 @@ import org.jgan.core.config.TrainConfig;
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
-                            Double changeMoments, Double pairMoments, Double curveMoments,
-                            Double aeChanges) {
+                            Double changeMoments, Double pairMoments, Double aeChanges) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -67,9 +62,6 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         pairMoments = pairMoments == null ? 0.0 : pairMoments;
         ConfigException.check(pairMoments >= 0 && pairMoments <= 1000, "timegan.pairMoments must be in "
                 + "0..1000, got " + pairMoments);
-        curveMoments = curveMoments == null ? 0.0 : curveMoments;
-        ConfigException.check(curveMoments >= 0 && curveMoments <= 1000, "timegan.curveMoments must be in "
-                + "0..1000, got " + curveMoments);
         aeChanges = aeChanges == null ? 0.0 : aeChanges;
         ConfigException.check(aeChanges >= 0 && aeChanges <= 1000, "timegan.aeChanges must be in 0..1000, got "
                 + aeChanges);
@@ -82,7 +74,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                          double gamma, String idColumn, String timeColumn, String staticColumns) {
         this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
-                staticColumns, 0.0, 0.0, 0.0, 0.0);
+                staticColumns, 0.0, 0.0, 0.0);
     }
 
     /** Settings without static features. */
@@ -99,7 +91,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, 0.0);
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0);
     }
 
     /** The timegan settings of {@code config}. */
@@ -115,25 +107,19 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** These settings with {@code weight} as {@link #changeMoments}. */
     public TimeGanConfig withChangeMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, weight, pairMoments, curveMoments, aeChanges);
+                timeColumn, staticColumns, weight, pairMoments, aeChanges);
     }
 
     /** These settings with {@code weight} as {@link #pairMoments}. */
     public TimeGanConfig withPairMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, weight, curveMoments, aeChanges);
-    }
-
-    /** These settings with {@code weight} as {@link #curveMoments}. */
-    public TimeGanConfig withCurveMoments(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, weight, aeChanges);
+                timeColumn, staticColumns, changeMoments, weight, aeChanges);
     }
 
     /** These settings with {@code weight} as {@link #aeChanges}. */
     public TimeGanConfig withAeChanges(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, curveMoments, weight);
+                timeColumn, staticColumns, changeMoments, pairMoments, weight);
     }
 
     /** The first step of the joint stage. */

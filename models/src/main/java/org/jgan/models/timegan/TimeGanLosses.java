@@ -10,9 +10,8 @@ import org.jgan.core.train.StepContext;
  * The losses of TimeGAN's joint stage (Yoon et al. 2019, section 4 and the authors' code): for G the adversarial terms
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
  * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
- * the same of their step-to-step changes, weighted by {@link TimeGanConfig#curveMoments} the same of their second
- * differences, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair correlations of values and
- * changes); for the autoencoder reconstruction plus 0.1 of the
+ * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
+ * correlations of values and changes); for the autoencoder reconstruction plus 0.1 of the
  * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
  */
 final class TimeGanLosses {
@@ -89,12 +88,6 @@ final class TimeGanLosses {
             Tensor changes = moments(fakeChanges, realChanges);
             ctx.report("Loss/G_changes", changes);
             moments = moments.add(changes.mul(new Scalar(c.changeMoments())));
-        }
-        if (c.curveMoments() > 0 && x.size(1) > 2) {
-            // the moments of how each step bends: a kink in a few windows hardly moves the changes' moments
-            Tensor curves = moments(changes(fakeChanges), changes(realChanges));
-            ctx.report("Loss/G_curves", curves);
-            moments = moments.add(curves.mul(new Scalar(c.curveMoments())));
         }
         if (c.pairMoments() > 0) {
             // per-step moments are met by features that all follow one common source; how they go together is not

@@ -120,31 +120,25 @@ class TimeGanTest {
     @Test
     void theOptionalLossesAreOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
         assertEquals(0.0, TimeGanConfig.defaults().pairMoments(), "the paper's losses");
-        assertEquals(0.0, TimeGanConfig.defaults().curveMoments(), "the paper's losses");
         assertEquals(0.0, TimeGanConfig.defaults().aeChanges(), "the paper's losses");
         RunDir dir = new RunDir(tmp.resolve("old-pairs"));
         Files.createDirectories(dir.path());
-        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withCurveMoments(2).withAeChanges(3)
+        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withAeChanges(3)
                 .in(config(1)),
                 java.util.Map.of());
         assertEquals(0.5, TimeGanConfig.of(dir.readConfig()).pairMoments(), "the weight is saved with the run");
-        assertEquals(2.0, TimeGanConfig.of(dir.readConfig()).curveMoments(), "the weight is saved with the run");
         assertEquals(3.0, TimeGanConfig.of(dir.readConfig()).aeChanges(), "the weight is saved with the run");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("timegan");
         section.remove("pairMoments");
-        section.remove("curveMoments");
         section.remove("aeChanges");
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).pairMoments(), "a run written before the key keeps "
                 + "its losses, so its resume is exact");
-        assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).curveMoments());
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).aeChanges());
         for (double bad : new double[] {-1, Double.NaN, 1e4}) {
             var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withPairMoments(bad));
             assertTrue(e.getMessage().contains("timegan.pairMoments must be in 0..1000"), e.getMessage());
-            e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withCurveMoments(bad));
-            assertTrue(e.getMessage().contains("timegan.curveMoments must be in 0..1000"), e.getMessage());
             e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withAeChanges(bad));
             assertTrue(e.getMessage().contains("timegan.aeChanges must be in 0..1000"), e.getMessage());
         }
@@ -171,28 +165,6 @@ class TimeGanTest {
                     "an offset keeps every change");
             assertEquals(1.0 + 0.5 * 10 * 0.2, TimeGanLosses.reconstruction(jitter, x, changes, null)
                     .item_double(), 1e-4, "10 sqrt(0.04) of the changes, at weight 0.5");
-        }
-    }
-
-    @Test
-    void theCurveMomentsAreZeroForTheRealWindowsAndSeeAKinkTheChangeMomentsHardlySee() {
-        try (org.jgan.engine.StepScope s = org.jgan.engine.StepScope.open()) {
-            // 64 windows rising at their own slope (real), and the same with an up-and-down kink of 0.05 at steps
-            // 1-2 in a quarter of them: the changes' moments move by the kink's share, the curves' by far more
-            Tensor slope = torch.rand(64, 1, 1).mul(new org.bytedeco.pytorch.Scalar(0.05));
-            Tensor x = slope.mul(torch.arange(new org.bytedeco.pytorch.Scalar(12)).reshape(1, 12, 1));
-            float[] bump = new float[64 * 12];
-            for (int i = 0; i < 16; i++) {
-                bump[i * 12 + 1] = 0.05f;
-            }
-            Tensor kinked = x.add(Tensors.fromFloats(bump, 64, 12, 1));
-            assertEquals(0.0, TimeGanLosses.changes(TimeGanLosses.changes(x)).abs().max().item_double(), 1e-6,
-                    "a straight line does not bend");
-            double changes = TimeGanLosses.moments(TimeGanLosses.changes(kinked), TimeGanLosses.changes(x))
-                    .item_double();
-            double curves = TimeGanLosses.moments(TimeGanLosses.changes(TimeGanLosses.changes(kinked)),
-                    TimeGanLosses.changes(TimeGanLosses.changes(x))).item_double();
-            assertTrue(curves > 1.5 * changes && curves > 0.005, "curves " + curves + ", changes " + changes);
         }
     }
 
