@@ -11,7 +11,9 @@ import org.jgan.core.config.TrainConfig;
  * The {@code timegan} preset: the paper's networks (Yoon et al. 2019; GRUs of 24 units, 3 layers, windows of 24
  * steps, batch 128, Adam 1e-3 as its code) on 2,000 sines of 5 features, five noise values per step, stages of 1,000
  * steps each and 3,000 joint steps (the paper runs 50,000 per stage; this fits a CPU), with the moment loss on
- * step-to-step changes ({@link TimeGanConfig#changeMoments}), which keeps noisy series from coming out flat.
+ * step-to-step changes ({@link TimeGanConfig#changeMoments}), which keeps noisy series from coming out flat, the loss
+ * on the features' pair correlations ({@link TimeGanConfig#pairMoments}, 0.1), which keeps them from moving as one,
+ * and the autoencoder's loss on changes ({@link TimeGanConfig#aeChanges}, 1), which smooths the first steps.
  */
 public final class TimeGanPresets {
     private TimeGanPresets() {
@@ -25,6 +27,6 @@ public final class TimeGanPresets {
                 .withOptim(new OptimConfig(1e-3, 1e-3, 0.9, 0.999, 0, 1))
                 .withReg(RegConfig.none())
                 .withSchedule(new ScheduleConfig(0, 5000, 50, 500, 500, 3, 64));
-        return TimeGanConfig.defaults().withChangeMoments(1.0).in(c);
+        return TimeGanConfig.defaults().withChangeMoments(1.0).withPairMoments(0.1).withAeChanges(1.0).in(c);
     }
 }

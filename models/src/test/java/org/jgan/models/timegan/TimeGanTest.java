@@ -103,6 +103,8 @@ class TimeGanTest {
     void theMomentLossOnChangesIsOnInThePresetOffInOldConfigsAndBadWeightsAreRefused() throws Exception {
         assertEquals(0.0, TimeGanConfig.defaults().changeMoments(), "the paper's losses");
         assertEquals(1.0, TimeGanConfig.of(TimeGanPresets.timegan()).changeMoments());
+        assertEquals(0.1, TimeGanConfig.of(TimeGanPresets.timegan()).pairMoments());
+        assertEquals(1.0, TimeGanConfig.of(TimeGanPresets.timegan()).aeChanges());
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(config(1), java.util.Map.of());
