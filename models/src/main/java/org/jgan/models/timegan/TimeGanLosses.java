@@ -11,8 +11,9 @@ import org.jgan.core.train.StepContext;
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
  * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
  * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
- * correlations of values and changes); for the autoencoder reconstruction plus 0.1 of the
- * supervised loss; for D real latents against both kinds of generated ones. Each phase draws its own noise.
+ * correlations of values and changes); for the autoencoder reconstruction (weighted by
+ * {@link TimeGanConfig#aeChanges}, of the step-to-step changes as well) plus 0.1 of the supervised loss; for D real
+ * latents against both kinds of generated ones. Each phase draws its own noise.
  */
 final class TimeGanLosses {
     private TimeGanLosses() {
@@ -27,7 +28,7 @@ final class TimeGanLosses {
         return ctx.players().net("E").forward(ctx.real(), null);
     }
 
-    /** The first stage's loss: {@link #reconstruction(Tensor, Tensor, TimeGanConfig)} of R(E(X)). */
+    /** The first stage's loss: {@link #reconstruction(Tensor, Tensor, TimeGanConfig, StepContext)} of R(E(X)). */
     static Tensor reconstruction(StepContext ctx, TimeGanConfig c) {
         Tensor xTilde = gen(ctx).recovery().forward(latents(ctx), null);
         return reconstruction(xTilde, ctx.real(), c, ctx);
