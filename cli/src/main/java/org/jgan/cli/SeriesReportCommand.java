@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
         description = "Score a timegan run's windows against its training windows: discriminative and predictive "
                 + "scores (TimeGAN's), beside real windows shuffled in time; an HTML page with plots, optionally JSON.")
 public final class SeriesReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
     /** Pairs of features printed (the report and the JSON hold them all). */
     private static final int PAIRS_SHOWN = 3;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     RunOptions run = new RunOptions();

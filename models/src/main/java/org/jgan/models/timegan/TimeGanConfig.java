@@ -27,11 +27,11 @@ import org.jgan.core.config.TrainConfig;
  *                        pass through the supervisor, which learns the expected next step, and flat lines at spread
  *                        levels meet the moments of the values
  * @param pairMoments     weight of the loss on how the features go together: the correlation of every pair of
- *                        features, of their values and of their step-to-step changes,
- *                        pooled over the batch's windows and steps, against the real batch's; the generated
- *                        covariance is divided by the real spreads, so the loss is in units of r. 0 (off) by default and in configs written before it existed. Without
- *                        it the generator drives every feature from one common source (sines of independent
- *                        frequencies came out with pair correlations of 0.93-0.97 against real 0.46)
+ *                        features, of their values and of their step-to-step changes, pooled over the batch's
+ *                        windows and steps, against the real batch's; the generated covariance is divided by the real
+ *                        spreads, so the loss is in units of r. 0 (off) by default and in configs written before it
+ *                        existed. Without it the generator drives every feature from one common source (sines of
+ *                        independent frequencies came out with pair correlations of 0.55-0.97 against real 0.43-0.49)
  * @param aeChanges       weight of the autoencoder's loss on step-to-step changes, 10 sqrt(MSE) of the reconstructed
  *                        changes against the real ones, relative to the same of the values, in both its stages. 0
  *                        (off: the paper's) by default and in configs written before it existed. Without it the

@@ -82,8 +82,9 @@ final class TimeGanLosses {
         ctx.report("Loss/G_e", ue);
         ctx.report("Loss/S", s);
         ctx.report("Loss/G_moments", moments);
-        Tensor fakeChanges = changes(xHat);
-        Tensor realChanges = changes(x);
+        boolean withChanges = c.changeMoments() > 0 || c.pairMoments() > 0;
+        Tensor fakeChanges = withChanges ? changes(xHat) : null;
+        Tensor realChanges = withChanges ? changes(x) : null;
         if (c.changeMoments() > 0) {
             // the same moments of x[t + 1] - x[t]: flat windows at spread levels meet the value moments, not these
             Tensor changes = moments(fakeChanges, realChanges);
@@ -135,14 +136,14 @@ final class TimeGanLosses {
         return covFake.sub(covReal).div(scale).abs().mul(offDiagonal).sum().div(new Scalar((double) (f * (f - 1))));
     }
 
-    private static Tensor centred(Tensor rows) {
-        return rows.sub(rows.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional()));
+    /** {@code x} less its mean over the first dimension (the batch, or pooled rows). */
+    private static Tensor centred(Tensor x) {
+        return x.sub(x.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional()));
     }
 
     /** sqrt(var + 1e-6) over the batch, per step and feature (population variance, as tf.nn.moments). */
     private static Tensor std(Tensor x) {
-        Tensor mean = x.mean(new long[]{0}, true, new org.bytedeco.pytorch.ScalarTypeOptional());
-        Tensor var = x.sub(mean).square().mean(new long[]{0}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
+        Tensor var = centred(x).square().mean(new long[]{0}, false, new org.bytedeco.pytorch.ScalarTypeOptional());
         return var.add(new Scalar(1e-6)).sqrt();
     }
 
