@@ -20,7 +20,7 @@ import org.jgan.engine.Tensors;
 
 /**
  * Series windows as TimeGAN's training data: each feature min-max scaled to [0, 1] over all windows, as the paper's
- * code scales, the scaling saved with the run ({@code series/scaling.json}) so generated windows come back in the
+ * code scales, or each feature at each step by its own range ({@link TimeGanConfig#scaling}), the scaling saved with the run ({@code series/scaling.json}) so generated windows come back in the
  * data's units. Sample views are CSV files in long format (window, step, then one column per feature) with a PNG of
  * a few windows beside each.
  */
@@ -35,23 +35,28 @@ public final class SeriesData implements TrainingData {
     private final float[] max;
     private final SeriesPointMasses masses;
 
-    SeriesData(SeriesWindows windows) {
+    /**
+     * @param perStep scale each feature at each step by its own range (min and max then hold steps x features
+     *                values, step-major), else each feature by its range over all steps
+     */
+    SeriesData(SeriesWindows windows, boolean perStep) {
         this.windows = windows;
         this.masses = SeriesPointMasses.of(windows);
-        int f = windows.features().size();
-        min = new float[f];
-        max = new float[f];
+        // values are laid out (window, step, feature), so index % n is the feature, or the (step, feature) pair
+        int n = windows.features().size() * (perStep ? windows.steps() : 1);
+        min = new float[n];
+        max = new float[n];
         java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
         float[] v = windows.values();
         for (int i = 0; i < v.length; i++) {
-            min[i % f] = Math.min(min[i % f], v[i]);
-            max[i % f] = Math.max(max[i % f], v[i]);
+            min[i % n] = Math.min(min[i % n], v[i]);
+            max[i % n] = Math.max(max[i % n], v[i]);
         }
         scaled = new float[v.length];
         for (int i = 0; i < v.length; i++) {
-            float range = max[i % f] - min[i % f];
-            scaled[i] = range > 0 ? (v[i] - min[i % f]) / range : 0.5f;
+            float range = max[i % n] - min[i % n];
+            scaled[i] = range > 0 ? (v[i] - min[i % n]) / range : 0.5f;
         }
     }
 
@@ -127,6 +132,7 @@ public final class SeriesData implements TrainingData {
         root.put("statics", windows.statics());
         ObjectNode cats = root.putObject("categories");
         windows.categories().forEach((name, labels) -> labels.forEach(cats.putArray(name)::add));
+        root.put("scaling", min.length == windows.features().size() ? TimeGanConfig.FEATURE : TimeGanConfig.STEP);
         ArrayNode lo = root.putArray("min");
         ArrayNode hi = root.putArray("max");
         for (int k = 0; k < min.length; k++) {
@@ -141,7 +147,7 @@ public final class SeriesData implements TrainingData {
         JsonFiles.write(Files.createDirectories(runDir.resolve(DIR)).resolve(SCALING), root, "series scaling");
     }
 
-    /** Scaled values back to the data's units, feature by feature. */
+    /** Scaled values back to the data's units, feature by feature or (step, feature) by (step, feature). */
     static float[] unscale(float[] v, float[] min, float[] max) {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -153,7 +159,8 @@ public final class SeriesData implements TrainingData {
 
     /**
      * A run's saved scaling and the layout of its windows (runs from before static features have none, runs from
-     * before point masses none of those: their samples stay as they were).
+     * before point masses none of those: their samples stay as they were); min and max hold one value per feature,
+     * or per step and feature when the run scaled by step.
      */
     record Scaling(List<String> names, float[] min, float[] max, int steps, int statics,
                    Map<String, List<String>> categories, SeriesPointMasses masses) {
@@ -165,19 +172,31 @@ public final class SeriesData implements TrainingData {
         JsonNode root = JsonFiles.read(file, FORMAT, 1, "series scaling");
         List<String> names = new ArrayList<>();
         root.path("features").forEach(n -> names.add(n.asText()));
-        float[] lo = new float[names.size()];
-        float[] hi = new float[names.size()];
-        for (int k = 0; k < names.size(); k++) {
+        String by = root.path("scaling").asText(TimeGanConfig.FEATURE);  // runs from before the key: by feature
+        int steps = root.path("steps").asInt();
+        if (!by.equals(TimeGanConfig.FEATURE) && !(by.equals(TimeGanConfig.STEP) && steps >= 1)) {
+            throw new DataException(file + ": scaling must be " + TimeGanConfig.FEATURE + " or "
+                    + TimeGanConfig.STEP + " (with steps >= 1), got '" + by + "'");
+        }
+        int n = names.size() * (by.equals(TimeGanConfig.STEP) ? steps : 1);
+        if (root.path("min").size() != n || root.path("max").size() != n) {
+            throw new DataException(file + ": scaling by " + by + " needs " + n + " min and max values, got "
+                    + root.path("min").size() + " and " + root.path("max").size());
+        }
+        float[] lo = new float[n];
+        float[] hi = new float[n];
+        for (int k = 0; k < n; k++) {
             lo[k] = (float) root.path("min").path(k).asDouble(Double.NaN);
             hi[k] = (float) root.path("max").path(k).asDouble(Double.NaN);
             if (!Float.isFinite(lo[k]) || !Float.isFinite(hi[k])) {
-                throw new DataException(file + ": feature " + names.get(k) + " has no finite min and max");
+                throw new DataException(file + ": feature " + names.get(k % names.size()) + (n > names.size()
+                        ? " at step " + k / names.size() : "") + " has no finite min and max");
             }
         }
         Map<String, List<String>> cats = new LinkedHashMap<>();
         root.path("categories").fields().forEachRemaining(e -> {
             List<String> labels = new ArrayList<>();
-            e.getValue().forEach(n -> labels.add(n.asText()));
+            e.getValue().forEach(l -> labels.add(l.asText()));
             cats.put(e.getKey(), labels);
         });
         JsonNode at = root.path("pointMasses");
@@ -193,7 +212,7 @@ public final class SeriesData implements TrainingData {
                         + "and a share in (0, 1]");
             }
         }
-        return new Scaling(names, lo, hi, root.path("steps").asInt(), root.path("statics").asInt(0), cats,
+        return new Scaling(names, lo, hi, steps, root.path("statics").asInt(0), cats,
                 new SeriesPointMasses(features, values, shares));
     }
 

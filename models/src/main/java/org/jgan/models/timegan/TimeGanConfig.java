@@ -37,13 +37,23 @@ import org.jgan.core.config.TrainConfig;
  *                        (off: the paper's) by default and in configs written before it existed. Without it the
  *                        reconstruction of a window's first steps is jittery, and every generated window goes through
  *                        the same recovery network
+ * @param scaling         how windows are scaled to [0, 1] for the networks: {@code feature} (the paper's: each
+ *                        feature by its min and max over all windows; the default, and in configs written before
+ *                        this key) or {@code step} (each feature at each step by its own min and max, so where the
+ *                        windows' steps spread differently, as the sines' first steps which all lie within 0.05, the
+ *                        networks still see each step's spread in full; for windows cut from one long series the
+ *                        two agree). With {@code feature} the autoencoder put every sine's first step at the mean
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
-                            Double changeMoments, Double pairMoments, Double aeChanges) {
+                            Double changeMoments, Double pairMoments, Double aeChanges, String scaling) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
+    /** {@link #scaling}: each feature by its range over all windows and steps (the paper's). */
+    public static final String FEATURE = "feature";
+    /** {@link #scaling}: each feature at each step by its own range over the windows. */
+    public static final String STEP = "step";
 
     public TimeGanConfig {
         ConfigException.check(hidden >= 1 && hidden <= 1024, "timegan.hidden must be in 1..1024, got " + hidden);
@@ -65,6 +75,9 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         aeChanges = aeChanges == null ? 0.0 : aeChanges;
         ConfigException.check(aeChanges >= 0 && aeChanges <= 1000, "timegan.aeChanges must be in 0..1000, got "
                 + aeChanges);
+        scaling = scaling == null ? FEATURE : scaling;
+        ConfigException.check(scaling.equals(FEATURE) || scaling.equals(STEP), "timegan.scaling must be "
+                + FEATURE + " or " + STEP + ", got '" + scaling + "'");
         ConfigException.check(staticColumns.isBlank() || !idColumn.isEmpty(), "timegan.staticColumns needs "
                 + "timegan.idColumn: a static feature is one value per series, and without an id the data is one "
                 + "series");
@@ -74,7 +87,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                          double gamma, String idColumn, String timeColumn, String staticColumns) {
         this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
-                staticColumns, 0.0, 0.0, 0.0);
+                staticColumns, 0.0, 0.0, 0.0, FEATURE);
     }
 
     /** Settings without static features. */
@@ -91,7 +104,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0);
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE);
     }
 
     /** The timegan settings of {@code config}. */
@@ -107,19 +120,25 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** These settings with {@code weight} as {@link #changeMoments}. */
     public TimeGanConfig withChangeMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, weight, pairMoments, aeChanges);
+                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling);
     }
 
     /** These settings with {@code weight} as {@link #pairMoments}. */
     public TimeGanConfig withPairMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, weight, aeChanges);
+                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling);
     }
 
     /** These settings with {@code weight} as {@link #aeChanges}. */
     public TimeGanConfig withAeChanges(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, weight);
+                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling);
+    }
+
+    /** These settings with {@code scaling} as {@link #scaling}. */
+    public TimeGanConfig withScaling(String scaling) {
+        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling);
     }
 
     /** The first step of the joint stage. */
