@@ -20,8 +20,8 @@ import org.jgan.engine.Tensors;
 
 /**
  * Series windows as TimeGAN's training data: each feature min-max scaled to [0, 1] over all windows, as the paper's
- * code scales, or each feature at each step by its own range ({@link TimeGanConfig#scaling}), the scaling saved with the run ({@code series/scaling.json}) so generated windows come back in the
- * data's units. Sample views are CSV files in long format (window, step, then one column per feature) with a PNG of
+ * code scales, or each feature at each step by its own range ({@link TimeGanConfig#scaling}), the scaling saved with
+ * the run ({@code series/scaling.json}) so generated windows come back in the data's units. Sample views are CSV files in long format (window, step, then one column per feature) with a PNG of
  * a few windows beside each.
  */
 public final class SeriesData implements TrainingData {
@@ -34,6 +34,7 @@ public final class SeriesData implements TrainingData {
     private final float[] min;
     private final float[] max;
     private final SeriesPointMasses masses;
+    private final boolean perStep;
 
     /**
      * @param perStep scale each feature at each step by its own range (min and max then hold steps x features
@@ -42,6 +43,7 @@ public final class SeriesData implements TrainingData {
     SeriesData(SeriesWindows windows, boolean perStep) {
         this.windows = windows;
         this.masses = SeriesPointMasses.of(windows);
+        this.perStep = perStep;
         // values are laid out (window, step, feature), so index % n is the feature, or the (step, feature) pair
         int n = windows.features().size() * (perStep ? windows.steps() : 1);
         min = new float[n];
@@ -132,7 +134,7 @@ public final class SeriesData implements TrainingData {
         root.put("statics", windows.statics());
         ObjectNode cats = root.putObject("categories");
         windows.categories().forEach((name, labels) -> labels.forEach(cats.putArray(name)::add));
-        root.put("scaling", min.length == windows.features().size() ? TimeGanConfig.FEATURE : TimeGanConfig.STEP);
+        root.put("scaling", perStep ? TimeGanConfig.STEP : TimeGanConfig.FEATURE);
         ArrayNode lo = root.putArray("min");
         ArrayNode hi = root.putArray("max");
         for (int k = 0; k < min.length; k++) {

@@ -42,7 +42,9 @@ import org.jgan.core.config.TrainConfig;
  *                        this key) or {@code step} (each feature at each step by its own min and max, so where the
  *                        windows' steps spread differently, as the sines' first steps which all lie within 0.05, the
  *                        networks still see each step's spread in full; for windows cut from one long series the
- *                        two agree). With {@code feature} the autoencoder put every sine's first step at the mean
+ *                        two agree). With {@code feature} the autoencoder put every sine's first step at the mean;
+ *                        with {@code step} it did not, but the generator's sines were told from real ones more
+ *                        easily (docs/results.md), so the preset scales by feature
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
