@@ -176,11 +176,12 @@ public final class SeriesData implements TrainingData {
         root.path("features").forEach(n -> names.add(n.asText()));
         String by = root.path("scaling").asText(TimeGanConfig.FEATURE);  // runs from before the key: by feature
         int steps = root.path("steps").asInt();
-        if (!by.equals(TimeGanConfig.FEATURE) && !(by.equals(TimeGanConfig.STEP) && steps >= 1)) {
+        boolean byStep = by.equals(TimeGanConfig.STEP);
+        if (byStep ? steps < 1 : !by.equals(TimeGanConfig.FEATURE)) {
             throw new DataException(file + ": scaling must be " + TimeGanConfig.FEATURE + " or "
                     + TimeGanConfig.STEP + " (with steps >= 1), got '" + by + "'");
         }
-        int n = names.size() * (by.equals(TimeGanConfig.STEP) ? steps : 1);
+        int n = names.size() * (byStep ? steps : 1);
         if (root.path("min").size() != n || root.path("max").size() != n) {
             throw new DataException(file + ": scaling by " + by + " needs " + n + " min and max values, got "
                     + root.path("min").size() + " and " + root.path("max").size());

@@ -96,7 +96,7 @@ public final class TimeGan implements GanVariant {
             w = new SeriesWindows(w.name() + "[:" + limit + "]", w.features(), w.steps(),
                     java.util.Arrays.copyOf(w.values(), limit * per), w.statics(), w.categories());
         }
-        return new SeriesData(w, c.scaling().equals(TimeGanConfig.STEP));
+        return new SeriesData(w, c.scalesByStep());
     }
 
     @Override

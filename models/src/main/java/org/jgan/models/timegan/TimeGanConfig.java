@@ -143,6 +143,11 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
                 timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling);
     }
 
+    /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
+    public boolean scalesByStep() {
+        return scaling.equals(STEP);
+    }
+
     /** The first step of the joint stage. */
     public long jointFrom() {
         return (long) embeddingSteps + supervisedSteps;

@@ -125,8 +125,7 @@ class TimeGanTest {
         assertEquals(0.0, TimeGanConfig.defaults().aeChanges(), "the paper's losses");
         RunDir dir = new RunDir(tmp.resolve("old-pairs"));
         Files.createDirectories(dir.path());
-        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withAeChanges(3)
-                .in(config(1)),
+        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withAeChanges(3).in(config(1)),
                 java.util.Map.of());
         assertEquals(0.5, TimeGanConfig.of(dir.readConfig()).pairMoments(), "the weight is saved with the run");
         assertEquals(3.0, TimeGanConfig.of(dir.readConfig()).aeChanges(), "the weight is saved with the run");
