@@ -1,6 +1,13 @@
 package org.jgan.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.series.FeaturePairs;
 import org.jgan.metrics.series.SeriesReport;
 import org.jgan.metrics.series.StaticScores;
@@ -51,6 +58,29 @@ public final class SeriesReports {
                 .withStepChanges(StepChanges.of(windows(real), windows(synthetic), real.features(), real.statics(),
                         seed))
                 .withPairs(FeaturePairs.of(windows(real), windows(synthetic), real.features(), real.statics()));
+    }
+
+    /**
+     * {@code report} as JSON headed by where its windows came from: {@code checkpoint} (the folder's name, e.g.
+     * step-005000) and {@code ema} (whether the EMA weights made them) of {@code model}, so a file read later says
+     * which weights it scored even when it was made from 'latest' while training went on.
+     */
+    public static String json(SeriesReport report, GanModel model) {
+        try {
+            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            ObjectNode out = mapper.createObjectNode();
+            out.put("checkpoint", model.checkpoint().getFileName().toString());
+            out.put("ema", model.ema());
+            out.setAll((ObjectNode) mapper.readTree(report.toJson()));
+            return mapper.writeValueAsString(out) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);  // the report's own JSON always parses
+        }
+    }
+
+    /** {@link #json} written to {@code file}, whole or not at all. */
+    public static void writeJson(SeriesReport report, GanModel model, Path file) throws IOException {
+        AtomicFiles.writeString(file, json(report, model));
     }
 
     /** {@code w} as the metrics' {@link Windows}. */

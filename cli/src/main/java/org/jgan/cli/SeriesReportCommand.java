@@ -61,9 +61,10 @@ public final class SeriesReportCommand implements Callable<Integer> {
                     StageLog.to(spec.commandLine().getErr(), "series-report"));
             AtomicFiles.writeString(out, SeriesHtml.render(r, real, fake));
             if (json != null) {
-                r.writeJson(json);
+                SeriesReports.writeJson(r, model, json);
             }
-            System.out.printf("series-report: %d synthetic windows against %d real%n", n, real.count());
+            System.out.printf("series-report: %d synthetic windows (%s, %s weights) against %d real%n", n,
+                    model.checkpoint().getFileName(), model.ema() ? "EMA" : "raw", real.count());
             System.out.printf("  discriminative score  %.3f (shuffled in time %.3f; 0 is best)%n", r.discriminative(),
                     r.discriminativeShuffled());
             System.out.printf("  predictive score      %.4f (real %.4f, shuffled in time %.4f)%n", r.predictive(),

@@ -3,6 +3,7 @@ package org.jgan.cli;
 import static org.jgan.cli.CliTest.ok;
 import static org.jgan.cli.CliTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,9 @@ class TableCommandsTest {
         assertTrue(rep.out().contains("discriminative score") && rep.out().contains("step change x4"), rep.out());
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertEquals(5, tree.get("stepChanges").size(), "one per feature: " + tree);
+        assertEquals("step-000004", tree.get("checkpoint").asText(), "the weights scored: " + tree);
+        assertFalse(tree.get("ema").asBoolean(), "the run has no EMA copy: " + tree);
+        assertTrue(rep.out().contains("(step-000004, raw weights)"), rep.out());
         assertTrue(tree.get("stepChanges").get(0).get("real").asDouble() > 0, tree.toString());
         assertTrue(Files.readString(tmp.resolve("series.html")).contains("Step-to-step change"));
         assertEquals(10, tree.get("pairs").size(), "every pair of five features: " + tree);
