@@ -31,6 +31,8 @@ public final class TimeGan implements GanVariant {
     /** The registry name. */
     public static final String NAME = "timegan";
     static final String AE = "AE";
+    /** The adversary in the data space ({@link TimeGanConfig#dataAdversary}). */
+    static final String DATA_D = "Dx";
 
     @Override
     public String name() {
@@ -59,8 +61,12 @@ public final class TimeGan implements GanVariant {
         nets.put("R", g.recovery());
         nets.put("E", e);
         nets.put(Players.D, d);
-        return new Players(nets, Map.of(AE, List.of("E", "R"), Players.G, List.of("Gz", "S"),
-                Players.D, List.of(Players.D)));
+        List<String> judges = List.of(Players.D);
+        if (c.dataAdversary() > 0) {
+            nets.put(DATA_D, new SeriesNet(shape.channels(), c.hidden(), c.layers(), 1, false));
+            judges = List.of(Players.D, DATA_D);  // one group, one optimizer: the two adversaries train together
+        }
+        return new Players(nets, Map.of(AE, List.of("E", "R"), Players.G, List.of("Gz", "S"), Players.D, judges));
     }
 
     @Override

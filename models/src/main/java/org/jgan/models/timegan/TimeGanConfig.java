@@ -45,10 +45,16 @@ import org.jgan.core.config.TrainConfig;
  *                        two agree). With {@code feature} the autoencoder put every sine's first step at the mean;
  *                        with {@code step} it did not, but the generator's sines were told from real ones more
  *                        easily (docs/results.md), so the preset scales by feature
+ * @param dataAdversary   weight of a second adversary that judges windows in the data space (a GRU discriminator on
+ *                        R(H_hat) against real windows, trained with the latent one), relative to the latent
+ *                        adversarial term; 0 (off: the paper's) by default and in configs written before it existed.
+ *                        The latent discriminator never sees what the recovery network writes, and the windows are
+ *                        judged (by TimeGAN's discriminative score) in the data space
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
-                            Double changeMoments, Double pairMoments, Double aeChanges, String scaling) {
+                            Double changeMoments, Double pairMoments, Double aeChanges, String scaling,
+                            Double dataAdversary) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -80,6 +86,9 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         scaling = scaling == null ? FEATURE : scaling;
         ConfigException.check(scaling.equals(FEATURE) || scaling.equals(STEP), "timegan.scaling must be "
                 + FEATURE + " or " + STEP + ", got '" + scaling + "'");
+        dataAdversary = dataAdversary == null ? 0.0 : dataAdversary;
+        ConfigException.check(dataAdversary >= 0 && dataAdversary <= 1000, "timegan.dataAdversary must be in "
+                + "0..1000, got " + dataAdversary);
         ConfigException.check(staticColumns.isBlank() || !idColumn.isEmpty(), "timegan.staticColumns needs "
                 + "timegan.idColumn: a static feature is one value per series, and without an id the data is one "
                 + "series");
@@ -89,7 +98,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                          double gamma, String idColumn, String timeColumn, String staticColumns) {
         this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
-                staticColumns, 0.0, 0.0, 0.0, FEATURE);
+                staticColumns, 0.0, 0.0, 0.0, FEATURE, 0.0);
     }
 
     /** Settings without static features. */
@@ -106,7 +115,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE);
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE, 0.0);
     }
 
     /** The timegan settings of {@code config}. */
@@ -122,25 +131,31 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** These settings with {@code weight} as {@link #changeMoments}. */
     public TimeGanConfig withChangeMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling);
+                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling, dataAdversary);
     }
 
     /** These settings with {@code weight} as {@link #pairMoments}. */
     public TimeGanConfig withPairMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling);
+                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling, dataAdversary);
     }
 
     /** These settings with {@code weight} as {@link #aeChanges}. */
     public TimeGanConfig withAeChanges(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling);
+                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling, dataAdversary);
     }
 
     /** These settings with {@code scaling} as {@link #scaling}. */
     public TimeGanConfig withScaling(String scaling) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling);
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary);
+    }
+
+    /** These settings with {@code weight} as {@link #dataAdversary}. */
+    public TimeGanConfig withDataAdversary(double weight) {
+        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, weight);
     }
 
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */

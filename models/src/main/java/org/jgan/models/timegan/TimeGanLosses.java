@@ -13,7 +13,9 @@ import org.jgan.core.train.StepContext;
  * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
  * correlations of values and changes); for the autoencoder reconstruction (weighted by
  * {@link TimeGanConfig#aeChanges}, of the step-to-step changes as well) plus 0.1 of the supervised loss; for D real
- * latents against both kinds of generated ones. Each phase draws its own noise.
+ * latents against both kinds of generated ones. With {@link TimeGanConfig#dataAdversary} a second adversary judges the
+ * windows as the recovery network writes them, R(H_hat) against real windows, in G's loss and in D's (a variant of the
+ * paper's, which judges latents only). Each phase draws its own noise.
  */
 final class TimeGanLosses {
     private TimeGanLosses() {
@@ -97,8 +99,14 @@ final class TimeGanLosses {
             ctx.report("Loss/G_pairs", pairs);
             moments = moments.add(pairs.mul(new Scalar(c.pairMoments())));
         }
-        return u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(new Scalar(100.0)))
-                .add(moments.mul(new Scalar(100.0)));
+        Tensor loss = u.add(ue.mul(new Scalar(c.gamma()))).add(s.add(new Scalar(1e-12)).sqrt().mul(
+                new Scalar(100.0))).add(moments.mul(new Scalar(100.0)));
+        if (c.dataAdversary() > 0) {
+            Tensor ux = TimeGan.bce(p.net(TimeGan.DATA_D).forward(xHat, null), 1.0);
+            ctx.report("Loss/G_x", ux);
+            loss = loss.add(ux.mul(new Scalar(c.dataAdversary())));
+        }
+        return loss;
     }
 
     /** x[t + 1] - x[t] along the steps of windows [batch, steps, features]. */
@@ -154,7 +162,10 @@ final class TimeGanLosses {
         return recon.add(s.mul(new Scalar(0.1)));
     }
 
-    /** D's loss, or null (nothing stepped) while it is at most 0.15, as the paper's code trains D. */
+    /**
+     * D's loss, with the data-space adversary's added when {@link TimeGanConfig#dataAdversary} is on, or null (nothing
+     * stepped) while it is at most 0.15, as the paper's code trains D.
+     */
     static Tensor discriminator(StepContext ctx, TimeGanConfig c) {
         TimeGanGenerator g = gen(ctx);
         Tensor z = g.noise(ctx.randn(ctx.batchSize(), ctx.config().model().latentDim()));
@@ -164,6 +175,13 @@ final class TimeGanLosses {
         GanNetHolder d = new GanNetHolder(ctx.players().discriminator());
         Tensor loss = TimeGan.bce(d.f(h), 1.0).add(TimeGan.bce(d.f(hHat), 0.0))
                 .add(TimeGan.bce(d.f(eHat), 0.0).mul(new Scalar(c.gamma())));
+        if (c.dataAdversary() > 0) {
+            GanNetHolder dx = new GanNetHolder(ctx.players().net(TimeGan.DATA_D));
+            Tensor xHat = g.recovery().forward(hHat, null).detach();
+            Tensor lx = TimeGan.bce(dx.f(ctx.real()), 1.0).add(TimeGan.bce(dx.f(xHat), 0.0));
+            ctx.report("Loss/D_x", lx);
+            loss = loss.add(lx.mul(new Scalar(c.dataAdversary())));
+        }
         ctx.report("Loss/D", loss);
         return loss.item_double() > 0.15 ? loss : null;
     }

@@ -26,6 +26,7 @@ import org.jgan.core.data.DataException;
 import org.jgan.core.data.table.Table;
 import org.jgan.core.train.GanVariant;
 import org.jgan.core.train.RunDir;
+import org.jgan.core.train.Players;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Tensors;
@@ -125,23 +126,61 @@ class TimeGanTest {
         assertEquals(0.0, TimeGanConfig.defaults().aeChanges(), "the paper's losses");
         RunDir dir = new RunDir(tmp.resolve("old-pairs"));
         Files.createDirectories(dir.path());
-        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withAeChanges(3).in(config(1)),
-                java.util.Map.of());
+        dir.writeConfig(TimeGanConfig.of(config(1)).withPairMoments(0.5).withAeChanges(3).withDataAdversary(2)
+                .in(config(1)), java.util.Map.of());
+        assertEquals(2.0, TimeGanConfig.of(dir.readConfig()).dataAdversary(), "the weight is saved with the run");
         assertEquals(0.5, TimeGanConfig.of(dir.readConfig()).pairMoments(), "the weight is saved with the run");
         assertEquals(3.0, TimeGanConfig.of(dir.readConfig()).aeChanges(), "the weight is saved with the run");
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("timegan");
         section.remove("pairMoments");
         section.remove("aeChanges");
+        section.remove("dataAdversary");
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).pairMoments(), "a run written before the key keeps "
                 + "its losses, so its resume is exact");
         assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).aeChanges());
+        assertEquals(0.0, TimeGanConfig.of(dir.readConfig()).dataAdversary(), "no data-space adversary: the run's "
+                + "checkpoints hold none");
         for (double bad : new double[] {-1, Double.NaN, 1e4}) {
             var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withPairMoments(bad));
             assertTrue(e.getMessage().contains("timegan.pairMoments must be in 0..1000"), e.getMessage());
             e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withAeChanges(bad));
             assertTrue(e.getMessage().contains("timegan.aeChanges must be in 0..1000"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theDataAdversaryTrainsBesideTheLatentOneAndResumesExactly() throws Exception {
+        TrainConfig c = TimeGanConfig.of(config(9)).withDataAdversary(1).in(config(9));
+        float[] straight;
+        try (Trainer t = trainer(c, tmp.resolve("a"))) {
+            float[] dx0 = TrainerTest.weights(t.players().net(TimeGan.DATA_D));
+            t.run(new TrainListener() { });
+            assertFalse(java.util.Arrays.equals(dx0, TrainerTest.weights(t.players().net(TimeGan.DATA_D))),
+                    "the data-space adversary learnt");
+            assertTrue(t.players().groups().get(Players.D).contains(TimeGan.DATA_D), "it steps with D");
+            straight = TrainerTest.weights(t.players().generator());
+        }
+        List<String> stats = Files.readAllLines(tmp.resolve("a/stats.jsonl"));
+        assertTrue(stats.get(7).contains("Loss/G_x") && stats.get(7).contains("Loss/D_x"), stats.get(7));
+        assertFalse(stats.get(3).contains("Loss/G_x"), "not before the joint stage: " + stats.get(3));
+        try (Trainer t = trainer(TimeGanConfig.of(config(5)).withDataAdversary(1).in(config(5)), tmp.resolve("b"))) {
+            t.run(new TrainListener() { });
+        }
+        try (Trainer t = trainer(c, tmp.resolve("b"))) {
+            assertEquals(5, t.resume().step());
+            t.run(new TrainListener() { });
+            assertArrayEquals(straight, TrainerTest.weights(t.players().generator()));
+        }
+        try (Trainer t = trainer(config(1), tmp.resolve("off"))) {
+            assertFalse(t.players().nets().containsKey(TimeGan.DATA_D), "off by default, as the paper");
+        }
+        assertEquals(0.0, TimeGanConfig.defaults().dataAdversary());
+        assertEquals(1.0, TimeGanConfig.of(TimeGanPresets.timegan()).dataAdversary());
+        for (double bad : new double[] {-1, Double.NaN, 1e4}) {
+            var e = assertThrows(ConfigException.class, () -> TimeGanConfig.defaults().withDataAdversary(bad));
+            assertTrue(e.getMessage().contains("timegan.dataAdversary must be in 0..1000"), e.getMessage());
         }
     }
 
