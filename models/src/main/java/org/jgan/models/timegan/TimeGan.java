@@ -25,7 +25,9 @@ import org.jgan.core.train.TrainingData;
  * ({@link TimeGanConfig#supervisedSteps()}, the supervised loss on real latents), then all jointly (per step twice G
  * with the unsupervised, supervised and moment losses, and the autoencoder with reconstruction plus 0.1 of the
  * supervised loss, then D, trained only while its loss is above 0.15). Each group keeps its own optimizer, as the
- * paper's solvers do. Settings: {@link TimeGanConfig}; the preset {@code timegan}.
+ * paper's solvers do. With {@link TimeGanConfig#dataAdversary} (the preset's) a second discriminator, net
+ * {@code Dx} in D's group, judges the windows R(H_hat) themselves. Settings: {@link TimeGanConfig}; the preset
+ * {@code timegan}.
  */
 public final class TimeGan implements GanVariant {
     /** The registry name. */

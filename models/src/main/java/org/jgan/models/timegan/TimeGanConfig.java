@@ -47,7 +47,8 @@ import org.jgan.core.config.TrainConfig;
  *                        easily (docs/results.md), so the preset scales by feature
  * @param dataAdversary   weight of a second adversary that judges windows in the data space (a GRU discriminator on
  *                        R(H_hat) against real windows, trained with the latent one), relative to the latent
- *                        adversarial term; 0 (off: the paper's) by default and in configs written before it existed.
+ *                        adversarial term; 1 in the {@code timegan} preset, 0 (off: the paper's) by default and in
+ *                        configs written before it existed.
  *                        The latent discriminator never sees what the recovery network writes, and the windows are
  *                        judged (by TimeGAN's discriminative score) in the data space
  */
