@@ -1,12 +1,10 @@
 package org.jgan.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.data.JsonFiles;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.metrics.series.FeaturePairs;
 import org.jgan.metrics.series.SeriesReport;
@@ -66,15 +64,14 @@ public final class SeriesReports {
      * which weights it scored even when it was made from 'latest' while training went on.
      */
     public static String json(SeriesReport report, GanModel model) {
+        ObjectNode out = JsonFiles.JSON.createObjectNode();
+        out.put("checkpoint", model.checkpoint().getFileName().toString());
+        out.put("ema", model.ema());
+        out.setAll((ObjectNode) JsonFiles.JSON.valueToTree(report));
         try {
-            ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            ObjectNode out = mapper.createObjectNode();
-            out.put("checkpoint", model.checkpoint().getFileName().toString());
-            out.put("ema", model.ema());
-            out.setAll((ObjectNode) mapper.readTree(report.toJson()));
-            return mapper.writeValueAsString(out) + "\n";
+            return JsonFiles.JSON.writeValueAsString(out) + "\n";
         } catch (IOException e) {
-            throw new IllegalStateException(e);  // the report's own JSON always parses
+            throw new IllegalStateException(e);  // a tree of plain values always serialises
         }
     }
 

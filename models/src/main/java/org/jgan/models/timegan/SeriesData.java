@@ -21,8 +21,8 @@ import org.jgan.engine.Tensors;
 /**
  * Series windows as TimeGAN's training data: each feature min-max scaled to [0, 1] over all windows, as the paper's
  * code scales, or each feature at each step by its own range ({@link TimeGanConfig#scaling}), the scaling saved with
- * the run ({@code series/scaling.json}) so generated windows come back in the data's units. Sample views are CSV files in long format (window, step, then one column per feature) with a PNG of
- * a few windows beside each.
+ * the run ({@code series/scaling.json}) so generated windows come back in the data's units. Sample views are CSV
+ * files in long format (window, step, then one column per feature) with a PNG of a few windows beside each.
  */
 public final class SeriesData implements TrainingData {
     static final String DIR = "series";
