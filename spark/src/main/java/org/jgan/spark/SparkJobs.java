@@ -31,9 +31,22 @@ public final class SparkJobs implements Runnable {
                 cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof WorkerFailedException) {
+                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + e.getMessage()
+                        + " (the same command with --resume)");
+                return 1;
+            }
             throw e;
         });
-        System.exit(cl.execute(args));
+        int code = cl.execute(args);
+        // Stopped before the JVM exits, so the master records the application as finished; otherwise the session
+        // stops in a shutdown hook, and a local-cluster master's in-process workers try to replace the executors
+        // it is stopping.
+        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+        if (session.isDefined()) {
+            session.get().stop();
+        }
+        System.exit(code);
     }
 
     @Override
@@ -169,8 +182,12 @@ public final class SparkJobs implements Runnable {
                     features, (System.nanoTime() - t0) / 1e9);
             System.out.printf("inception score (one split): %.4f, classes covered: %d%n", e.inceptionScore(),
                     e.classesCovered());
-            System.out.printf("on a subsample of %d: kid %.5f, precision %.4f, recall %.4f%n", e.subsample(), e.kid(),
-                    e.precision(), e.recall());
+            if (e.subsample() == 0) {
+                System.out.println("kid, precision and recall: not computed (a subsample of 0 images)");
+            } else {
+                System.out.printf("on a subsample of %d: kid %.5f, precision %.4f, recall %.4f%n", e.subsample(),
+                        e.kid(), e.precision(), e.recall());
+            }
             return 0;
         }
     }

@@ -33,10 +33,17 @@ public final class SparkTrainer {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Integer> ids = IntStream.range(0, workers).boxed().toList();
         TrainPartition task = new TrainPartition(ConfigJson.toJson(config), runDir.toAbsolutePath().toString(), resume);
-        // RDD.barrier() has no Java wrapper: the Scala RDD's, with the task as a Scala function
-        TrainOutcome[] got = (TrainOutcome[]) jsc.parallelize(ids, workers).rdd().barrier()
-                .mapPartitions(new BarrierTask(task), false, scala.reflect.ClassTag$.MODULE$.apply(TrainOutcome.class))
-                .collect();
+        TrainOutcome[] got;
+        try {
+            // RDD.barrier() has no Java wrapper: the Scala RDD's, with the task as a Scala function
+            got = (TrainOutcome[]) jsc.parallelize(ids, workers).rdd().barrier().mapPartitions(new BarrierTask(task),
+                    false, scala.reflect.ClassTag$.MODULE$.apply(TrainOutcome.class)).collect();
+        } catch (Exception e) {  // Scala declares nothing: SparkException, a checked type, arrives undeclared
+            if (e instanceof org.apache.spark.SparkException) {
+                throw lost(e.getMessage(), runDir, e);
+            }
+            throw e;
+        }
         List<TrainOutcome> out = new ArrayList<>(Arrays.asList(got));
         out.sort(Comparator.comparingInt(TrainOutcome::rank));
         for (TrainOutcome o : out) {
@@ -46,5 +53,34 @@ public final class SparkTrainer {
             }
         }
         return out;
+    }
+
+    /** Spark's reason for the failed stage, without its stack traces, and where training can continue from. */
+    static WorkerFailedException lost(String sparkMessage, Path runDir, Exception cause) {
+        String latest;
+        try {
+            latest = org.jgan.core.train.Checkpoints.latest(runDir.toAbsolutePath())
+                    .map(p -> "keeps its checkpoints up to " + p.getFileName() + "; train again with resume to "
+                            + "continue from there").orElse("has no checkpoint yet; start the run again");
+        } catch (java.io.IOException | RuntimeException e) {
+            latest = "could not be read (" + e.getMessage() + ")";
+        }
+        return new WorkerFailedException("data-parallel training stopped: a worker failed (" + reason(sparkMessage)
+                + "); the run folder " + runDir.toAbsolutePath() + " " + latest, cause);
+    }
+
+    /** The line after Spark's "finished unsuccessfully" (the task's own error), else Spark's first line. */
+    static String reason(String sparkMessage) {
+        if (sparkMessage == null || sparkMessage.isBlank()) {
+            return "no reason given";
+        }
+        List<String> lines = sparkMessage.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("at ") && !l.startsWith("...")).toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).endsWith("finished unsuccessfully.")) {
+                return lines.get(i + 1);
+            }
+        }
+        return lines.get(0);
     }
 }

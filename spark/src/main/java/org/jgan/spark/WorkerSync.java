@@ -18,7 +18,10 @@ final class WorkerSync {
     }
 
     static void broadcastFromZero(ProcessGroupGloo group, Trainer trainer) {
-        List<GanNet> nets = new ArrayList<>(trainer.players().nets().values());
+        // By name: the order of a variant's map of nets can differ from JVM to JVM (Map.of iterates in an order
+        // salted per JVM), and every worker must pack and unpack the state in the same order. Workers in one JVM
+        // (local mode) always agree; executors of a cluster did not (a resumed run's weights came apart).
+        List<GanNet> nets = new ArrayList<>(new java.util.TreeMap<>(trainer.players().nets()).values());
         if (trainer.ema() != null) {
             nets.add(trainer.ema().net());
         }

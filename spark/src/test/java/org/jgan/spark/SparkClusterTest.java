@@ -1,0 +1,191 @@
+package org.jgan.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.ExecutorLostFailure;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.jgan.api.GanModel;
+import org.jgan.api.Jgan;
+import org.jgan.core.data.IdxWriter;
+import org.jgan.core.data.ImageDataset;
+import org.jgan.core.data.SyntheticData;
+import org.jgan.core.train.Checkpoints;
+import org.jgan.engine.Torch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jobs on a standalone cluster, {@code local-cluster[2,1,1024]}: Spark's own master and two workers run in this
+ * JVM, and each worker launches its executor as a JVM of its own, as on a cluster. What crosses processes is tested
+ * here and cannot be in local mode: tasks and results serialised, two executors training together over Gloo, an
+ * executor killed in the middle of generation (Spark runs its tasks again) and in the middle of training (the job
+ * stops with a message, and the run resumes to the weights of an uninterrupted one). The pom sets {@code SPARK_HOME},
+ * where the workers look for Spark's jars; this JVM's class path is given to the executors instead.
+ */
+class SparkClusterTest {
+    @TempDir
+    static Path tmp;
+    static SparkSession spark;
+    static Path run;
+    static String data;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Torch.init(1);
+        ImageDataset d = SyntheticData.shapes(256, 28, 3);
+        Path data = Files.createDirectories(tmp.resolve("idx"));
+        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{256, 28, 28}, d.pixels());
+        byte[] labels = new byte[256];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{256}, labels);
+        run = tmp.resolve("cgan");
+        Jgan.train(Jgan.config("cgan").data(data.toString()).batch(8).width(8).steps(2)
+                .sampleAndCheckpointEvery(2, 2).build(), run).run();
+        SparkClusterTest.data = data.toString();
+        String home = System.getenv("SPARK_HOME");
+        assertTrue(home != null, "SPARK_HOME is set for this test (spark/pom.xml)");
+        Files.createDirectories(Path.of(home, "jars"));
+        spark = SparkSession.builder().master("local-cluster[2,1,1024]").appName("jgan-cluster-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.executor.extraClassPath",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")))
+                // a barrier stage checks for free slots this often (15 s by default) while a killed executor's
+                // replacement starts
+                .config("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** The MLP GAN of {@link SparkTrainerTest} (no batch norm) on this test's shapes. */
+    static org.jgan.core.config.TrainConfig config(long steps) {
+        return Jgan.config("vanilla").data(data).batch(64).width(16).steps(steps).seed(3)
+                .sampleAndCheckpointEvery(10, 10).build();
+    }
+
+    /**
+     * Kills (SIGKILL) the JVM of executor {@code id} (any of this application's executors when null), a process
+     * that this JVM's workers started; whether there was one.
+     */
+    static boolean killExecutor(String id) {
+        String app = spark.sparkContext().applicationId();
+        return ProcessHandle.current().descendants().filter(p -> {
+            List<String> args = arguments(p.pid());
+            int at = args.indexOf("--executor-id");
+            return at >= 0 && at + 1 < args.size() && (id == null || args.get(at + 1).equals(id))
+                    && args.contains(app);
+        }).findFirst().map(ProcessHandle::destroyForcibly).orElse(false);
+    }
+
+    /** From /proc: ProcessHandle.Info leaves out the arguments of a command line this long (the class path). */
+    static List<String> arguments(long pid) {
+        try {
+            return Arrays.asList(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of();  // the process ended
+        }
+    }
+
+    @Test
+    void anExecutorKilledInTheMiddleOfGenerationLosesNoImage() throws IOException {
+        AtomicReference<String> killed = new AtomicReference<>();
+        AtomicInteger lost = new AtomicInteger();
+        SparkListener killer = new SparkListener() {
+            @Override
+            public void onTaskStart(SparkListenerTaskStart start) {
+                // the first task of the job: its executor dies while it loads the run or generates
+                if (killed.compareAndSet(null, start.taskInfo().executorId())) {
+                    killExecutor(start.taskInfo().executorId());
+                }
+            }
+
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.reason() instanceof ExecutorLostFailure) {
+                    lost.incrementAndGet();
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(killer);
+        Path out = tmp.resolve("generated.parquet");
+        try {
+            Dataset<Row> seeds = spark.range(0, 400, 1, 4).toDF(SparkGenerator.SEED);
+            SparkGenerator.images(seeds, run.toString()).write().parquet(out.toString());
+        } finally {
+            spark.sparkContext().removeSparkListener(killer);
+        }
+        assertTrue(killed.get() != null && lost.get() >= 1, "an executor was killed while it ran a task (killed "
+                + killed.get() + ", tasks lost " + lost.get() + ")");
+        List<Row> rows = spark.read().parquet(out.toString()).collectAsList();
+        assertEquals(400, rows.size(), "no image written twice");
+        assertEquals(400, rows.stream().mapToLong(r -> r.getLong(0)).distinct().count(), "no seed lost");
+        try (GanModel m = Jgan.load(run)) {
+            for (Row r : rows) {
+                long seed = r.getLong(0);
+                assertArrayEquals(m.sampleClass(String.valueOf(seed % 3), 1, seed).pixels(),
+                        (byte[]) r.getAs("pixels"), "seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void twoExecutorsTrainAsOneTrainerAndALostOneStopsTheRunUntilItResumes() throws Exception {
+        float[] one = SparkTrainerTest.single(config(20), tmp.resolve("single"));
+        float[] two = SparkTrainer.train(spark, config(20), tmp.resolve("ddp"), 2, false).get(0)
+                .weights();
+        double rel = SparkTrainerTest.relative(one, two);
+        assertTrue(rel < 1e-5, "two executors against one trainer: relative difference " + rel);
+
+        long steps = 600;
+        float[] straight = SparkTrainer.train(spark, config(steps), tmp.resolve("straight"), 2,
+                false).get(0).weights();
+        Path broken = tmp.resolve("broken");
+        CompletableFuture<Object> job = CompletableFuture.supplyAsync(() ->
+                SparkTrainer.train(spark, config(steps), broken, 2, false));
+        Path first = broken.resolve("checkpoints").resolve(Checkpoints.name(20));
+        while (!job.isDone() && !Files.exists(first.resolve("state.json"))) {
+            Thread.sleep(5);
+        }
+        boolean killedOne = killExecutor(null);
+        Throwable failure = null;
+        try {
+            job.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            failure = e.getCause();
+        }
+        assertTrue(killedOne, "an executor was killed");
+        assertTrue(failure instanceof WorkerFailedException, "the job stopped with WorkerFailedException: " + failure);
+        String last = Checkpoints.latest(broken).orElseThrow().getFileName().toString();
+        assertTrue(failure.getMessage().contains(broken.toString()) && failure.getMessage().contains(last)
+                && failure.getMessage().contains("resume"), failure.getMessage());
+        assertTrue(!last.equals(Checkpoints.name(steps)), "killed before the end: " + last);
+        float[] resumed = SparkTrainer.train(spark, config(steps), broken, 2, true).get(0)
+                .weights();
+        assertEquals(0.0, SparkTrainerTest.relative(straight, resumed), 1e-7, "resumed after the loss, from " + last);
+    }
+}
