@@ -59,9 +59,13 @@ public final class SparkTrainer {
     static WorkerFailedException lost(String sparkMessage, Path runDir, Exception cause) {
         String latest;
         try {
+            // With a config.json but no checkpoint, resume starts the run over; without one there is no run yet.
+            String none = java.nio.file.Files.exists(runDir.resolve("config.json"))
+                    ? "has no checkpoint yet; train again with resume to start it over"
+                    : "holds no run yet; train again";
             latest = org.jgan.core.train.Checkpoints.latest(runDir.toAbsolutePath())
                     .map(p -> "keeps its checkpoints up to " + p.getFileName() + "; train again with resume to "
-                            + "continue from there").orElse("has no checkpoint yet; start the run again");
+                            + "continue from there").orElse(none);
         } catch (java.io.IOException | RuntimeException e) {
             latest = "could not be read (" + e.getMessage() + ")";
         }
