@@ -17,8 +17,8 @@ import org.jgan.core.config.TrainConfig;
  * tasks (all scheduled together, or the stage waits), one jgan trainer per task, joined by libtorch's Gloo backend
  * over a {@code TCPStore} so gradients are averaged every step ({@link org.jgan.core.train.DataParallel}). The
  * config's {@code data.batch} is the global batch, split evenly. Worker 0 writes the run folder (readable by all
- * workers at the same path when resuming); a worker lost mid-run fails the stage and {@link #train} with Spark's
- * error, and training continues from the last checkpoint with {@code resume}.
+ * workers at the same path when resuming); a worker lost mid-run fails the stage, and {@link #train} throws
+ * {@link WorkerFailedException} with Spark's reason and the latest checkpoint, from which {@code resume} continues.
  */
 public final class SparkTrainer {
     private SparkTrainer() {
