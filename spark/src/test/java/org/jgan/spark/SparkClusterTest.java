@@ -28,7 +28,10 @@ import org.jgan.core.train.Checkpoints;
 import org.jgan.engine.Torch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stops with a message, and the run resumes to the weights of an uninterrupted one). The pom sets {@code SPARK_HOME},
  * where the workers look for Spark's jars; this JVM's class path is given to the executors instead.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkClusterTest {
     @TempDir
     static Path tmp;
@@ -112,6 +116,7 @@ class SparkClusterTest {
     }
 
     @Test
+    @Order(1)  // on fresh executors: the first task also loads libtorch, so the kill lands while it runs
     void anExecutorKilledInTheMiddleOfGenerationLosesNoImage() throws IOException {
         AtomicReference<String> killed = new AtomicReference<>();
         AtomicInteger lost = new AtomicInteger();
@@ -134,7 +139,7 @@ class SparkClusterTest {
         spark.sparkContext().addSparkListener(killer);
         Path out = tmp.resolve("generated.parquet");
         try {
-            Dataset<Row> seeds = spark.range(0, 400, 1, 4).toDF(SparkGenerator.SEED);
+            Dataset<Row> seeds = spark.range(0, 800, 1, 4).toDF(SparkGenerator.SEED);
             SparkGenerator.images(seeds, run.toString()).write().parquet(out.toString());
         } finally {
             spark.sparkContext().removeSparkListener(killer);
@@ -142,8 +147,8 @@ class SparkClusterTest {
         assertTrue(killed.get() != null && lost.get() >= 1, "an executor was killed while it ran a task (killed "
                 + killed.get() + ", tasks lost " + lost.get() + ")");
         List<Row> rows = spark.read().parquet(out.toString()).collectAsList();
-        assertEquals(400, rows.size(), "no image written twice");
-        assertEquals(400, rows.stream().mapToLong(r -> r.getLong(0)).distinct().count(), "no seed lost");
+        assertEquals(800, rows.size(), "no image written twice");
+        assertEquals(800, rows.stream().mapToLong(r -> r.getLong(0)).distinct().count(), "no seed lost");
         try (GanModel m = Jgan.load(run)) {
             for (Row r : rows) {
                 long seed = r.getLong(0);
@@ -154,6 +159,7 @@ class SparkClusterTest {
     }
 
     @Test
+    @Order(2)
     void twoExecutorsTrainAsOneTrainerAndALostOneStopsTheRunUntilItResumes() throws Exception {
         float[] one = SparkTrainerTest.single(config(20), tmp.resolve("single"));
         float[] two = SparkTrainer.train(spark, config(20), tmp.resolve("ddp"), 2, false).get(0)
