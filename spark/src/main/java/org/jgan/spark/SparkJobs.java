@@ -32,8 +32,9 @@ public final class SparkJobs implements Runnable {
                 return 2;
             }
             if (e instanceof WorkerFailedException) {
-                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + e.getMessage()
-                        + " (the same command with --resume)");
+                // the library says "with resume"; here that is the same command with --resume
+                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: "
+                        + e.getMessage().replace("with resume", "with --resume"));
                 return 1;
             }
             throw e;

@@ -69,7 +69,16 @@ public final class SparkTrainer {
         } catch (java.io.IOException | RuntimeException e) {
             latest = "could not be read (" + e.getMessage() + ")";
         }
-        return new WorkerFailedException("data-parallel training stopped: a worker failed (" + reason(sparkMessage)
+        String why = reason(sparkMessage);
+        for (Class<?> refusal : List.of(ConfigException.class, org.jgan.core.data.DataException.class)) {
+            if (why.startsWith(refusal.getName() + ": ")) {
+                // the job's own input was refused on a worker: resuming as it is would fail the same way
+                return new WorkerFailedException("data-parallel training stopped: a worker refused the job ("
+                        + why.substring(refusal.getName().length() + 2) + "); mend that first; the run folder "
+                        + runDir.toAbsolutePath() + " " + latest, cause);
+            }
+        }
+        return new WorkerFailedException("data-parallel training stopped: a worker failed (" + why
                 + "); the run folder " + runDir.toAbsolutePath() + " " + latest, cause);
     }
 

@@ -38,7 +38,8 @@ class WorkerFailedMessageTest {
     void theMessageSaysWhereTrainingContinuesFrom() throws IOException {
         Path run = tmp.resolve("run");
         String m = SparkTrainer.lost(THROWN, run, new Exception()).getMessage();
-        assertTrue(m.contains("holds no run yet; train again") && m.contains("no such folder"), m);
+        assertEquals("data-parallel training stopped: a worker refused the job (data /nowhere: no such folder); mend "
+                + "that first; the run folder " + run.toAbsolutePath() + " holds no run yet; train again", m);
         Files.createDirectories(run);
         Files.writeString(run.resolve("config.json"), "{}");
         m = SparkTrainer.lost(LOST, run, new Exception()).getMessage();
