@@ -1,6 +1,7 @@
 package org.jgan.spark;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,13 +23,27 @@ import picocli.CommandLine.Option;
  * {@link SparkGenerator} and {@link SparkFid}; the master, executors and cores come from spark-submit.
  */
 @Command(name = "jgan-spark", mixinStandardHelpOptions = true, subcommands = {SparkJobs.Generate.class,
-        SparkJobs.Score.class, SparkJobs.Train.class}, description = "jgan jobs on Apache Spark.")
+        SparkJobs.Rows.class, SparkJobs.Score.class, SparkJobs.Train.class}, description = "jgan jobs on Apache Spark.")
 public final class SparkJobs implements Runnable {
     public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        // Stopped before the JVM exits, so the master records the application as finished; otherwise the session
+        // stops in a shutdown hook, and a local-cluster master's in-process workers try to replace the executors
+        // it is stopping.
+        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
+        if (session.isDefined()) {
+            session.get().stop();
+        }
+        System.exit(code);
+    }
+
+    /** The command line with jgan's error handling: a refused input is one line and exit code 2, no stack trace. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkJobs());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof org.jgan.core.data.DataException) {
-                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + e.getMessage());
+            String refused = refusal(e);
+            if (refused != null) {
+                cmd.getErr().println("jgan-spark " + cmd.getCommandName() + ": error: " + refused);
                 return 2;
             }
             if (e instanceof WorkerFailedException) {
@@ -39,15 +54,31 @@ public final class SparkJobs implements Runnable {
             }
             throw e;
         });
-        int code = cl.execute(args);
-        // Stopped before the JVM exits, so the master records the application as finished; otherwise the session
-        // stops in a shutdown hook, and a local-cluster master's in-process workers try to replace the executors
-        // it is stopping.
-        scala.Option<SparkSession> session = SparkSession.getDefaultSession();
-        if (session.isDefined()) {
-            session.get().stop();
+        return cl;
+    }
+
+    /**
+     * The message of a refused input (ConfigException, DataException), also when a task threw it on an executor:
+     * Spark then wraps it in a SparkException whose cause is the refusal (local mode) or whose message quotes it
+     * (a cluster); null for anything else.
+     */
+    static String refusal(Throwable e) {
+        List<Class<?>> refusals = List.of(ConfigException.class, org.jgan.core.data.DataException.class);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (refusals.contains(t.getClass())) {
+                return t.getMessage();
+            }
         }
-        System.exit(code);
+        if (!(e instanceof org.apache.spark.SparkException) || e.getMessage() == null) {
+            return null;
+        }
+        for (Class<?> r : refusals) {
+            int at = e.getMessage().indexOf(r.getName() + ": ");
+            if (at >= 0) {
+                return e.getMessage().substring(at + r.getName().length() + 2).lines().findFirst().orElse("");
+            }
+        }
+        return null;
     }
 
     @Override
@@ -90,6 +121,52 @@ public final class SparkJobs implements Runnable {
                     .parquet(out);
             System.out.printf("generate: %d images in %d partitions -> %s (%.1f s)%n", count, parts, out,
                     (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    /** {@code rows}: table rows from a ctgan run, as Parquet. */
+    @Command(name = "rows", mixinStandardHelpOptions = true, description = "Sample table rows from a ctgan run "
+            + "(readable at the same path on every executor) into a Parquet folder: --requests samples of --count "
+            + "rows, seeds FROM .. FROM+REQUESTS-1, each the rows jgan sample --count COUNT --seed SEED writes.")
+    static final class Rows implements Callable<Integer> {
+        @Option(names = "--run", required = true, description = "The run folder (a ctgan run).")
+        String run;
+        @Option(names = "--count", required = true, description = "Rows per request.")
+        int count;
+        @Option(names = "--requests", defaultValue = "1", description = "Requests, one seed each (default 1).")
+        long requests;
+        @Option(names = "--from", defaultValue = "0", description = "First seed (default 0).")
+        long from;
+        @Option(names = "--where", description = "COLUMN=VALUE every row must have (repeatable), as jgan sample.")
+        java.util.List<String> where = new java.util.ArrayList<>();
+        @Option(names = "--partitions", description = "Partitions (default: Spark's default parallelism).")
+        Integer partitions;
+        @Option(names = "--out", required = true, description = "Parquet folder to write (replaced).")
+        String out;
+
+        @Override
+        public Integer call() {
+            ConfigException.check(count >= 1, "--count must be at least 1, got " + count);
+            ConfigException.check(requests >= 1, "--requests must be at least 1, got " + requests);
+            for (String w : where) {
+                // the request column joins conditions with commas: a value holding one would split
+                ConfigException.check(w.indexOf('=') > 0 && w.indexOf(',') < 0, "--where takes COLUMN=VALUE "
+                        + "without commas, got '" + w + "'");
+            }
+            SparkSession spark = session("jgan rows");
+            int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+            Dataset<Row> asked = spark.range(from, from + requests, 1, parts).toDF(SparkGenerator.SEED)
+                    .withColumn(SparkGenerator.COUNT, org.apache.spark.sql.functions.lit(count));
+            if (!where.isEmpty()) {
+                asked = asked.withColumn(SparkGenerator.WHERE, org.apache.spark.sql.functions.lit(String.join(",",
+                        where)));
+            }
+            long t0 = System.nanoTime();
+            SparkGenerator.rows(asked, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
+                    .parquet(out);
+            System.out.printf("rows: %d requests of %d rows in %d partitions -> %s (%.1f s)%n", requests, count,
+                    parts, out, (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -196,9 +196,9 @@ class SparkJobsTest {
         assertTrue(out.toString().contains(String.format("fid: %.4f over 140 images", expected)), out.toString());
     }
 
-    @Test
-    void tableRowsAreTheSingleProcessRows() throws IOException {
-        Path csv = tmp.resolve("t.csv");
+    /** A ctgan run (2 steps) on a small table of a category k, a number x and an integer n. */
+    static Path tableRun(String name) throws IOException {
+        Path csv = tmp.resolve(name + ".csv");
         StringBuilder sb = new StringBuilder("k,x,n\n");
         java.util.SplittableRandom r = new java.util.SplittableRandom(2);
         for (int i = 0; i < 120; i++) {
@@ -206,9 +206,53 @@ class SparkJobsTest {
                     .append(r.nextInt(500)).append('\n');
         }
         Files.writeString(csv, sb);
-        Path table = tmp.resolve("ctgan");
+        Path table = tmp.resolve(name);
         Jgan.train(Jgan.config("ctgan").data(csv.toString()).batch(40).steps(2).sampleAndCheckpointEvery(2, 2)
                 .build(), table).run();
+        return table;
+    }
+
+    @Test
+    void theRowsCommandWritesTheSingleProcessRows() throws IOException {
+        Path table = tableRun("ctgan-rows");
+        Path parquet = tmp.resolve("rows.parquet");
+        int code = new picocli.CommandLine(new SparkJobs()).execute("rows", "--run", table.toString(), "--count",
+                "10", "--requests", "3", "--from", "5", "--where", "k=b", "--partitions", "2", "--out",
+                parquet.toString());
+        assertEquals(0, code);
+        List<Row> back = spark.read().parquet(parquet.toString()).collectAsList();
+        assertEquals(30, back.size());
+        try (GanModel m = Jgan.load(table)) {
+            for (long seed = 5; seed < 8; seed++) {
+                org.jgan.core.data.table.Table t = m.sampleRows(10, seed, java.util.Map.of("k", "b"));
+                for (Row row : back) {
+                    if (row.getLong(0) == seed) {
+                        int i = row.getInt(1);
+                        assertEquals("b", row.getString(2));
+                        assertEquals(t.number(1, i), row.getDouble(3), 0.0, "seed " + seed + " row " + i);
+                        assertEquals((long) t.number(2, i), row.getLong(4));
+                    }
+                }
+            }
+        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = SparkJobs.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        assertEquals(2, cl.execute("rows", "--run", table.toString(), "--count", "5", "--where", "k=z", "--out",
+                parquet.toString()), "a category the run never saw, refused on an executor: " + err);
+        assertTrue(err.toString().startsWith("jgan-spark rows: error: ") && err.toString().contains("\"z\"")
+                && !err.toString().contains("\tat "), err.toString());
+        assertEquals("the refusal's line", SparkJobs.refusal(new org.apache.spark.SparkException("Job aborted due to "
+                + "stage failure: Lost task 0.0 (TID 3) (10.0.0.2 executor 1): org.jgan.core.config.ConfigException: "
+                + "the refusal's line\n\tat org.jgan.X.y(X.java:1)")));
+        assertEquals(null, SparkJobs.refusal(new IllegalStateException("a bug")));
+        assertEquals(2, SparkJobs.commandLine().execute("rows", "--run", table.toString(),
+                "--count", "10", "--where", "k=b,c", "--out", parquet.toString()), "a comma in --where is refused");
+    }
+
+    @Test
+    void tableRowsAreTheSingleProcessRows() throws IOException {
+        Path table = tableRun("ctgan");
         StructType s = new StructType().add("seed", DataTypes.LongType).add("count", DataTypes.IntegerType)
                 .add("where", DataTypes.StringType);
         Dataset<Row> q = spark.createDataFrame(List.of(RowFactory.create(1L, 30, null),
