@@ -58,6 +58,10 @@ public final class SparkGenerator {
             throw new ConfigException("row requests need a long column \"" + SEED + "\" and an int column \"" + COUNT
                     + "\"; got " + in.simpleString());
         }
+        org.jgan.core.config.TrainConfig config = new org.jgan.core.train.RunDir(java.nio.file.Path.of(runDir))
+                .readConfig();
+        ConfigException.check(java.nio.file.Files.exists(java.nio.file.Path.of(runDir, "table", "transformer.json")),
+                runDir + " is a " + config.model().name() + " run, not a table run (ctgan): it samples no rows");
         org.jgan.core.data.table.TableTransformer t = org.jgan.core.data.table.TableTransformer.load(
                 java.nio.file.Path.of(runDir, "table", "transformer.json"));
         StructType out = new StructType().add(SEED, DataTypes.LongType, false).add("index", DataTypes.IntegerType, false);
@@ -78,6 +82,8 @@ public final class SparkGenerator {
                 || !in.apply(SEED).dataType().equals(DataTypes.LongType)) {
             throw new ConfigException("generation requests need a long column \"" + SEED + "\"; got " + in.simpleString());
         }
+        // refused here, in one line, before any task starts (the executors would each refuse it inside Spark's logs)
+        new org.jgan.core.train.RunDir(java.nio.file.Path.of(runDir)).readConfig();
         boolean byClass = Arrays.asList(in.fieldNames()).contains(CLASS);
         if (byClass && !in.apply(CLASS).dataType().equals(DataTypes.StringType)) {
             throw new ConfigException("the request column \"" + CLASS + "\" must hold strings (class names or indices)");

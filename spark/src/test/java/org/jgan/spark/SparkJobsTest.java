@@ -280,5 +280,11 @@ class SparkJobsTest {
         Dataset<Row> bad = spark.range(3).toDF("id");
         var e = assertThrows(ConfigException.class, () -> SparkGenerator.images(bad, run.toString()));
         assertTrue(e.getMessage().contains("need a long column \"seed\""), e.getMessage());
+        Dataset<Row> asked = spark.range(3).toDF("seed").withColumn("count", org.apache.spark.sql.functions.lit(2));
+        e = assertThrows(ConfigException.class, () -> SparkGenerator.rows(asked, run.toString()));
+        assertTrue(e.getMessage().endsWith("is a cgan run, not a table run (ctgan): it samples no rows"),
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> SparkGenerator.images(asked, tmp.resolve("none").toString()));
+        assertTrue(e.getMessage().endsWith("not a jgan run folder (no config.json)"), e.getMessage());
     }
 }
