@@ -90,6 +90,26 @@ public final class SparkJobs implements Runnable {
         return SparkSession.builder().appName(app).getOrCreate();
     }
 
+    /** What generate and rows share: seeds from --from over --partitions, written as Parquet to --out. */
+    static final class SeedsOut {
+        @Option(names = "--from", defaultValue = "0", description = "First seed (default 0).")
+        long from;
+        @Option(names = "--partitions", description = "Partitions (default: Spark's default parallelism).")
+        Integer partitions;
+        @Option(names = "--out", required = true, description = "Parquet folder to write (replaced).")
+        String out;
+
+        /** Seeds FROM .. FROM+N-1 as the column "seed". */
+        Dataset<Row> seeds(SparkSession spark, long n) {
+            int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+            return spark.range(from, from + n, 1, parts).toDF(SparkGenerator.SEED);
+        }
+
+        void write(Dataset<Row> rows) {
+            rows.write().mode(SaveMode.Overwrite).parquet(out);
+        }
+    }
+
     /** {@code generate}: one image per seed (and class), as Parquet. */
     @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate images from a run folder "
             + "(readable at the same path on every executor) into a Parquet folder.")
@@ -98,29 +118,22 @@ public final class SparkJobs implements Runnable {
         String run;
         @Option(names = "--count", required = true, description = "Images: seeds FROM .. FROM+COUNT-1.")
         long count;
-        @Option(names = "--from", defaultValue = "0", description = "First seed (default 0).")
-        long from;
         @Option(names = "--class", description = "Class of every image (conditional runs).")
         String cls;
-        @Option(names = "--partitions", description = "Partitions (default: Spark's default parallelism).")
-        Integer partitions;
-        @Option(names = "--out", required = true, description = "Parquet folder to write (replaced).")
-        String out;
+        @CommandLine.Mixin
+        SeedsOut seeds;
 
         @Override
         public Integer call() {
             ConfigException.check(count >= 1, "--count must be at least 1, got " + count);
-            SparkSession spark = session("jgan generate");
-            int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-            Dataset<Row> seeds = spark.range(from, from + count, 1, parts).toDF(SparkGenerator.SEED);
+            Dataset<Row> asked = seeds.seeds(session("jgan generate"), count);
             if (cls != null) {
-                seeds = seeds.withColumn(SparkGenerator.CLASS, org.apache.spark.sql.functions.lit(cls));
+                asked = asked.withColumn(SparkGenerator.CLASS, org.apache.spark.sql.functions.lit(cls));
             }
             long t0 = System.nanoTime();
-            SparkGenerator.images(seeds, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
-                    .parquet(out);
-            System.out.printf("generate: %d images in %d partitions -> %s (%.1f s)%n", count, parts, out,
-                    (System.nanoTime() - t0) / 1e9);
+            seeds.write(SparkGenerator.images(asked, Path.of(run).toAbsolutePath().toString()));
+            System.out.printf("generate: %d images in %d partitions -> %s (%.1f s)%n", count,
+                    asked.rdd().getNumPartitions(), seeds.out, (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }
@@ -136,14 +149,10 @@ public final class SparkJobs implements Runnable {
         int count;
         @Option(names = "--requests", defaultValue = "1", description = "Requests, one seed each (default 1).")
         long requests;
-        @Option(names = "--from", defaultValue = "0", description = "First seed (default 0).")
-        long from;
         @Option(names = "--where", description = "COLUMN=VALUE every row must have (repeatable), as jgan sample.")
         java.util.List<String> where = new java.util.ArrayList<>();
-        @Option(names = "--partitions", description = "Partitions (default: Spark's default parallelism).")
-        Integer partitions;
-        @Option(names = "--out", required = true, description = "Parquet folder to write (replaced).")
-        String out;
+        @CommandLine.Mixin
+        SeedsOut seeds;
 
         @Override
         public Integer call() {
@@ -154,19 +163,16 @@ public final class SparkJobs implements Runnable {
                 ConfigException.check(w.indexOf('=') > 0 && w.indexOf(',') < 0, "--where takes COLUMN=VALUE "
                         + "without commas, got '" + w + "'");
             }
-            SparkSession spark = session("jgan rows");
-            int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-            Dataset<Row> asked = spark.range(from, from + requests, 1, parts).toDF(SparkGenerator.SEED)
+            Dataset<Row> asked = seeds.seeds(session("jgan rows"), requests)
                     .withColumn(SparkGenerator.COUNT, org.apache.spark.sql.functions.lit(count));
             if (!where.isEmpty()) {
                 asked = asked.withColumn(SparkGenerator.WHERE, org.apache.spark.sql.functions.lit(String.join(",",
                         where)));
             }
             long t0 = System.nanoTime();
-            SparkGenerator.rows(asked, Path.of(run).toAbsolutePath().toString()).write().mode(SaveMode.Overwrite)
-                    .parquet(out);
+            seeds.write(SparkGenerator.rows(asked, Path.of(run).toAbsolutePath().toString()));
             System.out.printf("rows: %d requests of %d rows in %d partitions -> %s (%.1f s)%n", requests, count,
-                    parts, out, (System.nanoTime() - t0) / 1e9);
+                    asked.rdd().getNumPartitions(), seeds.out, (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -21,9 +21,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jgan.api.GanModel;
 import org.jgan.api.Jgan;
-import org.jgan.core.data.IdxWriter;
-import org.jgan.core.data.ImageDataset;
-import org.jgan.core.data.SyntheticData;
 import org.jgan.core.train.Checkpoints;
 import org.jgan.engine.Torch;
 import org.junit.jupiter.api.AfterAll;
@@ -53,18 +50,8 @@ class SparkClusterTest {
     @BeforeAll
     static void start() throws IOException {
         Torch.init(1);
-        ImageDataset d = SyntheticData.shapes(256, 28, 3);
-        Path data = Files.createDirectories(tmp.resolve("idx"));
-        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{256, 28, 28}, d.pixels());
-        byte[] labels = new byte[256];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = (byte) d.labels()[i];
-        }
-        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{256}, labels);
-        run = tmp.resolve("cgan");
-        Jgan.train(Jgan.config("cgan").data(data.toString()).batch(8).width(8).steps(2)
-                .sampleAndCheckpointEvery(2, 2).build(), run).run();
-        SparkClusterTest.data = data.toString();
+        run = SparkJobsTest.cganRun(tmp, 256);  // its 256 shapes are the data-parallel runs' data too
+        data = tmp.resolve("idx").toString();
         String home = System.getenv("SPARK_HOME");
         assertTrue(home != null, "SPARK_HOME is set for this test (spark/pom.xml)");
         Files.createDirectories(Path.of(home, "jars"));

@@ -50,19 +50,28 @@ class SparkJobsTest {
     @BeforeAll
     static void start() throws IOException {
         Torch.init(1);
-        ImageDataset d = SyntheticData.shapes(48, 28, 3);
-        Path data = Files.createDirectories(tmp.resolve("idx"));
-        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{48, 28, 28}, d.pixels());
-        run = tmp.resolve("cgan");
-        byte[] labels = new byte[48];
-        for (int i = 0; i < 48; i++) {
-            labels[i] = (byte) d.labels()[i];
-        }
-        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{48}, labels);
-        Jgan.train(Jgan.config("cgan").data(data.toString()).batch(8).width(8).steps(2)
-                .sampleAndCheckpointEvery(2, 2).build(), run).run();
+        run = cganRun(tmp, 48);
         spark = SparkSession.builder().master("local[2]").appName("jgan-test")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    /**
+     * A cgan run of 2 steps in {@code dir/cgan}, trained on {@code n} labelled shapes of 3 classes written as IDX
+     * files to {@code dir/idx}.
+     */
+    static Path cganRun(Path dir, int n) throws IOException {
+        ImageDataset d = SyntheticData.shapes(n, 28, 3);
+        Path data = Files.createDirectories(dir.resolve("idx"));
+        IdxWriter.write(data.resolve("train-images-idx3-ubyte"), new int[]{n, 28, 28}, d.pixels());
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (byte) d.labels()[i];
+        }
+        IdxWriter.write(data.resolve("train-labels-idx1-ubyte"), new int[]{n}, labels);
+        Path run = dir.resolve("cgan");
+        Jgan.train(Jgan.config("cgan").data(data.toString()).batch(8).width(8).steps(2)
+                .sampleAndCheckpointEvery(2, 2).build(), run).run();
+        return run;
     }
 
     @AfterAll
