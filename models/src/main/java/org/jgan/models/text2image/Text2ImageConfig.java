@@ -37,10 +37,16 @@ import org.jgan.core.config.TrainConfig;
  *                       hard negatives, Faghri et al. 2018) and must call fake, beside GAN-CLS's other images'
  *                       captions, so that D has to read the attribute words and not only the class; 0 (the default,
  *                       and what configs without the key get) keeps GAN-CLS's wrong captions only
+ * @param resizeOutput   whether G's last layer doubles its input by nearest neighbour and then convolves it 3x3,
+ *                       instead of a 4x4 transposed convolution of stride 2 (resize-convolution, Odena et al. 2016,
+ *                       "Deconvolution and Checkerboard Artifacts"): the four pixels of each 2x2 block of the image are
+ *                       then no longer drawn by four separate sub-kernels, whose differences add a fine grid to the
+ *                       garment and raise the spread of its pixel values, the measure a caption's texture names;
+ *                       false (the default, and what configs without the key get) keeps the transposed convolution
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
-                               boolean fuseOutput, double hardNegatives) {
+                               boolean fuseOutput, double hardNegatives, boolean resizeOutput) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -67,51 +73,58 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
-     * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions.
+     * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions,
+     * a transposed convolution as the last layer.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives);
+                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives);
+                matchWeight, modeSeeking, on, hardNegatives, resizeOutput);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share);
+                matchWeight, modeSeeking, fuseOutput, share, resizeOutput);
+    }
+
+    /** These settings with the resize-convolution last layer on or off. */
+    public Text2ImageConfig withResizeOutput(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, on);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

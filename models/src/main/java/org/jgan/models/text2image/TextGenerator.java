@@ -28,7 +28,9 @@ public final class TextGenerator extends GanNet {
     private final TextBatchNorm bn0;
     private final ConvLayer up1;
     private final TextBatchNorm bn1;
+    /** The last layer: a 4x4 transposed convolution, or a 3x3 one of the doubled input ({@code resizeOutput}). */
     private final ConvLayer up2;
+    private final boolean resizeOutput;
     /** The caption's gain and offset of the last layer (null unless {@code text2image.fuseOutput}). */
     private final LinearImpl outGain;
     private final LinearImpl outShift;
@@ -46,7 +48,9 @@ public final class TextGenerator extends GanNet {
         bn0 = register_module("bn0", new TextBatchNorm(cfg.embedDim(), c0));
         up1 = register_module("up1", Layers.convT(c0, 2L * width, 4, 2, 1, 0, false));
         bn1 = register_module("bn1", new TextBatchNorm(cfg.embedDim(), 2L * width));
-        up2 = register_module("up2", Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
+        resizeOutput = cfg.resizeOutput();
+        up2 = register_module("up2", resizeOutput ? Layers.conv(2L * width, shape.channels(), 3, 1, 1, true)
+                : Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
         outGain = cfg.fuseOutput() ? register_module("outGain", Layers.linear(cfg.embedDim(), shape.channels(), true))
                 : null;
         outShift = cfg.fuseOutput() ? register_module("outShift",
@@ -83,7 +87,7 @@ public final class TextGenerator extends GanNet {
         Tensor x = fc.forward(z).view(-1, c0, h0, w0);
         x = bn0.forward(x, e).relu();
         x = bn1.forward(up1.forward(x), e).relu();
-        Tensor y = up2.forward(x);
+        Tensor y = up2.forward(resizeOutput ? Layers.doubled(x) : x);
         if (outGain != null) {
             long c = y.size(1);
             y = torch.addcmul(outShift.forward(e).view(-1, c, 1, 1), y,

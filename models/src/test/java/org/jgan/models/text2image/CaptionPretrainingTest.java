@@ -160,11 +160,11 @@ class CaptionPretrainingTest {
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
-                .withHardNegatives(0.5).in(config(1, 5)), java.util.Map.of());
+                .withHardNegatives(0.5).withResizeOutput(true).in(config(1, 5)), java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
         section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
-                "hardNegatives"));
+                "hardNegatives", "resizeOutput"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
@@ -173,6 +173,7 @@ class CaptionPretrainingTest {
         assertEquals(0.0, old.modeSeeking());
         assertFalse(old.fuseOutput(), "a run written before the key keeps its unconditioned last layer");
         assertEquals(0.0, old.hardNegatives(), "a run written before the key keeps GAN-CLS's wrong captions only");
+        assertFalse(old.resizeOutput(), "a run written before the key keeps its transposed last layer");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
