@@ -4,11 +4,13 @@ Same layers, widths and order of operations as models/.../stylegan2 (mapping 8 x
 computed as scale / shared conv / scale, noise, skip generator, residual D with minibatch std, [1,3,3,1] filters as
 depthwise convolutions, equalized lr), the same step (D on real and detached fake, lazy R1 every 16 steps on D, G on
 the shared fake) and Adam 0.0025, betas 0/0.99. Timed as jgan times itself: process CPU time and wall time per step.
+Then generation as jgan samples: eval mode, no gradients, the mapping network with truncation towards w_avg (psi
+0.7), each layer's fixed noise, no style mixing; process CPU time and wall time per batch of GEN_BATCH images.
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
-Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH [SIDE]
+Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH [SIDE [GEN_BATCH GEN_REPS]]
 SIDE: the training images' side (default 28); the networks work at the next power of two, G's output cropped to the
-centre SIDE x SIDE and D's input padded back with -1, as jgan does.
+centre SIDE x SIDE and D's input padded back with -1, as jgan does. GEN_REPS 0 (the default) skips generation.
 """
 import json
 import math
@@ -22,6 +24,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 Z = 128
+PSI = 0.7  # the truncation of the generation timing, as jgan's bench-stylegan2
 SQRT2 = math.sqrt(2)
 SIDE, RES, TOP, width = 28, 32, 2, 64
 
@@ -84,8 +87,11 @@ class ModConv(nn.Module):
         self.wg = 1 / math.sqrt(i * k * k)
         if not to_rgb:
             self.noise_strength = nn.Parameter(torch.zeros(1))
+            # own generator and not in the state dict: the training RNG stream and checkpoints stay as they were
+            self.register_buffer("noise_const", torch.randn(res, res, generator=torch.Generator().manual_seed(res)),
+                                 persistent=False)
 
-    def forward(self, x, w):
+    def forward(self, x, w, const_noise=False):
         n = x.shape[0]
         s = self.affine(w)
         if self.rgb:
@@ -99,7 +105,8 @@ class ModConv(nn.Module):
             return y + self.bias.view(1, -1, 1, 1)
         d = (s.square() @ self.weight.square().sum([2, 3]).t() + 1e-8).rsqrt()
         y = y * d.view(n, -1, 1, 1)
-        y = y + torch.randn(n, 1, y.shape[2], y.shape[3]) * self.noise_strength
+        noise = self.noise_const.view(1, 1, *y.shape[2:]) if const_noise else torch.randn(n, 1, *y.shape[2:])
+        y = y + noise * self.noise_strength
         return lrelu(y + self.bias.view(1, -1, 1, 1))
 
 
@@ -138,14 +145,22 @@ class G(nn.Module):
             cut = 1 + min(self.num_ws - 2, int(r[1] * (self.num_ws - 1)))
             w2 = self.map(torch.randn_like(z)).unsqueeze(1).expand(-1, self.num_ws, -1)
             ws = torch.cat([ws[:, :cut], w2[:, cut:]], 1)
-        x = self.const.unsqueeze(0).expand(z.shape[0], -1, -1, -1)
+        return self.synthesize(ws)
+
+    def sample(self, z, psi):
+        """Sampling as jgan's: w pulled towards w_avg by psi (w_avg left as it is), fixed noise, no mixing."""
+        w = self.w_avg.lerp(self.map(z), psi)
+        return self.synthesize(w.unsqueeze(1).expand(-1, self.num_ws, -1), True)
+
+    def synthesize(self, ws, const_noise=False):
+        x = self.const.unsqueeze(0).expand(ws.shape[0], -1, -1, -1)
         img = None
         for layer, (wi, rgb) in zip(self.layers, self.index):
             if rgb:
                 y = layer(x, ws[:, wi])
                 img = y if img is None else up(img) + y
             else:
-                x = layer(x, ws[:, wi])
+                x = layer(x, ws[:, wi], const_noise)
         return img[:, :, TOP:TOP + SIDE, TOP:TOP + SIDE]
 
 
@@ -199,6 +214,7 @@ class D(nn.Module):
 def main():
     threads, batch, steps, warmup, w = map(int, sys.argv[1:6])
     configure(int(sys.argv[6]) if len(sys.argv) > 6 else 28, w)
+    gen_batch, gen_reps = map(int, sys.argv[7:9]) if len(sys.argv) > 8 else (0, 0)
     torch.set_num_interop_threads(1)
     torch.set_num_threads(threads)
     torch.manual_seed(0)
@@ -246,11 +262,25 @@ def main():
         with open(profile_out, "w") as f:
             f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
 
-    print(json.dumps({"torch": torch.__version__, "step_ms_median": statistics.median(wall),
-                      "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
-                      "train_img_s": batch / (statistics.median(wall) / 1000),
-                      "params_g": sum(p.numel() for p in g.parameters()),
-                      "params_d": sum(p.numel() for p in d.parameters())}))
+    result = {"torch": torch.__version__, "step_ms_median": statistics.median(wall),
+              "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
+              "train_img_s": batch / (statistics.median(wall) / 1000),
+              "params_g": sum(p.numel() for p in g.parameters()),
+              "params_d": sum(p.numel() for p in d.parameters())}
+    if gen_reps > 0:
+        g.eval()
+        gen_cpu, gen_wall = [], []
+        with torch.no_grad():
+            for i in range(gen_reps + 1):  # the first batch is a warm-up
+                z = torch.randn(gen_batch, Z)
+                t, c0 = time.perf_counter(), time.process_time()
+                g.sample(z, PSI)
+                if i > 0:
+                    gen_wall.append((time.perf_counter() - t) * 1000)
+                    gen_cpu.append((time.process_time() - c0) * 1000)
+        result.update({"gen_wall_ms_median": statistics.median(gen_wall),
+                       "gen_cpu_ms_median": statistics.median(gen_cpu)})
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
+import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.train.Players;
+import org.jgan.core.train.Sampler;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
+import org.jgan.engine.StepScope;
 
 /**
  * Wall and process CPU time of each step of a training run, stamped when the loop reports a step done, for the step
@@ -38,6 +42,31 @@ record StepTimes(double wallMs, double cpuMs) {
             }
         });
         return new StepTimes(median(wall, warmup, steps), median(cpu, warmup, steps));
+    }
+
+    /**
+     * Median wall and process CPU milliseconds per batch of {@code batch} images sampled as {@code jgan sample} does
+     * (eval mode, no gradients; truncation {@code psi}), after one untimed batch.
+     */
+    static StepTimes generation(GanNet generator, int latentDim, int batch, int reps, double psi) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] wall = new double[reps];
+        double[] cpu = new double[reps];
+        for (int i = 0; i <= reps; i++) {
+            try (StepScope scope = StepScope.open()) {
+                Tensor z = torch.randn(batch, latentDim);
+                double w0 = System.nanoTime() / 1e6;
+                double c0 = os.getProcessCpuTime() / 1e6;
+                Sampler.generate(generator, z, null, psi);
+                if (i > 0) {
+                    wall[i - 1] = System.nanoTime() / 1e6 - w0;
+                    cpu[i - 1] = os.getProcessCpuTime() / 1e6 - c0;
+                }
+            }
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new StepTimes(wall[reps / 2], cpu[reps / 2]);
     }
 
     /** What every step benchmark's JSON starts with: the CPU, threads, timed steps, the assumed peak, PyTorch's BLAS. */

@@ -33,15 +33,18 @@ import picocli.CommandLine.Option;
  * {@code jgan bench-stylegan2}: the StyleGAN2 training step of the stylegan2 preset (Karras et al. 2020, scaled down)
  * against the same networks and step written in PyTorch ({@code bench/stylegan2_bench.py}), one after the other, at
  * one image size and batch or, with {@code --sweep}, over sizes and batches, with the FLOP per step counted from the
- * architecture ({@link StyleGan2Cost}) so that the cost of a run can be predicted. Besides wall time it reports
- * process CPU time per step, which stays comparable on a machine shared with other jobs, where wall time mostly
- * measures the neighbours.
+ * architecture ({@link StyleGan2Cost}) so that the cost of a run can be predicted; then generation as {@code jgan
+ * sample} runs it (eval mode, no gradients, the mapping network with truncation, the fixed noise) against the same in
+ * PyTorch. Besides wall time it reports process CPU time, which stays comparable on a machine shared with other jobs,
+ * where wall time mostly measures the neighbours.
  */
 @Command(name = "bench-stylegan2", mixinStandardHelpOptions = true,
         description = "Measure the StyleGAN2 training step (stylegan2 preset) against PyTorch, at one size or a sweep.")
 public final class StyleGan2BenchCommand implements Callable<Integer> {
     /** The sweep: sizes 28 (32x32 networks), 64 and 128 at batch 32, and batches 8 to 128 at size 28. */
     static final int[][] SWEEP = {{28, 32}, {64, 32}, {128, 32}, {28, 8}, {28, 16}, {28, 64}, {28, 128}};
+    /** The truncation of the generation timing: a common sampling setting (stylegan2-ada-pytorch's examples use 0.7). */
+    static final double PSI = 0.7;
 
     @Option(names = "--steps", defaultValue = "32", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -63,6 +66,14 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             + "the published figures; the preset trains at 16).")
     int batch;
 
+    @Option(names = "--gen-batch", defaultValue = "256", description = "Images per generated batch "
+            + "(default: ${DEFAULT-VALUE}).")
+    int genBatch;
+
+    @Option(names = "--gen-reps", defaultValue = "5", description = "Timed generated batches after one untimed; 0 "
+            + "skips generation (default: ${DEFAULT-VALUE}).")
+    int genReps;
+
     @Option(names = "--sweep", description = "Measure every size and batch of the sweep (28, 64, 128 at batch 32; "
             + "batches 8, 16, 64, 128 at 28) instead of one.")
     boolean sweep;
@@ -79,12 +90,15 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
 
     private BlasCore.Choice blas;
 
+    /** No measurement (without Python, or with {@code --gen-reps 0}). */
+    private static final StepTimes NONE = new StepTimes(Double.NaN, Double.NaN);
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** One measured setting; the PyTorch figures are NaN without Python. */
     record Point(int size, int resolution, int batch, double gflop, double wallMs, double cpuMs, double pyWallMs,
-                 double pyCpuMs, long params) {
+                 double pyCpuMs, long params, StepTimes gen, StepTimes pyGen) {
     }
 
     @Override
@@ -92,6 +106,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         ConfigException.check(size >= 4 && size <= 256, "--size must be in 4..256 pixels, got " + size);
         ConfigException.check(batch >= 1 && batch <= 4096, "--batch must be in 1..4096, got " + batch);
         ConfigException.check(steps >= 1 && warmup >= 0, "--steps must be at least 1 and --warmup at least 0");
+        ConfigException.check(genBatch >= 1 && genBatch <= 4096, "--gen-batch must be in 1..4096, got " + genBatch);
+        ConfigException.check(genReps >= 0 && genReps <= 1000, "--gen-reps must be in 0..1000, got " + genReps);
         ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
         var parsed = spec.commandLine().getParseResult();
         ConfigException.check(!sweep || !parsed.hasMatchedOption("--size") && !parsed.hasMatchedOption("--batch"),
@@ -119,6 +135,18 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println(StepTimes.legend(peak, threads));
+        if (genReps > 0) {
+            out.printf("Generation (eval, truncation psi %.1f, fixed noise), batches of %d, median of %d; CPU ms per "
+                    + "batch%n", PSI, genBatch, genReps);
+            out.printf("%5s %5s %10s %10s %9s %11s %11s%n", "size", "net", "jgan ms", "PyTorch ms", "speed-up",
+                    "jgan img/s", "PyT img/s");
+            for (Point p : points) {
+                out.printf("%5d %5d %10.1f %10.1f %8.2fx %11.0f %11.0f%n", p.size(), p.resolution(), p.gen().cpuMs(),
+                        p.pyGen().cpuMs(), p.pyGen().cpuMs() / p.gen().cpuMs(), genBatch / p.gen().wallMs() * 1000,
+                        genBatch / p.pyGen().wallMs() * 1000);
+            }
+            out.println("speed-up above 1: jgan is faster; img/s by wall time");
+        }
         double ceiling = ConvCeiling.gflops();
         out.printf("Measured ceiling: a 256 -> 256 3x3 convolution at %.0f GFLOP/s on %d thread(s)%n", ceiling,
                 threads);
@@ -136,6 +164,13 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 o.put("gflop", p.gflop());
                 StepTimes.putTimes(o, p.wallMs(), p.cpuMs(), p.pyWallMs(), p.pyCpuMs());
                 o.put("params", p.params());
+                if (genReps > 0) {
+                    Map<String, Object> g = new java.util.LinkedHashMap<>();
+                    g.put("batch", genBatch);
+                    g.put("psi", PSI);
+                    StepTimes.putTimes(g, p.gen().wallMs(), p.gen().cpuMs(), p.pyGen().wallMs(), p.pyGen().cpuMs());
+                    o.put("generation", g);
+                }
                 return o;
             }).toList());
             AtomicFiles.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
@@ -173,31 +208,40 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         cfg = cfg.withData(new DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000, 1_000_000, 1, 16));
         StepTimes times;
+        StepTimes gen;
         long params;
         Path tmp = Files.createTempDirectory("jgan-bench-sg2");
         try (Trainer t = new Trainer(Variants.byName("stylegan2"), cfg, SyntheticData.shapes(batch * 4, size, 1),
                 tmp)) {
             params = StepTimes.parameters(t.players());
             times = StepTimes.run(t, warmup, steps);
+            gen = genReps > 0 ? StepTimes.generation(t.players().generator(),
+                    cfg.model().latentDim(), genBatch, genReps, PSI) : NONE;
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
         double pyWall = Double.NaN;
         double pyCpu = Double.NaN;
+        StepTimes pyGen = NONE;
         if (!python.noPython) {
             // as jgan: OpenBLAS single-threaded inside torch's own threads
             Map<String, String> env = new java.util.TreeMap<>(blasCore().env());
             env.put("OPENBLAS_NUM_THREADS", "1");
-            JsonNode p = python.run("/bench/stylegan2_bench.py", env, threads, batch, steps, warmup, width, size);
+            JsonNode p = python.run("/bench/stylegan2_bench.py", env, threads, batch, steps, warmup, width, size,
+                    genBatch, genReps);
             pyWall = p.get("step_ms_median").asDouble();
             pyCpu = p.get("cpu_ms_median").asDouble();
+            if (genReps > 0) {
+                pyGen = new StepTimes(p.get("gen_wall_ms_median").asDouble(), p.get("gen_cpu_ms_median").asDouble());
+            }
             long pyParams = p.get("params_g").asLong() + p.get("params_d").asLong();
             if (pyParams != params) {
                 spec.commandLine().getErr().printf("note: at size %d PyTorch's networks have %d parameters, jgan's "
                         + "%d: they differ%n", size, pyParams, params);
             }
         }
-        return new Point(size, resolution, batch, gflop, times.wallMs(), times.cpuMs(), pyWall, pyCpu, params);
+        return new Point(size, resolution, batch, gflop, times.wallMs(), times.cpuMs(), pyWall, pyCpu, params, gen,
+                pyGen);
     }
 
     /** PyTorch's OpenBLAS kernels, probed once. */

@@ -53,7 +53,8 @@ class CommandOptionsTest {
                     "--models=pix2pix,cyclegan,srgan List", "--no-python boolean", "--plot Path",
                     "--python=/usr/bin/python3 String", "--sizes=32,64,128 List", "--steps=6 int", "--threads=1 int",
                     "--warmup=2 int")),
-            Map.entry("bench-stylegan2", List.of("--batch=32 int", "--json Path", "--no-python boolean",
+            Map.entry("bench-stylegan2", List.of("--batch=32 int", "--gen-batch=256 int", "--gen-reps=5 int",
+                    "--json Path", "--no-python boolean",
                     "--plot Path", "--python=/usr/bin/python3 String", "--size=28 int", "--steps=32 int",
                     "--sweep boolean", "--threads=1 int", "--warmup=3 int", "--width=64 int"))));
 

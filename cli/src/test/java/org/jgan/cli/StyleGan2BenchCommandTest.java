@@ -1,0 +1,65 @@
+package org.jgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jgan bench-stylegan2} at a tiny size: the training step and generation (truncation, fixed noise) are timed
+ * and written to its JSON, for jgan alone and against PyTorch's same networks; bad generation options are user errors.
+ */
+class StyleGan2BenchCommandTest {
+    @TempDir
+    static Path tmp;
+
+    @Test
+    void jganAloneTimesTheStepAndGeneration() throws Exception {
+        Path json = tmp.resolve("alone.json");
+        CliTest.Result r = CliTest.runCapturing("bench-stylegan2", "--no-python", "--size", "8", "--batch", "4",
+                "--width", "16", "--steps", "1", "--warmup", "0", "--gen-batch", "8", "--gen-reps", "1", "--json",
+                json.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("Generation (eval, truncation psi 0.7, fixed noise), batches of 8"), r.out());
+        JsonNode p = new ObjectMapper().readTree(json.toFile()).get("points").get(0);
+        JsonNode g = p.get("generation");
+        assertEquals(8, g.get("batch").asInt(), p.toString());
+        assertEquals(0.7, g.get("psi").asDouble(), p.toString());
+        assertTrue(g.get("jgan_wall_ms").asDouble() > 0, g.toString());
+        assertTrue(g.get("pytorch_wall_ms").isNull(), g.toString());
+
+        Path none = tmp.resolve("none.json");
+        r = CliTest.runCapturing("bench-stylegan2", "--no-python", "--size", "8", "--batch", "4", "--width", "16",
+                "--steps", "1", "--warmup", "0", "--gen-reps", "0", "--json", none.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(r.out().contains("Generation"), r.out());
+        assertFalse(new ObjectMapper().readTree(none.toFile()).get("points").get(0).has("generation"));
+    }
+
+    @Test
+    void pytorchGeneratesWithTheSameNetworks() throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch").start();
+        assumeTrue(p.waitFor() == 0, "Debian's python3-torch is not installed");
+        Path json = tmp.resolve("both.json");
+        CliTest.Result r = CliTest.runCapturing("bench-stylegan2", "--size", "8", "--batch", "4", "--width", "16",
+                "--steps", "1", "--warmup", "0", "--gen-batch", "8", "--gen-reps", "1", "--json", json.toString());
+        assertEquals(0, r.code(), r.toString());
+        assertFalse(r.err().contains("note:"), "parameters differ:\n" + r);
+        JsonNode g = new ObjectMapper().readTree(json.toFile()).get("points").get(0).get("generation");
+        assertTrue(g.get("pytorch_wall_ms").asDouble() > 0 && g.get("pytorch_cpu_ms").asDouble() >= 0, g.toString());
+    }
+
+    @Test
+    void badGenerationOptionsAreUserErrors() {
+        CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--gen-batch", "0"),
+                "--gen-batch must be in 1..4096");
+        CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--gen-reps", "-1"),
+                "--gen-reps must be in 0..1000");
+    }
+}
