@@ -84,6 +84,37 @@ class ModulatedConvTest {
         conv.close();
     }
 
+    @ParameterizedTest
+    @CsvSource({"false,false", "true,false", "false,true"})
+    void samplingComputesWhatTrainingComputes(boolean up, boolean toRgb) {
+        // Without gradients the layer takes its sampling form (fewer passes, toRGB as a batched product); with them,
+        // one operation per term. Same inputs, same fixed noise: the same values up to float rounding.
+        long out = toRgb ? 3 : 32;
+        ModulatedConv conv = new ModulatedConv(16, out, toRgb ? 1 : 3, 6, up, toRgb, up ? 16 : 8,
+                torch.createCPUGenerator(8));
+        try (StepScope s = StepScope.open()) {
+            try (NoGradGuard ng = new NoGradGuard()) {
+                conv.bias().copy_(torch.randn(new long[]{out}, rng(9)));
+                if (!toRgb) {
+                    conv.named_parameters().get("noise_strength").fill_(new Scalar(-0.4));
+                }
+            }
+            // channels-last, as the convolution before hands its maps on
+            Tensor x = torch.randn(new long[]{5, 16, 8, 8}, rng(10)).contiguous(torch.MemoryFormat.ChannelsLast);
+            Tensor w = torch.randn(new long[]{5, 6}, rng(11));
+            Tensor training = conv.forward(x, w, null);
+            assertTrue(training.requires_grad(), "the training form keeps the graph");
+            Tensor sampling;
+            try (NoGradGuard ng = new NoGradGuard()) {
+                sampling = conv.forward(x, w, null);
+            }
+            assertArrayEquals(Tensors.shape(training), Tensors.shape(sampling));
+            assertArrayEquals(Tensors.toFloats(training.detach().contiguous()),
+                    Tensors.toFloats(sampling.contiguous()), 1e-5f);
+        }
+        conv.close();
+    }
+
     @Test
     void demodulationGivesUnitVarianceOutputsForUnitVarianceInputs() {
         // Karras et al. 2020, eq. 2-3: with i.i.d. unit-variance inputs, each output of the demodulated convolution
