@@ -82,6 +82,20 @@ public final class Layers {
         }
     }
 
+    /**
+     * The weight (in x out x 4 x 4) of the transposed convolution with stride 2 and padding 1 that computes what a 3x3
+     * convolution with padding 1 and weight {@code w} (out x in x 3 x 3) computes on {@link #doubled} inputs: the
+     * resize-convolution of Odena et al. 2016 at the cost of the transposed convolution, without the doubled map.
+     * Per axis, an even output pixel 2i reads x[i - 1] with tap w0 and x[i] with w1 + w2, an odd one 2i + 1 reads
+     * x[i] with w0 + w1 and x[i + 1] with w2, so the four transposed taps are [w2, w1 + w2, w0 + w1, w0]: A w A^T with
+     * A the 4 x 3 matrix below. Differentiable in {@code w}, so training steps the 3x3 weight itself.
+     */
+    public static Tensor doubledConvAsTransposed(Tensor w) {
+        Tensor a = org.jgan.engine.Tensors.fromFloats(new float[]{0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 0, 0}, 4, 3)
+                .to(w.scalar_type());
+        return a.matmul(w).matmul(a.t()).transpose(0, 1);
+    }
+
     /** {@code x} (N x C x H x W) at twice the side, each pixel repeated 2x2 (nearest-neighbour upsampling). */
     public static Tensor doubled(Tensor x) {
         long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);

@@ -91,4 +91,26 @@ class LayersTest {
             assertEquals(0.0, bn.bias().abs().sum().item_double(), 0.0);
         }
     }
+
+    @Test
+    void aThreeByThreeConvolutionOfTheDoubledInputIsATransposedConvolution() {
+        try (StepScope scope = StepScope.open()) {
+            Tensor x = torch.randn(new long[]{2, 5, 6, 7},
+                    new org.bytedeco.pytorch.GeneratorOptional(torch.createCPUGenerator(1)));
+            Tensor w = torch.randn(new long[]{3, 5, 3, 3},
+                    new org.bytedeco.pytorch.GeneratorOptional(torch.createCPUGenerator(2)));
+            Tensor direct = torch.conv2d(Layers.doubled(x).to(torch.ScalarType.Double), w.to(torch.ScalarType.Double),
+                    new org.bytedeco.pytorch.TensorOptional(), new long[]{1, 1}, new long[]{1, 1}, new long[]{1, 1}, 1);
+            Tensor k = Layers.doubledConvAsTransposed(w.to(torch.ScalarType.Double));
+            assertArrayEquals(new long[]{5, 3, 4, 4}, Tensors.shape(k), "in x out x 4 x 4");
+            Tensor viaT = torch.conv_transpose2d(x.to(torch.ScalarType.Double), k,
+                    new org.bytedeco.pytorch.TensorOptional(), new long[]{2, 2}, new long[]{1, 1}, new long[]{0, 0}, 1,
+                    new long[]{1, 1});
+            assertArrayEquals(new long[]{2, 3, 12, 14}, Tensors.shape(viaT));
+            // float64 on both sides: equal to rounding, edges (the zero padding) included
+            assertTrue(viaT.sub(direct).abs().max().item_double() < 1e-12, "max difference "
+                    + viaT.sub(direct).abs().max().item_double());
+            assertTrue(direct.abs().max().item_double() > 1, "not a vacuous comparison");
+        }
+    }
 }
