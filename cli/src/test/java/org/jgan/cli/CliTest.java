@@ -109,6 +109,12 @@ class CliTest {
         assertFalse(r.err().contains("Exception"), "exception class name shown to the user:\n" + r);
     }
 
+    /** Skips the calling test unless Debian's /usr/bin/python3 imports {@code modules} (e.g. "torch, scipy"). */
+    static void assumePython(String modules, String packages) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import " + modules).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "Debian's " + packages + " not installed");
+    }
+
     /** The step of the run's latest checkpoint folder (step-NNNNNN). */
     static long latestCheckpointStep(Path run) throws IOException {
         try (var dirs = Files.list(run.resolve("checkpoints"))) {

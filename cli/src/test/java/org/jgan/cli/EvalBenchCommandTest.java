@@ -2,7 +2,6 @@ package org.jgan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,8 +53,7 @@ class EvalBenchCommandTest {
 
     @Test
     void pytorchComputesTheSameMetricsFromTheExportedNetworks() throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch, scipy").start();
-        assumeTrue(p.waitFor() == 0, "Debian's python3-torch and python3-scipy are not installed");
+        CliTest.assumePython("torch, scipy", "python3-torch and python3-scipy are");
         JsonNode j = bench(tmp.resolve("both.json"));
         double fid = j.at("/jgan/fid").asDouble();
         // same weights, latents and pixels; only the frameworks' float32 summation orders differ

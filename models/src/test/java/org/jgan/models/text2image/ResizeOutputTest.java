@@ -27,20 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code text2image.resizeOutput}: G's last layer as a 3x3 convolution of its doubled input (Odena et al. 2016). */
 class ResizeOutputTest {
     @TempDir
-    static Path shared;
-    static Path folder;
-
-    @TempDir
     Path tmp;
 
     @BeforeAll
-    static void init() throws Exception {
+    static void init() {
         Torch.init(2);
-        folder = CaptionedFolder.write(shared.resolve("captioned"), 32);
     }
 
-    private static TrainConfig resized(long steps) {
-        TrainConfig plain = Text2ImageTrainingTest.config(folder, steps, 0);
+    /** The training tests' config on a captioned folder of 32 images written for this test. */
+    private TrainConfig plain(long steps) throws java.io.IOException {
+        Path folder = tmp.resolve("captioned");
+        if (!java.nio.file.Files.exists(folder)) {
+            CaptionedFolder.write(folder, 32);
+        }
+        return Text2ImageTrainingTest.config(folder, steps, 0);
+    }
+
+    private TrainConfig resized(long steps) throws java.io.IOException {
+        TrainConfig plain = plain(steps);
         return Text2ImageConfig.of(plain).withResizeOutput(true).in(plain);
     }
 
@@ -93,7 +97,7 @@ class ResizeOutputTest {
                 assertTrue(Float.isFinite(v));
             }
         }
-        TrainConfig plain = Text2ImageTrainingTest.config(folder, 3, 0);
+        TrainConfig plain = plain(3);
         assertFalse(Text2ImageConfig.of(plain).resizeOutput(), "off by default");
         try (Trainer t = new Trainer(Variants.byName("text2image"), plain, Text2ImageTrainingTest.data(plain),
                 tmp.resolve("plain"))) {
