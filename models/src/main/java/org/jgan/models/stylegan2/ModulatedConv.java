@@ -97,8 +97,9 @@ final class ModulatedConv extends Module {
      * batch's feature maps, which at sampling batches are far larger than the caches. After the convolution, the
      * demodulation and the activation's gain are one in-place multiplication, noise and bias one in-place addition of a
      * per-layer constant (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky
-     * ReLU in place: three passes where training, which keeps each term for autograd, makes five new maps. toRGB (1x1, one output channel per image channel) folds its styles into a
-     * per-image weight and reads the maps once, instead of scaling them first.
+     * ReLU in place: three passes where training, which keeps each term for autograd, makes five new maps. toRGB
+     * (1x1, one output channel per image channel) folds its styles into a per-image weight and reads the maps once,
+     * instead of scaling them first.
      */
     private Tensor sample(Tensor x, Tensor w) {
         long n = x.size(0);

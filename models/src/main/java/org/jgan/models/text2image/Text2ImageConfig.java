@@ -41,8 +41,9 @@ import org.jgan.core.config.TrainConfig;
  *                       instead of a 4x4 transposed convolution of stride 2 (resize-convolution, Odena et al. 2016,
  *                       "Deconvolution and Checkerboard Artifacts"): the four pixels of each 2x2 block of the image are
  *                       then no longer drawn by four separate sub-kernels, whose differences add a fine grid to the
- *                       garment and raise the spread of its pixel values, the measure a caption's texture names;
- *                       false (the default, and what configs without the key get) keeps the transposed convolution
+ *                       garment and raise the spread of its pixel values, the measure a caption's texture names
+ *                       (measured: it did not, the excess spread is coarse; docs/results.md); false (the default,
+ *                       and what configs without the key get) keeps the transposed convolution
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
