@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 public final class StyleGan2BenchCommand implements Callable<Integer> {
     /** The sweep: sizes 28 (32x32 networks), 64 and 128 at batch 32, and batches 8 to 128 at size 28. */
     static final int[][] SWEEP = {{28, 32}, {64, 32}, {128, 32}, {28, 8}, {28, 16}, {28, 64}, {28, 128}};
-    /** The truncation of the generation timing: a common sampling setting (stylegan2-ada-pytorch's examples use 0.7). */
+    /** The truncation of the generation timing, a common sampling setting (stylegan2-ada-pytorch examples: 0.7). */
     static final double PSI = 0.7;
 
     @Option(names = "--steps", defaultValue = "32", description = "Timed steps (default: ${DEFAULT-VALUE}).")
