@@ -22,6 +22,8 @@ import org.jgan.core.train.DataShape;
  * centred as the generator crops them.
  */
 final class StyleGan2Discriminator extends GanNet {
+    /** The residual block's scale, sqrt(1/2), so the sum of the two branches keeps the variance of one. */
+    private static final double RESIDUAL_GAIN = Math.sqrt(0.5);
     private final EqualizedConv fromRgb;
     private final List<EqualizedConv[]> blocks = new ArrayList<>();
     private final EqualizedConv epilogueConv;
@@ -45,9 +47,9 @@ final class StyleGan2Discriminator extends GanNet {
             EqualizedConv[] b = {
                 register_module("b" + r + "_conv0", new EqualizedConv(ch[level], ch[level], 3, true, false, true, gen)),
                 register_module("b" + r + "_conv1", new EqualizedConv(ch[level], ch[level - 1], 3, true, true, true,
-                        gen)),
+                        RESIDUAL_GAIN, gen)),
                 register_module("b" + r + "_skip", new EqualizedConv(ch[level], ch[level - 1], 1, false, true, false,
-                        gen))};
+                        RESIDUAL_GAIN, gen))};
             blocks.add(b);
         }
         long c4 = ch[0];
@@ -75,7 +77,8 @@ final class StyleGan2Discriminator extends GanNet {
         Tensor x = fromRgb.forward(pad(img));
         for (EqualizedConv[] b : blocks) {
             Tensor skip = b[2].forward(x);
-            x = b[1].forward(b[0].forward(x)).add(skip).mul(new Scalar(Math.sqrt(0.5)));
+            // both branches carry the block's sqrt(1/2) in their weights
+            x = b[1].forward(b[0].forward(x)).add(skip);
         }
         x = epilogueConv.forward(MinibatchStd.append(x, mbstdGroup));
         x = out.forward(fc.forward(x.flatten(1, -1)));
