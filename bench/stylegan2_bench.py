@@ -1,11 +1,14 @@
 """PyTorch side of `jgan bench-stylegan2`: the same StyleGAN2 networks and training step as jgan's stylegan2 preset.
 
 Same layers, widths and order of operations as models/.../stylegan2 (mapping 8 x FC with lr x 0.01, modulated convs
-computed as scale / shared conv / scale, noise, skip generator, residual D with minibatch std, [1,3,3,1] filters as
+computed as scale / shared conv / demodulation and noise in one fused multiply-add as stylegan2-ada-pytorch does, skip generator, residual D with minibatch std, [1,3,3,1] filters as
 depthwise convolutions, equalized lr), the same step (D on real and detached fake, lazy R1 every 16 steps on D, G on
 the shared fake) and Adam 0.0025, betas 0/0.99. Timed as jgan times itself: process CPU time and wall time per step.
 Then generation as jgan samples: eval mode, no gradients, the mapping network with truncation towards w_avg (psi
 0.7), each layer's fixed noise, no style mixing; process CPU time and wall time per batch of GEN_BATCH images.
+
+Both memory layouts are timed (NCHW and channels-last, a fresh model from the same seed each) and each figure is the
+faster one's, named in the JSON (JGAN_BENCH_MEMORY_FORMAT=contiguous or channels_last times one only).
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
 Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH [SIDE [GEN_BATCH GEN_REPS]]
@@ -104,9 +107,9 @@ class ModConv(nn.Module):
         if self.rgb:
             return y + self.bias.view(1, -1, 1, 1)
         d = (s.square() @ self.weight.square().sum([2, 3]).t() + 1e-8).rsqrt()
-        y = y * d.view(n, -1, 1, 1)
         noise = self.noise_const.view(1, 1, *y.shape[2:]) if const_noise else torch.randn(n, 1, *y.shape[2:])
-        y = y + noise * self.noise_strength
+        # demodulation and noise in one fused multiply-add, as stylegan2-ada-pytorch's modulated_conv2d does (fma)
+        y = torch.addcmul(noise * self.noise_strength, y, d.view(n, -1, 1, 1))
         return lrelu(y + self.bias.view(1, -1, 1, 1))
 
 
@@ -154,6 +157,7 @@ class G(nn.Module):
 
     def synthesize(self, ws, const_noise=False):
         x = self.const.unsqueeze(0).expand(ws.shape[0], -1, -1, -1)
+        x = x.contiguous(memory_format=getattr(self, "memory_format", torch.contiguous_format))
         img = None
         for layer, (wi, rgb) in zip(self.layers, self.index):
             if rgb:
@@ -211,18 +215,15 @@ class D(nn.Module):
         return self.out(self.fc(x.flatten(1))).view(-1)
 
 
-def main():
-    threads, batch, steps, warmup, w = map(int, sys.argv[1:6])
-    configure(int(sys.argv[6]) if len(sys.argv) > 6 else 28, w)
-    gen_batch, gen_reps = map(int, sys.argv[7:9]) if len(sys.argv) > 8 else (0, 0)
-    torch.set_num_interop_threads(1)
-    torch.set_num_threads(threads)
+def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format):
+    """The step's and generation's times with every map and weight in memory_format, from the same seed."""
     torch.manual_seed(0)
-    g, d = G(), D()
+    g, d = G().to(memory_format=memory_format), D().to(memory_format=memory_format)
     c = 16 / 17
     opt_g = torch.optim.Adam(g.parameters(), lr=0.0025, betas=(0.0, 0.99))
     opt_d = torch.optim.Adam(d.parameters(), lr=0.0025 * c, betas=(0.0, 0.99 ** c))
-    real = torch.rand(batch, 1, SIDE, SIDE) * 2 - 1
+    real = (torch.rand(batch, 1, SIDE, SIDE) * 2 - 1).contiguous(memory_format=memory_format)
+    g.memory_format = memory_format
 
     def set_trainable(m, on):
         for p in m.parameters():
@@ -262,7 +263,7 @@ def main():
         with open(profile_out, "w") as f:
             f.write(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=30))
 
-    result = {"torch": torch.__version__, "step_ms_median": statistics.median(wall),
+    result = {"step_ms_median": statistics.median(wall),
               "cpu_ms_median": statistics.median(cpu), "cpu_ms_mean": statistics.mean(cpu),
               "train_img_s": batch / (statistics.median(wall) / 1000),
               "params_g": sum(p.numel() for p in g.parameters()),
@@ -280,6 +281,30 @@ def main():
                     gen_cpu.append((time.process_time() - c0) * 1000)
         result.update({"gen_wall_ms_median": statistics.median(gen_wall),
                        "gen_cpu_ms_median": statistics.median(gen_cpu)})
+    return result
+
+
+FORMATS = {"contiguous": torch.contiguous_format, "channels_last": torch.channels_last}
+
+
+def main():
+    threads, batch, steps, warmup, w = map(int, sys.argv[1:6])
+    configure(int(sys.argv[6]) if len(sys.argv) > 6 else 28, w)
+    gen_batch, gen_reps = map(int, sys.argv[7:9]) if len(sys.argv) > 8 else (0, 0)
+    torch.set_num_interop_threads(1)
+    torch.set_num_threads(threads)
+    # PyTorch at its best: oneDNN is faster with channels-last maps on some CPUs and layers, so both layouts are timed
+    # (JGAN_BENCH_MEMORY_FORMAT=contiguous or channels_last times one) and each figure is the faster layout's
+    names = os.environ.get("JGAN_BENCH_MEMORY_FORMAT", "contiguous,channels_last").split(",")
+    runs = {n: measure(threads, batch, steps, warmup, gen_batch, gen_reps, FORMATS[n]) for n in names}
+    train = min(names, key=lambda n: runs[n]["cpu_ms_median"])
+    result = dict(runs[train], torch=torch.__version__, memory_format=train,
+                  by_memory_format={n: {k: v for k, v in r.items() if k.endswith(("_median", "_mean"))}
+                                    for n, r in runs.items()})
+    if gen_reps > 0:
+        gen = min(names, key=lambda n: runs[n]["gen_cpu_ms_median"])
+        result.update({"gen_wall_ms_median": runs[gen]["gen_wall_ms_median"],
+                       "gen_cpu_ms_median": runs[gen]["gen_cpu_ms_median"], "gen_memory_format": gen})
     print(json.dumps(result))
 
 

@@ -98,7 +98,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
 
     /** One measured setting; the PyTorch figures are NaN without Python. */
     record Point(int size, int resolution, int batch, double gflop, double wallMs, double cpuMs, double pyWallMs,
-                 double pyCpuMs, long params, StepTimes gen, StepTimes pyGen) {
+                 double pyCpuMs, long params, StepTimes gen, StepTimes pyGen, String pyLayouts) {
     }
 
     @Override
@@ -135,6 +135,11 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             out.flush();
         }
         out.println(StepTimes.legend(peak, threads));
+        if (!python.noPython) {
+            out.println("PyTorch timed in both memory layouts (NCHW, channels-last), each figure the faster one's: "
+                    + String.join("; ", points.stream().map(p -> (points.size() > 1 ? "size " + p.size() + " batch "
+                    + p.batch() + ": " : "") + p.pyLayouts()).toList()));
+        }
         if (genReps > 0) {
             out.printf("Generation (eval, truncation psi %.1f, fixed noise), batches of %d, median of %d; CPU ms per "
                     + "batch%n", PSI, genBatch, genReps);
@@ -164,6 +169,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 o.put("gflop", p.gflop());
                 StepTimes.putTimes(o, p.wallMs(), p.cpuMs(), p.pyWallMs(), p.pyCpuMs());
                 o.put("params", p.params());
+                if (p.pyLayouts() != null) {
+                    o.put("pytorch_memory_format", p.pyLayouts());
+                }
                 if (genReps > 0) {
                     Map<String, Object> g = new java.util.LinkedHashMap<>();
                     g.put("batch", genBatch);
@@ -223,6 +231,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         double pyWall = Double.NaN;
         double pyCpu = Double.NaN;
         StepTimes pyGen = NONE;
+        String pyLayouts = null;
         if (!python.noPython) {
             // as jgan: OpenBLAS single-threaded inside torch's own threads
             Map<String, String> env = new java.util.TreeMap<>(blasCore().env());
@@ -234,6 +243,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             if (genReps > 0) {
                 pyGen = new StepTimes(p.get("gen_wall_ms_median").asDouble(), p.get("gen_cpu_ms_median").asDouble());
             }
+            pyLayouts = "training " + p.path("memory_format").asText("?")
+                    + (genReps > 0 ? ", generation " + p.path("gen_memory_format").asText("?") : "");
             long pyParams = p.get("params_g").asLong() + p.get("params_d").asLong();
             if (pyParams != params) {
                 spec.commandLine().getErr().printf("note: at size %d PyTorch's networks have %d parameters, jgan's "
@@ -241,7 +252,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             }
         }
         return new Point(size, resolution, batch, gflop, times.wallMs(), times.cpuMs(), pyWall, pyCpu, params, gen,
-                pyGen);
+                pyGen, pyLayouts);
     }
 
     /** PyTorch's OpenBLAS kernels, probed once. */

@@ -49,8 +49,13 @@ class StyleGan2BenchCommandTest {
                 "--steps", "1", "--warmup", "0", "--gen-batch", "8", "--gen-reps", "1", "--json", json.toString());
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("note:"), "parameters differ:\n" + r);
-        JsonNode g = new ObjectMapper().readTree(json.toFile()).get("points").get(0).get("generation");
+        JsonNode p = new ObjectMapper().readTree(json.toFile()).get("points").get(0);
+        JsonNode g = p.get("generation");
         assertTrue(g.get("pytorch_wall_ms").asDouble() > 0 && g.get("pytorch_cpu_ms").asDouble() >= 0, g.toString());
+        // PyTorch at its best: both memory layouts timed, the faster one's figures kept and named
+        assertTrue(p.get("pytorch_memory_format").asText().matches(
+                "training (contiguous|channels_last), generation (contiguous|channels_last)"), p.toString());
+        assertTrue(r.out().contains("PyTorch timed in both memory layouts"), r.out());
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.jgan.engine.Convolutions;
  * The output may be scaled by a fixed factor ({@code outGain}).
  */
 final class EqualizedConv extends Module {
+    /** Fewer input channels than this make a 1x1 convolution an image layer ({@link #fromImage}). */
+    private static final long FEW_CHANNELS = 16;
     private final Tensor weight;
     private final Tensor bias;
     private final long kernel;
@@ -22,8 +24,6 @@ final class EqualizedConv extends Module {
     private final boolean lrelu;
     private final double gain;
     private final double outGain;
-    /** Fewer input channels than this make a 1x1 convolution an image layer ({@link #fromImage}). */
-    private static final long FEW_CHANNELS = 16;
 
     EqualizedConv(long in, long out, long kernel, boolean bias, boolean down, boolean lrelu, Generator gen) {
         this(in, out, kernel, bias, down, lrelu, 1.0, gen);
