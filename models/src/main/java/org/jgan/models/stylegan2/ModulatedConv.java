@@ -77,6 +77,9 @@ final class ModulatedConv extends Module {
         }
         long n = x.size(0);
         Tensor s = styles(w);
+        if (isToRgb()) {
+            return toRgb(x, s);
+        }
         Tensor y = x.mul(s.view(n, -1, 1, 1));
         y = up ? Fir.blur(Convolutions.convTranspose2d(y, weight.transpose(0, 1), null, 2, 0, 0), 1, 4.0)
                 : Convolutions.conv2d(y, weight, null, 1, kernel / 2);
@@ -98,23 +101,13 @@ final class ModulatedConv extends Module {
      * batch's feature maps, which at sampling batches are far larger than the caches. After the convolution, the
      * demodulation and the activation's gain are one in-place multiplication, noise and bias one in-place addition of a
      * per-layer constant (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky
-     * ReLU in place: three passes where training, which keeps each term for autograd, makes five new maps. toRGB
-     * (1x1, one output channel per image channel) folds its styles into a per-image weight and reads the maps once,
-     * instead of scaling them first.
+     * ReLU in place: three passes where training, which keeps each term for autograd, makes new maps.
      */
     private Tensor sample(Tensor x, Tensor w) {
         long n = x.size(0);
         Tensor s = styles(w);
-        if (!demodulate && kernel == 1 && !up) {
-            // y[i, o] = sum_c weight[o, c] s[i, c] x[i, c]: a batched product over channels, x read once in its own
-            // layout (channels-last from the convolution before, so N x HW x C is a view)
-            long c = x.size(1);
-            long h = x.size(2);
-            long wd = x.size(3);
-            Tensor wi = weight.view(1, -1, c).mul(s.view(n, 1, c));                        // N x out x C
-            Tensor xi = x.permute(0, 2, 3, 1).reshape(n, h * wd, c);                       // N x HW x C
-            Tensor y = torch.baddbmm(bias.view(1, 1, -1), xi, wi.transpose(1, 2));          // N x HW x out
-            return y.view(n, h, wd, -1).permute(0, 3, 1, 2);
+        if (isToRgb()) {
+            return toRgb(x, s);
         }
         Tensor y = x.mul(s.view(n, -1, 1, 1));
         y = up ? Fir.blur(Convolutions.convTranspose2d(y, weight.transpose(0, 1), null, 2, 0, 0), 1, 4.0)
@@ -126,6 +119,27 @@ final class ModulatedConv extends Module {
                 .contiguous(y.is_contiguous(torch.MemoryFormat.ChannelsLast) ? torch.MemoryFormat.ChannelsLast
                         : torch.MemoryFormat.Contiguous);
         return torch.leaky_relu_(y.mul_(dg).add_(c), new Scalar(0.2));
+    }
+
+    private boolean isToRgb() {
+        return !demodulate && kernel == 1 && !up;
+    }
+
+    /**
+     * toRGB (1x1, one output channel per image channel) with its styles folded into a per-image weight: the maps are
+     * read once as a batched product, in their own layout (channels-last from the convolution before, so N x HW x C
+     * is a view), instead of being scaled first and convolved to a few channels, which oneDNN pads to its block.
+     * y[i, o] = sum_c weight[o, c] s[i, c] x[i, c] + bias[o].
+     */
+    private Tensor toRgb(Tensor x, Tensor s) {
+        long n = x.size(0);
+        long c = x.size(1);
+        long h = x.size(2);
+        long wd = x.size(3);
+        Tensor wi = weight.view(1, -1, c).mul(s.view(n, 1, c));                            // N x out x C
+        Tensor xi = x.permute(0, 2, 3, 1).reshape(n, h * wd, c);                           // N x HW x C
+        Tensor y = torch.baddbmm(bias.view(1, 1, -1), xi, wi.transpose(1, 2));              // N x HW x out
+        return y.view(n, h, wd, -1).permute(0, 3, 1, 2);
     }
 
     /**
