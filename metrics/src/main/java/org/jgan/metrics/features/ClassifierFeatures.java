@@ -18,8 +18,8 @@ import org.jgan.metrics.classifier.ClassifierShape;
 public final class ClassifierFeatures implements FeatureExtractor {
     /** Class-path location of the built-in Fashion-MNIST classifier. */
     public static final String BUILTIN_RESOURCE = "/org/jgan/metrics/fmnist-classifier.pt";
-    private static final Scalar SCALE = new Scalar(127.5);
-    private static final Scalar ONE = new Scalar(1.0);
+    private static final double SCALE = 127.5;
+    private static final double ONE = 1.0;
     private final ClassifierNet net;
     private final String name;
     private final String fingerprint;
@@ -105,7 +105,7 @@ public final class ClassifierFeatures implements FeatureExtractor {
     @Override
     public Output apply(Tensor pixels) {
         // Same arithmetic as training's Batches.images (b / 127.5 - 1 in float32), so inputs match bit for bit.
-        Tensor f = net.features(pixels.div(SCALE).sub(ONE));
+        Tensor f = net.features(pixels.div(new Scalar(SCALE)).sub(new Scalar(ONE)));
         return new Output(f, torch.softmax(net.logits(f), 1));
     }
 

@@ -24,7 +24,7 @@ import org.jgan.core.nn.TextEncoderConfig;
 public final class ImageTextMatcher extends Module {
     /** Length of the shared embedding. */
     public static final int DIM = 64;
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
     private final Tokenizer tokenizer;
     private final ConvLayer conv1;
     private final ConvLayer conv2;
@@ -57,8 +57,8 @@ public final class ImageTextMatcher extends Module {
 
     /** Unit embeddings of images in [-1, 1], [N, {@value #DIM}]. */
     public Tensor images(Tensor x) {
-        Tensor h = torch.leaky_relu(norm1.forward(conv1.forward(x)), SLOPE);
-        h = torch.leaky_relu(norm2.forward(conv2.forward(h)), SLOPE);
+        Tensor h = torch.leaky_relu(norm1.forward(conv1.forward(x)), new Scalar(SLOPE));
+        h = torch.leaky_relu(norm2.forward(conv2.forward(h)), new Scalar(SLOPE));
         return Contrastive.unit(imageOut.forward(image.forward(h.flatten(1, -1))));
     }
 

@@ -16,7 +16,7 @@ public final class PacDiscriminator extends GanNet {
     private final LinearImpl fc0;
     private final LinearImpl fc1;
     private final LinearImpl out;
-    private static final org.bytedeco.pytorch.Scalar SLOPE = new org.bytedeco.pytorch.Scalar(0.2);
+    private static final double SLOPE = 0.2;
 
     public PacDiscriminator(int packedWidth, int width) {
         fc0 = register_module("fc0", Layers.linear(packedWidth, width, true));
@@ -27,8 +27,9 @@ public final class PacDiscriminator extends GanNet {
     @Override
     public Tensor forward(Tensor packs, Tensor unused) {
         // dropout draws from libtorch's global generator, which the loop seeds per step (exact resume)
-        Tensor h = torch.dropout(torch.leaky_relu(fc0.forward(packs), SLOPE), 0.5, is_training());
-        h = torch.dropout(torch.leaky_relu(fc1.forward(h), SLOPE), 0.5, is_training());
+        org.bytedeco.pytorch.Scalar slope = new org.bytedeco.pytorch.Scalar(SLOPE);
+        Tensor h = torch.dropout(torch.leaky_relu(fc0.forward(packs), slope), 0.5, is_training());
+        h = torch.dropout(torch.leaky_relu(fc1.forward(h), slope), 0.5, is_training());
         return out.forward(h);
     }
 }

@@ -20,7 +20,7 @@ import org.jgan.core.train.DataShape;
  * weight (SNGAN, Miyato et al. 2018). {@link #features} exposes the body for conditional heads.
  */
 public class DcganDiscriminator extends GanNet {
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
     private final UnaryOperator<Tensor> conv1;
     private final UnaryOperator<Tensor> conv2;
     private final UnaryOperator<Tensor> norm2;
@@ -54,8 +54,8 @@ public class DcganDiscriminator extends GanNet {
 
     /** The flattened activations before the last linear layer, N x {@link #featureDim()}. */
     public Tensor features(Tensor x) {
-        Tensor h = torch.leaky_relu(conv1.apply(x), SLOPE);
-        h = torch.leaky_relu(norm2.apply(conv2.apply(h)), SLOPE);
+        Tensor h = torch.leaky_relu(conv1.apply(x), new Scalar(SLOPE));
+        h = torch.leaky_relu(norm2.apply(conv2.apply(h)), new Scalar(SLOPE));
         return h.flatten(1, -1);
     }
 

@@ -7,14 +7,14 @@ import org.bytedeco.pytorch.global.torch;
 
 /** Small functional pieces shared by the image-to-image networks. */
 public final class Blocks {
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
 
     private Blocks() {
     }
 
     /** LeakyReLU(0.2), the slope of pix2pix, CycleGAN and SRGAN discriminators. */
     public static Tensor lrelu(Tensor x) {
-        return torch.leaky_relu(x, SLOPE);
+        return torch.leaky_relu(x, new Scalar(SLOPE));
     }
 
     /** Instance normalisation without affine parameters (Ulyanov et al. 2016), CycleGAN's default. */

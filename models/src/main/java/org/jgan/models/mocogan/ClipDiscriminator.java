@@ -27,7 +27,7 @@ import org.jgan.core.nn.SnLinear;
  * leave motion unjudged (the complaint against MoCoGAN's D_V); the differences put motion in its input directly.
  */
 public final class ClipDiscriminator extends GanNet {
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
     private final boolean clips;
     private final List<UnaryOperator<Tensor>> convs = new ArrayList<>();
     private final List<UnaryOperator<Tensor>> norms = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class ClipDiscriminator extends GanNet {
         Tensor in = clips ? stack(x) : x;
         Tensor h = in;
         for (int i = 0; i < convs.size(); i++) {
-            h = torch.leaky_relu(norms.get(i).apply(convs.get(i).apply(h)), SLOPE);
+            h = torch.leaky_relu(norms.get(i).apply(convs.get(i).apply(h)), new Scalar(SLOPE));
         }
         if (batchStd) {
             h = org.jgan.core.nn.MinibatchStd.append(h);

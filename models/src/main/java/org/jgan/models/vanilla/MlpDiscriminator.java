@@ -15,7 +15,7 @@ import org.jgan.core.train.DataShape;
  * spectrally normalised layers (Miyato et al. 2018).
  */
 public final class MlpDiscriminator extends GanNet {
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
     private final UnaryOperator<Tensor> l1;
     private final UnaryOperator<Tensor> l2;
     private final UnaryOperator<Tensor> out;
@@ -39,8 +39,8 @@ public final class MlpDiscriminator extends GanNet {
 
     @Override
     public Tensor forward(Tensor x, Tensor labels) {
-        Tensor h = torch.leaky_relu(l1.apply(x.flatten(1, -1)), SLOPE);
-        h = torch.leaky_relu(l2.apply(h), SLOPE);
+        Tensor h = torch.leaky_relu(l1.apply(x.flatten(1, -1)), new Scalar(SLOPE));
+        h = torch.leaky_relu(l2.apply(h), new Scalar(SLOPE));
         return out.apply(h).view(-1);
     }
 }

@@ -10,7 +10,7 @@ import org.jgan.core.train.DataShape;
 
 /** The multilayer-perceptron generator of Goodfellow et al. 2014: z -> 4w -> 8w -> 16w -> C*H*W, tanh. */
 public final class MlpGenerator extends GanNet {
-    private static final Scalar SLOPE = new Scalar(0.2);
+    private static final double SLOPE = 0.2;
     private final LinearImpl l1;
     private final LinearImpl l2;
     private final LinearImpl l3;
@@ -27,9 +27,9 @@ public final class MlpGenerator extends GanNet {
 
     @Override
     public Tensor forward(Tensor z, Tensor labels) {
-        Tensor h = torch.leaky_relu(l1.forward(z), SLOPE);
-        h = torch.leaky_relu(l2.forward(h), SLOPE);
-        h = torch.leaky_relu(l3.forward(h), SLOPE);
+        Tensor h = torch.leaky_relu(l1.forward(z), new Scalar(SLOPE));
+        h = torch.leaky_relu(l2.forward(h), new Scalar(SLOPE));
+        h = torch.leaky_relu(l3.forward(h), new Scalar(SLOPE));
         return torch.tanh(out.forward(h)).view(-1, shape.channels(), shape.height(), shape.width());
     }
 }
