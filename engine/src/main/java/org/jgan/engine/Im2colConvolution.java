@@ -27,9 +27,14 @@ final class Im2colConvolution {
             // layout; the single GEMM below needs the columns transposed first, a copy of the whole unfolded batch
             y = w.reshape(s.out(), -1).matmul(cols).view(n, s.out(), o[0], o[1]);
         } else if (g == 1) {
-            // one GEMM over the whole batch, (in kh kw) x NL, rather than N small ones: several times faster
-            y = w.reshape(s.out(), -1).mm(cols.transpose(0, 1).reshape(-1, n * l));
-            y = y.view(s.out(), n, o[0], o[1]).transpose(0, 1).contiguous();
+            // one GEMM over the whole batch, NL x (in kh kw) times (in kh kw) x out, rather than N small ones: several
+            // times faster. Its rows are pixels and its columns channels, so the result is the map in channels-last
+            // order as it stands: the layer after it (on oneDNN, which works channels-last) needs no copy, and none
+            // is made here either (an out x NL product had to be transposed into NCHW)
+            Tensor pixels = cols.transpose(1, 2).reshape(n * l, -1);
+            Tensor wt = w.reshape(s.out(), -1).t();
+            y = b == null ? pixels.mm(wt) : torch.addmm(b, pixels, wt);
+            return y.view(n, o[0], o[1], s.out()).permute(0, 3, 1, 2);
         } else {
             y = w.reshape(g, s.out() / g, -1).matmul(cols.view(n, g, -1, l)).reshape(n, s.out(), o[0], o[1]);
         }

@@ -75,6 +75,10 @@ class ConvolutionsTest {
             Tensor ref = ConvRoute.LIBTORCH.apply(x, w, b, spec);
             Tensor got = ConvRoute.IM2COL.apply(x, w, b, spec);
             assertEquals(0.0, got.sub(ref).abs().max().item_double(), 1e-10, spec.key());
+            if (!transposed && groups == 1) {
+                // the batch's one product writes channels-last, the layout oneDNN's layers after it read
+                assertTrue(got.is_contiguous(torch.MemoryFormat.ChannelsLast), spec.key() + " hands on channels-last");
+            }
             try (org.bytedeco.pytorch.NoGradGuard inference = new org.bytedeco.pytorch.NoGradGuard()) {
                 Tensor fast = ConvRoute.IM2COL.apply(x, w, b, spec);  // the per-image products of inference
                 assertEquals(0.0, fast.sub(ref).abs().max().item_double(), 1e-10, spec.key() + " without grad");
