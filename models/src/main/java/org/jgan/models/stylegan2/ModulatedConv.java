@@ -30,8 +30,8 @@ final class ModulatedConv extends Module {
     private final Tensor noiseConst;
     private final long kernel;
     private final boolean up;
-    private final boolean demodulate;
-    private final boolean activation;
+    /** A 1x1 toRGB layer: no demodulation, noise or activation, computed as one batched product. */
+    private final boolean toRgb;
     private final double weightGain;
 
     /**
@@ -47,8 +47,10 @@ final class ModulatedConv extends Module {
         register_parameter("bias", bias);
         this.kernel = kernel;
         this.up = up;
-        this.demodulate = !toRgb;
-        this.activation = !toRgb;
+        if (toRgb && (kernel != 1 || up)) {
+            throw new IllegalArgumentException("a toRGB layer is 1x1 and keeps the resolution");
+        }
+        this.toRgb = toRgb;
         this.weightGain = 1.0 / Math.sqrt((double) in * kernel * kernel);
         if (!toRgb) {
             this.noiseStrength = torch.zeros(1);
@@ -64,7 +66,7 @@ final class ModulatedConv extends Module {
     /** The styles s of this layer: affine(w), N x in (toRGB folds its weight gain into them). */
     Tensor styles(Tensor w) {
         Tensor s = affine.forward(w);
-        return demodulate ? s : s.mul(new Scalar(weightGain));
+        return toRgb ? s.mul(new Scalar(weightGain)) : s;
     }
 
     /**
@@ -77,15 +79,12 @@ final class ModulatedConv extends Module {
         }
         long n = x.size(0);
         Tensor s = styles(w);
-        if (isToRgb()) {
+        if (toRgb) {
             return toRgb(x, s);
         }
         Tensor y = x.mul(s.view(n, -1, 1, 1));
         y = up ? Fir.blur(Convolutions.convTranspose2d(y, weight.transpose(0, 1), null, 2, 0, 0), 1, 4.0)
                 : Convolutions.conv2d(y, weight, null, 1, kernel / 2);
-        if (!activation) {
-            return y.add(bias.view(1, -1, 1, 1));
-        }
         // lrelu(v) * gain = lrelu(v * gain) (positively homogeneous), so the activation's gain rides on the small
         // per-channel factors: demodulation and bias in one addcmul, the noise added in place, the leaky ReLU in place.
         // Three passes over the maps where one operation per term made five (and five backward passes).
@@ -97,16 +96,16 @@ final class ModulatedConv extends Module {
     }
 
     /**
-     * The sampling forward (no gradients, fixed noise): the same map as {@link #forward} with fewer passes over the
-     * batch's feature maps, which at sampling batches are far larger than the caches. After the convolution, the
-     * demodulation and the activation's gain are one in-place multiplication, noise and bias one in-place addition of a
-     * per-layer constant (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky
-     * ReLU in place: three passes where training, which keeps each term for autograd, makes new maps.
+     * The sampling forward (no gradients, fixed noise): the same map as {@link #forward}, every pass over the batch's
+     * feature maps (far larger than the caches at sampling batches) in place. After the convolution, the demodulation
+     * and the activation's gain are one multiplication, noise and bias one addition of a per-layer constant laid out
+     * as the maps are (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky ReLU;
+     * training makes a new map in its first pass, which autograd keeps.
      */
     private Tensor sample(Tensor x, Tensor w) {
         long n = x.size(0);
         Tensor s = styles(w);
-        if (isToRgb()) {
+        if (toRgb) {
             return toRgb(x, s);
         }
         Tensor y = x.mul(s.view(n, -1, 1, 1));
@@ -119,10 +118,6 @@ final class ModulatedConv extends Module {
                 .contiguous(y.is_contiguous(torch.MemoryFormat.ChannelsLast) ? torch.MemoryFormat.ChannelsLast
                         : torch.MemoryFormat.Contiguous);
         return torch.leaky_relu_(y.mul_(dg).add_(c), new Scalar(0.2));
-    }
-
-    private boolean isToRgb() {
-        return !demodulate && kernel == 1 && !up;
     }
 
     /**
@@ -157,9 +152,5 @@ final class ModulatedConv extends Module {
 
     Tensor bias() {
         return bias;
-    }
-
-    boolean demodulates() {
-        return demodulate;
     }
 }
