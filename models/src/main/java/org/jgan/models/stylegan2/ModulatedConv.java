@@ -74,8 +74,16 @@ final class ModulatedConv extends Module {
      * (training), else the fixed noise of this layer (sampling, so a seed always gives the same image).
      */
     Tensor forward(Tensor x, Tensor w, GeneratorOptional rng) {
+        return forward(x, w, rng, false);
+    }
+
+    /**
+     * As {@link #forward(Tensor, Tensor, GeneratorOptional)}; when sampling with {@code ownsInput}, x is the caller's
+     * to give up and is overwritten (the synthesis network's maps, dead once the next layer has scaled them).
+     */
+    Tensor forward(Tensor x, Tensor w, GeneratorOptional rng, boolean ownsInput) {
         if (rng == null && !GradMode.is_enabled()) {
-            return sample(x, w);
+            return sample(x, w, ownsInput);
         }
         long n = x.size(0);
         Tensor s = styles(w);
@@ -102,13 +110,14 @@ final class ModulatedConv extends Module {
      * as the maps are (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky ReLU;
      * training makes a new map in its first pass, which autograd keeps.
      */
-    private Tensor sample(Tensor x, Tensor w) {
+    private Tensor sample(Tensor x, Tensor w, boolean ownsInput) {
         long n = x.size(0);
         Tensor s = styles(w);
         if (toRgb) {
             return toRgb(x, s);
         }
-        Tensor y = x.mul(s.view(n, -1, 1, 1));
+        // the previous layer's output is dead after this scaling (its toRGB has read it), so it is scaled in place
+        Tensor y = ownsInput ? x.mul_(s.view(n, -1, 1, 1)) : x.mul(s.view(n, -1, 1, 1));
         y = up ? Fir.blur(Convolutions.convTranspose2d(y, weight.transpose(0, 1), null, 2, 0, 0), 1, 4.0)
                 : Convolutions.conv2d(y, weight, null, 1, kernel / 2);
         Scalar gain = new Scalar(EqualizedLinear.LRELU_GAIN);
@@ -117,7 +126,8 @@ final class ModulatedConv extends Module {
         Tensor c = noiseConst.view(1, 1, y.size(2), -1).mul(noiseStrength).add(bias.view(1, -1, 1, 1)).mul(gain)
                 .contiguous(y.is_contiguous(torch.MemoryFormat.ChannelsLast) ? torch.MemoryFormat.ChannelsLast
                         : torch.MemoryFormat.Contiguous);
-        return torch.leaky_relu_(y.mul_(dg).add_(c), new Scalar(0.2));
+        // y = c + y dg in one pass over the maps, written over y (an output that is its input exactly is allowed)
+        return torch.leaky_relu_(torch.addcmul_out(y, c, y, dg), new Scalar(0.2));
     }
 
     /**

@@ -78,7 +78,8 @@ final class SynthesisNetwork extends Module {
     /** {features, skip image} after the layers up to resolution {@code upTo}. */
     private Tensor[] run(Tensor ws, GeneratorOptional rng, int upTo) {
         long n = ws.size(0);
-        Tensor x = constant.unsqueeze(0).expand(n, -1, -1, -1);
+        Tensor start = constant.unsqueeze(0).expand(n, -1, -1, -1);
+        Tensor x = start;
         Tensor img = null;
         for (Layer l : layers) {
             if (l.resolution() > upTo) {
@@ -89,7 +90,8 @@ final class SynthesisNetwork extends Module {
                 Tensor y = l.conv().forward(x, w, rng);
                 img = img == null ? y : Fir.up(img).add(y);
             } else {
-                x = l.conv().forward(x, w, rng);
+                // every map but the learned constant is this loop's own, and dead once the next layer has read it
+                x = l.conv().forward(x, w, rng, x != start);
             }
         }
         return new Tensor[]{x, img};

@@ -2,10 +2,12 @@ package org.jgan.models.stylegan2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bytedeco.pytorch.AutoGradMode;
 import org.bytedeco.pytorch.GeneratorOptional;
+import org.bytedeco.pytorch.MemoryFormatOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
@@ -116,6 +118,14 @@ class ModulatedConvTest {
             assertArrayEquals(Tensors.shape(training), Tensors.shape(sampling));
             assertArrayEquals(Tensors.toFloats(training.detach().contiguous()),
                     Tensors.toFloats(sampling.contiguous()), 1e-5f);
+            // given its input to overwrite (as the synthesis network does), the same values exactly
+            Tensor owned = x.clone(new MemoryFormatOptional(torch.MemoryFormat.ChannelsLast));
+            Tensor inPlace;
+            try (NoGradGuard ng = new NoGradGuard()) {
+                inPlace = conv.forward(owned, w, null, true);
+            }
+            assertArrayEquals(Tensors.toFloats(sampling.contiguous()), Tensors.toFloats(inPlace.contiguous()));
+            assertFalse(torch.equal(owned, x), "the owned input is the one overwritten");
         }
         conv.close();
     }

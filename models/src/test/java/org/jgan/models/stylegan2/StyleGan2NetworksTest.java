@@ -12,6 +12,7 @@ import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.NoGradGuard;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.Presets;
@@ -137,6 +138,12 @@ class StyleGan2NetworksTest {
             double[] avg = Tensors.toDoubles(g.meanW());
             assertTrue(g.meanW().abs().sum().item_double() > 0, "training forwards track the mean w");
             g.eval();
+            // sampling overwrites its own feature maps in place, never a parameter (the learned constant included)
+            TensorVector params = g.parameters();
+            List<float[]> before = new ArrayList<>();
+            for (long i = 0; i < params.size(); i++) {
+                before.add(Tensors.toFloats(params.get(i)));
+            }
             try (NoGradGuard ng = new NoGradGuard()) {
                 Tensor z = torch.randn(new long[]{4, 16}, rng(7));
                 Tensor truncated = g.forward(z, null, 0.0);
@@ -154,6 +161,9 @@ class StyleGan2NetworksTest {
                 assertTrue(half.sub(w.add(g.meanW()).mul(new Scalar(0.5))).abs().max().item_double() < 1e-5);
             }
             assertArrayEquals(avg, Tensors.toDoubles(g.meanW()), "sampling leaves the mean w alone");
+            for (int i = 0; i < before.size(); i++) {
+                assertArrayEquals(before.get(i), Tensors.toFloats(params.get(i)), "sampling leaves parameter " + i);
+            }
         }
     }
 
