@@ -1,7 +1,6 @@
 package org.jgan.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
 import org.bytedeco.pytorch.Tensor;
@@ -16,9 +15,9 @@ import org.jgan.core.train.Trainer;
 import org.jgan.engine.StepScope;
 
 /**
- * Wall and process CPU time of each step of a training run, stamped when the loop reports a step done, for the step
- * benchmarks. CPU time (all threads) stays comparable on a machine shared with other jobs, where wall time mostly
- * measures the neighbours.
+ * Wall and process CPU time ({@link CpuClock}) of each step of a training run, stamped when the loop reports a step
+ * done, for the step benchmarks. CPU time (all threads) stays comparable on a machine shared with other jobs, where
+ * wall time mostly measures the neighbours.
  *
  * @param wallMs median wall milliseconds per timed step
  * @param cpuMs  median process CPU milliseconds per timed step
@@ -26,18 +25,17 @@ import org.jgan.engine.StepScope;
 record StepTimes(double wallMs, double cpuMs) {
     /** Runs {@code trainer} for {@code warmup + steps} steps (its schedule must end there) and times the last steps. */
     static StepTimes run(Trainer trainer, int warmup, int steps) throws IOException {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] wall = new double[warmup + steps + 1];
         double[] cpu = new double[warmup + steps + 1];
         wall[0] = System.nanoTime() / 1e6;
-        cpu[0] = os.getProcessCpuTime() / 1e6;
+        cpu[0] = CpuClock.millis();
         trainer.run(new TrainListener() {
             @Override
             public void stepDone(TrainState s, Map<String, Double> stats) {
                 int i = (int) s.step();
                 if (i < wall.length) {
                     wall[i] = System.nanoTime() / 1e6;
-                    cpu[i] = os.getProcessCpuTime() / 1e6;
+                    cpu[i] = CpuClock.millis();
                 }
             }
         });
@@ -49,18 +47,17 @@ record StepTimes(double wallMs, double cpuMs) {
      * (eval mode, no gradients; truncation {@code psi}), after one untimed batch.
      */
     static StepTimes generation(GanNet generator, int latentDim, int batch, int reps, double psi) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] wall = new double[reps];
         double[] cpu = new double[reps];
         for (int i = 0; i <= reps; i++) {
             try (StepScope scope = StepScope.open()) {
                 Tensor z = torch.randn(batch, latentDim);
                 double w0 = System.nanoTime() / 1e6;
-                double c0 = os.getProcessCpuTime() / 1e6;
+                double c0 = CpuClock.millis();
                 Sampler.generate(generator, z, null, psi);
                 if (i > 0) {
                     wall[i - 1] = System.nanoTime() / 1e6 - w0;
-                    cpu[i - 1] = os.getProcessCpuTime() / 1e6 - c0;
+                    cpu[i - 1] = CpuClock.millis() - c0;
                 }
             }
         }
