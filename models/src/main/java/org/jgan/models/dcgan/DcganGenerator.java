@@ -77,7 +77,7 @@ public class DcganGenerator extends GanNet {
      * channel vectors. The transposed convolution after it takes channels-last maps (oneDNN's layout); handed the
      * product's own NCHW order, the maps were copied into that layout and their gradient back, and the batch norm in
      * between ran on mixed layouts. Reordering W costs one copy of the weight instead (and one of its gradient):
-     * measured, a DCGAN training step 4% shorter at batch 64 (docs/results.md).
+     * measured, a DCGAN training step about 3% shorter at batch 64 (docs/results.md).
      */
     Tensor maps(Tensor z, Tensor weight, Tensor bias) {
         long area = h0 * w0;

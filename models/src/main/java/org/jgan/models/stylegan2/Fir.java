@@ -6,10 +6,10 @@ import org.jgan.engine.Tensors;
 
 /**
  * Resampling with the [1, 3, 3, 1] low-pass filter of StyleGAN2 (Karras et al. 2020; Zhang 2019, "Making
- * convolutional networks shift-invariant again"), as depthwise convolutions: upsampling inserts zeros and filters
- * (a transposed convolution with stride 2, computed as two products with the separable filter's matrix),
- * downsampling filters and keeps every second pixel. Filtering before
- * decimation and after zero insertion is what keeps the networks from aliasing.
+ * convolutional networks shift-invariant again"): upsampling inserts zeros and filters (a transposed convolution
+ * with stride 2, computed as two products with the separable filter's matrix), downsampling filters and keeps every
+ * second pixel (a depthwise convolution). Filtering before decimation and after zero insertion is what keeps the
+ * networks from aliasing.
  */
 final class Fir {
     private static final float[] TAPS = {1, 3, 3, 1};
@@ -39,7 +39,7 @@ final class Fir {
      * plus filtering with gain 4 is a stride-2 transposed convolution with padding 1 (exactly 2H); the filter is
      * separable, t[y] t[x] / 16 = (t[y] / 4)(t[x] / 4), so each channel's map is U x U^T with the 2H x H matrix
      * of the 1-D transposed convolution. The skip images this upsamples have 1 or 3 channels, which the
-     * convolution routes could only take on im2col: measured, about a tenth of StyleGAN2's sampling time.
+     * convolution routes could only take on im2col: measured, sampling took 8% more CPU time so (docs/results.md).
      */
     static Tensor up(Tensor x) {
         long n = x.size(0);

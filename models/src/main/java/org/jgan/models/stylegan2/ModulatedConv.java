@@ -105,10 +105,11 @@ final class ModulatedConv extends Module {
 
     /**
      * The sampling forward (no gradients, fixed noise): the same map as {@link #forward}, every pass over the batch's
-     * feature maps (far larger than the caches at sampling batches) in place. After the convolution, the demodulation
-     * and the activation's gain are one multiplication, noise and bias one addition of a per-layer constant laid out
-     * as the maps are (the leaky ReLU is positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky ReLU;
-     * training makes a new map in its first pass, which autograd keeps.
+     * feature maps (far larger than the caches at sampling batches) in place: the styles scale x itself when the
+     * caller gives it up ({@code ownsInput}); after the convolution, y times demodulation-and-gain plus a per-layer
+     * constant of noise and bias laid out as the maps are is one {@code addcmul} written over y (the leaky ReLU is
+     * positively homogeneous, so lrelu(v) * g = lrelu(v * g)), then the leaky ReLU; training makes a new map in its
+     * first pass, which autograd keeps.
      */
     private Tensor sample(Tensor x, Tensor w, boolean ownsInput) {
         long n = x.size(0);
