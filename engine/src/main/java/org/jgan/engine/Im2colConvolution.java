@@ -34,7 +34,7 @@ final class Im2colConvolution {
             Tensor pixels = cols.transpose(1, 2).reshape(n * l, -1);
             Tensor wt = w.reshape(s.out(), -1).t();
             y = b == null ? pixels.mm(wt) : torch.addmm(b, pixels, wt);
-            return y.view(n, o[0], o[1], s.out()).permute(0, 3, 1, 2);
+            return Tensors.channelsLastMaps(y, n, o[0], o[1]);
         } else {
             y = w.reshape(g, s.out() / g, -1).matmul(cols.view(n, g, -1, l)).reshape(n, s.out(), o[0], o[1]);
         }

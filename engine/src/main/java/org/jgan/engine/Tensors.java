@@ -91,6 +91,16 @@ public final class Tensors {
         return out;
     }
 
+    /**
+     * Pixel rows (N H W x C, or anything that views so, pixels in N, H, W order) as N x C x H x W maps laid out
+     * channels-last: a view, no copy. A product whose rows are pixels (an image times a 1x1 weight, im2col's columns
+     * times a kernel, a dense layer with its rows ordered by pixel) writes its maps in the layout oneDNN works in, so
+     * the convolution after it copies nothing.
+     */
+    public static Tensor channelsLastMaps(Tensor rows, long n, long h, long w) {
+        return rows.view(n, h, w, -1).permute(0, 3, 1, 2);
+    }
+
     /** The shape of {@code t}. */
     public static long[] shape(Tensor t) {
         long[] s = new long[(int) t.dim()];

@@ -19,7 +19,6 @@ public final class ClassifierFeatures implements FeatureExtractor {
     /** Class-path location of the built-in Fashion-MNIST classifier. */
     public static final String BUILTIN_RESOURCE = "/org/jgan/metrics/fmnist-classifier.pt";
     private static final double SCALE = 127.5;
-    private static final double ONE = 1.0;
     private final ClassifierNet net;
     private final String name;
     private final String fingerprint;
@@ -105,7 +104,7 @@ public final class ClassifierFeatures implements FeatureExtractor {
     @Override
     public Output apply(Tensor pixels) {
         // Same arithmetic as training's Batches.images (b / 127.5 - 1 in float32), so inputs match bit for bit.
-        Tensor f = net.features(pixels.div(new Scalar(SCALE)).sub(new Scalar(ONE)));
+        Tensor f = net.features(pixels.div(new Scalar(SCALE)).sub(new Scalar(1.0)));
         return new Output(f, torch.softmax(net.logits(f), 1));
     }
 

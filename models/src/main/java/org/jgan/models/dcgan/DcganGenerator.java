@@ -14,6 +14,7 @@ import org.jgan.core.nn.ConvLayer;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.nn.Layers;
 import org.jgan.core.train.DataShape;
+import org.jgan.engine.Tensors;
 
 /**
  * DCGAN generator (Radford et al. 2015) for H x W images with H, W divisible by 4: z -> Linear -> 4w x H/4 x W/4,
@@ -72,19 +73,18 @@ public class DcganGenerator extends GanNet {
     }
 
     /**
-     * The linear layer z W^T + b (W's rows and b in the order of c0 x h0 x w0 maps) as N x c0 x h0 x w0 maps laid out
-     * channels-last: the product runs with W's rows reordered to h0 x w0 x c0, so each image's outputs are its pixels'
-     * channel vectors. The transposed convolution after it takes channels-last maps (oneDNN's layout); handed the
+     * The linear layer z W^T (W's rows in the order of c0 x h0 x w0 maps), plus a bias per channel when one is given
+     * (c0 values), as N x c0 x h0 x w0 maps laid out channels-last: the product runs with W's rows reordered to
+     * h0 x w0 x c0, so each image's outputs are its pixels' channel vectors. The transposed convolution after it takes channels-last maps (oneDNN's layout); handed the
      * product's own NCHW order, the maps were copied into that layout and their gradient back, and the batch norm in
      * between ran on mixed layouts. Reordering W costs one copy of the weight instead (and one of its gradient):
      * measured, a DCGAN training step about 3% shorter at batch 64 (docs/results.md).
      */
-    Tensor maps(Tensor z, Tensor weight, Tensor bias) {
+    Tensor maps(Tensor z, Tensor weight, Tensor channelBias) {
         long area = h0 * w0;
         Tensor w = weight.view(c0, area, -1).transpose(0, 1).reshape(area * c0, -1);
-        Tensor y = bias == null ? torch.linear(z, w)
-                : torch.linear(z, w, bias.view(c0, area).t().reshape(-1));
-        return y.view(-1, h0, w0, c0).permute(0, 3, 1, 2);
+        Tensor y = channelBias == null ? torch.linear(z, w) : torch.linear(z, w, channelBias.repeat(area));
+        return Tensors.channelsLastMaps(y, z.size(0), h0, w0);
     }
 
     /**
@@ -96,8 +96,7 @@ public class DcganGenerator extends GanNet {
         Tensor[] ss = BatchNormFold.scaleShift(plain.get(0));
         long area = h0 * w0;
         Tensor w = fc.weight().view(c0, area, -1).mul(ss[0].view(c0, 1, 1)).view(c0 * area, -1);
-        Tensor b = ss[1].view(c0, 1).expand(c0, area).reshape(-1);
-        Tensor x = maps(z, w, b).relu_();
+        Tensor x = maps(z, w, ss[1]).relu_();
         Tensor[] wb = BatchNormFold.into(up1, plain.get(1));
         x = up1.forward(x, wb[0], wb[1]).relu_();
         return torch.tanh(up2.forward(x));

@@ -7,6 +7,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.engine.Convolutions;
+import org.jgan.engine.Tensors;
 
 /**
  * A convolution of the StyleGAN2 discriminator with the equalized learning rate (Karras et al. 2018): N(0, 1) weights
@@ -82,6 +83,6 @@ final class EqualizedConv extends Module {
         Tensor pixels = x.permute(0, 2, 3, 1).reshape(n * h * wd, x.size(1));             // NHW x in
         Tensor wt = w.view(w.size(0), -1).t();                                             // in x out
         Tensor y = b == null ? pixels.mm(wt) : torch.addmm(b, pixels, wt);
-        return y.view(n, h, wd, -1).permute(0, 3, 1, 2);
+        return Tensors.channelsLastMaps(y, n, h, wd);
     }
 }

@@ -46,8 +46,10 @@ final class Fir {
         long c = x.size(1);
         long h = x.size(2);
         long w = x.size(3);
-        Tensor rows = x.reshape(n * c, h, w).matmul(upMatrix(w, x).t());   // N C x H x 2W
-        return upMatrix(h, x).matmul(rows).view(n, c, 2 * h, 2 * w);
+        Tensor uh = upMatrix(h, x);
+        Tensor uw = w == h ? uh : upMatrix(w, x);
+        Tensor rows = x.reshape(n * c, h, w).matmul(uw.t());               // N C x H x 2W
+        return uh.matmul(rows).view(n, c, 2 * h, 2 * w);
     }
 
     /** U (2L x L): U[o, i] = t[o - 2i + 1] / 4, the 1-D transposed convolution of stride 2 and padding 1. */

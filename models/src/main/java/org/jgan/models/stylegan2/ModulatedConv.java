@@ -8,6 +8,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.engine.Convolutions;
+import org.jgan.engine.Tensors;
 
 /**
  * A modulated convolution of the StyleGAN2 synthesis network (Karras et al. 2020, section 2.2): an affine layer
@@ -145,7 +146,7 @@ final class ModulatedConv extends Module {
         Tensor wi = weight.view(1, -1, c).mul(s.view(n, 1, c));                            // N x out x C
         Tensor xi = x.permute(0, 2, 3, 1).reshape(n, h * wd, c);                           // N x HW x C
         Tensor y = torch.baddbmm(bias.view(1, 1, -1), xi, wi.transpose(1, 2));              // N x HW x out
-        return y.view(n, h, wd, -1).permute(0, 3, 1, 2);
+        return Tensors.channelsLastMaps(y, n, h, wd);
     }
 
     /**

@@ -53,17 +53,19 @@ class DcganGeneratorFoldTest {
     @Test
     void theDenseLayerWritesTheMapsOfItsWeightsRowOrderChannelsLast() {
         // W's rows stay in c0 x h0 x w0 order (checkpoints written before the reordered product load unchanged); the
-        // product must give exactly the maps of z W^T + b viewed as N x c0 x h0 x w0, only laid out channels-last
+        // product must give exactly the maps of z W^T + b viewed as N x c0 x h0 x w0 (b: one value per channel, as
+        // the folded batch norm's shift), only laid out channels-last
         Torch.init(2);
         torch.manual_seed(6);
         try (DcganGenerator g = new DcganGenerator(100, 16, new DataShape(1, 28, 28, 0));
              StepScope scope = StepScope.open(); NoGradGuard ng = new NoGradGuard()) {
             Tensor w = g.named_parameters(true).get("fc.weight");
             Tensor z = torch.randn(8, 100);
-            Tensor b = torch.randn(w.size(0));
+            Tensor b = torch.randn(64);
             for (Tensor bias : new Tensor[]{null, b}) {
                 Tensor maps = g.maps(z, w, bias);
-                Tensor definition = (bias == null ? torch.linear(z, w) : torch.linear(z, w, bias)).view(-1, 64, 7, 7);
+                Tensor definition = (bias == null ? torch.linear(z, w)
+                        : torch.linear(z, w, bias.view(64, 1).expand(64, 49).reshape(-1))).view(-1, 64, 7, 7);
                 assertArrayEquals(new long[]{8, 64, 7, 7}, maps.sizes().vec().get());
                 assertTrue(maps.is_contiguous(torch.MemoryFormat.ChannelsLast), "channels-last");
                 double err = maps.sub(definition).abs().max().item_double();
