@@ -113,6 +113,11 @@ public final class TimeGan implements GanVariant {
     }
 
     @Override
+    public double lrFactor(TrainConfig config, long step, long totalSteps) {
+        return TimeGanConfig.of(config).lrFactor(step, totalSteps);
+    }
+
+    @Override
     public List<Phase> phases(TrainConfig config) {
         TimeGanConfig c = TimeGanConfig.of(config);
         long s1 = c.embeddingSteps();

@@ -51,11 +51,14 @@ import org.jgan.core.config.TrainConfig;
  *                        configs written before it existed.
  *                        The latent discriminator never sees what the recovery network writes, and the windows are
  *                        judged (by TimeGAN's discriminative score) in the data space
+ * @param lrDecayFrom     fraction of the planned steps after which every learning rate falls linearly towards 0 at
+ *                        the last step (as CycleGAN's schedule); 1 (no decay) by default and in configs written
+ *                        before this key. A run resumed with more steps recomputes the schedule from its new end
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
                             Double changeMoments, Double pairMoments, Double aeChanges, String scaling,
-                            Double dataAdversary) {
+                            Double dataAdversary, Double lrDecayFrom) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -90,6 +93,9 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         dataAdversary = dataAdversary == null ? 0.0 : dataAdversary;
         ConfigException.check(dataAdversary >= 0 && dataAdversary <= 1000, "timegan.dataAdversary must be in "
                 + "0..1000, got " + dataAdversary);
+        lrDecayFrom = lrDecayFrom == null ? 1.0 : lrDecayFrom;
+        ConfigException.check(lrDecayFrom >= 0 && lrDecayFrom <= 1, "timegan.lrDecayFrom must be in [0, 1] (1: no "
+                + "decay), got " + lrDecayFrom);
         ConfigException.check(staticColumns.isBlank() || !idColumn.isEmpty(), "timegan.staticColumns needs "
                 + "timegan.idColumn: a static feature is one value per series, and without an id the data is one "
                 + "series");
@@ -99,7 +105,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                          double gamma, String idColumn, String timeColumn, String staticColumns) {
         this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
-                staticColumns, 0.0, 0.0, 0.0, FEATURE, 0.0);
+                staticColumns, 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0);
     }
 
     /** Settings without static features. */
@@ -116,7 +122,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE, 0.0);
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0);
     }
 
     /** The timegan settings of {@code config}. */
@@ -132,31 +138,49 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** These settings with {@code weight} as {@link #changeMoments}. */
     public TimeGanConfig withChangeMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling, dataAdversary);
+                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling, dataAdversary, lrDecayFrom);
     }
 
     /** These settings with {@code weight} as {@link #pairMoments}. */
     public TimeGanConfig withPairMoments(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling, dataAdversary);
+                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling, dataAdversary, lrDecayFrom);
     }
 
     /** These settings with {@code weight} as {@link #aeChanges}. */
     public TimeGanConfig withAeChanges(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling, dataAdversary);
+                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling, dataAdversary, lrDecayFrom);
     }
 
     /** These settings with {@code scaling} as {@link #scaling}. */
     public TimeGanConfig withScaling(String scaling) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary);
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, lrDecayFrom);
     }
 
     /** These settings with {@code weight} as {@link #dataAdversary}. */
     public TimeGanConfig withDataAdversary(double weight) {
         return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, weight);
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, weight, lrDecayFrom);
+    }
+
+    /** These settings with {@code from} as {@link #lrDecayFrom}. */
+    public TimeGanConfig withLrDecayFrom(double from) {
+        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
+                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, from);
+    }
+
+    /**
+     * The factor on every learning rate at {@code step} of a run planned to end at {@code totalSteps}: 1 until
+     * {@link #lrDecayFrom} of the planned steps, then falling linearly towards 0 at the last step.
+     */
+    public double lrFactor(long step, long totalSteps) {
+        long from = (long) Math.floor(lrDecayFrom * totalSteps);
+        if (step < from || totalSteps <= from) {
+            return 1.0;
+        }
+        return 1.0 - (double) (step - from) / (totalSteps - from);
     }
 
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
