@@ -142,8 +142,12 @@ public final class Convolutions {
         boolean aligned = spec.blockAligned() && batchFits;
         // Off the block under autograd, few extra channels are cheaper on oneDNN than the whole layer on im2col: a
         // 3-channel image layer padded to 16 channels (measured on SRGAN and CycleGAN: bench-i2i, docs/engine.md).
-        // Forward only, im2col's per-image products were faster, so there the rule stands.
-        boolean padded = !aligned && training && spec.paddable() && batchFits;
+        // Forward only, im2col's per-image products were faster where the input is narrow (a 1- or 3-channel image
+        // in), so there the rule stands; but a convolution with a narrow output (CycleGAN's and SRGAN's last layers,
+        // 32 -> 3) multiplies a few weight rows by the whole unfolded batch, a memory-bound product over a matrix
+        // the kernel's area times larger than the input: 8-12 times slower than oneDNN on 16 channels at 64 pixels.
+        boolean narrowOut = !spec.transposed() && spec.out() < ConvSpec.BLOCK;
+        boolean padded = !aligned && (training || narrowOut) && spec.paddable() && batchFits;
         ConvRoute rule = aligned ? ConvRoute.LIBTORCH : padded ? ConvRoute.PADDED : ConvRoute.IM2COL;
         if (!checks) {
             return new Entry(spec, input, use, rule, null, "checks off");

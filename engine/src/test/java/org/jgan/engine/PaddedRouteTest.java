@@ -97,13 +97,23 @@ class PaddedRouteTest {
         assertFalse(spec.paddable(), spec.key());
     }
 
-    /** Without autograd, im2col's per-image products stay: padding is for training. */
+    /**
+     * Without autograd, im2col's per-image products stay where the input is narrow (an image in) and for transposed
+     * convolutions; a convolution with a narrow output (an image out) is padded, forward too.
+     */
     @org.junit.jupiter.api.Test
-    void notWithoutAutograd() {
-        ConvSpec spec = ConvolutionsTest.spec(3, 64, 3, 1, 1, 0, 1, false);
-        assertTrue(spec.paddable());
-        assertEquals(ConvRoute.IM2COL, Convolutions.route(spec, 4, 8, 8, ConvUse.FORWARD).route());
-        assertEquals(ConvRoute.PADDED, Convolutions.route(spec, 4, 8, 8, ConvUse.BACKWARD).route());
+    void withoutAutogradOnlyForNarrowOutputs() {
+        ConvSpec in = ConvolutionsTest.spec(3, 64, 3, 1, 1, 0, 1, false);
+        assertTrue(in.paddable());
+        assertEquals(ConvRoute.IM2COL, Convolutions.route(in, 4, 8, 8, ConvUse.FORWARD).route());
+        assertEquals(ConvRoute.PADDED, Convolutions.route(in, 4, 8, 8, ConvUse.BACKWARD).route());
+        ConvSpec out = ConvolutionsTest.spec(32, 3, 7, 1, 0, 0, 1, false);
+        assertTrue(out.paddable());
+        assertEquals(ConvRoute.PADDED, Convolutions.route(out, 4, 12, 12, ConvUse.FORWARD).route());
+        assertTrue(Convolutions.route(out, 4, 12, 12, ConvUse.FORWARD).result().ok(), "checked like any route");
+        ConvSpec up = ConvolutionsTest.spec(32, 3, 4, 2, 1, 0, 1, true);
+        assertTrue(up.paddable());
+        assertEquals(ConvRoute.IM2COL, Convolutions.route(up, 4, 7, 7, ConvUse.FORWARD).route());
     }
 
     @org.junit.jupiter.api.Test
