@@ -24,8 +24,16 @@ final class Im2colConvolution {
         Tensor y;
         if (g == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
             // inference (sampling, evaluation, often at large batches): one product per image straight from im2col's
-            // layout; the single GEMM below needs the columns transposed first, a copy of the whole unfolded batch
-            y = w.reshape(s.out(), -1).matmul(cols).view(n, s.out(), o[0], o[1]);
+            // layout (the single GEMM below needs the columns transposed first, a copy of the whole unfolded batch).
+            // Each image's columns are read transposed, L x (in kh kw), which BLAS takes as they lie, so the rows of
+            // the result are pixels: the map comes out channels-last for the oneDNN layer after it (an out x L product
+            // gave NCHW maps, which that layer copied; SRGAN's generator then copied at every residual block)
+            Tensor wt = w.reshape(s.out(), -1).t();
+            y = torch.bmm(cols.transpose(1, 2), wt.expand(n, wt.size(0), wt.size(1)));
+            if (b != null) {
+                y.add_(b);
+            }
+            return Tensors.channelsLastMaps(y, n, o[0], o[1]);
         } else if (g == 1) {
             // one GEMM over the whole batch, NL x (in kh kw) times (in kh kw) x out, rather than N small ones: several
             // times faster. Its rows are pixels and its columns channels, so the result is the map in channels-last

@@ -82,6 +82,10 @@ class ConvolutionsTest {
             try (org.bytedeco.pytorch.NoGradGuard inference = new org.bytedeco.pytorch.NoGradGuard()) {
                 Tensor fast = ConvRoute.IM2COL.apply(x, w, b, spec);  // the per-image products of inference
                 assertEquals(0.0, fast.sub(ref).abs().max().item_double(), 1e-10, spec.key() + " without grad");
+                if (!transposed && groups == 1) {
+                    assertTrue(fast.is_contiguous(torch.MemoryFormat.ChannelsLast), spec.key() + " hands on "
+                            + "channels-last without grad too");
+                }
             }
             long[] o = spec.outputSize(size, size);
             assertEquals(o[0], ref.size(2));
