@@ -99,4 +99,17 @@ public interface GanVariant {
     default double lrFactor(TrainConfig config, long step, long totalSteps) {
         return 1.0;
     }
+
+    /**
+     * The schedule CycleGAN made common (Zhu et al. 2017): a factor of 1 until {@code from} (a share, 0..1) of the
+     * {@code totalSteps} planned, then falling linearly towards 0 at the last step; 1 throughout when {@code from}
+     * is 1. For {@link #lrFactor}.
+     */
+    static double linearDecay(double from, long step, long totalSteps) {
+        long start = (long) Math.floor(from * totalSteps);
+        if (step < start || totalSteps <= start) {
+            return 1.0;
+        }
+        return 1.0 - (double) (step - start) / (totalSteps - start);
+    }
 }

@@ -113,11 +113,7 @@ public final class CycleGan implements GanVariant, ImageToImage {
     /** Constant learning rates until i2i.lrDecayFrom of the planned steps, then linearly down towards 0. */
     @Override
     public double lrFactor(TrainConfig config, long step, long totalSteps) {
-        long from = (long) Math.floor(ImageToImageConfig.of(config).lrDecayFrom() * totalSteps);
-        if (step < from || totalSteps <= from) {
-            return 1.0;
-        }
-        return 1.0 - (double) (step - from) / (totalSteps - from);
+        return GanVariant.linearDecay(ImageToImageConfig.of(config).lrDecayFrom(), step, totalSteps);
     }
 
     @Override

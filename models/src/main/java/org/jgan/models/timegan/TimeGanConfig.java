@@ -176,11 +176,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
      * {@link #lrDecayFrom} of the planned steps, then falling linearly towards 0 at the last step.
      */
     public double lrFactor(long step, long totalSteps) {
-        long from = (long) Math.floor(lrDecayFrom * totalSteps);
-        if (step < from || totalSteps <= from) {
-            return 1.0;
-        }
-        return 1.0 - (double) (step - from) / (totalSteps - from);
+        return org.jgan.core.train.GanVariant.linearDecay(lrDecayFrom, step, totalSteps);
     }
 
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
