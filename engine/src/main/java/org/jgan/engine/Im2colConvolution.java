@@ -22,13 +22,13 @@ final class Im2colConvolution {
         // N x (in kh kw) x L
         Tensor cols = torch.im2col(x, s.kernel(), s.dilation(), s.padding(), s.stride());
         Tensor y;
+        Tensor wt = g == 1 ? w.reshape(s.out(), -1).t() : null;                         // (in kh kw) x out
         if (g == 1 && !org.bytedeco.pytorch.GradMode.is_enabled()) {
             // inference (sampling, evaluation, often at large batches): one product per image straight from im2col's
             // layout (the single GEMM below needs the columns transposed first, a copy of the whole unfolded batch).
             // Each image's columns are read transposed, L x (in kh kw), which BLAS takes as they lie, so the rows of
             // the result are pixels: the map comes out channels-last for the oneDNN layer after it (an out x L product
             // gave NCHW maps, which that layer copied; SRGAN's generator then copied at every residual block)
-            Tensor wt = w.reshape(s.out(), -1).t();
             y = torch.bmm(cols.transpose(1, 2), wt.expand(n, wt.size(0), wt.size(1)));
             if (b != null) {
                 y.add_(b);
@@ -40,7 +40,6 @@ final class Im2colConvolution {
             // order as it stands: the layer after it (on oneDNN, which works channels-last) needs no copy, and none
             // is made here either (an out x NL product had to be transposed into NCHW)
             Tensor pixels = cols.transpose(1, 2).reshape(n * l, -1);
-            Tensor wt = w.reshape(s.out(), -1).t();
             y = b == null ? pixels.mm(wt) : torch.addmm(b, pixels, wt);
             return Tensors.channelsLastMaps(y, n, o[0], o[1]);
         } else {

@@ -75,10 +75,11 @@ public class DcganGenerator extends GanNet {
     /**
      * The linear layer z W^T (W's rows in the order of c0 x h0 x w0 maps), plus a bias per channel when one is given
      * (c0 values), as N x c0 x h0 x w0 maps laid out channels-last: the product runs with W's rows reordered to
-     * h0 x w0 x c0, so each image's outputs are its pixels' channel vectors. The transposed convolution after it takes channels-last maps (oneDNN's layout); handed the
-     * product's own NCHW order, the maps were copied into that layout and their gradient back, and the batch norm in
-     * between ran on mixed layouts. Reordering W costs one copy of the weight instead (and one of its gradient):
-     * measured, a DCGAN training step about 3% shorter at batch 64 (docs/results.md).
+     * h0 x w0 x c0, so each image's outputs are its pixels' channel vectors. The transposed convolution after it
+     * takes channels-last maps (oneDNN's layout); handed the product's own NCHW order, the maps were copied into
+     * that layout and their gradient back, and the batch norm in between ran on mixed layouts. Reordering W costs
+     * one copy of the weight instead (and one of its gradient): measured, a DCGAN training step about 3% shorter at
+     * batch 64 (docs/results.md).
      */
     Tensor maps(Tensor z, Tensor weight, Tensor channelBias) {
         long area = h0 * w0;

@@ -114,7 +114,7 @@ public final class TimeGan implements GanVariant {
 
     @Override
     public double lrFactor(TrainConfig config, long step, long totalSteps) {
-        return TimeGanConfig.of(config).lrFactor(step, totalSteps);
+        return GanVariant.linearDecay(TimeGanConfig.of(config).lrDecayFrom(), step, totalSteps);
     }
 
     @Override

@@ -171,14 +171,6 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
                 timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, from);
     }
 
-    /**
-     * The factor on every learning rate at {@code step} of a run planned to end at {@code totalSteps}: 1 until
-     * {@link #lrDecayFrom} of the planned steps, then falling linearly towards 0 at the last step.
-     */
-    public double lrFactor(long step, long totalSteps) {
-        return org.jgan.core.train.GanVariant.linearDecay(lrDecayFrom, step, totalSteps);
-    }
-
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
     public boolean scalesByStep() {
         return scaling.equals(STEP);
