@@ -44,10 +44,14 @@ import org.jgan.core.config.TrainConfig;
  *                       garment and raise the spread of its pixel values, the measure a caption's texture names
  *                       (measured: it did not, the excess spread is coarse; docs/results.md); false (the default,
  *                       and what configs without the key get) keeps the transposed convolution
+ * @param jointHead      whether D also judges image and caption together through a hidden layer ({@link JointHead},
+ *                       GAN-CLS's discriminator head, Reed et al. 2016), whose logit is added to the projection's;
+ *                       false (the default, and what configs without the key get) keeps the projection alone
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
-                               boolean fuseOutput, double hardNegatives, boolean resizeOutput) {
+                               boolean fuseOutput, double hardNegatives, boolean resizeOutput,
+                               boolean jointHead) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -74,58 +78,64 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
      * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions,
-     * a transposed convolution as the last layer.
+     * a transposed convolution as the last layer, no joint head in D.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput);
+                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives, resizeOutput);
+                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share, resizeOutput);
+                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead);
     }
 
     /** These settings with the resize-convolution last layer on or off. */
     public Text2ImageConfig withResizeOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, on);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead);
+    }
+
+    /** These settings with D's joint image-text head on or off. */
+    public Text2ImageConfig withJointHead(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

@@ -13,17 +13,23 @@ import org.jgan.models.dcgan.DcganDiscriminator;
  * The text-to-image discriminator: DCGAN's body phi(x) and a projection of the caption (Miyato and Koyama 2018, with
  * a sentence embedding in place of a class embedding): logit = psi(phi(x)) + P(e) . phi(x), so D judges whether x is
  * a real image <em>that fits the caption</em>; with wrong captions as fakes it is GAN-CLS's matching-aware
- * discriminator (Reed et al. 2016). It reads captions with its own {@link TextEncoder}, trained with D.
+ * discriminator (Reed et al. 2016). It reads captions with its own {@link TextEncoder}, trained with D. With
+ * {@code text2image.jointHead} it adds GAN-CLS's joint head's logit ({@link JointHead}).
  */
 public final class TextDiscriminator extends DcganDiscriminator {
     private final TextEncoder text;
     private final LinearImpl project;
+    private final JointHead joint;
 
     public TextDiscriminator(TrainConfig config, DataShape shape, long seed) {
         super(config, shape, seed);
         Text2ImageConfig cfg = Text2ImageConfig.of(config);
         text = register_module("text", new TextEncoder(cfg.encoder(), seed + 11));
         project = register_module("project", Layers.linear(cfg.embedDim(), featureDim(), false));
+        long h = shape.height() / 4;
+        long w = shape.width() / 4;
+        joint = cfg.jointHead() ? register_module("joint", new JointHead(featureDim() / (h * w), h, w, cfg.embedDim()))
+                : null;
     }
 
     /** The discriminator's own text encoder. */
@@ -44,6 +50,7 @@ public final class TextDiscriminator extends DcganDiscriminator {
     public Tensor fromEmbedding(Tensor x, Tensor e) {
         Tensor phi = features(x);
         // inner product of the projected caption with the image features
-        return head(phi).add(project.forward(e).mul(phi).sum(new long[]{1}));
+        Tensor logit = head(phi).add(project.forward(e).mul(phi).sum(new long[]{1}));
+        return joint == null ? logit : logit.add(joint.forward(phi, e));
     }
 }
