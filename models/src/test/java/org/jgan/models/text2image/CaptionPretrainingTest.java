@@ -160,7 +160,8 @@ class CaptionPretrainingTest {
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
-                .withHardNegatives(0.5).withResizeOutput(true).withJointHead(true).in(config(1, 5)), java.util.Map.of());
+                .withHardNegatives(0.5).withResizeOutput(true).withJointHead(true).in(config(1, 5)),
+                java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
         section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
