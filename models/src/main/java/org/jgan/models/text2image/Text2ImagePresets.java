@@ -40,12 +40,15 @@ public final class Text2ImagePresets {
         return Text2ImageConfig.of(c).withPretrainSteps(1000).withMatchWeight(1).in(c);
     }
 
-    /** The {@code text2image-seek} preset: {@link #text2imageMatch()}, D without batch norm, mode seeking 0.15. */
+    /**
+     * The {@code text2image-seek} preset: {@link #text2imageMatch()}, D without batch norm, mode seeking 0.15 and D's
+     * joint image-text head (since 2026-12-07: better FID and recall on three seeds, the same agreement).
+     */
     public static TrainConfig text2imageSeek() {
         TrainConfig c = text2imageMatch();
         ModelConfig m = c.model();
         c = c.withModel(new ModelConfig(m.name(), m.latentDim(), m.loss(), m.width(), "none", m.condition()));
-        return Text2ImageConfig.of(c).withModeSeeking(0.15).in(c);
+        return Text2ImageConfig.of(c).withModeSeeking(0.15).withJointHead(true).in(c);
     }
 
     /** The {@code text2image-balanced} preset: {@link #text2imageMatch()} with interpolated captions (GAN-INT). */
