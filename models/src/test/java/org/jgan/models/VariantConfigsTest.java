@@ -98,7 +98,8 @@ class VariantConfigsTest {
                 org.jgan.models.text2image.Text2ImageConfig.of(balanced));
         assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).in(balanced), match);
         TrainConfig seek = Presets.byName("text2image-seek");
-        assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).withModeSeeking(0.15).withJointHead(true),
+        assertEquals(org.jgan.models.text2image.Text2ImageConfig.of(match).withModeSeeking(0.15).withJointHead(true)
+                        .withMidConv(true),
                 org.jgan.models.text2image.Text2ImageConfig.of(seek));
         assertEquals("none", seek.model().dNorm());
         assertEquals(match.withModel(seek.model()), org.jgan.models.text2image.Text2ImageConfig.of(match).in(seek),

@@ -47,11 +47,16 @@ import org.jgan.core.config.TrainConfig;
  * @param jointHead      whether D also judges image and caption together through a hidden layer ({@link JointHead},
  *                       GAN-CLS's discriminator head, Reed et al. 2016), whose logit is added to the projection's;
  *                       false (the default, and what configs without the key get) keeps the projection alone
+ * @param midConv        whether G has one more layer at its second resolution (14x14 on Fashion-MNIST): a 3x3
+ *                       convolution with its own text-conditioned batch norm and ReLU, so that the caption sets the
+ *                       features once more before the last layer draws the pixels (DF-GAN's generator fuses the
+ *                       text into every block, Tao et al. 2022); false (the default, and what configs without the
+ *                       key get) keeps DCGAN's two layers after the first
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
                                boolean fuseOutput, double hardNegatives, boolean resizeOutput,
-                               boolean jointHead) {
+                               boolean jointHead, boolean midConv) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -78,64 +83,70 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false, false);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
      * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions,
-     * a transposed convolution as the last layer, no joint head in D.
+     * a transposed convolution as the last layer, no joint head in D, no middle layer in G.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead);
+                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead);
+                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead);
+                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv);
     }
 
     /** These settings with the resize-convolution last layer on or off. */
     public Text2ImageConfig withResizeOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv);
     }
 
     /** These settings with D's joint image-text head on or off. */
     public Text2ImageConfig withJointHead(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv);
+    }
+
+    /** These settings with G's middle layer on or off. */
+    public Text2ImageConfig withMidConv(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

@@ -35,6 +35,9 @@ public final class TextGenerator extends GanNet {
     /** The caption's gain and offset of the last layer (null unless {@code text2image.fuseOutput}). */
     private final LinearImpl outGain;
     private final LinearImpl outShift;
+    /** One more 3x3 layer at the second resolution, with its text-conditioned norm (null unless {@code midConv}). */
+    private final ConvLayer mid;
+    private final TextBatchNorm bnMid;
 
     public TextGenerator(int latentDim, int width, DataShape shape, Text2ImageConfig cfg, long textSeed) {
         if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
@@ -52,6 +55,8 @@ public final class TextGenerator extends GanNet {
         resizeOutput = cfg.resizeOutput();
         up2 = register_module("up2", resizeOutput ? Layers.conv(2L * width, shape.channels(), 3, 1, 1, true)
                 : Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
+        mid = cfg.midConv() ? register_module("mid", Layers.conv(2L * width, 2L * width, 3, 1, 1, false)) : null;
+        bnMid = cfg.midConv() ? register_module("bnMid", new TextBatchNorm(cfg.embedDim(), 2L * width)) : null;
         outGain = cfg.fuseOutput() ? register_module("outGain", Layers.linear(cfg.embedDim(), shape.channels(), true))
                 : null;
         outShift = cfg.fuseOutput() ? register_module("outShift",
@@ -62,6 +67,9 @@ public final class TextGenerator extends GanNet {
     void initConditioning(long seed) {
         bn0.reset(seed);
         bn1.reset(seed + 1);
+        if (bnMid != null) {
+            bnMid.reset(seed + 2);
+        }
         if (outGain != null) {
             // Zero: the last layer starts as it is without fusion, gain 1 and offset 0 for every caption, so the
             // image G first learns to draw is not a random per-caption contrast that D must first undo.
@@ -88,6 +96,9 @@ public final class TextGenerator extends GanNet {
         Tensor x = fc.forward(z).view(-1, c0, h0, w0);
         x = bn0.forward(x, e).relu();
         x = bn1.forward(up1.forward(x), e).relu();
+        if (mid != null) {
+            x = bnMid.forward(mid.forward(x), e).relu();
+        }
         // resize-convolution as the transposed convolution it equals (Layers.doubledConvAsTransposed): the cost of
         // the 4x4 layer, where convolving the doubled map itself made a step 1.4 times as long
         Tensor y = resizeOutput ? Convolutions.convTranspose2d(x, Layers.doubledConvAsTransposed(up2.weight()),

@@ -160,12 +160,13 @@ class CaptionPretrainingTest {
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
-                .withHardNegatives(0.5).withResizeOutput(true).withJointHead(true).in(config(1, 5)),
+                .withHardNegatives(0.5).withResizeOutput(true).withJointHead(true).withMidConv(true)
+                .in(config(1, 5)),
                 java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
         section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
-                "hardNegatives", "resizeOutput", "jointHead"));
+                "hardNegatives", "resizeOutput", "jointHead", "midConv"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
@@ -176,6 +177,7 @@ class CaptionPretrainingTest {
         assertEquals(0.0, old.hardNegatives(), "a run written before the key keeps GAN-CLS's wrong captions only");
         assertFalse(old.resizeOutput(), "a run written before the key keeps its transposed last layer");
         assertFalse(old.jointHead(), "a run written before the key keeps the projection alone");
+        assertFalse(old.midConv(), "a run written before the key keeps G's layers as they were");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
