@@ -17,6 +17,8 @@ import org.jgan.engine.Convolutions;
  * The text-to-image generator: DCGAN's layers (Radford et al. 2015) with every batch norm's scale and shift set by
  * the caption's sentence embedding ({@link TextBatchNorm}, DF-GAN's affine fusion, Tao et al. 2022), the embedding
  * made by the generator's own {@link TextEncoder} from the caption's word ids (trained with G, Reed et al. 2016).
+ * With {@code text2image.midConv} a 3x3 convolution with its own text-conditioned norm sits between the two
+ * transposed convolutions, so that the caption sets G's features once more before the last layer draws the pixels.
  * z stays the only input of the first layer: a learned condition concatenated to z let cgan's generator ignore z
  * within a class, and a caption is a learned condition.
  */
