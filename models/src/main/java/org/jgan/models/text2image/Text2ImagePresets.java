@@ -44,8 +44,8 @@ public final class Text2ImagePresets {
     /**
      * The {@code text2image-seek} preset: {@link #text2imageMatch()}, D without batch norm, mode seeking 0.15 and D's
      * joint image-text head (since 2026-12-07: better FID and recall on three seeds, the same agreement) and G's
-     * middle layer (since 2026-12-07, later: FID 4.3-4.7 against 6.3-6.4 and every agreement figure up, on two
-     * seeds, for about 30% more time).
+     * middle layer (since 2026-12-07, later: FID 4.3-4.7 against 5.8-6.4, recall and class up, on three seeds, for
+     * about 30% more time).
      */
     public static TrainConfig text2imageSeek() {
         TrainConfig c = text2imageMatch();
