@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code text2image.midConv}: one more text-conditioned 3x3 layer in G at its second resolution. */
 class MidConvTest {
+    /** The middle layer's parameters: the convolution and its text-conditioned norm. */
+    private static final java.util.function.Predicate<String> MID = n -> n.startsWith("mid.") || n.startsWith("bnMid.");
+
     @TempDir
     Path tmp;
 
@@ -39,11 +42,9 @@ class MidConvTest {
             assertEquals(2 * w * 2 * w * 9, conv.length, "a 3x3 convolution from G's 2w channels to 2w, no bias");
             float[] norm = TrainerTest.weights(g, n -> n.startsWith("bnMid."));
             assertTrue(norm.length > 0, "the layer has its own text-conditioned norm");
+            float[] start = TrainerTest.weights(g, MID);
             t.run(new TrainListener() { });
-            float[] learnt = TrainerTest.weights(g, n -> n.startsWith("mid.") || n.startsWith("bnMid."));
-            float[] start = new float[conv.length + norm.length];
-            System.arraycopy(conv, 0, start, 0, conv.length);
-            System.arraycopy(norm, 0, start, conv.length, norm.length);
+            float[] learnt = TrainerTest.weights(g, MID);
             assertEquals(start.length, learnt.length);
             assertFalse(Arrays.equals(start, learnt), "the middle layer did not learn");
             for (float v : learnt) {
@@ -55,8 +56,8 @@ class MidConvTest {
         assertFalse(Text2ImageConfig.of(plain).midConv(), "off by default");
         try (Trainer t = new Trainer(Variants.byName("text2image"), plain, Text2ImageTrainingTest.data(plain),
                 tmp.resolve("plain"))) {
-            assertEquals(0, TrainerTest.weights(t.players().generator(),
-                    n -> n.startsWith("mid.") || n.startsWith("bnMid.")).length, "no middle layer without the key");
+            assertEquals(0, TrainerTest.weights(t.players().generator(), MID).length,
+                    "no middle layer without the key");
         }
     }
 }
