@@ -52,11 +52,17 @@ import org.jgan.core.config.TrainConfig;
  *                       features once more before the last layer draws the pixels (DF-GAN's generator fuses the
  *                       text into every block, Tao et al. 2022); false (the default, and what configs without the
  *                       key get) keeps DCGAN's two layers after the first
+ * @param fineConv       whether the caption also sets G's features at the image's own resolution: the last
+ *                       transposed convolution then makes feature maps (G's width in channels) with their own
+ *                       text-conditioned batch norm and ReLU, and a 3x3 convolution draws the pixels from them
+ *                       (DF-GAN fuses the text up to the last block, Tao et al. 2022); false (the default, and what
+ *                       configs without the key get) draws the pixels with the transposed convolution itself.
+ *                       Cannot be combined with {@code resizeOutput}, which replaces the same layer
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
                                boolean fuseOutput, double hardNegatives, boolean resizeOutput,
-                               boolean jointHead, boolean midConv) {
+                               boolean jointHead, boolean midConv, boolean fineConv) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -79,74 +85,83 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + hardNegatives);
         ConfigException.check(hardNegatives == 0 || matchingAware, "text2image.hardNegatives needs "
                 + "text2image.matchingAware: the changed captions are wrong captions of the matching-aware D");
+        ConfigException.check(!(fineConv && resizeOutput), "text2image.fineConv and text2image.resizeOutput both "
+                + "replace the generator's last layer: turn one of them off");
     }
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false, false, false);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
      * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions,
-     * a transposed convolution as the last layer, no joint head in D, no middle layer in G.
+     * a transposed convolution as the last layer, no joint head in D, no middle layer in G, no text at G's last
+     * resolution.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false, false);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv);
+                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv);
+                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv);
+                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv, fineConv);
     }
 
     /** These settings with the resize-convolution last layer on or off. */
     public Text2ImageConfig withResizeOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv, fineConv);
     }
 
     /** These settings with D's joint image-text head on or off. */
     public Text2ImageConfig withJointHead(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv, fineConv);
     }
 
     /** These settings with G's middle layer on or off. */
     public Text2ImageConfig withMidConv(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on, fineConv);
+    }
+
+    /** These settings with the text-conditioned features at the image's resolution on or off. */
+    public Text2ImageConfig withFineConv(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, on);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

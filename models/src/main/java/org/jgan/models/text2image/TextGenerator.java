@@ -18,7 +18,9 @@ import org.jgan.engine.Convolutions;
  * the caption's sentence embedding ({@link TextBatchNorm}, DF-GAN's affine fusion, Tao et al. 2022), the embedding
  * made by the generator's own {@link TextEncoder} from the caption's word ids (trained with G, Reed et al. 2016).
  * With {@code text2image.midConv} a 3x3 convolution with its own text-conditioned norm sits between the two
- * transposed convolutions, so that the caption sets G's features once more before the last layer draws the pixels.
+ * transposed convolutions, so that the caption sets G's features once more before the last layer draws the pixels;
+ * with {@code text2image.fineConv} the last transposed convolution makes text-normed features at the image's own
+ * resolution and a 3x3 convolution draws the pixels from them.
  * z stays the only input of the first layer: a learned condition concatenated to z let cgan's generator ignore z
  * within a class, and a caption is a learned condition.
  */
@@ -31,7 +33,10 @@ public final class TextGenerator extends GanNet {
     private final TextBatchNorm bn0;
     private final ConvLayer up1;
     private final TextBatchNorm bn1;
-    /** The last layer: a 4x4 transposed convolution, or a 3x3 one of the doubled input ({@code resizeOutput}). */
+    /**
+     * The last doubling: a 4x4 transposed convolution to the image, a 3x3 convolution of the doubled input to the
+     * image ({@code resizeOutput}), or a 4x4 transposed convolution to {@code width} feature maps ({@code fineConv}).
+     */
     private final ConvLayer up2;
     private final boolean resizeOutput;
     /** The caption's gain and offset of the last layer (null unless {@code text2image.fuseOutput}). */
@@ -40,6 +45,9 @@ public final class TextGenerator extends GanNet {
     /** One more 3x3 layer at the second resolution, with its text-conditioned norm (null unless {@code midConv}). */
     private final ConvLayer mid;
     private final TextBatchNorm bnMid;
+    /** The norm of the features at the image's resolution and the 3x3 layer that draws the pixels (fineConv). */
+    private final TextBatchNorm bn2;
+    private final ConvLayer out;
 
     public TextGenerator(int latentDim, int width, DataShape shape, Text2ImageConfig cfg, long textSeed) {
         if (shape.height() % 4 != 0 || shape.width() % 4 != 0) {
@@ -56,9 +64,12 @@ public final class TextGenerator extends GanNet {
         bn1 = register_module("bn1", new TextBatchNorm(cfg.embedDim(), 2L * width));
         resizeOutput = cfg.resizeOutput();
         up2 = register_module("up2", resizeOutput ? Layers.conv(2L * width, shape.channels(), 3, 1, 1, true)
+                : cfg.fineConv() ? Layers.convT(2L * width, width, 4, 2, 1, 0, false)
                 : Layers.convT(2L * width, shape.channels(), 4, 2, 1, 0, true));
         mid = cfg.midConv() ? register_module("mid", Layers.conv(2L * width, 2L * width, 3, 1, 1, false)) : null;
         bnMid = cfg.midConv() ? register_module("bnMid", new TextBatchNorm(cfg.embedDim(), 2L * width)) : null;
+        bn2 = cfg.fineConv() ? register_module("bn2", new TextBatchNorm(cfg.embedDim(), width)) : null;
+        out = cfg.fineConv() ? register_module("out", Layers.conv(width, shape.channels(), 3, 1, 1, true)) : null;
         outGain = cfg.fuseOutput() ? register_module("outGain", Layers.linear(cfg.embedDim(), shape.channels(), true))
                 : null;
         outShift = cfg.fuseOutput() ? register_module("outShift",
@@ -71,6 +82,9 @@ public final class TextGenerator extends GanNet {
         bn1.reset(seed + 1);
         if (bnMid != null) {
             bnMid.reset(seed + 2);
+        }
+        if (bn2 != null) {
+            bn2.reset(seed + 3);
         }
         if (outGain != null) {
             // Zero: the last layer starts as it is without fusion, gain 1 and offset 0 for every caption, so the
@@ -105,6 +119,9 @@ public final class TextGenerator extends GanNet {
         // the 4x4 layer, where convolving the doubled map itself made a step 1.4 times as long
         Tensor y = resizeOutput ? Convolutions.convTranspose2d(x, Layers.doubledConvAsTransposed(up2.weight()),
                 up2.bias(), 2, 1, 0) : up2.forward(x);
+        if (out != null) {
+            y = out.forward(bn2.forward(y, e).relu());
+        }
         if (outGain != null) {
             long c = y.size(1);
             y = torch.addcmul(outShift.forward(e).view(-1, c, 1, 1), y,

@@ -166,7 +166,7 @@ class CaptionPretrainingTest {
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
         section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
-                "hardNegatives", "resizeOutput", "jointHead", "midConv"));
+                "hardNegatives", "resizeOutput", "jointHead", "midConv", "fineConv"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
@@ -178,6 +178,7 @@ class CaptionPretrainingTest {
         assertFalse(old.resizeOutput(), "a run written before the key keeps its transposed last layer");
         assertFalse(old.jointHead(), "a run written before the key keeps the projection alone");
         assertFalse(old.midConv(), "a run written before the key keeps G's layers as they were");
+        assertFalse(old.fineConv(), "a run written before the key draws its pixels with the transposed layer");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,

@@ -1,0 +1,71 @@
+package org.jgan.models.text2image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.TrainConfig;
+import org.jgan.core.train.TrainListener;
+import org.jgan.core.train.Trainer;
+import org.jgan.engine.Torch;
+import org.jgan.models.TrainerTest;
+import org.jgan.models.Variants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code text2image.fineConv}: text-conditioned features at the image's resolution, then a 3x3 layer to pixels. */
+class FineConvTest {
+    /** The layers at the image's resolution: the last doubling, its text-conditioned norm and the pixel layer. */
+    private static final java.util.function.Predicate<String> FINE = n -> n.startsWith("up2.")
+            || n.startsWith("bn2.") || n.startsWith("out.");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void init() {
+        Torch.init(2);
+    }
+
+    @Test
+    void itDrawsFromTextNormedFeaturesAndLearns() throws Exception {
+        Path folder = CaptionedFolder.write(tmp.resolve("captioned"), 32);
+        TrainConfig plain = Text2ImageTrainingTest.config(folder, 3, 0);
+        TrainConfig c = Text2ImageConfig.of(plain).withFineConv(true).in(plain);
+        int w = c.model().width();
+        try (Trainer t = new Trainer(Variants.byName("text2image"), c, Text2ImageTrainingTest.data(c),
+                tmp.resolve("fine"))) {
+            var g = t.players().generator();
+            assertEquals(2 * w * w * 16, TrainerTest.weights(g, n -> n.startsWith("up2.")).length,
+                    "the last doubling makes w feature maps, no bias (the norm after it has one)");
+            assertEquals(w * 9 + 1, TrainerTest.weights(g, n -> n.startsWith("out.")).length,
+                    "a 3x3 convolution from w maps to the image's one channel, with a bias");
+            assertTrue(TrainerTest.weights(g, n -> n.startsWith("bn2.")).length > 0, "the features have their norm");
+            float[] start = TrainerTest.weights(g, FINE);
+            t.run(new TrainListener() { });
+            float[] learnt = TrainerTest.weights(g, FINE);
+            assertFalse(Arrays.equals(start, learnt), "the layers at the image's resolution did not learn");
+            for (float v : learnt) {
+                assertTrue(Float.isFinite(v));
+            }
+            assertEquals(w * 9 + 1, TrainerTest.weights(t.ema().net(), n -> n.startsWith("out.")).length,
+                    "the EMA generator has the pixel layer too");
+        }
+        assertFalse(Text2ImageConfig.of(plain).fineConv(), "off by default");
+        try (Trainer t = new Trainer(Variants.byName("text2image"), plain, Text2ImageTrainingTest.data(plain),
+                tmp.resolve("plain"))) {
+            var g = t.players().generator();
+            assertEquals(0, TrainerTest.weights(g, n -> n.startsWith("out.") || n.startsWith("bn2.")).length);
+            assertEquals(2 * w * 16 + 1, TrainerTest.weights(g, n -> n.startsWith("up2.")).length,
+                    "without the key the transposed convolution draws the pixels, as before");
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Text2ImageConfig.defaults().withResizeOutput(true).withFineConv(true));
+        assertTrue(e.getMessage().contains("text2image.fineConv and text2image.resizeOutput"), e.getMessage());
+    }
+}
