@@ -5,6 +5,7 @@ import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.data.DataException;
+import org.jgan.engine.MatrixProducts;
 import org.jgan.engine.StepScope;
 import org.jgan.engine.Tensors;
 
@@ -84,7 +85,7 @@ public final class Kid {
         // 1 + a b^T / d in one GEMM call (beta = 1 on a broadcast one), then cubed in place: fewer passes over the
         // m x m matrix, which costs more than the product itself.
         Tensor one = torch.ones(1).to(torch.ScalarType.Double);
-        return torch.addmm(one, a, b.t(), new Scalar(1.0), new Scalar(1.0 / d)).pow_(new Scalar(3.0));
+        return MatrixProducts.addmm(one, a, b.t(), 1.0 / d).pow_(new Scalar(3.0));
     }
 
     /** {@code m} distinct indices of {@code 0..n-1}, a partial Fisher-Yates shuffle. */

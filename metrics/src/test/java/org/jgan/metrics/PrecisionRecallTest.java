@@ -1,6 +1,7 @@
 package org.jgan.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.jgan.engine.Torch;
@@ -58,5 +59,70 @@ class PrecisionRecallTest {
                 Fixtures.features(v.get("act2"), "fake"));
         assertEquals(Fixtures.scalar(v, "precision"), r.precision(), 1e-12);
         assertEquals(Fixtures.scalar(v, "recall"), r.recall(), 1e-12);
+    }
+
+    @Test
+    void productsSplitOverThreadsGiveTheBruteForceAnswer() {
+        // 700 x 48 by 48 x 700 is above MatrixProducts' split threshold, so both threads share each block; the
+        // reference is every distance in float64, sorted.
+        java.util.Random rnd = new java.util.Random(3);
+        int n = 700;
+        int dim = 48;
+        float[] a = new float[n * dim];
+        float[] b = new float[n * dim];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) rnd.nextGaussian();
+            b[i] = (float) (0.25 + 1.05 * rnd.nextGaussian());
+        }
+        FeatureSet real = new FeatureSet("real", "test", n, dim, a, 0, null);
+        FeatureSet fake = new FeatureSet("fake", "test", n, dim, b, 0, null);
+        double[] realRadii = bruteRadii(a, n, dim);
+        double[] fakeRadii = bruteRadii(b, n, dim);
+        float[] radii = PrecisionRecall.radii(real, PrecisionRecall.K);
+        for (int i = 0; i < n; i++) {
+            assertEquals(realRadii[i], radii[i], 1e-4 * realRadii[i]);
+        }
+        int inside = 0;
+        boolean[] covered = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            boolean in = false;
+            for (int j = 0; j < n; j++) {
+                double d = distance(b, i, a, j, dim);
+                in |= d <= realRadii[j];
+                covered[j] |= d <= fakeRadii[i];
+            }
+            inside += in ? 1 : 0;
+        }
+        int recalled = 0;
+        for (boolean c : covered) {
+            recalled += c ? 1 : 0;
+        }
+        PrecisionRecall.Result r = PrecisionRecall.compute(real, fake);
+        assertEquals(inside / (double) n, r.precision(), 1e-12);
+        assertEquals(recalled / (double) n, r.recall(), 1e-12);
+        assertTrue(r.precision() > 0.05 && r.precision() < 0.95 && r.recall() > 0.05 && r.recall() < 0.95,
+                "a case where neither figure is trivial: " + r);
+    }
+
+    private static double[] bruteRadii(float[] x, int n, int dim) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] d = new double[n];
+            for (int j = 0; j < n; j++) {
+                d[j] = distance(x, i, x, j, dim);
+            }
+            java.util.Arrays.sort(d);
+            out[i] = d[PrecisionRecall.K];
+        }
+        return out;
+    }
+
+    private static double distance(float[] x, int i, float[] y, int j, int dim) {
+        double s = 0;
+        for (int c = 0; c < dim; c++) {
+            double t = (double) x[i * dim + c] - y[j * dim + c];
+            s += t * t;
+        }
+        return Math.sqrt(s);
     }
 }
