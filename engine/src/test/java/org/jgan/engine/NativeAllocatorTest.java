@@ -18,6 +18,9 @@ class NativeAllocatorTest {
         assertEquals(NativeAllocator.SETTINGS.size(), script.lines().filter(l -> l.trim().startsWith("export "))
                 .count());
         assertTrue(NativeAllocator.exports().startsWith("MALLOC_MMAP_MAX_=0 "), NativeAllocator.exports());
+        String spark = Files.readString(Path.of("..", "spark", "jgan-spark"));
+        NativeAllocator.SETTINGS.keySet().forEach(k -> assertTrue(spark.contains(" " + k), k
+                + " missing from the executor environment that spark/jgan-spark passes on"));
         String d = NativeAllocator.describe();
         NativeAllocator.SETTINGS.keySet().forEach(k -> assertTrue(d.contains(k + "="), d));
     }
