@@ -68,7 +68,7 @@ public final class MatrixProducts {
             Tensor o = out.narrow(0, from, n);
             Tensor x = a.narrow(0, from, n);
             Runnable part = () -> {
-                // the handle each call returns is freed here, not left to the garbage collector
+                // the scalars a part makes are freed here, not left to the garbage collector
                 try (StepScope s = StepScope.open()) {
                     if (bias == null) {
                         scaled(torch.mm_out(o, x, b), alpha);
