@@ -71,7 +71,8 @@ public final class SeriesReportCommand implements Callable<Integer> {
                     r.predictiveReal(), r.predictiveShuffled());
             for (StepChange c : r.stepChanges()) {
                 System.out.printf("  step change %-10s %.4f against real %.4f (x%.2f; KS %.3f; shuffled in time "
-                        + "%.4f)%n", c.name(), c.synthetic(), c.real(), c.ratio(), c.ks(), c.shuffled());
+                        + "%.4f); bend %.4f against real %.4f (x%.2f)%n", c.name(), c.synthetic(), c.real(),
+                        c.ratio(), c.ks(), c.shuffled(), c.syntheticBend(), c.realBend(), c.bendRatio());
             }
             // the pairs furthest from real: with many features the table would bury them
             for (FeaturePair p : r.pairs().subList(0, Math.min(PAIRS_SHOWN, r.pairs().size()))) {

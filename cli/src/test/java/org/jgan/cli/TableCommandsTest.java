@@ -151,6 +151,9 @@ class TableCommandsTest {
         assertFalse(tree.get("ema").asBoolean(), "the run has no EMA copy: " + tree);
         assertTrue(rep.out().contains("(step-000004, raw weights)"), rep.out());
         assertTrue(tree.get("stepChanges").get(0).get("real").asDouble() > 0, tree.toString());
+        assertTrue(tree.get("stepChanges").get(0).get("realBend").asDouble() > 0, tree.toString());
+        assertTrue(tree.get("stepChanges").get(0).has("syntheticBend"), tree.toString());
+        assertTrue(rep.out().contains("; bend "), rep.out());
         assertTrue(Files.readString(tmp.resolve("series.html")).contains("Step-to-step change"));
         assertEquals(10, tree.get("pairs").size(), "every pair of five features: " + tree);
         assertTrue(rep.out().contains("pair x") && rep.out().contains("r of changes"), rep.out());

@@ -60,15 +60,18 @@ public final class SeriesHtml {
             return;
         }
         h.append("<h2>Step-to-step change</h2><table><tr><th></th><th>synthetic</th><th>real shuffled in time</th>"
-                + "<th>real</th><th>synthetic / real</th><th>KS</th></tr>");
+                + "<th>real</th><th>synthetic / real</th><th>KS</th><th>bend: synthetic</th><th>bend: real</th>"
+                + "<th>bend: synthetic / real</th></tr>");
         for (StepChange c : r.stepChanges()) {
             row(h, HtmlReport.esc(c.name()), num(c.synthetic()), num(c.shuffled()), num(c.real()), num(c.ratio()),
-                    num(c.ks()));
+                    num(c.ks()), num(c.syntheticBend()), num(c.realBend()), num(c.bendRatio()));
         }
         h.append("</table><p>Mean |x[t+1] - x[t]| of each feature, scaled to the real windows' range: a ratio well "
                 + "below 1 means windows smoother than real ones (the levels learnt, the swings not), well above 1 "
                 + "rougher. KS: two-sample Kolmogorov-Smirnov statistic between the real and the synthetic signed "
-                + "changes (0: the same distribution).</p>");
+                + "changes (0: the same distribution). Bend: mean |x[t+1] - 2 x[t] + x[t-1]|, how much the "
+                + "changes themselves change; well above real's is jitter around the curve, which the amount of "
+                + "movement alone can hide.</p>");
     }
 
     /** Pairs of temporal features, the furthest from real first. */

@@ -30,7 +30,7 @@ public final class StepChanges {
             double[] dr = changes(r, k);
             double[] ds = changes(s, k);
             out.add(new StepChange(names.get(k), meanAbs(dr), meanAbs(ds), meanAbs(changes(shuffled, k)),
-                    Distributions.ks(dr, ds)));
+                    Distributions.ks(dr, ds), meanAbs(bends(r, k)), meanAbs(bends(s, k))));
         }
         return out;
     }
@@ -56,6 +56,22 @@ public final class StepChanges {
             int base = i * steps * f + k;
             for (int t = 0; t + 1 < steps; t++) {
                 out[n++] = (double) v[base + (t + 1) * f] - v[base + t * f];
+            }
+        }
+        return out;
+    }
+
+    /** x[t + 1] - 2 x[t] + x[t - 1] of feature {@code k} over every window and inner step. */
+    static double[] bends(Windows w, int k) {
+        int f = w.features();
+        int steps = w.steps();
+        float[] v = w.values();
+        double[] out = new double[w.count() * Math.max(0, steps - 2)];
+        int n = 0;
+        for (int i = 0; i < w.count(); i++) {
+            int base = i * steps * f + k;
+            for (int t = 1; t + 1 < steps; t++) {
+                out[n++] = (double) v[base + (t + 1) * f] - 2.0 * v[base + t * f] + v[base + (t - 1) * f];
             }
         }
         return out;

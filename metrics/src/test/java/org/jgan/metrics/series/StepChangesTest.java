@@ -26,6 +26,36 @@ class StepChangesTest {
         assertEquals(0.125, c.get(0).ratio(), 1e-9);
         // real changes: +1, -1, +1, -1; synthetic: +0.5, 0, 0, 0; below 0 the CDFs are 0.5 against 0
         assertEquals(0.5, c.get(0).ks(), 1e-9);
+        // bends, one inner step per window: real 0 - 2 + 0 twice; synthetic 0.5 - 1 + 0 and 1 - 2 + 1
+        assertEquals(2.0, c.get(0).realBend(), 1e-9);
+        assertEquals(0.25, c.get(0).syntheticBend(), 1e-9);
+        assertEquals(0.125, c.get(0).bendRatio(), 1e-9);
+    }
+
+    /** TimeGAN's sines: per window sin(f t + p) with f, p on [0, 0.1], one feature. */
+    private static Windows sines(int n, long seed, double jitter) {
+        java.util.Random rnd = new java.util.Random(seed);
+        int steps = 24;
+        float[] v = new float[n * steps];
+        for (int i = 0; i < n; i++) {
+            double f = 0.1 * rnd.nextDouble();
+            double p = 0.1 * rnd.nextDouble();
+            for (int t = 0; t < steps; t++) {
+                v[i * steps + t] = (float) ((Math.sin(f * t + p) + 1) / 2 + (t % 2 == 0 ? jitter : -jitter));
+            }
+        }
+        return new Windows(n, steps, 1, v);
+    }
+
+    @Test
+    void jitterAroundTheCurveShowsInTheBendNotInTheMovement() {
+        Windows real = sines(500, 1, 0);
+        StepChange second = StepChanges.of(real, sines(500, 2, 0), List.of("x"), 0, 0).get(0);
+        assertTrue(Math.abs(second.ratio() - 1) < 0.1 && Math.abs(second.bendRatio() - 1) < 0.1,
+                "a second draw moves and bends as real: " + second);
+        StepChange jittery = StepChanges.of(real, sines(500, 2, 0.002), List.of("x"), 0, 0).get(0);
+        assertTrue(Math.abs(jittery.ratio() - 1) < 0.2, "the movement barely sees it: " + jittery);
+        assertTrue(jittery.bendRatio() > 3, "the bend does: " + jittery);
     }
 
     @Test
@@ -49,6 +79,7 @@ class StepChangesTest {
         List<String> names = List.of("a", "b", "c");
         for (StepChange c : StepChanges.of(real, second, names, 0, 0)) {
             assertTrue(Math.abs(c.ratio() - 1) < 0.1 && c.ks() < 0.1, "a second draw moves as real: " + c);
+            assertTrue(Math.abs(c.bendRatio() - 1) < 0.1, "and bends as real: " + c);
             assertTrue(c.shuffled() > 1.5 * c.real(), "shuffled in time moves more: " + c);
         }
         for (StepChange c : StepChanges.of(real, new Windows(300, steps, f, flat), names, 0, 0)) {
