@@ -14,7 +14,7 @@ package org.jgan.metrics.series;
  * @param realBend  mean |x[t + 1] - 2 x[t] + x[t - 1]| over the real windows: how much the changes themselves change
  * @param syntheticBend the same over the synthetic windows; far above {@code realBend}: jitter around the curve,
  *                  which the amount of movement alone hides and a post-hoc classifier finds at once (TimeGAN's
- *                  sines: movement 0.91-1.05x real's with 1.8-4.8x real's bend, docs/results.md)
+ *                  sines: movement 0.88-1.03x real's with 1.7-4.9x real's bend, docs/results.md)
  */
 public record StepChange(String name, double real, double synthetic, double shuffled, double ks, double realBend,
                          double syntheticBend) {
