@@ -84,7 +84,7 @@ final class TimeGanLosses {
         ctx.report("Loss/G_e", ue);
         ctx.report("Loss/S", s);
         ctx.report("Loss/G_moments", moments);
-        boolean withChanges = c.changeMoments() > 0 || c.pairMoments() > 0;
+        boolean withChanges = c.changeMoments() > 0 || c.pairMoments() > 0 || c.bendMoments() > 0;
         Tensor fakeChanges = withChanges ? changes(xHat) : null;
         Tensor realChanges = withChanges ? changes(x) : null;
         if (c.changeMoments() > 0) {
@@ -92,6 +92,12 @@ final class TimeGanLosses {
             Tensor changes = moments(fakeChanges, realChanges);
             ctx.report("Loss/G_changes", changes);
             moments = moments.add(changes.mul(new Scalar(c.changeMoments())));
+        }
+        if (c.bendMoments() > 0) {
+            // the same of x[t + 1] - 2 x[t] + x[t - 1]: the changes' moments let a wobble around the curve through
+            Tensor bends = moments(changes(fakeChanges), changes(realChanges));
+            ctx.report("Loss/G_bends", bends);
+            moments = moments.add(bends.mul(new Scalar(c.bendMoments())));
         }
         if (c.pairMoments() > 0) {
             // per-step moments are met by features that all follow one common source; how they go together is not
