@@ -59,18 +59,19 @@ public final class PrecisionRecall {
             long fakeInside = 0;
             Tensor realInside = torch.zeros(r.size(0)).to(torch.ScalarType.Bool);
             Tensor rt = r.t();
+            Tensor minusRNorm = rNorm.neg();
+            Scalar minusTwo = new Scalar(-2.0);
             for (long from = 0; from < f.size(0); from += BLOCK) {
                 try (StepScope inner = StepScope.open()) {
                     long n = Math.min(BLOCK, f.size(0) - from);
                     Tensor dot = MatrixProducts.mm(f.narrow(0, from, n), rt); // n x |real|
-                    Scalar minusTwo = new Scalar(-2.0);
                     // A generated sample is real-looking if it falls in some real point's ball.
                     Tensor nearest = torch.add(realOffset, dot, minusTwo).amin(new long[] {1}, false);
                     fakeInside += nearest.le(fNorm.narrow(0, from, n).neg()).sum().item_long();
                     // A real sample is covered if it falls in some generated point's ball.
                     Tensor covering = torch.add(fakeOffset.narrow(0, from, n), dot, minusTwo)
                             .amin(new long[] {0}, false);
-                    realInside.logical_or_(covering.le(rNorm.neg()));
+                    realInside.logical_or_(covering.le(minusRNorm));
                 }
             }
             return new Result(fakeInside / (double) f.size(0),

@@ -30,7 +30,7 @@ public final class StepChanges {
             double[] dr = changes(r, k);
             double[] ds = changes(s, k);
             out.add(new StepChange(names.get(k), meanAbs(dr), meanAbs(ds), meanAbs(changes(shuffled, k)),
-                    Distributions.ks(dr, ds), meanAbs(bends(r, k)), meanAbs(bends(s, k))));
+                    Distributions.ks(dr, ds), meanAbs(bends(dr, r.steps())), meanAbs(bends(ds, r.steps()))));
         }
         return out;
     }
@@ -61,17 +61,18 @@ public final class StepChanges {
         return out;
     }
 
-    /** x[t + 1] - 2 x[t] + x[t - 1] of feature {@code k} over every window and inner step. */
-    static double[] bends(Windows w, int k) {
-        int f = w.features();
-        int steps = w.steps();
-        float[] v = w.values();
-        double[] out = new double[w.count() * Math.max(0, steps - 2)];
+    /**
+     * x[t + 1] - 2 x[t] + x[t - 1], the change of consecutive {@code changes} (as {@link #changes} lays them out:
+     * {@code steps - 1} per window) within each window.
+     */
+    static double[] bends(double[] changes, int steps) {
+        int per = steps - 1;
+        int windows = per == 0 ? 0 : changes.length / per;
+        double[] out = new double[windows * Math.max(0, per - 1)];
         int n = 0;
-        for (int i = 0; i < w.count(); i++) {
-            int base = i * steps * f + k;
-            for (int t = 1; t + 1 < steps; t++) {
-                out[n++] = (double) v[base + (t + 1) * f] - 2.0 * v[base + t * f] + v[base + (t - 1) * f];
+        for (int i = 0; i < windows; i++) {
+            for (int t = 1; t < per; t++) {
+                out[n++] = changes[i * per + t] - changes[i * per + t - 1];
             }
         }
         return out;
