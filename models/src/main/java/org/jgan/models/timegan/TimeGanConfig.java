@@ -59,7 +59,8 @@ import org.jgan.core.config.TrainConfig;
  *                        by default, in the preset and in configs written before it existed. The sines' generated
  *                        windows wobble around their arcs (second differences spreading 14x as much within a window
  *                        as real ones), which the moments of the values and of the changes let through; on one seed
- *                        weight 1 brought the discriminative score from 0.255 to 0.204 (docs/results.md)
+ *                        weight 1 brought the discriminative score from 0.255 to 0.204, on a second seed it
+ *                        raised it from 0.188 to 0.292 (docs/results.md)
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
