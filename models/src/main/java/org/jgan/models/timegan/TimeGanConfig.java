@@ -1,6 +1,8 @@
 package org.jgan.models.timegan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jgan.core.config.ConfigException;
+import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.ConfigSection;
 import org.jgan.core.config.TrainConfig;
 
@@ -147,51 +149,48 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** These settings with {@code weight} as {@link #changeMoments}. */
     public TimeGanConfig withChangeMoments(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, weight, pairMoments, aeChanges, scaling, dataAdversary, lrDecayFrom,
-                bendMoments);
+        return with("changeMoments", weight);
     }
 
     /** These settings with {@code weight} as {@link #pairMoments}. */
     public TimeGanConfig withPairMoments(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, weight, aeChanges, scaling, dataAdversary, lrDecayFrom,
-                bendMoments);
+        return with("pairMoments", weight);
     }
 
     /** These settings with {@code weight} as {@link #aeChanges}. */
     public TimeGanConfig withAeChanges(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, weight, scaling, dataAdversary, lrDecayFrom,
-                bendMoments);
+        return with("aeChanges", weight);
     }
 
     /** These settings with {@code scaling} as {@link #scaling}. */
     public TimeGanConfig withScaling(String scaling) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, lrDecayFrom,
-                bendMoments);
+        return with("scaling", scaling);
     }
 
     /** These settings with {@code weight} as {@link #dataAdversary}. */
     public TimeGanConfig withDataAdversary(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, weight, lrDecayFrom,
-                bendMoments);
+        return with("dataAdversary", weight);
     }
 
     /** These settings with {@code from} as {@link #lrDecayFrom}. */
     public TimeGanConfig withLrDecayFrom(double from) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, from,
-                bendMoments);
+        return with("lrDecayFrom", from);
     }
 
     /** These settings with {@code weight} as {@link #bendMoments}. */
     public TimeGanConfig withBendMoments(double weight) {
-        return new TimeGanConfig(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn,
-                timeColumn, staticColumns, changeMoments, pairMoments, aeChanges, scaling, dataAdversary, lrDecayFrom,
-                weight);
+        return with("bendMoments", weight);
+    }
+
+    /**
+     * These settings with {@code key} (a component's name, as in config.json) set to {@code value}: through the
+     * section's JSON, so a setting added to the record needs no change here and the compact constructor still
+     * validates (its {@link ConfigException} comes through as it is).
+     */
+    private TimeGanConfig with(String key, Object value) {
+        ObjectNode tree = ConfigJson.toTree(this);
+        tree.set(key, ConfigJson.MAPPER.valueToTree(value));
+        return ConfigJson.fromTree(tree, TimeGanConfig.class, SECTION.name());
     }
 
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
