@@ -63,22 +63,11 @@ import org.jgan.core.config.TrainConfig;
  *                        as real ones), which the moments of the values and of the changes let through; on one seed
  *                        weight 1 brought the discriminative score from 0.255 to 0.204, on a second seed it
  *                        raised it from 0.188 to 0.292 (docs/results.md)
- * @param shapeMoments    weight of the moment loss on the windows' shapes: each window's coefficients on
- *                        orthonormal polynomials of degrees 0 to 5 over its steps (the mean, the trend, the bend and
- *                        the finer parts), their mean and spread over the batch against the real windows', as
- *                        {@code changeMoments} for the changes; 0 (off) by default and in configs written before it
- *                        existed. The per-step moments are met by windows of the wrong shapes: the sines' generated
- *                        windows carried a cubic part three times as large as real ones
- * @param shapeCorrelations weight of the loss on how those coefficients go together within each feature (their
- *                        correlations over the batch against the real windows'), as {@code pairMoments} for the
- *                        features; 0 (off) by default and in configs written before it existed. A real sine's cubic
- *                        part follows from its bend (r 0.98); the generated ones' did not (r -0.1)
  */
 public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                             double gamma, String idColumn, String timeColumn, String staticColumns,
                             Double changeMoments, Double pairMoments, Double aeChanges, String scaling,
-                            Double dataAdversary, Double lrDecayFrom, Double bendMoments, Double shapeMoments,
-                            Double shapeCorrelations) {
+                            Double dataAdversary, Double lrDecayFrom, Double bendMoments) {
     /** The section {@code timegan} of a config. */
     public static final ConfigSection<TimeGanConfig> SECTION = new ConfigSection<>("timegan", TimeGanConfig.class,
             TimeGanConfig::defaults, true);
@@ -116,12 +105,6 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
         bendMoments = bendMoments == null ? 0.0 : bendMoments;
         ConfigException.check(bendMoments >= 0 && bendMoments <= 1000, "timegan.bendMoments must be in "
                 + "0..1000, got " + bendMoments);
-        shapeMoments = shapeMoments == null ? 0.0 : shapeMoments;
-        ConfigException.check(shapeMoments >= 0 && shapeMoments <= 1000, "timegan.shapeMoments must be in "
-                + "0..1000, got " + shapeMoments);
-        shapeCorrelations = shapeCorrelations == null ? 0.0 : shapeCorrelations;
-        ConfigException.check(shapeCorrelations >= 0 && shapeCorrelations <= 1000, "timegan.shapeCorrelations "
-                + "must be in 0..1000, got " + shapeCorrelations);
         lrDecayFrom = lrDecayFrom == null ? 1.0 : lrDecayFrom;
         ConfigException.check(lrDecayFrom >= 0 && lrDecayFrom <= 1, "timegan.lrDecayFrom must be in [0, 1] (1: no "
                 + "decay), got " + lrDecayFrom);
@@ -134,7 +117,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     public TimeGanConfig(int hidden, int layers, int seqLen, int stride, int embeddingSteps, int supervisedSteps,
                          double gamma, String idColumn, String timeColumn, String staticColumns) {
         this(hidden, layers, seqLen, stride, embeddingSteps, supervisedSteps, gamma, idColumn, timeColumn,
-                staticColumns, 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0, 0.0, 0.0, 0.0);
+                staticColumns, 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0, 0.0);
     }
 
     /** Settings without static features. */
@@ -151,8 +134,7 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
 
     /** The paper's networks (24 hidden, 3 layers, windows of 24) and losses, stages of 1,000 steps each. */
     public static TimeGanConfig defaults() {
-        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0, 0.0, 0.0,
-                0.0);
+        return new TimeGanConfig(24, 3, 24, 1, 1000, 1000, 1.0, "", "", "", 0.0, 0.0, 0.0, FEATURE, 0.0, 1.0, 0.0);
     }
 
     /** The timegan settings of {@code config}. */
@@ -198,16 +180,6 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     /** These settings with {@code weight} as {@link #bendMoments}. */
     public TimeGanConfig withBendMoments(double weight) {
         return with("bendMoments", weight);
-    }
-
-    /** These settings with {@code weight} as {@link #shapeMoments}. */
-    public TimeGanConfig withShapeMoments(double weight) {
-        return with("shapeMoments", weight);
-    }
-
-    /** These settings with {@code weight} as {@link #shapeCorrelations}. */
-    public TimeGanConfig withShapeCorrelations(double weight) {
-        return with("shapeCorrelations", weight);
     }
 
     /**

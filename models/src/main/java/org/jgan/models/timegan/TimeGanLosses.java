@@ -11,9 +11,7 @@ import org.jgan.core.train.StepContext;
  * on supervised and raw generated latents, 100 sqrt of the supervised loss and 100 times the moment loss (mean and
  * standard deviation of generated windows against the batch's, and, weighted by {@link TimeGanConfig#changeMoments},
  * the same of their step-to-step changes, and, weighted by {@link TimeGanConfig#pairMoments}, the features' pair
- * correlations of values and changes, and, weighted by {@link TimeGanConfig#shapeMoments} and
- * {@link TimeGanConfig#shapeCorrelations}, the moments and correlations of the windows' shapes, {@link SeriesShapes});
- * for the autoencoder reconstruction (weighted by
+ * correlations of values and changes); for the autoencoder reconstruction (weighted by
  * {@link TimeGanConfig#aeChanges}, of the step-to-step changes as well) plus 0.1 of the supervised loss; for D real
  * latents against both kinds of generated ones. With {@link TimeGanConfig#dataAdversary} a second adversary judges the
  * windows as the recovery network writes them, R(H_hat) against real windows, in G's loss and in D's (a variant of the
@@ -100,16 +98,6 @@ final class TimeGanLosses {
             Tensor bends = moments(changes(fakeChanges), changes(realChanges));
             ctx.report("Loss/G_bends", bends);
             moments = moments.add(bends.mul(new Scalar(c.bendMoments())));
-        }
-        if (c.shapeMoments() > 0) {
-            Tensor shapes = SeriesShapes.moments(xHat, x);
-            ctx.report("Loss/G_shapes", shapes);
-            moments = moments.add(shapes.mul(new Scalar(c.shapeMoments())));
-        }
-        if (c.shapeCorrelations() > 0) {
-            Tensor r = SeriesShapes.correlations(xHat, x);
-            ctx.report("Loss/G_shape_r", r);
-            moments = moments.add(r.mul(new Scalar(c.shapeCorrelations())));
         }
         if (c.pairMoments() > 0) {
             // per-step moments are met by features that all follow one common source; how they go together is not
