@@ -1,6 +1,5 @@
 package org.jgan.models.timegan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigJson;
 import org.jgan.core.config.ConfigSection;
@@ -183,14 +182,12 @@ public record TimeGanConfig(int hidden, int layers, int seqLen, int stride, int 
     }
 
     /**
-     * These settings with {@code key} (a component's name, as in config.json) set to {@code value}: through the
-     * section's JSON, so a setting added to the record needs no change here and the compact constructor still
-     * validates (its {@link ConfigException} comes through as it is).
+     * These settings with {@code key} (a component's name, as in config.json) set to {@code value}, by the same
+     * mechanism as a config override ({@link ConfigJson#withOverrides}): a setting added to the record needs no change
+     * here, and the compact constructor still validates (its {@link ConfigException} comes through as it is).
      */
     private TimeGanConfig with(String key, Object value) {
-        ObjectNode tree = ConfigJson.toTree(this);
-        tree.set(key, ConfigJson.MAPPER.valueToTree(value));
-        return ConfigJson.fromTree(tree, TimeGanConfig.class, SECTION.name());
+        return ConfigJson.withOverrides(this, java.util.List.of(key + "=" + value), TimeGanConfig.class);
     }
 
     /** Whether windows are scaled by step and feature ({@link #STEP}) rather than by feature. */
