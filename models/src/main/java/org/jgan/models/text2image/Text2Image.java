@@ -90,11 +90,13 @@ public final class Text2Image implements GanVariant {
         double match = cfg.matchWeight();
         List<Phase> phases = new ArrayList<>(CaptionPretraining.phases(pre, match > 0));
         double hard = cfg.hardNegatives();
-        phases.add(new Phase("Dmain", Players.D, 1, true, ctx -> discriminatorLoss(ctx, matching, hard))
-                .during(pre, Long.MAX_VALUE));
+        boolean words = cfg.wordsHead();
+        double twin = cfg.twinWeight();
+        phases.add(new Phase("Dmain", Players.D, 1, true,
+                ctx -> discriminatorLoss(ctx, matching, hard, words, twin > 0)).during(pre, Long.MAX_VALUE));
         boolean interpolate = cfg.interpolate();
         double seek = cfg.modeSeeking();
-        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate, match, seek))
+        phases.add(new Phase("Gmain", Players.G, 1, false, ctx -> generatorLoss(ctx, interpolate, match, seek, twin))
                 .during(pre, Long.MAX_VALUE));
         return phases;
     }
@@ -115,9 +117,23 @@ public final class Text2Image implements GanVariant {
      * that equal the right one word for word are left out: they are not wrong. With {@code hard} > 0, that share of
      * the real images is also paired with its own caption with one attribute word changed ({@link AttributeSwaps}),
      * a third kind of fake at half the weight of each of the other two: other images' captions keep D reading the
-     * class, the changed words make it read the attributes.
+     * class, the changed words make it read the attributes. With {@code words}, the wrong captions train D's words head
+     * instead ({@link WordsTerms#discriminatorLoss}, with its twin when {@code twin}).
      */
-    static Tensor discriminatorLoss(StepContext ctx, boolean matching, double hard) {
+    static Tensor discriminatorLoss(StepContext ctx, boolean matching, double hard, boolean words, boolean twin) {
+        Tensor loss = words ? WordsTerms.discriminatorLoss(ctx, twin) : ganClsLoss(ctx, matching, hard);
+        double gamma = ctx.config().reg().r1Gamma();
+        if (gamma > 0) {
+            // R1 (Mescheder et al. 2018) on real images with their own captions: the matching pairs D must call real,
+            // which is DF-GAN's matching-aware penalty without its fake-caption terms.
+            Tensor r1 = R1Penalty.compute(ctx.players().discriminator(), ctx.augment(ctx.real()), ctx.condition());
+            ctx.report("Reg/r1", r1);
+            loss = loss.add(r1.mul(new org.bytedeco.pytorch.Scalar(R1Penalty.weight(gamma, 1))));
+        }
+        return loss;
+    }
+
+    private static Tensor ganClsLoss(StepContext ctx, boolean matching, double hard) {
         GanNet d = ctx.players().discriminator();
         Tensor tokens = ctx.condition();
         Tensor realLogits = d.forward(ctx.augment(ctx.real()), tokens);
@@ -151,14 +167,6 @@ public final class Text2Image implements GanVariant {
         ctx.report("Loss/D", loss);
         ctx.report("D/real_score", realLogits.detach().sigmoid().mean());
         ctx.report("D/fake_score", fakeLogits.detach().sigmoid().mean());
-        double gamma = ctx.config().reg().r1Gamma();
-        if (gamma > 0) {
-            // R1 (Mescheder et al. 2018) on real images with their own captions: the matching pairs D must call real,
-            // which is DF-GAN's matching-aware penalty without its fake-caption terms.
-            Tensor r1 = R1Penalty.compute(d, ctx.augment(ctx.real()), tokens);
-            ctx.report("Reg/r1", r1);
-            loss = loss.add(r1.mul(new org.bytedeco.pytorch.Scalar(R1Penalty.weight(gamma, 1))));
-        }
         return loss;
     }
 
@@ -173,15 +181,21 @@ public final class Text2Image implements GanVariant {
     }
 
     /**
-     * G's loss; with {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}); with
+     * G's loss (with {@code twin} > 0 that weight of the twin term, {@link WordsTerms#generatorLoss}); with
+     * {@code interpolate}, plus GAN-INT's term on captions halfway between two ({@link GanCls}); with
      * {@code match} > 0, plus that weight times the DAMSM term ({@link CaptionPretraining#matchLoss}); with
      * {@code seek} > 0, plus that weight times MSGAN's term ({@link ModeSeeking#pairs}) between the step's fakes and
      * a second draw for the same captions from fresh latents.
      */
-    static Tensor generatorLoss(StepContext ctx, boolean interpolate, double match, double seek) {
-        Tensor out = ctx.players().discriminator().forward(ctx.augment(ctx.fake()), ctx.condition());
-        Tensor loss = ctx.loss().generator(out);
-        ctx.report("Loss/G", loss);
+    static Tensor generatorLoss(StepContext ctx, boolean interpolate, double match, double seek, double twin) {
+        Tensor loss;
+        if (twin > 0) {
+            loss = WordsTerms.generatorLoss(ctx, twin);
+        } else {
+            loss = ctx.loss().generator(ctx.players().discriminator().forward(ctx.augment(ctx.fake()),
+                    ctx.condition()));
+            ctx.report("Loss/G", loss);
+        }
         if (interpolate) {
             Tensor between = GanCls.interpolatedLoss(ctx);
             ctx.report("Loss/G/interpolated", between);

@@ -60,11 +60,25 @@ import org.jgan.core.config.TrainConfig;
  *                       Cannot be combined with {@code resizeOutput}, which replaces the same layer. Measured on
  *                       top of {@code text2image-seek}: lower FID and better R-precision, but texture further from
  *                       the captions' (docs/results.md), so no preset turns it on
+ * @param wordsHead      whether the matching-aware D's wrong captions train a head of their own ({@link WordsHead})
+ *                       on D's features instead of D's verdict: the verdict then weighs real pairs against fakes
+ *                       only, whose best value compares the real and generated joint distributions, while the wrong
+ *                       captions still teach D's features and text encoder the words. Mixed into the verdict, real
+ *                       images with wrong captions make the best verdict also reward how much more an image fits its
+ *                       caption than other captions, which G exaggerates (docs/results.md); false (the default, and
+ *                       what configs without the key get) keeps GAN-CLS's verdict. Needs {@code matchingAware} and no
+ *                       {@code hardNegatives}
+ * @param twinWeight     weight of TAC-GAN's twin term in G's loss (Gong et al. 2019): a twin of the words head
+ *                       learns on the fakes to tell their own captions from wrong ones, and G is pushed up the words
+ *                       head's logit and down the twin's, which moves how well fakes fit their captions towards how
+ *                       well real images fit theirs, not past it; 0 (the default) leaves it out. Above 0 needs
+ *                       {@code wordsHead}
  */
 public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware, int pretrainSteps,
                                boolean interpolate, double matchWeight, double modeSeeking,
                                boolean fuseOutput, double hardNegatives, boolean resizeOutput,
-                               boolean jointHead, boolean midConv, boolean fineConv) {
+                               boolean jointHead, boolean midConv, boolean fineConv, boolean wordsHead,
+                               double twinWeight) {
     /** The section {@code text2image} of a config. */
     public static final ConfigSection<Text2ImageConfig> SECTION = new ConfigSection<>("text2image",
             Text2ImageConfig.class, Text2ImageConfig::defaults, true);
@@ -89,81 +103,113 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + "text2image.matchingAware: the changed captions are wrong captions of the matching-aware D");
         ConfigException.check(!(fineConv && resizeOutput), "text2image.fineConv and text2image.resizeOutput both "
                 + "replace the generator's last layer: turn one of them off");
+        ConfigException.check(!wordsHead || (matchingAware && hardNegatives == 0), "text2image.wordsHead needs "
+                + "text2image.matchingAware and no text2image.hardNegatives: its head learns from GAN-CLS's wrong "
+                + "captions");
+        ConfigException.check(twinWeight >= 0 && twinWeight <= 1000, "text2image.twinWeight must be in 0..1000 "
+                + "(0: no twin term), got " + twinWeight);
+        ConfigException.check(twinWeight == 0 || wordsHead, "text2image.twinWeight needs text2image.wordsHead: the "
+                + "twin mirrors the words head");
     }
 
     /** The settings without contrastive pretraining. */
     public Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boolean matchingAware) {
-        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false, false, false);
+        this(embedDim, maxWords, vocabulary, matchingAware, 0, false, 0, 0, false, 0, false, false, false, false, false,
+                0);
     }
 
     /**
      * 128-long embeddings of captions of up to 16 words, 1,000 word ids, matching-aware D, no pretraining, no
      * interpolated captions, no matching term, no mode seeking, an unconditioned last layer, no hard wrong captions,
      * a transposed convolution as the last layer, no joint head in D, no middle layer in G, no text at G's last
-     * resolution.
+     * resolution, no words head, no twin term.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false, false);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false, false, false, 0);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
+                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
+                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv, fineConv);
+                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv, fineConv);
+                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with the resize-convolution last layer on or off. */
     public Text2ImageConfig withResizeOutput(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv, fineConv);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with D's joint image-text head on or off. */
     public Text2ImageConfig withJointHead(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv, fineConv);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with G's middle layer on or off. */
     public Text2ImageConfig withMidConv(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on, fineConv);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on, fineConv,
+                wordsHead, twinWeight);
     }
 
     /** These settings with the text-conditioned features at the image's resolution on or off. */
     public Text2ImageConfig withFineConv(boolean on) {
         return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, on);
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, on,
+                wordsHead, twinWeight);
+    }
+
+    /** These settings with D's words head on or off. */
+    public Text2ImageConfig withWordsHead(boolean on) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv, on,
+                twinWeight);
+    }
+
+    /** These settings with the twin term at {@code weight} (0: off). */
+    public Text2ImageConfig withTwinWeight(double weight) {
+        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
+                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
+                wordsHead, weight);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */

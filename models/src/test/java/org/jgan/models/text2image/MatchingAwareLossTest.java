@@ -60,8 +60,8 @@ class MatchingAwareLossTest {
             Tensor tokens = Tensors.fromLongs(new long[]{2, 7, 3, 7, 2, 7, 5, 7}, 4, 2);
             StepContext ctx = new StepContext(players, Losses.byName("non-saturating"), config, real, tokens, 1,
                     step);
-            double withWrong = Text2Image.discriminatorLoss(ctx, true, 0).item_double();
-            double plain = Text2Image.discriminatorLoss(ctx, false, 0).item_double();
+            double withWrong = Text2Image.discriminatorLoss(ctx, true, 0, false, false).item_double();
+            double plain = Text2Image.discriminatorLoss(ctx, false, 0, false, false).item_double();
 
             long[] perm = GanCls.derangement(4, Seeds.derive(config.seed(), "wrong-captions", step));
             double realTerm = 0;
@@ -86,7 +86,7 @@ class MatchingAwareLossTest {
             // |grad|^2 = 4 * (10/4)^2 = 25 for every image, and the term is gamma / 2 * 25.
             TrainConfig r1 = config.withReg(new org.jgan.core.config.RegConfig(0, 2.0, 1, false, 1.0, ""));
             StepContext ctx2 = new StepContext(players, Losses.byName("non-saturating"), r1, real, tokens, 1, step);
-            double withR1 = Text2Image.discriminatorLoss(ctx2, false, 0).item_double();
+            double withR1 = Text2Image.discriminatorLoss(ctx2, false, 0, false, false).item_double();
             assertEquals(plainExpected + 2.0 / 2 * 25, withR1, 1e-4);
             assertEquals(25.0, ctx2.stats().get("Reg/r1"), 1e-4);
         }
