@@ -125,7 +125,8 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
      * resolution, no words head, no twin term.
      */
     public static Text2ImageConfig defaults() {
-        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false, false, false, 0);
+        return new Text2ImageConfig(128, 16, 1000, true, 0, false, 0, 0, false, 0, false, false, false, false, false,
+                0);
     }
 
     /** These settings with {@code steps} of contrastive pretraining. */

@@ -160,13 +160,13 @@ class CaptionPretrainingTest {
         RunDir dir = new RunDir(tmp.resolve("old"));
         Files.createDirectories(dir.path());
         dir.writeConfig(Text2ImageConfig.of(config(1, 5)).withModeSeeking(0.5).withFuseOutput(true)
-                .withHardNegatives(0.5).withResizeOutput(true).withJointHead(true).withMidConv(true)
-                .in(config(1, 5)),
+                .withResizeOutput(true).withJointHead(true).withMidConv(true).withWordsHead(true)
+                .withTwinWeight(1).in(config(1, 5)),
                 java.util.Map.of());
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) dir.readConfigTree();
         var section = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("config").get("text2image");
         section.remove(List.of("pretrainSteps", "interpolate", "matchWeight", "modeSeeking", "fuseOutput",
-                "hardNegatives", "resizeOutput", "jointHead", "midConv", "fineConv"));
+                "hardNegatives", "resizeOutput", "jointHead", "midConv", "fineConv", "wordsHead", "twinWeight"));
         Files.writeString(dir.configFile(), ConfigJson.MAPPER.writeValueAsString(root));
         Text2ImageConfig old = Text2ImageConfig.of(dir.readConfig());
         assertEquals(0, old.pretrainSteps());
@@ -179,6 +179,8 @@ class CaptionPretrainingTest {
         assertFalse(old.jointHead(), "a run written before the key keeps the projection alone");
         assertFalse(old.midConv(), "a run written before the key keeps G's layers as they were");
         assertFalse(old.fineConv(), "a run written before the key draws its pixels with the transposed layer");
+        assertFalse(old.wordsHead(), "a run written before the key keeps GAN-CLS's verdict");
+        assertEquals(0.0, old.twinWeight(), "a run written before the key has no twin term");
         assertEquals(List.of("Dmain", "Gmain"), new Text2Image().phases(Text2ImageConfig.defaults()
                 .in(config(1, 0))).stream().map(p -> p.name()).toList());
         ConfigException e = assertThrows(ConfigException.class,
