@@ -117,11 +117,11 @@ public final class Text2Image implements GanVariant {
      * that equal the right one word for word are left out: they are not wrong. With {@code hard} > 0, that share of
      * the real images is also paired with its own caption with one attribute word changed ({@link AttributeSwaps}),
      * a third kind of fake at half the weight of each of the other two: other images' captions keep D reading the
-     * class, the changed words make it read the attributes. With {@code words}, the wrong captions train D's words head
-     * instead ({@link WordsTerms#discriminatorLoss}, with its twin when {@code twin}).
+     * class, the changed words make it read the attributes. With {@code words}, the wrong captions also train D's words
+     * head ({@link WordsTerms#discriminatorLoss}, with its twin when {@code twin}).
      */
     static Tensor discriminatorLoss(StepContext ctx, boolean matching, double hard, boolean words, boolean twin) {
-        Tensor loss = words ? WordsTerms.discriminatorLoss(ctx, twin) : ganClsLoss(ctx, matching, hard);
+        Tensor loss = words ? WordsTerms.discriminatorLoss(ctx, matching, twin) : ganClsLoss(ctx, matching, hard);
         double gamma = ctx.config().reg().r1Gamma();
         if (gamma > 0) {
             // R1 (Mescheder et al. 2018) on real images with their own captions: the matching pairs D must call real,

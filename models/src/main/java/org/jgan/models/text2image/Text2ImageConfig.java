@@ -60,14 +60,14 @@ import org.jgan.core.config.TrainConfig;
  *                       Cannot be combined with {@code resizeOutput}, which replaces the same layer. Measured on
  *                       top of {@code text2image-seek}: lower FID and better R-precision, but texture further from
  *                       the captions' (docs/results.md), so no preset turns it on
- * @param wordsHead      whether the matching-aware D's wrong captions train a head of their own ({@link WordsHead})
- *                       on D's features instead of D's verdict: the verdict then weighs real pairs against fakes
- *                       only, whose best value compares the real and generated joint distributions, while the wrong
- *                       captions still teach D's features and text encoder the words. Mixed into the verdict, real
- *                       images with wrong captions make the best verdict also reward how much more an image fits its
- *                       caption than other captions, which G exaggerates (docs/results.md); false (the default, and
- *                       what configs without the key get) keeps GAN-CLS's verdict. Needs {@code matchingAware} and no
- *                       {@code hardNegatives}
+ * @param wordsHead      whether GAN-CLS's wrong captions also train a head of their own ({@link WordsHead}) on D's
+ *                       features, which tells an image's own caption from other images' captions. With
+ *                       {@code matchingAware} off the verdict then weighs real pairs against fakes only, whose best
+ *                       value compares the real and generated joint distributions, while the wrong captions still
+ *                       teach D's features and text encoder the words: mixed into the verdict, real images with wrong
+ *                       captions make the best verdict also reward how much more an image fits its caption than other
+ *                       captions, which G exaggerates (docs/results.md). False (the default, and what configs without
+ *                       the key get): no such head. Cannot be combined with {@code hardNegatives}
  * @param twinWeight     weight of TAC-GAN's twin term in G's loss (Gong et al. 2019): a twin of the words head
  *                       learns on the fakes to tell their own captions from wrong ones, and G is pushed up the words
  *                       head's logit and down the twin's, which moves how well fakes fit their captions towards how
@@ -103,9 +103,8 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
                 + "text2image.matchingAware: the changed captions are wrong captions of the matching-aware D");
         ConfigException.check(!(fineConv && resizeOutput), "text2image.fineConv and text2image.resizeOutput both "
                 + "replace the generator's last layer: turn one of them off");
-        ConfigException.check(!wordsHead || (matchingAware && hardNegatives == 0), "text2image.wordsHead needs "
-                + "text2image.matchingAware and no text2image.hardNegatives: its head learns from GAN-CLS's wrong "
-                + "captions");
+        ConfigException.check(!wordsHead || hardNegatives == 0, "text2image.wordsHead cannot be combined with "
+                + "text2image.hardNegatives: its head learns from other images' captions only");
         ConfigException.check(twinWeight >= 0 && twinWeight <= 1000, "text2image.twinWeight must be in 0..1000 "
                 + "(0: no twin term), got " + twinWeight);
         ConfigException.check(twinWeight == 0 || wordsHead, "text2image.twinWeight needs text2image.wordsHead: the "

@@ -2,27 +2,30 @@ package org.jgan.models.text2image;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
 import org.jgan.core.train.Seeds;
 import org.jgan.core.train.StepContext;
 
 /**
  * The losses of {@code text2image.wordsHead} and {@code text2image.twinWeight}: GAN-CLS's wrong captions (Reed et al.
- * 2016) train D's {@link WordsHead} instead of its verdict, and TAC-GAN's twin (Gong et al. 2019) learns the same on
- * the fakes. Why apart: mixed into the verdict, real images with wrong captions make D's best verdict the ratio of
- * the real pairs to the fakes and the wrong pairs together, which also rewards an image for fitting its caption
- * better than other captions; a generator climbing that overshoots the words (measured on Fashion-MNIST's textures,
- * docs/results.md). Results belong to the current step's scope.
+ * 2016) train D's {@link WordsHead} (instead of its verdict when {@code text2image.matchingAware} is off), and
+ * TAC-GAN's twin (Gong et al. 2019) learns the same on the fakes. Why apart: mixed into the verdict, real images with
+ * wrong captions make D's best verdict the ratio of the real pairs to the fakes and the wrong pairs together, which
+ * also rewards an image for fitting its caption better than other captions; a generator climbing that overshoots the
+ * words (measured on Fashion-MNIST's textures, docs/results.md). Results belong to the current step's scope.
  */
 final class WordsTerms {
     private WordsTerms() {
     }
 
     /**
-     * D's loss: its verdict on real images with their captions against fakes, plus the words head's logistic loss on
+     * D's loss: its verdict on real images with their captions against fakes (and, with {@code matching}, against the
+     * real images with other images' captions, GAN-CLS's verdict), plus the words head's logistic loss on
      * the same real images with their own captions against other images' captions (rows whose wrong caption equals
      * their own word for word are left out) and, with {@code twin}, the twin's on the fakes the same way.
      */
-    static Tensor discriminatorLoss(StepContext ctx, boolean twin) {
+    static Tensor discriminatorLoss(StepContext ctx, boolean matching, boolean twin) {
         TextDiscriminator d = (TextDiscriminator) ctx.players().discriminator();
         Tensor tokens = ctx.condition();
         Tensor e = d.textEncoder().encode(tokens);
@@ -30,17 +33,21 @@ final class WordsTerms {
         Tensor phiFake = d.features(ctx.augment(ctx.fake().detach()));
         Tensor realLogits = d.verdict(phiReal, e);
         Tensor fakeLogits = d.verdict(phiFake, e);
-        Tensor loss = ctx.loss().discriminator(realLogits, fakeLogits);
+        Tensor wrong = GanCls.wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "wrong-captions", ctx.step()));
+        Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
+        boolean any = keep.size(0) > 0;
+        Tensor eWrong = any ? d.textEncoder().encode(wrong.index_select(0, keep)) : null;
+        Tensor phiWrong = any ? phiReal.index_select(0, keep) : null;
+        Tensor fakes = matching && any
+                ? torch.cat(new TensorVector(fakeLogits, d.verdict(phiWrong, eWrong)), 0) : fakeLogits;
+        Tensor loss = ctx.loss().discriminator(realLogits, fakes);
         ctx.report("Loss/D", loss);
         ctx.report("D/real_score", realLogits.detach().sigmoid().mean());
         ctx.report("D/fake_score", fakeLogits.detach().sigmoid().mean());
-        Tensor wrong = GanCls.wrongCaptions(tokens, Seeds.derive(ctx.config().seed(), "wrong-captions", ctx.step()));
-        Tensor keep = GanCls.differs(tokens, wrong).nonzero().view(-1);
-        if (keep.size(0) == 0) {
+        if (!any) {
             return loss;
         }
-        Tensor eWrong = d.textEncoder().encode(wrong.index_select(0, keep));
-        Tensor wrongLogits = d.words(phiReal.index_select(0, keep), eWrong);
+        Tensor wrongLogits = d.words(phiWrong, eWrong);
         Tensor words = WordsHead.loss(d.words(phiReal, e), wrongLogits);
         ctx.report("Loss/D/words", words);
         ctx.report("D/wrong_score", wrongLogits.detach().sigmoid().mean());
