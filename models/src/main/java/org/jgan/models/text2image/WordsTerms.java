@@ -50,7 +50,7 @@ final class WordsTerms {
         Tensor wrongLogits = d.words(phiWrong, eWrong);
         Tensor words = WordsHead.loss(d.words(phiReal, e), wrongLogits);
         ctx.report("Loss/D/words", words);
-        ctx.report("D/wrong_score", wrongLogits.detach().sigmoid().mean());
+        ctx.report("D/words_wrong_score", wrongLogits.detach().sigmoid().mean());
         loss = loss.add(words);
         if (twin) {
             Tensor t = WordsHead.loss(d.twin(phiFake, e), d.twin(phiFake.index_select(0, keep), eWrong));
