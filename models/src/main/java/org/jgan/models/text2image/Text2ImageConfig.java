@@ -1,5 +1,7 @@
 package org.jgan.models.text2image;
 
+import java.util.List;
+import org.jgan.core.config.ConfigJson;
 import org.jgan.core.nn.TextEncoderConfig;
 import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.ConfigSection;
@@ -130,86 +132,71 @@ public record Text2ImageConfig(int embedDim, int maxWords, int vocabulary, boole
 
     /** These settings with {@code steps} of contrastive pretraining. */
     public Text2ImageConfig withPretrainSteps(int steps) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, steps, interpolate, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("pretrainSteps", steps);
     }
 
     /** These settings with GAN-INT's interpolated captions on or off. */
     public Text2ImageConfig withInterpolate(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, on, matchWeight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("interpolate", on);
     }
 
     /** These settings with the DAMSM matching term at {@code weight} (0: off). */
     public Text2ImageConfig withMatchWeight(double weight) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate, weight,
-                modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("matchWeight", weight);
     }
 
     /** These settings with the mode-seeking term at {@code weight} (0: off). */
     public Text2ImageConfig withModeSeeking(double weight) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, weight, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("modeSeeking", weight);
     }
 
     /** These settings with the text-conditioned last layer on or off. */
     public Text2ImageConfig withFuseOutput(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, on, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("fuseOutput", on);
     }
 
     /** These settings with {@code share} of the real images also shown with one attribute word changed (0: none). */
     public Text2ImageConfig withHardNegatives(double share) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, share, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("hardNegatives", share);
     }
 
     /** These settings with the resize-convolution last layer on or off. */
     public Text2ImageConfig withResizeOutput(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, on, jointHead, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("resizeOutput", on);
     }
 
     /** These settings with D's joint image-text head on or off. */
     public Text2ImageConfig withJointHead(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, on, midConv, fineConv,
-                wordsHead, twinWeight);
+        return with("jointHead", on);
     }
 
     /** These settings with G's middle layer on or off. */
     public Text2ImageConfig withMidConv(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, on, fineConv,
-                wordsHead, twinWeight);
+        return with("midConv", on);
     }
 
     /** These settings with the text-conditioned features at the image's resolution on or off. */
     public Text2ImageConfig withFineConv(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, on,
-                wordsHead, twinWeight);
+        return with("fineConv", on);
     }
 
     /** These settings with D's words head on or off. */
     public Text2ImageConfig withWordsHead(boolean on) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv, on,
-                twinWeight);
+        return with("wordsHead", on);
     }
 
     /** These settings with the twin term at {@code weight} (0: off). */
     public Text2ImageConfig withTwinWeight(double weight) {
-        return new Text2ImageConfig(embedDim, maxWords, vocabulary, matchingAware, pretrainSteps, interpolate,
-                matchWeight, modeSeeking, fuseOutput, hardNegatives, resizeOutput, jointHead, midConv, fineConv,
-                wordsHead, weight);
+        return with("twinWeight", weight);
+    }
+
+    /**
+     * These settings with {@code key} (a component's name, as in config.json) set to {@code value}, by the same
+     * mechanism as a config override ({@link ConfigJson#withOverrides}): a setting added to the record needs no change
+     * here, and the compact constructor still validates (its {@link ConfigException} comes through as it is).
+     */
+    private Text2ImageConfig with(String key, Object value) {
+        return ConfigJson.withOverrides(this, List.of(key + "=" + value), Text2ImageConfig.class);
     }
 
     /** Whether the run has the image encoder: for pretraining, the matching term or both. */
