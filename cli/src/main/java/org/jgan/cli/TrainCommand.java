@@ -184,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (loss != null) {
             Losses.byName(loss);
             ModelConfig m = cfg.model();
-            cfg = cfg.withModel(new ModelConfig(m.name(), m.latentDim(), loss, m.width(), m.dNorm(), m.condition()));
+            cfg = cfg.withModel(m.withLoss(loss));
         }
         if (data != null || batch != null) {
             cfg = cfg.withData(new DataConfig(data != null ? data : cfg.data().source(),

@@ -25,16 +25,18 @@ final class ConvCheckCache {
     }
 
     /** The check of {@code spec} on {@code route} for {@code input}, from the cache or run now. */
-    static synchronized ConvCheck.Result check(ConvSpec spec, ConvRoute route, long[] input, ConvUse use) {
+    static synchronized ConvCheck.Result check(ConvSpec spec, ConvRoute route, long[] input, ConvUse use,
+                                               Precision precision) {
         // "nhwc": oneDNN's routes take channels-last inputs since 2026-12-03; passes of NCHW inputs do not count
         String key = route.label() + (route == ConvRoute.IM2COL ? "" : " nhwc") + " | " + spec.key() + " | " + input[0] + "x" + input[1] + "x" + input[2] + "x"
-                + input[3] + " | " + use.cacheKey() + " | t" + Torch.threads();
+                + input[3] + " | " + use.cacheKey() + " | t" + Torch.threads()
+                + (precision == Precision.FLOAT32 ? "" : " | " + precision.label());
         Map<String, String> known = load();
         String hit = known.get(key);
         if (hit != null) {
             return new ConvCheck.Result(true, Double.parseDouble(hit), "");
         }
-        ConvCheck.Result r = ConvCheck.run(spec, route, input[0], input[2], input[3], use);
+        ConvCheck.Result r = ConvCheck.run(spec, route, input[0], input[2], input[3], use, precision);
         if (r.ok()) {
             known.put(key, Double.toString(r.error()));
             save(known);

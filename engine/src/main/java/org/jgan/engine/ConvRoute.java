@@ -34,6 +34,14 @@ public enum ConvRoute {
     }
 
     Tensor apply(Tensor x, Tensor w, Tensor b, ConvSpec s) {
+        return apply(x, w, b, s, Precision.FLOAT32);
+    }
+
+    /**
+     * The convolution on this route; with {@link Precision#BFLOAT16} oneDNN's routes round float32 inputs, weights and
+     * bias to bfloat16 and return float32 (im2col and float64 ignore it).
+     */
+    Tensor apply(Tensor x, Tensor w, Tensor b, ConvSpec s, Precision precision) {
         if (this == PADDED) {
             ConvSpec p = s.padded();
             long dIn = p.in() - s.in();
@@ -43,13 +51,21 @@ public enum ConvRoute {
             Tensor wp = pad(w, s.transposed() ? new long[]{0, 0, 0, 0, 0, dOut, 0, dIn}
                     : new long[]{0, 0, 0, 0, 0, dIn, 0, dOut});
             Tensor bp = b == null ? null : pad(b, new long[]{0, dOut});
-            Tensor y = LIBTORCH.apply(xp, wp, bp, p);
+            Tensor y = LIBTORCH.apply(xp, wp, bp, p, precision);
             return dOut == 0 ? y : y.narrow(1, 0, s.out());
         }
         if (this == IM2COL) {
             return s.transposed() ? Im2colConvolution.transposed(x, w, b, s) : Im2colConvolution.forward(x, w, b, s);
         }
-        if (x.scalar_type().intern() == torch.ScalarType.Float) {
+        boolean bf16 = precision == Precision.BFLOAT16 && x.scalar_type().intern() == torch.ScalarType.Float;
+        if (bf16) {
+            // rounded before the layout copy, which then moves half the bytes; autograd rounds the output's gradient
+            // the same way on the way back and returns float32 gradients to x, w and b
+            x = x.to(torch.ScalarType.BFloat16);
+            w = w.to(torch.ScalarType.BFloat16);
+            b = b == null ? null : b.to(torch.ScalarType.BFloat16);
+        }
+        if (x.scalar_type().intern() != torch.ScalarType.Double) {
             // oneDNN works in channels-last layouts; handed NCHW maps, libtorch 2.10 reorders them in and out around
             // every convolution. Measured on the Xeon of model 207: DCGAN generation 1,950-1,980 -> 2,990-3,340
             // images/s, a StyleGAN2 step 390-480 -> 340-430 ms (docs/engine.md). The output keeps the layout, so the
@@ -57,10 +73,11 @@ public enum ConvRoute {
             x = x.contiguous(torch.MemoryFormat.ChannelsLast);
         }
         TensorOptional bias = b == null ? new TensorOptional() : new TensorOptional(b);
-        return s.transposed()
+        Tensor y = s.transposed()
                 ? torch.conv_transpose2d(x, w, bias, s.stride(), s.padding(), s.outputPadding(), s.groups(),
                         s.dilation())
                 : torch.conv2d(x, w, bias, s.stride(), s.padding(), s.dilation(), s.groups());
+        return bf16 ? y.to(torch.ScalarType.Float) : y;
     }
 
     private static Tensor pad(Tensor t, long[] pad) {

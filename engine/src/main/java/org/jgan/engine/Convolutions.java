@@ -50,9 +50,10 @@ public final class Convolutions {
      * @param route    the route taken
      * @param result   the check of that route, null when checks are off
      * @param note     why the route differs from the rule's, or ""
+     * @param precision what the route computes in ({@link Precision#BFLOAT16} only on oneDNN's routes)
      */
     public record Entry(ConvSpec spec, long[] input, ConvUse use, ConvRoute route, ConvCheck.Result result,
-                        String note) {
+                        String note, Precision precision) {
         /** Whether the route serves autograd (first or second order). */
         public boolean training() {
             return use != ConvUse.FORWARD;
@@ -107,10 +108,14 @@ public final class Convolutions {
         boolean training = GradMode.is_enabled() && (x.requires_grad() || w.requires_grad());
         ConvUse use = !training ? ConvUse.FORWARD : Autograd.inSecondOrder() ? ConvUse.DOUBLE_BACKWARD
                 : ConvUse.BACKWARD;
+        // Penalties on gradients (R1, the gradient penalty, path length) keep float32: bfloat16's 8-bit mantissa in a
+        // gradient that is itself differentiated is the precision mixed-precision training leaves alone.
+        Precision p = use == ConvUse.DOUBLE_BACKWARD || x.scalar_type().intern() != torch.ScalarType.Float
+                ? Precision.FLOAT32 : Precision.current();
         long batch = x.size(0);
         if (use == ConvUse.DOUBLE_BACKWARD && (s.blockAligned() || s.paddable()) && batch % ConvSpec.BLOCK != 0
                 && batch >= ConvSpec.BLOCK / 2
-                && !(proven && route(s, batch, x.size(2), x.size(3), use).route() == ConvRoute.LIBTORCH)) {
+                && !(proven && route(s, batch, x.size(2), x.size(3), use, p).route() == ConvRoute.LIBTORCH)) {
             // Zero images up to the next multiple of the block keep the aligned channels on oneDNN: they add nothing
             // to the weight gradient and their outputs are cut off, and the double backward then sees an aligned
             // batch. Measured: a StyleGAN2 step at batch 8 took 3.5-5.2x PyTorch's on the im2col path
@@ -119,10 +124,12 @@ public final class Convolutions {
             long padded = (batch + ConvSpec.BLOCK - 1) / ConvSpec.BLOCK * ConvSpec.BLOCK;
             Tensor xp = torch.constant_pad_nd(x, new long[]{0, 0, 0, 0, 0, 0, 0, padded - batch},
                     new org.bytedeco.pytorch.Scalar(0.0));
-            return route(s, padded, x.size(2), x.size(3), use).route().apply(xp, w, b, s).narrow(0, 0, batch);
+            Entry e = route(s, padded, x.size(2), x.size(3), use, p);
+            return e.route().apply(xp, w, b, s, e.precision()).narrow(0, 0, batch);
         }
         long n = training ? batch : Math.min(batch, FORWARD_CHECK_BATCH);
-        return route(s, n, x.size(2), x.size(3), use).route().apply(x, w, b, s);
+        Entry e = route(s, n, x.size(2), x.size(3), use, p);
+        return e.route().apply(x, w, b, s, e.precision());
     }
 
     /**
@@ -131,12 +138,22 @@ public final class Convolutions {
      * because libtorch's double backward runs a convolution whose channels are the batch.
      */
     public static Entry route(ConvSpec spec, long n, long h, long w, ConvUse use) {
-        Key key = new Key(spec, n, h, w, use, Torch.threads());
-        Entry e = ROUTES.get(key);
-        return e != null ? e : ROUTES.computeIfAbsent(key, k -> decide(spec, new long[]{n, spec.in(), h, w}, use));
+        return route(spec, n, h, w, use, Precision.FLOAT32);
     }
 
-    private static Entry decide(ConvSpec spec, long[] input, ConvUse use) {
+    /**
+     * The route of {@code spec} as {@link #route(ConvSpec, long, long, long, ConvUse)} decides it, for computing in
+     * {@code precision}: bfloat16 applies to oneDNN's routes and is checked within {@link ConvCheck#TOLERANCE_BF16};
+     * im2col stays float32 (the entry says which it computes in).
+     */
+    public static Entry route(ConvSpec spec, long n, long h, long w, ConvUse use, Precision precision) {
+        Key key = new Key(spec, n, h, w, use, Torch.threads(), precision);
+        Entry e = ROUTES.get(key);
+        return e != null ? e : ROUTES.computeIfAbsent(key,
+                k -> decide(spec, new long[]{n, spec.in(), h, w}, use, precision));
+    }
+
+    private static Entry decide(ConvSpec spec, long[] input, ConvUse use, Precision precision) {
         boolean training = use != ConvUse.FORWARD;
         boolean batchFits = use != ConvUse.DOUBLE_BACKWARD || input[0] % ConvSpec.BLOCK == 0;
         boolean aligned = spec.blockAligned() && batchFits;
@@ -149,8 +166,9 @@ public final class Convolutions {
         boolean narrowOut = !spec.transposed() && spec.out() < ConvSpec.BLOCK;
         boolean padded = !aligned && (training || narrowOut) && spec.paddable() && batchFits;
         ConvRoute rule = aligned ? ConvRoute.LIBTORCH : padded ? ConvRoute.PADDED : ConvRoute.IM2COL;
+        Precision p = rule == ConvRoute.IM2COL ? Precision.FLOAT32 : precision;
         if (!checks) {
-            return new Entry(spec, input, use, rule, null, "checks off");
+            return new Entry(spec, input, use, rule, null, "checks off", p);
         }
         String refused = "";
         if (!aligned && proven && training) {
@@ -163,22 +181,32 @@ public final class Convolutions {
             if (!OneDnnCanary.result().ok()) {
                 refused = "proven routes refused: oneDNN's padded-reorder bug shows on this CPU";
             } else {
-                ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use);
+                ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, use, precision);
                 if (r.ok()) {
                     return new Entry(spec, input, use, ConvRoute.LIBTORCH, r, "off the block; oneDNN passed its "
-                            + "check on this CPU (route: proven)");
+                            + "check on this CPU (route: proven)", precision);
                 }
             }
         }
-        ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, use);
+        ConvCheck.Result r = ConvCheckCache.check(spec, rule, input, use, p);
         if (r.ok()) {
-            return new Entry(spec, input, use, rule, r, refused);
+            return new Entry(spec, input, use, rule, r, refused, p);
+        }
+        if (p != Precision.FLOAT32) {
+            // oneDNN's bfloat16 kernels are other code than its float32 ones, with bugs of their own (measured on the
+            // Zen 5: the depthwise stride-2 4x4 convolution's backward-data all wrong, docs/engine.md); the same
+            // route in float32 keeps the layer on oneDNN
+            ConvCheck.Result r32 = ConvCheckCache.check(spec, rule, input, use, Precision.FLOAT32);
+            if (r32.ok()) {
+                return new Entry(spec, input, use, rule, r32, "oneDNN failed its check in " + p.label() + " ("
+                        + r.what() + "); float32 here", Precision.FLOAT32);
+            }
         }
         if (rule != ConvRoute.IM2COL) {
-            ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, use);
+            ConvCheck.Result ref = ConvCheckCache.check(spec, ConvRoute.IM2COL, input, use, Precision.FLOAT32);
             if (ref.ok()) {
-                return new Entry(spec, input, use, ConvRoute.IM2COL, ref, "oneDNN failed its check: "
-                        + r.what());
+                return new Entry(spec, input, use, ConvRoute.IM2COL, ref, "oneDNN failed its check: " + r.what(),
+                        Precision.FLOAT32);
             }
         }
         throw new NumericsException("the " + spec.key() + " convolution on " + input[0] + "x" + input[1] + "x"
@@ -187,8 +215,8 @@ public final class Convolutions {
                 + "JGAN_CONVOLUTION_CHECKS=off) only if you accept wrong results.", spec);
     }
 
-    /** What a route is decided for: a configuration, an input shape, its use and the thread count. */
-    private record Key(ConvSpec spec, long n, long h, long w, ConvUse use, int threads) {
+    /** What a route is decided for: a configuration, an input shape, its use, the thread count and precision. */
+    private record Key(ConvSpec spec, long n, long h, long w, ConvUse use, int threads, Precision precision) {
     }
 
     /**

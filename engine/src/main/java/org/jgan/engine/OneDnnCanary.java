@@ -33,7 +33,8 @@ final class OneDnnCanary {
     }
 
     private static ConvCheck.Result check(ConvSpec spec, long[] input) {
-        ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, ConvUse.DOUBLE_BACKWARD);
+        ConvCheck.Result r = ConvCheckCache.check(spec, ConvRoute.LIBTORCH, input, ConvUse.DOUBLE_BACKWARD,
+                Precision.FLOAT32);
         return r.ok() ? r : new ConvCheck.Result(false, r.error(), spec.key() + " at batch " + input[0]
                 + ", double backward: " + r.what());
     }

@@ -9,6 +9,7 @@ import org.bytedeco.pytorch.Tensor;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Mirror;
 import org.jgan.core.loss.GanLoss;
+import org.jgan.engine.Precision;
 import org.jgan.engine.StepScope;
 
 /**
@@ -42,7 +43,8 @@ final class StepRunner {
 
     /** One step at global {@code step}, taking as many batches from {@code cursor} as it has critic steps. */
     Map<String, Double> run(long step, BatchCursor cursor) {
-        try (StepScope scope = StepScope.open()) {
+        try (StepScope scope = StepScope.open();
+             Precision.Scope precision = Precision.use(config.model().precisionMode())) {
             // Layers that draw from libtorch's global generator (pix2pix's dropout) replay exactly on resume too.
             org.bytedeco.pytorch.global.torch.manual_seed(Seeds.derive(config.seed(), "global", step));
             players.train(true);

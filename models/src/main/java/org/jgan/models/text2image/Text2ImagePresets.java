@@ -50,7 +50,7 @@ public final class Text2ImagePresets {
     public static TrainConfig text2imageSeek() {
         TrainConfig c = text2imageMatch();
         ModelConfig m = c.model();
-        c = c.withModel(new ModelConfig(m.name(), m.latentDim(), m.loss(), m.width(), "none", m.condition()));
+        c = c.withModel(m.withDNorm("none"));
         return Text2ImageConfig.of(c).withModeSeeking(0.15).withJointHead(true).withMidConv(true).in(c);
     }
 
