@@ -1,7 +1,9 @@
 """PyTorch side of `jgan bench`: the same DCGAN, loss and training step as jgan's, timed the same way.
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
-Usage: dcgan_bench.py THREADS BATCH STEPS WARMUP GEN_BATCH GEN_REPS
+Usage: dcgan_bench.py THREADS BATCH STEPS WARMUP GEN_BATCH GEN_REPS [PRECISION]
+PRECISION bfloat16 runs the step and generation under CPU autocast to bfloat16 (torch.autocast("cpu")), PyTorch's
+mixed precision, which jgan's model.precision=bfloat16 is measured against; float32 (the default) runs without it.
 """
 import json
 import statistics
@@ -13,6 +15,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 threads, batch, steps, warmup, gen_batch, gen_reps = map(int, sys.argv[1:7])
+precision = sys.argv[7] if len(sys.argv) > 7 else "float32"
+autocast = precision == "bfloat16"
 torch.set_num_interop_threads(1)
 torch.set_num_threads(threads)
 torch.manual_seed(0)
@@ -60,16 +64,24 @@ def set_trainable(m, on):
         p.requires_grad_(on)
 
 
+def mixed():
+    """Autocast around forward passes and losses only, backward outside it, as PyTorch's AMP documentation says."""
+    return torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast)
+
+
 def step():
     z = torch.randn(batch, Z)
-    fake = g(z)  # shared by both phases, as in jgan and PyTorch's DCGAN example
+    with mixed():
+        fake = g(z)  # shared by both phases, as in jgan and PyTorch's DCGAN example
     set_trainable(g, False); set_trainable(d, True)
     opt_d.zero_grad(set_to_none=True)
-    loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
+    with mixed():
+        loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
     loss_d.backward(); opt_d.step(); opt_d.zero_grad(set_to_none=True)
     set_trainable(g, True); set_trainable(d, False)
     opt_g.zero_grad(set_to_none=True)
-    loss_g = F.softplus(-d(fake)).mean()
+    with mixed():
+        loss_g = F.softplus(-d(fake)).mean()
     loss_g.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
     set_trainable(d, True)
     return loss_d.item() + loss_g.item()
@@ -87,13 +99,15 @@ gen_times = []
 with torch.no_grad():
     for i in range(gen_reps + 1):
         t = time.perf_counter()
-        g(torch.randn(gen_batch, Z))
+        with mixed():
+            g(torch.randn(gen_batch, Z))
         if i > 0:
             gen_times.append(time.perf_counter() - t)
 
 print(json.dumps({
     "torch": torch.__version__,
     "threads": torch.get_num_threads(),
+    "precision": precision,
     "step_ms_median": statistics.median(times) * 1000,
     "train_img_s": batch / statistics.median(times),
     "gen_img_s": gen_batch / statistics.median(gen_times),

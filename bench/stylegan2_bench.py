@@ -8,7 +8,9 @@ Then generation as jgan samples: eval mode, no gradients, the mapping network wi
 0.7), each layer's fixed noise, no style mixing; process CPU time and wall time per batch of GEN_BATCH images.
 
 Both memory layouts are timed (NCHW and channels-last, a fresh model from the same seed each) and each figure is the
-faster one's, named in the JSON (JGAN_BENCH_MEMORY_FORMAT=contiguous or channels_last times one only).
+faster one's, named in the JSON (JGAN_BENCH_MEMORY_FORMAT=contiguous or channels_last times one only). With
+JGAN_BENCH_PRECISION=bfloat16 each layout is also timed under CPU autocast to bfloat16 (forward passes and losses; lazy
+R1 in float32, as jgan's model.precision=bfloat16 keeps it), and the faster of all counts.
 
 Run by jgan with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout.
 Usage: stylegan2_bench.py THREADS BATCH STEPS WARMUP WIDTH [SIDE [GEN_BATCH GEN_REPS]]
@@ -141,7 +143,7 @@ class G(nn.Module):
     def forward(self, z):
         w = self.map(z)
         with torch.no_grad():
-            self.w_avg.copy_(w.detach().mean(0).lerp(self.w_avg, 0.995))
+            self.w_avg.copy_(w.detach().float().mean(0).lerp(self.w_avg, 0.995))  # float: autocast may give bfloat16
         ws = w.unsqueeze(1).expand(-1, self.num_ws, -1)
         r = torch.rand(2)
         if self.training and r[0] < self.mixing:
@@ -152,7 +154,7 @@ class G(nn.Module):
 
     def sample(self, z, psi):
         """Sampling as jgan's: w pulled towards w_avg by psi (w_avg left as it is), fixed noise, no mixing."""
-        w = self.w_avg.lerp(self.map(z), psi)
+        w = self.w_avg.lerp(self.map(z).float(), psi)  # float: autocast may give bfloat16
         return self.synthesize(w.unsqueeze(1).expand(-1, self.num_ws, -1), True)
 
     def synthesize(self, ws, const_noise=False):
@@ -215,8 +217,13 @@ class D(nn.Module):
         return self.out(self.fc(x.flatten(1))).view(-1)
 
 
-def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format):
-    """The step's and generation's times with every map and weight in memory_format, from the same seed."""
+def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format, autocast=False):
+    """The step's and generation's times with every map and weight in memory_format, from the same seed; with autocast
+    the forward passes and losses (not R1's) run under CPU autocast to bfloat16, backward outside it."""
+
+    def mixed():
+        return torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast)
+
     torch.manual_seed(0)
     g, d = G().to(memory_format=memory_format), D().to(memory_format=memory_format)
     c = 16 / 17
@@ -231,10 +238,12 @@ def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format):
 
     def step(i):
         z = torch.randn(batch, Z)
-        fake = g(z)
+        with mixed():
+            fake = g(z)
         set_trainable(g, False); set_trainable(d, True)
         opt_d.zero_grad(set_to_none=True)
-        loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
+        with mixed():
+            loss_d = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
         loss_d.backward(); opt_d.step(); opt_d.zero_grad(set_to_none=True)
         if i % 16 == 0:  # lazy R1, gamma 0.1
             x = real.detach().clone().requires_grad_(True)
@@ -242,7 +251,8 @@ def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format):
             (grad.square().sum([1, 2, 3]).mean() * 0.05 * 16).backward()
             opt_d.step(); opt_d.zero_grad(set_to_none=True)
         set_trainable(g, True); set_trainable(d, False)
-        loss_g = F.softplus(-d(fake)).mean()
+        with mixed():
+            loss_g = F.softplus(-d(fake)).mean()
         loss_g.backward(); opt_g.step(); opt_g.zero_grad(set_to_none=True)
         set_trainable(d, True)
         return loss_d.item() + loss_g.item()
@@ -275,7 +285,8 @@ def measure(threads, batch, steps, warmup, gen_batch, gen_reps, memory_format):
             for i in range(gen_reps + 1):  # the first batch is a warm-up
                 z = torch.randn(gen_batch, Z)
                 t, c0 = time.perf_counter(), time.process_time()
-                g.sample(z, PSI)
+                with mixed():
+                    g.sample(z, PSI)
                 if i > 0:
                     gen_wall.append((time.perf_counter() - t) * 1000)
                     gen_cpu.append((time.process_time() - c0) * 1000)
@@ -295,8 +306,11 @@ def main():
     torch.set_num_threads(threads)
     # PyTorch at its best: oneDNN is faster with channels-last maps on some CPUs and layers, so both layouts are timed
     # (JGAN_BENCH_MEMORY_FORMAT=contiguous or channels_last times one) and each figure is the faster layout's
-    names = os.environ.get("JGAN_BENCH_MEMORY_FORMAT", "contiguous,channels_last").split(",")
-    runs = {n: measure(threads, batch, steps, warmup, gen_batch, gen_reps, FORMATS[n]) for n in names}
+    layouts = os.environ.get("JGAN_BENCH_MEMORY_FORMAT", "contiguous,channels_last").split(",")
+    mixed = os.environ.get("JGAN_BENCH_PRECISION", "float32") == "bfloat16"
+    names = layouts + ([n + "+autocast-bfloat16" for n in layouts] if mixed else [])
+    runs = {n: measure(threads, batch, steps, warmup, gen_batch, gen_reps, FORMATS[n.split("+")[0]],
+                       n.endswith("bfloat16")) for n in names}
     train = min(names, key=lambda n: runs[n]["cpu_ms_median"])
     result = dict(runs[train], torch=torch.__version__, memory_format=train,
                   by_memory_format={n: {k: v for k, v in r.items() if k.endswith(("_median", "_mean"))}

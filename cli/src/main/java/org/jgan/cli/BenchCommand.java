@@ -18,6 +18,7 @@ import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.CpuInfo;
+import org.jgan.engine.Precision;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import picocli.CommandLine.Command;
@@ -52,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the results as JSON to this file.")
     Path json;
 
+    @Option(names = "--precision", defaultValue = "float32", description = "model.precision of jgan's networks: "
+            + "float32 or bfloat16; with bfloat16 each PyTorch setting runs under CPU autocast to bfloat16 as well as "
+            + "in float32, and PyTorch's best of all counts (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds; after the first, jgan and PyTorch's best "
             + "settings alternate, and the ratios come from the medians (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -60,6 +66,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         org.jgan.core.config.ConfigException.check(rounds >= 1 && rounds <= 20, "--rounds must be in 1..20, got "
                 + rounds);
+        Precision mode = Precision.byName(precision);
+        org.jgan.core.config.ConfigException.check(mode != null, "--precision must be float32 or bfloat16, got '"
+                + precision + "'");
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
         // first, so that a Python that cannot run is reported before minutes of measuring
@@ -71,17 +80,22 @@ public final class BenchCommand implements Callable<Integer> {
             // cores, and OpenMP's spinning waits cost on a shared machine; measure each, compare with the best.
             if (!core.env().isEmpty()) {
                 // as installed, for the record; the settings below give its OpenBLAS this CPU's vector width
-                py.add(runPython(n, Map.of(), Map.of(), "(as installed: " + core.found() + " kernels)"));
+                py.add(runPython(n, Map.of(), Map.of(), Precision.FLOAT32,
+                        "(as installed: " + core.found() + " kernels)"));
             }
             for (Map<String, String> threading : List.of(Map.<String, String>of(), Map.of("OPENBLAS_NUM_THREADS",
                     "1"), Map.of("OMP_WAIT_POLICY", "PASSIVE"), Map.of("OPENBLAS_NUM_THREADS", "1",
                     "OMP_WAIT_POLICY", "PASSIVE"))) {
-                py.add(runPython(n, threading, core.env(), null));
+                py.add(runPython(n, threading, core.env(), Precision.FLOAT32, null));
+                if (mode == Precision.BFLOAT16) {
+                    py.add(runPython(n, threading, core.env(), Precision.BFLOAT16, null));
+                }
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", n);
         out.put("batch", batch);
+        out.put("precision", mode.label());
         out.put("jgan", jgan);
         out.put("pytorch", py.stream().map(PyRun::result).toList());
         System.out.printf("DCGAN, batch %d, %d threads, median of %d steps after %d warm-up; CPU: %s%n", batch, n,
@@ -94,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("pytorch_blas", core.note());
         }
         System.out.printf("%-66s %10s %12s %12s%n", "", "ms/step", "train img/s", "gen img/s");
-        print("jgan (libtorch " + Torch.libtorchVersion() + ")", jgan);
+        print("jgan (libtorch " + Torch.libtorchVersion() + ", " + mode.label() + ")", jgan);
         PyRun best = null;
         PyRun bestGen = null;
         for (PyRun p : py) {
@@ -112,7 +126,9 @@ public final class BenchCommand implements Callable<Integer> {
         double peak = CpuInfo.fp32PeakGflops(n);
         System.out.printf("jgan achieved %.1f GFLOP/s in training (counting %.1f GFLOP per step at batch 64)%s%n",
                 gflops, STEP_GFLOP_AT_64, peak > 0 ? String.format(", %.0f%% of an assumed FP32 peak of %.0f GFLOP/s "
-                        + "(%s)", 100 * gflops / peak, peak, CpuInfo.peakAssumption(n)) : "");
+                        + "(%s)%s", 100 * gflops / peak, peak, CpuInfo.peakAssumption(n), mode == Precision.BFLOAT16
+                        ? String.format(", %.0f%% of a bfloat16 peak of %.0f (vdpbf16ps: two multiply-adds per FP32 "
+                        + "lane)", 50 * gflops / peak, 2 * peak) : "") : "");
         double ceiling = ConvCeiling.gflops();
         System.out.printf("measured ceiling: a 256 -> 256 3x3 convolution (%.1f GFLOP) at %.0f GFLOP/s here; jgan's "
                 + "training step at %.0f%% of it%n", ConvCeiling.GFLOP, ceiling, 100 * gflops / ceiling);
@@ -192,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Map<String, Object> measureJgan(int n) throws IOException {
         Path tmp = Files.createTempDirectory("jgan-bench");
         TrainConfig cfg = TrainConfig.dcganFashionMnist();
-        cfg = cfg.withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
+        cfg = cfg.withModel(cfg.model().withPrecision(Precision.byName(precision))).withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new org.jgan.core.config.ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000,
                         1_000_000, 1, 16));
         long[] stamps = new long[warmup + steps + 1];
@@ -207,7 +223,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             });
             // batches of 1000 latents of 100 (the dcgan preset's), median of 5 after one untimed, no truncation
-            genImgPerS = 1000 / (StepTimes.generation(t.players().generator(), 100, 1000, 5, 1.0).wallMs() / 1000);
+            try (Precision.Scope p = Precision.use(t.config().model().precisionMode())) {
+                genImgPerS = 1000 / (StepTimes.generation(t.players().generator(), 100, 1000, 5, 1.0).wallMs()
+                        / 1000);
+            }
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
@@ -225,26 +244,32 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** One PyTorch measurement and the environment it ran in, so that a round can run it again. */
-    private record PyRun(Map<String, String> threading, Map<String, String> blas, Map<String, Object> result) {
+    private record PyRun(Map<String, String> threading, Map<String, String> blas, Precision precision,
+                         Map<String, Object> result) {
         Map<String, Object> again(BenchCommand b, int n) throws IOException, InterruptedException {
-            return b.runPython(n, threading, blas, null).result();
+            return b.runPython(n, threading, blas, precision, null).result();
         }
     }
 
-    /** PyTorch with the {@code threading} settings, plus {@code blas} (named once, above the table). */
-    private PyRun runPython(int n, Map<String, String> threading, Map<String, String> blas, String label)
+    /**
+     * PyTorch with the {@code threading} settings, plus {@code blas} (named once, above the table), in float32 or
+     * under autocast to bfloat16.
+     */
+    private PyRun runPython(int n, Map<String, String> threading, Map<String, String> blas, Precision p, String label)
             throws IOException, InterruptedException {
         Map<String, String> env = new java.util.TreeMap<>(threading);
         env.putAll(blas);
-        JsonNode j = python.run("/bench/dcgan_bench.py", env, n, batch, steps, warmup, 1000, 5);
+        JsonNode j = python.run("/bench/dcgan_bench.py", env, n, batch, steps, warmup, 1000, 5, p.label());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("torch", j.get("torch").asText());
         m.put("env", env.isEmpty() ? "(defaults)" : env.toString().replaceAll("[{}]", ""));
-        m.put("label", label != null ? label : threading.isEmpty() ? "(defaults)"
-                : new java.util.TreeMap<>(threading).toString().replaceAll("[{}]", ""));
+        String name = label != null ? label : threading.isEmpty() ? "(defaults)"
+                : new java.util.TreeMap<>(threading).toString().replaceAll("[{}]", "");
+        m.put("label", p == Precision.BFLOAT16 ? name + ", autocast bfloat16" : name);
+        m.put("precision", p.label());
         m.put("step_ms_median", j.get("step_ms_median").asDouble());
         m.put("train_img_s", j.get("train_img_s").asDouble());
         m.put("gen_img_s", j.get("gen_img_s").asDouble());
-        return new PyRun(threading, blas, m);
+        return new PyRun(threading, blas, p, m);
     }
 }

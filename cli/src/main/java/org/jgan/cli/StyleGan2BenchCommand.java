@@ -21,6 +21,7 @@ import org.jgan.core.nn.MinibatchStd;
 import org.jgan.core.train.AtomicFiles;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.CpuInfo;
+import org.jgan.engine.Precision;
 import org.jgan.engine.Torch;
 import org.jgan.models.Variants;
 import org.jgan.models.stylegan2.StyleGan2Config;
@@ -74,6 +75,11 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             + "skips generation (default: ${DEFAULT-VALUE}).")
     int genReps;
 
+    @Option(names = "--precision", defaultValue = "float32", description = "model.precision of jgan's networks: "
+            + "float32 or bfloat16; with bfloat16 PyTorch runs under CPU autocast to bfloat16 too, as well as in "
+            + "float32, and the faster counts (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Option(names = "--sweep", description = "Measure every size and batch of the sweep (28, 64, 128 at batch 32; "
             + "batches 8, 16, 64, 128 at 28) instead of one.")
     boolean sweep;
@@ -109,14 +115,17 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         ConfigException.check(genBatch >= 1 && genBatch <= 4096, "--gen-batch must be in 1..4096, got " + genBatch);
         ConfigException.check(genReps >= 0 && genReps <= 1000, "--gen-reps must be in 0..1000, got " + genReps);
         ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
+        ConfigException.check(Precision.byName(precision) != null, "--precision must be float32 or bfloat16, got '"
+                + precision + "'");
+        precision = Precision.byName(precision).label();
         var parsed = spec.commandLine().getParseResult();
         ConfigException.check(!sweep || !parsed.hasMatchedOption("--size") && !parsed.hasMatchedOption("--batch"),
                 "--sweep measures its own sizes and batches: leave out --size and --batch");
         Torch.init(threads);
         var out = spec.commandLine().getOut();
         double peak = CpuInfo.fp32PeakGflops(threads);
-        out.printf("StyleGAN2 training step, width %d, %d thread(s), median of %d steps; GFLOP counted from the "
-                + "architecture, steps without R1%n", width, threads, steps);
+        out.printf("StyleGAN2 training step, width %d, %d thread(s), median of %d steps, jgan in %s; GFLOP counted "
+                + "from the architecture, steps without R1%n", width, threads, steps, precision);
         // PyTorch inherits this process's environment, so both run on the same allocator settings
         out.println("native allocator (both): " + org.jgan.engine.NativeAllocator.describe());
         if (!python.noPython) {
@@ -136,7 +145,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         }
         out.println(StepTimes.legend(peak, threads));
         if (!python.noPython) {
-            out.println("PyTorch timed in both memory layouts (NCHW, channels-last), each figure the faster one's: "
+            out.println("PyTorch timed in both memory layouts (NCHW, channels-last)" + (precision.equals("bfloat16")
+                    ? ", each also under autocast to bfloat16" : "") + ", each figure the fastest's: "
                     + String.join("; ", points.stream().map(p -> (points.size() > 1 ? "size " + p.size() + " batch "
                     + p.batch() + ": " : "") + p.pyLayouts()).toList()));
         }
@@ -208,7 +218,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         // preset trains with
         TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width,
                 "stylegan2.mappingLayers=" + StyleGan2Config.PAPER_MAPPING_LAYERS,
-                "stylegan2.mbstdGroup=" + MinibatchStd.PAPER_GROUP), TrainConfig.class);
+                "stylegan2.mbstdGroup=" + MinibatchStd.PAPER_GROUP, "model.precision=" + precision),
+                TrainConfig.class);
         StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
         int resolution = StyleGan2Cost.networkSide(size);
         double gflop = StyleGan2Cost.stepFlop(resolution, width, cfg.model().latentDim(), 1,
@@ -223,8 +234,10 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 tmp)) {
             params = StepTimes.parameters(t.players());
             times = StepTimes.run(t, warmup, steps);
-            gen = genReps > 0 ? StepTimes.generation(t.players().generator(),
-                    cfg.model().latentDim(), genBatch, genReps, PSI) : NONE;
+            try (Precision.Scope p = Precision.use(cfg.model().precisionMode())) {
+                gen = genReps > 0 ? StepTimes.generation(t.players().generator(),
+                        cfg.model().latentDim(), genBatch, genReps, PSI) : NONE;
+            }
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
@@ -236,6 +249,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             // as jgan: OpenBLAS single-threaded inside torch's own threads
             Map<String, String> env = new java.util.TreeMap<>(blasCore().env());
             env.put("OPENBLAS_NUM_THREADS", "1");
+            env.put("JGAN_BENCH_PRECISION", cfg.model().precision());
             JsonNode p = python.run("/bench/stylegan2_bench.py", env, threads, batch, steps, warmup, width, size,
                     genBatch, genReps);
             pyWall = p.get("step_ms_median").asDouble();
