@@ -133,6 +133,15 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf("measured ceiling: a 256 -> 256 3x3 convolution (%.1f GFLOP) at %.0f GFLOP/s here; jgan's "
                 + "training step at %.0f%% of it%n", ConvCeiling.GFLOP, ceiling, 100 * gflops / ceiling);
         out.put("conv_ceiling_gflops", ceiling);
+        if (mode != Precision.FLOAT32) {
+            double mixed;
+            try (Precision.Scope p = Precision.use(mode)) {
+                mixed = ConvCeiling.gflops();
+            }
+            System.out.printf("the same convolution in %s: %.0f GFLOP/s; jgan's training step at %.0f%% of it%n",
+                    mode.label(), mixed, 100 * gflops / mixed);
+            out.put("conv_ceiling_gflops_" + mode.label(), mixed);
+        }
         out.put("jgan_gflops", gflops);
         out.put("cpu", CpuInfo.model());
         out.put("fp32_peak_gflops", peak);

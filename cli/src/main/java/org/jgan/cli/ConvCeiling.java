@@ -6,9 +6,9 @@ import org.jgan.engine.Convolutions;
 import org.jgan.engine.StepScope;
 
 /**
- * The FP32 rate this machine reaches on one large, well-shaped convolution (256 to 256 channels, 3 x 3, batch 8 at
- * 32 x 32, 9.7 GFLOP, on oneDNN at the threads set): a measured ceiling, printed by the benchmarks beside the peak
- * they assume from the CPU's nominal clock.
+ * The rate this machine reaches on one large, well-shaped convolution (256 to 256 channels, 3 x 3, batch 8 at
+ * 32 x 32, 9.7 GFLOP, on oneDNN at the threads set, in the calling thread's {@link org.jgan.engine.Precision}): a
+ * measured ceiling, printed by the benchmarks beside the peak they assume from the CPU's nominal clock.
  *
  * <p>Why: {@code /proc/cpuinfo} reports a boosting CPU's base clock, so the assumed peak can be far below what the
  * CPU does (measured on a 2-core Zen 5 EPYC reporting 2.10 GHz: one core ran a 2048 x 2048 product at 195 GFLOP/s

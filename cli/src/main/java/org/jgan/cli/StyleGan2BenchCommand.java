@@ -165,10 +165,21 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         double ceiling = ConvCeiling.gflops();
         out.printf("Measured ceiling: a 256 -> 256 3x3 convolution at %.0f GFLOP/s on %d thread(s)%n", ceiling,
                 threads);
+        Double mixedCeiling = null;
+        if (!precision.equals(Precision.FLOAT32.label())) {
+            try (Precision.Scope p = Precision.use(Precision.byName(precision))) {
+                mixedCeiling = ConvCeiling.gflops();
+            }
+            out.printf("the same convolution in %s: %.0f GFLOP/s%n", precision, mixedCeiling);
+        }
         if (json != null) {
             Map<String, Object> m = StepTimes.jsonHeader(threads, steps, peak,
                     python.noPython ? null : blasCore().note());
             m.put("conv_ceiling_gflops", ceiling);
+            m.put("precision", precision);
+            if (mixedCeiling != null) {
+                m.put("conv_ceiling_gflops_" + precision, mixedCeiling);
+            }
             m.put("width", width);
             m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
             m.put("points", points.stream().map(p -> {

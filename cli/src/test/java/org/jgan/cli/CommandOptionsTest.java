@@ -44,8 +44,8 @@ class CommandOptionsTest {
             Map.entry("project", List.of("--checkpoint String", "--image! Path", "--lr=0.05 double",
                     "--no-ema boolean", "--out Path", "--run! Path", "--steps=300 int")),
             Map.entry("bench", List.of("--batch=64 int", "--json Path", "--no-python boolean",
-                    "--python=/usr/bin/python3 String", "--rounds=3 int", "--steps=50 int", "--threads Integer",
-                    "--warmup=10 int")),
+                    "--precision=float32 String", "--python=/usr/bin/python3 String", "--rounds=3 int",
+                    "--steps=50 int", "--threads Integer", "--warmup=10 int")),
             Map.entry("bench-eval", List.of("--json Path", "--no-python boolean", "--python=/usr/bin/python3 String",
                     "--reference=fashion-mnist:test String", "--run=runs/demo Path", "--samples=10000 int",
                     "--seed=0 long", "--threads Integer")),
@@ -55,7 +55,8 @@ class CommandOptionsTest {
                     "--warmup=2 int")),
             Map.entry("bench-stylegan2", List.of("--batch=32 int", "--gen-batch=256 int", "--gen-reps=5 int",
                     "--json Path", "--no-python boolean",
-                    "--plot Path", "--python=/usr/bin/python3 String", "--size=28 int", "--steps=32 int",
+                    "--plot Path", "--precision=float32 String", "--python=/usr/bin/python3 String",
+                    "--size=28 int", "--steps=32 int",
                     "--sweep boolean", "--threads=1 int", "--warmup=3 int", "--width=64 int"))));
 
     /** One option as {@code names[!][=default] Type}; '!' marks a required option. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.jgan.engine.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +59,40 @@ class StyleGan2BenchCommandTest {
         assertTrue(r.out().contains("PyTorch timed in both memory layouts"), r.out());
     }
 
+    /**
+     * With --precision bfloat16 jgan's networks compute in bfloat16 and PyTorch gets its autocast too (the fastest of
+     * four runs counts); a CPU without bfloat16 instructions refuses the setting by name.
+     */
+    @Test
+    void bfloat16IsMeasuredAgainstPyTorchUnderAutocast() throws Exception {
+        CliTest.assumePython("torch", "python3-torch is");
+        Path json = tmp.resolve("mixed.json");
+        CliTest.Result r = CliTest.runCapturing("bench-stylegan2", "--precision", "bfloat16", "--size", "8",
+                "--batch", "4", "--width", "16", "--steps", "1", "--warmup", "0", "--gen-batch", "8", "--gen-reps",
+                "1", "--json", json.toString());
+        if (!Precision.BFLOAT16.availableHere()) {
+            CliTest.assertUserError(r, "model.precision bfloat16");
+            return;
+        }
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("jgan in bfloat16") && r.out().contains("each also under autocast to bfloat16"),
+                r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertEquals("bfloat16", j.get("precision").asText());
+        assertTrue(j.get("conv_ceiling_gflops_bfloat16").asDouble() > 0, j.toString());
+        String layout = "(contiguous|channels_last)(\\+autocast-bfloat16)?";
+        assertTrue(j.get("points").get(0).get("pytorch_memory_format").asText().matches(
+                "training " + layout + ", generation " + layout), j.toString());
+    }
+
     @Test
     void badGenerationOptionsAreUserErrors() {
+        CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--precision", "fp16"),
+                "--precision must be float32 or bfloat16, got 'fp16'");
+        CliTest.assertUserError(CliTest.runCapturing("bench", "--no-python", "--precision", "half"),
+                "--precision must be float32 or bfloat16, got 'half'");
+        CliTest.assertUserError(CliTest.runCapturing("doctor", "--no-numerics", "--precision", "int8"),
+                "--precision must be float32 or bfloat16, got 'int8'");
         CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--gen-batch", "0"),
                 "--gen-batch must be in 1..4096");
         CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--gen-reps", "-1"),

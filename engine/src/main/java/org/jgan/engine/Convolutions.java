@@ -32,6 +32,9 @@ import org.bytedeco.pytorch.global.torch;
  * {@link ConvCheckCache}), it is checked against float64 ({@link ConvCheck}). A configuration oneDNN fails moves to
  * the reference path; if that fails too, the call throws {@link NumericsException} naming the configuration, unless
  * checks were turned off knowingly ({@link #setChecks}). Float64 inputs never reach oneDNN and are not checked.
+ *
+ * <p>Under {@link Precision#BFLOAT16} (the calling thread's setting) oneDNN's routes compute in bfloat16 and are checked
+ * so; a configuration that fails there keeps its route in float32. im2col and second-order uses stay float32.
  */
 public final class Convolutions {
     private static final Map<Key, Entry> ROUTES = new ConcurrentHashMap<>();
@@ -108,8 +111,8 @@ public final class Convolutions {
         boolean training = GradMode.is_enabled() && (x.requires_grad() || w.requires_grad());
         ConvUse use = !training ? ConvUse.FORWARD : Autograd.inSecondOrder() ? ConvUse.DOUBLE_BACKWARD
                 : ConvUse.BACKWARD;
-        // Penalties on gradients (R1, the gradient penalty, path length) keep float32: bfloat16's 8-bit mantissa in a
-        // gradient that is itself differentiated is the precision mixed-precision training leaves alone.
+        // Penalties on gradients (R1, the gradient penalty, path length) keep float32: a gradient that is itself
+        // differentiated is what mixed-precision training leaves in full precision.
         Precision p = use == ConvUse.DOUBLE_BACKWARD || x.scalar_type().intern() != torch.ScalarType.Float
                 ? Precision.FLOAT32 : Precision.current();
         long batch = x.size(0);

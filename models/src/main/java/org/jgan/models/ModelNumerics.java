@@ -19,6 +19,7 @@ import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.DataShape;
 import org.jgan.core.train.Trainer;
 import org.jgan.engine.Convolutions;
+import org.jgan.engine.Precision;
 
 /**
  * The numerics self-check of the shipped models: one training step of a preset, at its own widths and batch size,
@@ -48,7 +49,16 @@ public final class ModelNumerics {
 
     /** Runs the check for {@code preset} (a name of {@link Presets}) and returns every configuration routed so far. */
     public static List<Convolutions.Entry> check(String preset) {
-        TrainConfig base = Presets.byName(preset);
+        return check(preset, Precision.FLOAT32);
+    }
+
+    /**
+     * The same, the preset's networks computing in {@code precision} ({@code model.precision}); throws the trainer's
+     * {@link org.jgan.core.config.ConfigException} where this CPU lacks it.
+     */
+    public static List<Convolutions.Entry> check(String preset, Precision precision) {
+        TrainConfig preset0 = Presets.byName(preset);
+        TrainConfig base = preset0.withModel(preset0.model().withPrecision(precision));
         int batch = base.data().batch();
         TrainConfig config = base.withData(new DataConfig("generated", batch, true, 0, 0, false))
                 .withSchedule(new ScheduleConfig(0, 1, 1, 1, 1, 1, 4));

@@ -104,5 +104,6 @@ class MixedPrecisionTrainingTest {
         assertEquals("float32", ConfigJson.fromTreeWithDefaults(old, TrainConfig.dcganFashionMnist(),
                 TrainConfig.class, "config.json").model().precision());
         assertEquals(mixed.model(), base.model().withPrecision(Precision.BFLOAT16));
+        assertEquals(mixed, org.jgan.core.config.TrainConfigBuilder.from(base).precision("bfloat16").build());
     }
 }

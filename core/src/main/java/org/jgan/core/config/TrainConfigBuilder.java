@@ -103,6 +103,14 @@ public final class TrainConfigBuilder {
         return set("model.latentDim", dim);
     }
 
+    /**
+     * What the networks' convolutions compute in: "float32", or "bfloat16" (mixed precision, Micikevicius et al. 2018,
+     * for CPUs with bfloat16 instructions; {@link org.jgan.engine.Precision}).
+     */
+    public TrainConfigBuilder precision(String precision) {
+        return set("model.precision", precision);
+    }
+
     /** Adam learning rates of the generator and the discriminator (two time-scale rule: Heusel et al. 2017). */
     public TrainConfigBuilder learningRates(double generator, double discriminator) {
         return set("optim.lrG", generator).set("optim.lrD", discriminator);
