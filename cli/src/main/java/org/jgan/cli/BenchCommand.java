@@ -66,9 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         org.jgan.core.config.ConfigException.check(rounds >= 1 && rounds <= 20, "--rounds must be in 1..20, got "
                 + rounds);
-        Precision mode = Precision.byName(precision);
-        org.jgan.core.config.ConfigException.check(mode != null, "--precision must be float32 or bfloat16, got '"
-                + precision + "'");
+        Precision mode = PrecisionOption.parse(precision);
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
         // first, so that a Python that cannot run is reported before minutes of measuring

@@ -37,9 +37,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Precision mode = Precision.byName(precision);
-        org.jgan.core.config.ConfigException.check(mode != null, "--precision must be float32 or bfloat16, got '"
-                + precision + "'");
+        Precision mode = PrecisionOption.parse(precision);
         long t0 = System.nanoTime();
         Torch.init();
         double sum;

@@ -115,9 +115,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         ConfigException.check(genBatch >= 1 && genBatch <= 4096, "--gen-batch must be in 1..4096, got " + genBatch);
         ConfigException.check(genReps >= 0 && genReps <= 1000, "--gen-reps must be in 0..1000, got " + genReps);
         ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
-        ConfigException.check(Precision.byName(precision) != null, "--precision must be float32 or bfloat16, got '"
-                + precision + "'");
-        precision = Precision.byName(precision).label();
+        precision = PrecisionOption.parse(precision).label();
         var parsed = spec.commandLine().getParseResult();
         ConfigException.check(!sweep || !parsed.hasMatchedOption("--size") && !parsed.hasMatchedOption("--batch"),
                 "--sweep measures its own sizes and batches: leave out --size and --batch");

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jgan bench-stylegan2} at a tiny size: the training step and generation (truncation, fixed noise) are timed
- * and written to its JSON, for jgan alone and against PyTorch's same networks; bad generation options are user errors.
+ * and written to its JSON, for jgan alone and against PyTorch's same networks (in bfloat16 too); bad options are user
+ * errors.
  */
 class StyleGan2BenchCommandTest {
     @TempDir
@@ -86,7 +87,7 @@ class StyleGan2BenchCommandTest {
     }
 
     @Test
-    void badGenerationOptionsAreUserErrors() {
+    void badOptionsAreUserErrors() {
         CliTest.assertUserError(CliTest.runCapturing("bench-stylegan2", "--no-python", "--precision", "fp16"),
                 "--precision must be float32 or bfloat16, got 'fp16'");
         CliTest.assertUserError(CliTest.runCapturing("bench", "--no-python", "--precision", "half"),
