@@ -215,7 +215,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Map<String, Object> measureJgan(int n) throws IOException {
         Path tmp = Files.createTempDirectory("jgan-bench");
         TrainConfig cfg = TrainConfig.dcganFashionMnist();
-        cfg = cfg.withModel(cfg.model().withPrecision(Precision.byName(precision))).withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
+        cfg = cfg.withModel(cfg.model().withPrecision(PrecisionOption.parse(precision)))
+                .withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new org.jgan.core.config.ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000,
                         1_000_000, 1, 16));
         long[] stamps = new long[warmup + steps + 1];

@@ -20,8 +20,9 @@ public final class ConvCheck {
     /** Largest error allowed, relative to the largest element of the float64 result. */
     public static final double TOLERANCE = 1e-4;
     /**
-     * The same for {@link Precision#BFLOAT16}, whose inputs carry 8 bits of mantissa: measured errors 3.2e-3 to 5.4e-3 on
-     * the presets' configurations (docs/engine.md); oneDNN's padded-reorder bug is off by 30% and more, or NaN.
+     * The same for {@link Precision#BFLOAT16}, whose inputs carry 8 bits of mantissa: measured errors 3.2e-3 to
+     * 5.4e-3 on the presets' configurations (docs/engine.md); oneDNN's padded-reorder bug is off by 30% and more, or
+     * NaN.
      */
     public static final double TOLERANCE_BF16 = 3e-2;
     /** Float32 runs that must agree bit for bit. */

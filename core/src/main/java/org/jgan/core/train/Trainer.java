@@ -9,13 +9,11 @@ import java.util.function.BiConsumer;
 import org.bytedeco.pytorch.Adam;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
-import org.jgan.core.config.ConfigException;
 import org.jgan.core.config.TrainConfig;
 import org.jgan.core.data.Batches;
 import org.jgan.core.data.ImageDataset;
 import org.jgan.core.nn.GanNet;
 import org.jgan.core.stats.StatsWriter;
-import org.jgan.engine.CpuInfo;
 import org.jgan.engine.NumericsException;
 import org.jgan.engine.Optimizers;
 
@@ -61,10 +59,7 @@ public final class Trainer implements AutoCloseable {
         this.run = new RunDir(runDir);
         this.identity = new RunIdentity(variant, config, run);
         org.jgan.engine.Torch.ensureLoaded();
-        ConfigException.check(config.model().precisionMode().availableHere(),
-                "model.precision " + config.model().precision() + " needs a CPU with bfloat16 dot-product "
-                        + "instructions (avx512_bf16 or amx_bf16), which this one (" + CpuInfo.model()
-                        + ") lacks; train in float32");
+        TrainerParts.checkPrecision(config);
         variant.checkData(data.shape(), data.name());
         this.variant = variant;
         this.config = config;

@@ -17,6 +17,14 @@ import org.jgan.engine.Optimizers;
 record TrainerParts(Map<String, Adam> optimizers, Ema ema, List<Phase> phases, Conditioning conditioning,
         StepRunner runner, FixedSamples samples) {
 
+    /** Refuses model.precision where this CPU cannot compute in it at full speed (bfloat16 without its instructions). */
+    static void checkPrecision(TrainConfig config) {
+        org.jgan.core.config.ConfigException.check(config.model().precisionMode().availableHere(),
+                "model.precision " + config.model().precision() + " needs a CPU with bfloat16 dot-product "
+                        + "instructions (avx512_bf16 or amx_bf16), which this one (" + org.jgan.engine.CpuInfo.model()
+                        + ") lacks; train in float32");
+    }
+
     /** Refuses unlabelled data (or one class) for a conditional variant, before anything is built. */
     static void checkLabels(GanVariant variant, TrainingData data) {
         int k = data.shape().numClasses();
