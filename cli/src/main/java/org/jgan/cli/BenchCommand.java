@@ -58,6 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "in float32, and PyTorch's best of all counts (default: ${DEFAULT-VALUE}).")
     String precision;
 
+    /** {@link #precision}, parsed once in {@link #call}. */
+    private Precision mode;
+
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds; after the first, jgan and PyTorch's best "
             + "settings alternate, and the ratios come from the medians (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -66,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         org.jgan.core.config.ConfigException.check(rounds >= 1 && rounds <= 20, "--rounds must be in 1..20, got "
                 + rounds);
-        Precision mode = PrecisionOption.parse(precision);
+        mode = PrecisionOption.parse(precision);
         int n = threads != null ? threads : Torch.defaultThreads();
         Torch.init(n);
         // first, so that a Python that cannot run is reported before minutes of measuring
@@ -132,10 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + "training step at %.0f%% of it%n", ConvCeiling.GFLOP, ceiling, 100 * gflops / ceiling);
         out.put("conv_ceiling_gflops", ceiling);
         if (mode != Precision.FLOAT32) {
-            double mixed;
-            try (Precision.Scope p = Precision.use(mode)) {
-                mixed = ConvCeiling.gflops();
-            }
+            double mixed = ConvCeiling.gflops(mode);
             System.out.printf("the same convolution in %s: %.0f GFLOP/s; jgan's training step at %.0f%% of it%n",
                     mode.label(), mixed, 100 * gflops / mixed);
             out.put("conv_ceiling_gflops_" + mode.label(), mixed);
@@ -215,7 +215,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Map<String, Object> measureJgan(int n) throws IOException {
         Path tmp = Files.createTempDirectory("jgan-bench");
         TrainConfig cfg = TrainConfig.dcganFashionMnist();
-        cfg = cfg.withModel(cfg.model().withPrecision(PrecisionOption.parse(precision)))
+        cfg = cfg.withModel(cfg.model().withPrecision(mode))
                 .withData(new org.jgan.core.config.DataConfig("synthetic", batch, true, 0))
                 .withSchedule(new org.jgan.core.config.ScheduleConfig(0, warmup + steps, 1_000_000, 1_000_000,
                         1_000_000, 1, 16));
@@ -231,10 +231,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             });
             // batches of 1000 latents of 100 (the dcgan preset's), median of 5 after one untimed, no truncation
-            try (Precision.Scope p = Precision.use(t.config().model().precisionMode())) {
-                genImgPerS = 1000 / (StepTimes.generation(t.players().generator(), 100, 1000, 5, 1.0).wallMs()
-                        / 1000);
-            }
+            genImgPerS = 1000 / (StepTimes.generation(t.players().generator(), 100, 1000, 5, 1.0, mode).wallMs()
+                    / 1000);
         } finally {
             AtomicFiles.deleteTree(tmp);
         }

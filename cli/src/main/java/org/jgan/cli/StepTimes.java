@@ -12,6 +12,7 @@ import org.jgan.core.train.Sampler;
 import org.jgan.core.train.TrainListener;
 import org.jgan.core.train.TrainState;
 import org.jgan.core.train.Trainer;
+import org.jgan.engine.Precision;
 import org.jgan.engine.StepScope;
 
 /**
@@ -44,13 +45,15 @@ record StepTimes(double wallMs, double cpuMs) {
 
     /**
      * Median wall and process CPU milliseconds per batch of {@code batch} images sampled as {@code jgan sample} does
-     * (eval mode, no gradients; truncation {@code psi}), after one untimed batch.
+     * (eval mode, no gradients; truncation {@code psi}), after one untimed batch, the convolutions computing in
+     * {@code precision}.
      */
-    static StepTimes generation(GanNet generator, int latentDim, int batch, int reps, double psi) {
+    static StepTimes generation(GanNet generator, int latentDim, int batch, int reps, double psi,
+                                Precision precision) {
         double[] wall = new double[reps];
         double[] cpu = new double[reps];
         for (int i = 0; i <= reps; i++) {
-            try (StepScope scope = StepScope.open()) {
+            try (StepScope scope = StepScope.open(); Precision.Scope p = Precision.use(precision)) {
                 Tensor z = torch.randn(batch, latentDim);
                 double w0 = System.nanoTime() / 1e6;
                 double c0 = CpuClock.millis();

@@ -80,6 +80,9 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
             + "float32, and the faster counts (default: ${DEFAULT-VALUE}).")
     String precision;
 
+    /** {@link #precision}, parsed once in {@link #call}. */
+    private Precision mode;
+
     @Option(names = "--sweep", description = "Measure every size and batch of the sweep (28, 64, 128 at batch 32; "
             + "batches 8, 16, 64, 128 at 28) instead of one.")
     boolean sweep;
@@ -115,7 +118,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         ConfigException.check(genBatch >= 1 && genBatch <= 4096, "--gen-batch must be in 1..4096, got " + genBatch);
         ConfigException.check(genReps >= 0 && genReps <= 1000, "--gen-reps must be in 0..1000, got " + genReps);
         ConfigException.check(plot == null || sweep, "--plot draws a sweep: add --sweep");
-        precision = PrecisionOption.parse(precision).label();
+        mode = PrecisionOption.parse(precision);
         var parsed = spec.commandLine().getParseResult();
         ConfigException.check(!sweep || !parsed.hasMatchedOption("--size") && !parsed.hasMatchedOption("--batch"),
                 "--sweep measures its own sizes and batches: leave out --size and --batch");
@@ -123,7 +126,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         double peak = CpuInfo.fp32PeakGflops(threads);
         out.printf("StyleGAN2 training step, width %d, %d thread(s), median of %d steps, jgan in %s; GFLOP counted "
-                + "from the architecture, steps without R1%n", width, threads, steps, precision);
+                + "from the architecture, steps without R1%n", width, threads, steps, mode.label());
         // PyTorch inherits this process's environment, so both run on the same allocator settings
         out.println("native allocator (both): " + org.jgan.engine.NativeAllocator.describe());
         if (!python.noPython) {
@@ -143,7 +146,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         }
         out.println(StepTimes.legend(peak, threads));
         if (!python.noPython) {
-            out.println("PyTorch timed in both memory layouts (NCHW, channels-last)" + (precision.equals("bfloat16")
+            out.println("PyTorch timed in both memory layouts (NCHW, channels-last)" + (mode == Precision.BFLOAT16
                     ? ", each also under autocast to bfloat16" : "") + ", each figure the fastest's: "
                     + String.join("; ", points.stream().map(p -> (points.size() > 1 ? "size " + p.size() + " batch "
                     + p.batch() + ": " : "") + p.pyLayouts()).toList()));
@@ -164,19 +167,17 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         out.printf("Measured ceiling: a 256 -> 256 3x3 convolution at %.0f GFLOP/s on %d thread(s)%n", ceiling,
                 threads);
         Double mixedCeiling = null;
-        if (!precision.equals(Precision.FLOAT32.label())) {
-            try (Precision.Scope p = Precision.use(Precision.byName(precision))) {
-                mixedCeiling = ConvCeiling.gflops();
-            }
-            out.printf("the same convolution in %s: %.0f GFLOP/s%n", precision, mixedCeiling);
+        if (mode != Precision.FLOAT32) {
+            mixedCeiling = ConvCeiling.gflops(mode);
+            out.printf("the same convolution in %s: %.0f GFLOP/s%n", mode.label(), mixedCeiling);
         }
         if (json != null) {
             Map<String, Object> m = StepTimes.jsonHeader(threads, steps, peak,
                     python.noPython ? null : blasCore().note());
             m.put("conv_ceiling_gflops", ceiling);
-            m.put("precision", precision);
+            m.put("precision", mode.label());
             if (mixedCeiling != null) {
-                m.put("conv_ceiling_gflops_" + precision, mixedCeiling);
+                m.put("conv_ceiling_gflops_" + mode.label(), mixedCeiling);
             }
             m.put("width", width);
             m.put("allocator_tuned", org.jgan.engine.NativeAllocator.tuned());
@@ -227,7 +228,7 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
         // preset trains with
         TrainConfig cfg = ConfigJson.withOverrides(Presets.byName("stylegan2"), List.of("model.width=" + width,
                 "stylegan2.mappingLayers=" + StyleGan2Config.PAPER_MAPPING_LAYERS,
-                "stylegan2.mbstdGroup=" + MinibatchStd.PAPER_GROUP, "model.precision=" + precision),
+                "stylegan2.mbstdGroup=" + MinibatchStd.PAPER_GROUP, "model.precision=" + mode.label()),
                 TrainConfig.class);
         StyleGan2Config sg = StyleGan2Config.SECTION.of(cfg);
         int resolution = StyleGan2Cost.networkSide(size);
@@ -243,10 +244,8 @@ public final class StyleGan2BenchCommand implements Callable<Integer> {
                 tmp)) {
             params = StepTimes.parameters(t.players());
             times = StepTimes.run(t, warmup, steps);
-            try (Precision.Scope p = Precision.use(cfg.model().precisionMode())) {
-                gen = genReps > 0 ? StepTimes.generation(t.players().generator(),
-                        cfg.model().latentDim(), genBatch, genReps, PSI) : NONE;
-            }
+            gen = genReps > 0 ? StepTimes.generation(t.players().generator(),
+                    cfg.model().latentDim(), genBatch, genReps, PSI, mode) : NONE;
         } finally {
             AtomicFiles.deleteTree(tmp);
         }

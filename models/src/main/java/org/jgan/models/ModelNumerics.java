@@ -57,8 +57,8 @@ public final class ModelNumerics {
      * {@link org.jgan.core.config.ConfigException} where this CPU lacks it.
      */
     public static List<Convolutions.Entry> check(String preset, Precision precision) {
-        TrainConfig preset0 = Presets.byName(preset);
-        TrainConfig base = preset0.withModel(preset0.model().withPrecision(precision));
+        TrainConfig named = Presets.byName(preset);
+        TrainConfig base = named.withModel(named.model().withPrecision(precision));
         int batch = base.data().batch();
         TrainConfig config = base.withData(new DataConfig("generated", batch, true, 0, 0, false))
                 .withSchedule(new ScheduleConfig(0, 1, 1, 1, 1, 1, 4));

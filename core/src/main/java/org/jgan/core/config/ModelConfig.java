@@ -27,9 +27,9 @@ public record ModelConfig(String name, int latentDim, String loss, int width, St
                 "model.dNorm must be batch or none, got '" + dNorm + "'");
         ConfigException.check("projection".equals(condition) || "acgan".equals(condition),
                 "model.condition must be projection or acgan, got '" + condition + "'");
-        ConfigException.check(Precision.byName(precision) != null,
-                "model.precision must be float32 or bfloat16, got '" + precision + "'");
-        precision = Precision.byName(precision).label();
+        Precision p = Precision.byName(precision);
+        ConfigException.check(p != null, "model.precision must be float32 or bfloat16, got '" + precision + "'");
+        precision = p.label();
     }
 
     /** The shared settings with float32 precision. */
